@@ -1,0 +1,125 @@
+//! Arguments shared by the subcommands that read a study, and how problems are printed.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::diag::{Diagnostics, Problem, Severity};
+use crate::study::{parse_encoding, CsvOptions, ReadOptions};
+
+/// Where the study is and how to read it.
+#[derive(Debug, Clone, Args)]
+pub struct StudyArgs {
+    /// The study: a folder with one file per table, or a workbook with one sheet per table.
+    pub study: Option<PathBuf>,
+    /// The facilities table on its own (a workbook sheet as FILE#Sheet).
+    #[arg(long, value_name = "FILE")]
+    pub facilities: Option<String>,
+    /// The standards table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub standards: Option<String>,
+    /// The working_time table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub working_time: Option<String>,
+    /// The workload table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub workload: Option<String>,
+    /// The staff table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub staff: Option<String>,
+    /// The cadre_aliases table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub cadre_aliases: Option<String>,
+    /// CSV delimiter (default: sniffed from the header line among , ; tab).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Read 12,5 as 12.5 in CSV files (automatic when the delimiter is ;).
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// CSV encoding (default: UTF-8, falling back to Windows-1252 with a warning).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Scale each facility's volumes by 12 / months reported when it reported fewer than 12.
+    #[arg(long)]
+    pub annualize: bool,
+    /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub active_status: Vec<String>,
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" | "TAB" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err(format!("'{s}' is not one character (use , ; or tab)")),
+    }
+}
+
+impl StudyArgs {
+    pub fn read_options(&self) -> ReadOptions {
+        let mut overrides = BTreeMap::new();
+        for (name, value) in [
+            ("facilities", &self.facilities),
+            ("standards", &self.standards),
+            ("working_time", &self.working_time),
+            ("workload", &self.workload),
+            ("staff", &self.staff),
+            ("cadre_aliases", &self.cadre_aliases),
+        ] {
+            if let Some(v) = value {
+                overrides.insert(name, v.clone());
+            }
+        }
+        ReadOptions {
+            study: self.study.clone(),
+            overrides,
+            csv: CsvOptions {
+                delimiter: self.delimiter,
+                decimal_comma: self.decimal_comma,
+                encoding: self.encoding,
+            },
+            annualize: self.annualize,
+            active_status: self.active_status.clone(),
+        }
+    }
+
+    /// A study folder or workbook, or at least the tables given on their own.
+    pub fn check(&self) -> Result<(), String> {
+        if self.study.is_none() && self.working_time.is_none() {
+            return Err("give a study folder or workbook (wisn compute data/sikasso), or every table with --standards, --working-time, --workload, --staff".into());
+        }
+        Ok(())
+    }
+}
+
+/// Prints problems on stderr, `error:`/`warning:`/`note:` first, coloured on a terminal.
+pub fn print_problems<'a>(problems: impl IntoIterator<Item = &'a Problem>) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for p in problems {
+        let (word, code) = match p.severity {
+            Severity::Error => ("error", "31"),
+            Severity::Warning => ("warning", "33"),
+            Severity::Note => ("note", "36"),
+        };
+        if color {
+            eprintln!("\x1b[1;{code}m{word}\x1b[0m: {p}");
+        } else {
+            eprintln!("{word}: {p}");
+        }
+    }
+}
+
+/// Prints the errors of a failed read and says how many there were.
+pub fn report_errors(diag: &Diagnostics) {
+    const SHOWN: usize = 30;
+    let errors: Vec<&Problem> = diag.errors().collect();
+    print_problems(errors.iter().take(SHOWN).copied());
+    if errors.len() > SHOWN {
+        eprintln!(
+            "... and {} more errors: run `wisn validate` to list them all",
+            errors.len() - SHOWN
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! `wisn compute STUDY`: read the study, compute, print or write the results.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::common::{print_problems, report_errors, StudyArgs};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::diag::Severity;
+use crate::engine::{ComputeOptions, Level};
+use crate::method::{Bands, Rounding};
+use crate::output::Output;
+use crate::report::{Format, Report, ReportSettings};
+
+#[derive(Debug, Args)]
+pub struct ComputeArgs {
+    #[command(flatten)]
+    pub study: StudyArgs,
+    /// Output format (default: table, or what the -o file name says: .csv, .json).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file (atomically: nothing is written when the run fails).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add roll-up rows by district, region, facility_type or national (repeatable).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub by: Vec<Level>,
+    /// How required_rounded rounds the requirement.
+    #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
+    pub round: Rounding,
+    /// Ratio bands of the status: shortage below LOW, excess above HIGH.
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    pub bands: Bands,
+    /// Worker threads (default: one per core). Results are identical whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Treat warnings as errors (exit 1, nothing written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not print warnings on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Also print notes (e.g. how cadre names were matched).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
+    #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
+    pub locale: Option<String>,
+}
+
+pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
+    if let Err(e) = args.study.check() {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    if args.by.contains(&Level::Facility) {
+        eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Table);
+    // Open the output first: a bad path fails before the long work.
+    let output = match Output::prepare(args.output.as_deref()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()?;
+    let read = args.study.read_options();
+    let options = ComputeOptions {
+        bands: args.bands,
+        rounding: args.round,
+        by: args.by.clone(),
+    };
+    let (builder, mut diag) = pool.install(|| crate::study::load(&read));
+    if diag.has_errors() {
+        report_errors(&diag);
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    let study = builder.study;
+    let results = match pool.install(|| crate::engine::compute(&study, &options, &mut diag)) {
+        Ok(r) => r,
+        Err(problems) => {
+            print_problems(&problems);
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let warnings: Vec<_> = diag.warnings().collect();
+    if args.strict && !warnings.is_empty() {
+        print_problems(warnings.iter().copied());
+        eprintln!(
+            "error: {} warnings and --strict: nothing written",
+            warnings.len()
+        );
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    if !args.quiet {
+        let shown = diag.problems.iter().filter(|p| {
+            p.severity == Severity::Warning || (args.verbose && p.severity == Severity::Note)
+        });
+        print_problems(shown);
+    }
+    let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
+    let settings = ReportSettings {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        width: if to_terminal { terminal_width() } else { None },
+        french_csv: args.locale.as_deref() == Some("fr"),
+    };
+    let report = Report {
+        study: &study,
+        results: &results,
+        warnings,
+        settings: &settings,
+    };
+    let bytes = format.exporter().serialize(&report)?;
+    output.finish(&bytes)?;
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(160))
+}

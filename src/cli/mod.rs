@@ -1,0 +1,52 @@
+//! The command line (clap derive): one module per subcommand, each with its argument struct and
+//! its `run`. [`run`] is what `main` calls; it returns the exit code (0 done, 1 the input or the
+//! computation failed, 2 the command line is wrong: study-format §4).
+
+pub mod common;
+pub mod compute;
+pub mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// wisn: WHO Workload Indicators of Staffing Need, from facility spreadsheets to staffing needs.
+#[derive(Debug, Parser)]
+#[command(name = "wisn", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compute WISN requirements, ratios, shortages and workload pressure per facility and cadre.
+    Compute(compute::ComputeArgs),
+    /// Read a study and list every problem at once, each with its place (exit 0 clean, 1 errors).
+    Validate(validate::ValidateArgs),
+}
+
+/// Exit statuses.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FAILED: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Parses the arguments and runs the command.
+pub fn run<I, T>(args: I) -> anyhow::Result<ExitCode>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            e.print().ok();
+            return Ok(ExitCode::from(code));
+        }
+    };
+    match cli.command {
+        Command::Compute(args) => compute::run(args),
+        Command::Validate(args) => validate::run(args),
+    }
+}

@@ -1,0 +1,534 @@
+//! From a read [`Study`] to result rows (study-format §4), pure: no I/O.
+//!
+//! The method's per-cadre quantities (AWT, standard workloads, CAF, IAF) depend only on the cadre
+//! and the facility type, so they are computed once per (cadre, type) as a [`Profile`]; each
+//! facility then only sums its volumes over standard workloads (A). Facilities are computed in
+//! parallel with rayon; rows come out in the study's order whatever the number of threads.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostics, Problem};
+use crate::method::{
+    self, allowance::allowance_hours, outcome, round_staff, AllowanceUnit, Awt, Bands, Requirement,
+    Rounding, Status,
+};
+use crate::model::{Component, StandardUnit, Study};
+use crate::names::key;
+
+/// The levels of result rows.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Facility,
+    District,
+    Region,
+    #[value(name = "facility_type", alias = "facility-type", alias = "type")]
+    FacilityType,
+    National,
+}
+
+impl Level {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Level::Facility => "facility",
+            Level::District => "district",
+            Level::Region => "region",
+            Level::FacilityType => "facility_type",
+            Level::National => "national",
+        }
+    }
+}
+
+/// Options of the computation.
+#[derive(Debug, Clone, Default)]
+pub struct ComputeOptions {
+    pub bands: Bands,
+    pub rounding: Rounding,
+    /// Roll-up levels, in the order asked (`--by`).
+    pub by: Vec<Level>,
+}
+
+/// One service activity of a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceLine {
+    /// Index into `study.standards`.
+    pub standard: usize,
+    pub activity: usize,
+    /// Standard workload: units one staff member can do in a year.
+    pub standard_workload: f64,
+}
+
+/// One support (CAS) or additional (IAS) item of a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AllowanceLine {
+    pub standard: usize,
+    /// Hours a year per person (`None` for a `%` item).
+    pub annual_hours: Option<f64>,
+    /// Support: CAS in % of working time. Additional: hours a year × staff.
+    pub value: f64,
+}
+
+/// The method's quantities for one cadre at one facility type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub cadre: usize,
+    pub type_key: String,
+    /// Index into `study.working_time`.
+    pub working_time: usize,
+    pub awt: Awt,
+    pub services: Vec<ServiceLine>,
+    pub support: Vec<AllowanceLine>,
+    pub cas_total_pct: f64,
+    pub caf: f64,
+    pub additional: Vec<AllowanceLine>,
+    pub ias_total_hours: f64,
+    pub iaf: f64,
+}
+
+impl Profile {
+    /// A at a facility: Σ volume / SW over the cadre's service activities.
+    pub fn service_staff(&self, study: &Study, facility: usize) -> f64 {
+        method::service_staff(self.services.iter().map(|s| {
+            (
+                study.workload.volume(facility, s.activity).unwrap_or(0.0),
+                s.standard_workload,
+            )
+        }))
+    }
+    pub fn requirement(&self, study: &Study, facility: usize) -> Requirement {
+        Requirement {
+            service_staff: self.service_staff(study, facility),
+            caf: self.caf,
+            iaf: self.iaf,
+        }
+    }
+}
+
+/// One result row, with the spec's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultRow {
+    pub level: Level,
+    pub facility_id: Option<String>,
+    pub facility_name: Option<String>,
+    pub facility_type: Option<String>,
+    pub district: Option<String>,
+    pub region: Option<String>,
+    pub cadre: String,
+    pub current_staff: f64,
+    pub required_staff: f64,
+    pub required_rounded: f64,
+    pub difference: f64,
+    pub wisn_ratio: Option<f64>,
+    pub workload_pressure_pct: f64,
+    pub status: Option<Status>,
+    pub awt_hours: Option<f64>,
+    pub service_staff: Option<f64>,
+    pub caf: Option<f64>,
+    pub iaf: Option<f64>,
+    pub completeness: Option<f64>,
+    /// Indexes for callers that want the detail (facility rows only).
+    pub facility_index: Option<usize>,
+    pub cadre_index: usize,
+}
+
+/// The results of `wisn compute`.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub rows: Vec<ResultRow>,
+    /// Profiles by (cadre, facility type key).
+    pub profiles: HashMap<(usize, String), Profile>,
+}
+
+/// The standards of a cadre at a facility type, with precedence: rows naming the type replace
+/// all of the cadre's blank-type rows.
+pub fn standards_for(study: &Study, cadre: usize, type_key: &str) -> Vec<usize> {
+    let typed: Vec<usize> = study
+        .standards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.cadre == cadre && !type_key.is_empty() && s.type_key == type_key)
+        .map(|(i, _)| i)
+        .collect();
+    if !typed.is_empty() {
+        return typed;
+    }
+    study
+        .standards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.cadre == cadre && s.type_key.is_empty())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The working-time row of a cadre at a facility type: the type's own row, else the blank one.
+pub fn working_time_for(study: &Study, cadre: usize, type_key: &str) -> Option<usize> {
+    let find = |t: &str| {
+        study
+            .working_time
+            .iter()
+            .position(|w| w.cadre == cadre && w.type_key == t)
+    };
+    (!type_key.is_empty())
+        .then(|| find(type_key))
+        .flatten()
+        .or_else(|| find(""))
+}
+
+/// Builds the profile of a cadre at a facility type. `Ok(None)` when the cadre has no standards
+/// there.
+pub fn build_profile(
+    study: &Study,
+    cadre: usize,
+    type_key: &str,
+) -> Result<Option<Profile>, Problem> {
+    let rows = standards_for(study, cadre, type_key);
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let cadre_name = &study.cadres[cadre].name;
+    let type_label = if type_key.is_empty() {
+        "any".to_string()
+    } else {
+        type_name(study, type_key)
+    };
+    let Some(wt) = working_time_for(study, cadre, type_key) else {
+        return Err(Problem::error(
+            "no_working_time",
+            format!(
+                "cadre \"{cadre_name}\" has standards at facility type \"{type_label}\" but no working_time row for that type (and none with a blank type)"
+            ),
+        )
+        .hint("add a working_time row for the cadre with a blank facility_type, or one for this type"));
+    };
+    let wt_row = &study.working_time[wt];
+    let awt = wt_row.time.awt().map_err(|e| {
+        Problem::error("bad_working_time", e.to_string()).at(wt_row.location.clone())
+    })?;
+    let mut profile = Profile {
+        cadre,
+        type_key: type_key.to_string(),
+        working_time: wt,
+        awt,
+        services: Vec::new(),
+        support: Vec::new(),
+        cas_total_pct: 0.0,
+        caf: 1.0,
+        additional: Vec::new(),
+        ias_total_hours: 0.0,
+        iaf: 0.0,
+    };
+    for i in rows {
+        let s = &study.standards[i];
+        let located = |e: method::MethodError| {
+            Problem::error("bad_standard", e.to_string()).at(s.location.clone())
+        };
+        match (s.component, s.unit) {
+            (Component::Service, StandardUnit::Service(unit)) => {
+                let sw = method::standard_workload(&awt, s.value, unit).map_err(located)?;
+                profile.services.push(ServiceLine {
+                    standard: i,
+                    activity: s.activity.expect("service standards have an activity"),
+                    standard_workload: sw,
+                });
+            }
+            (Component::Support, StandardUnit::Allowance(unit)) => {
+                let pct = method::cas_percent(&awt, s.value, unit).map_err(located)?;
+                profile.cas_total_pct += pct;
+                profile.support.push(AllowanceLine {
+                    standard: i,
+                    annual_hours: allowance_hours(&awt, s.value, unit),
+                    value: pct,
+                });
+            }
+            (Component::Additional, StandardUnit::Allowance(unit @ AllowanceUnit::Time(..))) => {
+                let hours = allowance_hours(&awt, s.value, unit).unwrap_or(0.0);
+                let total = hours * s.staff;
+                profile.ias_total_hours += total;
+                profile.additional.push(AllowanceLine {
+                    standard: i,
+                    annual_hours: Some(hours),
+                    value: total,
+                });
+            }
+            _ => unreachable!("the standards reader pairs components with their units"),
+        }
+    }
+    profile.caf = method::caf(profile.cas_total_pct).map_err(|e| {
+        let rows: Vec<String> = profile
+            .support
+            .iter()
+            .map(|l| {
+                format!(
+                    "row {}",
+                    study.standards[l.standard].location.row.unwrap_or(0)
+                )
+            })
+            .collect();
+        let mut p = Problem::error(
+            "cas_over_100",
+            format!("cadre \"{cadre_name}\" at facility type \"{type_label}\": {e}"),
+        )
+        .hint(format!(
+            "check the support standards ({}): their units (% or a time per period) and values",
+            rows.join(", ")
+        ));
+        if let Some(first) = profile.support.first() {
+            let mut at = study.standards[first.standard].location.clone();
+            at.row = None;
+            p = p.at(at);
+        }
+        p
+    })?;
+    profile.iaf = method::iaf(profile.ias_total_hours, &awt);
+    Ok(Some(profile))
+}
+
+/// The display name of a facility type key: its first spelling among the facilities.
+pub fn type_name(study: &Study, type_key: &str) -> String {
+    study
+        .facilities
+        .iter()
+        .find(|f| f.type_key == type_key)
+        .and_then(|f| f.facility_type.clone())
+        .unwrap_or_else(|| type_key.to_string())
+}
+
+/// Computes every facility row and the roll-ups. Problems that stop the computation (CAS ≥ 100,
+/// a missing working time) are returned as errors; warnings go to `diag`.
+pub fn compute(
+    study: &Study,
+    options: &ComputeOptions,
+    diag: &mut Diagnostics,
+) -> Result<Results, Vec<Problem>> {
+    // Profiles for every (cadre, type) that a facility needs.
+    let mut type_keys: Vec<String> = study
+        .facilities
+        .iter()
+        .map(|f| f.type_key.clone())
+        .collect();
+    type_keys.sort();
+    type_keys.dedup();
+    let mut profiles = HashMap::new();
+    let mut errors = Vec::new();
+    for t in &type_keys {
+        for c in 0..study.cadres.len() {
+            match build_profile(study, c, t) {
+                Ok(Some(p)) => {
+                    profiles.insert((c, t.clone()), p);
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        errors.dedup_by(|a, b| a.message == b.message);
+        return Err(errors);
+    }
+    let ncadres = study.cadres.len();
+    let facility_rows: Vec<Vec<ResultRow>> = (0..study.facilities.len())
+        .into_par_iter()
+        .map(|f| {
+            let facility = &study.facilities[f];
+            let mut rows = Vec::new();
+            for c in 0..ncadres {
+                let Some(profile) = profiles.get(&(c, facility.type_key.clone())) else {
+                    continue;
+                };
+                let staff = study.staff.get(&(f, c)).copied();
+                let has_workload = profile
+                    .services
+                    .iter()
+                    .any(|s| study.workload.volume(f, s.activity).is_some());
+                if staff.is_none() && !has_workload {
+                    continue;
+                }
+                let req = profile.requirement(study, f);
+                let required = req.required();
+                let current = staff.unwrap_or(0.0);
+                let o = outcome(current, required, &options.bands);
+                rows.push(ResultRow {
+                    level: Level::Facility,
+                    facility_id: Some(facility.id.clone()),
+                    facility_name: facility.name.clone(),
+                    facility_type: facility.facility_type.clone(),
+                    district: facility.district.clone(),
+                    region: facility.region.clone(),
+                    cadre: study.cadres[c].name.clone(),
+                    current_staff: current,
+                    required_staff: required,
+                    required_rounded: round_staff(required, options.rounding),
+                    difference: o.difference,
+                    wisn_ratio: o.ratio,
+                    workload_pressure_pct: o.pressure_pct,
+                    status: o.status,
+                    awt_hours: Some(profile.awt.hours()),
+                    service_staff: Some(req.service_staff),
+                    caf: Some(req.caf),
+                    iaf: Some(req.iaf),
+                    completeness: study.workload.completeness(f),
+                    facility_index: Some(f),
+                    cadre_index: c,
+                });
+            }
+            rows
+        })
+        .collect();
+    let mut rows: Vec<ResultRow> = facility_rows.into_iter().flatten().collect();
+    warn_missing_workload(study, &rows, &profiles, diag);
+    let mut groups = Vec::new();
+    for level in &options.by {
+        groups.extend(roll_up(study, &rows, *level, options));
+    }
+    rows.extend(groups);
+    Ok(Results { rows, profiles })
+}
+
+fn warn_missing_workload(
+    study: &Study,
+    rows: &[ResultRow],
+    profiles: &HashMap<(usize, String), Profile>,
+    diag: &mut Diagnostics,
+) {
+    let has_any: Vec<bool> = study
+        .workload
+        .volumes
+        .iter()
+        .map(|v| v.iter().any(Option::is_some))
+        .collect();
+    let mut staff_no_workload: Vec<&str> = Vec::new();
+    let mut by_cadre: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    let mut seen_facility = vec![false; study.facilities.len()];
+    for r in rows {
+        let Some(f) = r.facility_index else { continue };
+        let facility = &study.facilities[f];
+        if !has_any.get(f).copied().unwrap_or(false) {
+            if !seen_facility[f] {
+                seen_facility[f] = true;
+                staff_no_workload.push(&facility.id);
+            }
+            continue;
+        }
+        let p = &profiles[&(r.cadre_index, facility.type_key.clone())];
+        if !p.services.is_empty() && r.service_staff == Some(0.0) {
+            by_cadre
+                .entry(r.cadre_index)
+                .or_default()
+                .push(&facility.id);
+        }
+    }
+    let list = |ids: &[&str]| {
+        let mut s = ids.iter().take(20).copied().collect::<Vec<_>>().join(", ");
+        if ids.len() > 20 {
+            s.push_str(&format!(" and {} more", ids.len() - 20));
+        }
+        s
+    };
+    if !staff_no_workload.is_empty() {
+        diag.warn(
+            Problem::warning(
+                "staff_without_workload",
+                format!(
+                    "{} facilities have staff but no workload at all (their requirement counts allowances only): {}",
+                    staff_no_workload.len(),
+                    list(&staff_no_workload)
+                ),
+            )
+            .hint("add their workload, or check that their codes match the workload table"),
+        );
+    }
+    for (c, ids) in by_cadre {
+        diag.warn(Problem::warning(
+            "cadre_without_workload",
+            format!(
+                "cadre \"{}\": no workload for any of its service activities at {} facilities (A = 0): {}",
+                study.cadres[c].name,
+                ids.len(),
+                list(&ids)
+            ),
+        ));
+    }
+}
+
+/// Group rows of one level: current and unrounded required summed over the group's facility rows,
+/// ratio and difference of the sums. Groups sorted by name, cadres in the study's order.
+pub fn roll_up(
+    study: &Study,
+    rows: &[ResultRow],
+    level: Level,
+    options: &ComputeOptions,
+) -> Vec<ResultRow> {
+    #[derive(Default)]
+    struct Acc {
+        current: f64,
+        required: f64,
+        regions: Vec<Option<String>>,
+        type_name: Option<String>,
+    }
+    let mut groups: BTreeMap<(Option<String>, usize), Acc> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.level == Level::Facility) {
+        let group = match level {
+            Level::Facility => continue,
+            Level::District => r.district.clone(),
+            Level::Region => r.region.clone(),
+            Level::FacilityType => r.facility_type.as_deref().map(key),
+            Level::National => None,
+        };
+        let acc = groups.entry((group, r.cadre_index)).or_default();
+        acc.current += r.current_staff;
+        acc.required += r.required_staff;
+        if !acc.regions.contains(&r.region) {
+            acc.regions.push(r.region.clone());
+        }
+        if acc.type_name.is_none() {
+            acc.type_name = r.facility_type.clone();
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((group, c), acc)| {
+            let o = outcome(acc.current, acc.required, &options.bands);
+            let (district, region, facility_type) = match level {
+                Level::District => {
+                    let region = if acc.regions.len() == 1 {
+                        acc.regions[0].clone()
+                    } else {
+                        None
+                    };
+                    (group, region, None)
+                }
+                Level::Region => (None, group, None),
+                Level::FacilityType => (None, None, acc.type_name),
+                _ => (None, None, None),
+            };
+            ResultRow {
+                level,
+                facility_id: None,
+                facility_name: None,
+                facility_type,
+                district,
+                region,
+                cadre: study.cadres[c].name.clone(),
+                current_staff: acc.current,
+                required_staff: acc.required,
+                required_rounded: round_staff(acc.required, options.rounding),
+                difference: o.difference,
+                wisn_ratio: o.ratio,
+                workload_pressure_pct: o.pressure_pct,
+                status: o.status,
+                awt_hours: None,
+                service_staff: None,
+                caf: None,
+                iaf: None,
+                completeness: None,
+                facility_index: None,
+                cadre_index: c,
+            }
+        })
+        .collect()
+}

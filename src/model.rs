@@ -1,0 +1,156 @@
+//! Plain data: a study once read, in typed form. No I/O and no formatting here; the readers in
+//! [`crate::study`] build it and the engine in [`crate::engine`] computes from it.
+
+use std::collections::HashMap;
+
+use crate::diag::Location;
+use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
+
+/// A health facility (CSCom, CSRéf, hospital, ...).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facility {
+    pub id: String,
+    pub name: Option<String>,
+    /// The type as written (`CSRéf`).
+    pub facility_type: Option<String>,
+    /// The type's comparison key (`csref`); empty when unknown.
+    pub type_key: String,
+    pub district: Option<String>,
+    pub region: Option<String>,
+    /// DHIS2 org unit, when the facilities table gives one.
+    pub orgunit: Option<String>,
+    /// True when the facility is in the facilities table (not only met in staff or workload).
+    pub listed: bool,
+}
+
+/// A staff category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cadre {
+    /// Display name: the spelling of the standards table (else the first met).
+    pub name: String,
+    /// Comparison key, see [`crate::names::key`].
+    pub key: String,
+}
+
+/// A health-service activity (the key between standards and workload).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub name: String,
+    /// Normalised name.
+    pub key: String,
+}
+
+/// The three components of activity standards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Component {
+    /// Health-service activity, with a service standard.
+    Service,
+    /// Support activity of the whole cadre: category allowance standard (CAS).
+    Support,
+    /// Additional activity of some staff: individual allowance standard (IAS).
+    Additional,
+}
+
+impl Component {
+    /// Reads a component name, English or French.
+    pub fn parse(normalised: &str) -> Option<Component> {
+        match normalised {
+            "service" | "services" | "prestation" | "prestations" | "soins"
+            | "activite_de_sante" | "activites_de_sante" | "health_service" | "sante" => {
+                Some(Component::Service)
+            }
+            "support" | "soutien" | "cas" | "category_allowance" | "activite_de_soutien" => {
+                Some(Component::Support)
+            }
+            "additional"
+            | "supplementaire"
+            | "additionnelle"
+            | "additionnel"
+            | "individuelle"
+            | "ias"
+            | "individual"
+            | "individual_allowance"
+            | "activite_supplementaire" => Some(Component::Additional),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Component::Service => "service",
+            Component::Support => "support",
+            Component::Additional => "additional",
+        }
+    }
+}
+
+/// The unit of a standard, by component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StandardUnit {
+    Service(ServiceUnit),
+    Allowance(AllowanceUnit),
+}
+
+/// One row of the standards table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standard {
+    pub cadre: usize,
+    /// Facility-type key; empty for a row that applies to every type.
+    pub type_key: String,
+    pub component: Component,
+    pub activity_name: String,
+    /// The activity index for service rows.
+    pub activity: Option<usize>,
+    pub value: f64,
+    pub unit: StandardUnit,
+    /// Staff doing an additional activity (default 1).
+    pub staff: f64,
+    pub location: Location,
+}
+
+/// One row of the working_time table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkingTimeRow {
+    pub cadre: usize,
+    pub type_key: String,
+    pub time: WorkingTime,
+    pub location: Location,
+}
+
+/// Workload aggregated while it was read: annual volume per facility and activity.
+#[derive(Debug, Clone, Default)]
+pub struct Workload {
+    /// `volumes[facility][activity]`: `None` when no row reported it.
+    pub volumes: Vec<Vec<Option<f64>>>,
+    /// Distinct months reported per facility (only meaningful when `monthly`).
+    pub months: Vec<u32>,
+    /// True when the table has periods and every period is a month.
+    pub monthly: bool,
+    /// Rows read.
+    pub rows: u64,
+}
+
+impl Workload {
+    pub fn volume(&self, facility: usize, activity: usize) -> Option<f64> {
+        self.volumes.get(facility)?.get(activity).copied().flatten()
+    }
+    /// Completeness of a facility: months reported / 12 (when periods are monthly).
+    pub fn completeness(&self, facility: usize) -> Option<f64> {
+        self.monthly
+            .then(|| f64::from(self.months.get(facility).copied().unwrap_or(0)) / 12.0)
+    }
+}
+
+/// A study, read and checked, ready to compute.
+#[derive(Debug, Clone, Default)]
+pub struct Study {
+    pub facilities: Vec<Facility>,
+    pub cadres: Vec<Cadre>,
+    pub activities: Vec<Activity>,
+    pub working_time: Vec<WorkingTimeRow>,
+    pub standards: Vec<Standard>,
+    pub workload: Workload,
+    /// Staff in post per (facility, cadre); a key present with 0 is a staff row of 0.
+    pub staff: HashMap<(usize, usize), f64>,
+    /// Whether the study has a facilities table.
+    pub has_facilities_table: bool,
+}

@@ -1,0 +1,77 @@
+//! Writing results: to stdout, or to a file atomically (a temporary file in the same folder,
+//! renamed over the target when complete), so that a failed run never leaves a half-written
+//! report. The temporary file is created before the computation starts, so a bad path fails at
+//! once.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+/// Where the output goes.
+pub enum Output {
+    Stdout,
+    File {
+        target: PathBuf,
+        temp: tempfile::NamedTempFile,
+    },
+}
+
+impl Output {
+    /// Prepares the output: for a file, checks the folder and creates the temporary file now.
+    pub fn prepare(path: Option<&Path>) -> anyhow::Result<Output> {
+        let Some(path) = path else {
+            return Ok(Output::Stdout);
+        };
+        if path == Path::new("-") {
+            return Ok(Output::Stdout);
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if path.is_dir() {
+            anyhow::bail!(
+                "{}: is a folder; give a file name for the output (-o report.csv)",
+                path.display()
+            );
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(".wisn-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .with_context(|| format!("{}: cannot write the output here (fix: check that the folder exists and is writable)", path.display()))?;
+        Ok(Output::File {
+            target: path.to_path_buf(),
+            temp,
+        })
+    }
+
+    /// Writes the bytes and, for a file, renames it into place.
+    pub fn finish(self, bytes: &[u8]) -> anyhow::Result<()> {
+        match self {
+            Output::Stdout => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes)?;
+                out.flush()?;
+                Ok(())
+            }
+            Output::File { target, mut temp } => {
+                temp.write_all(bytes)
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                temp.as_file().sync_all().ok();
+                #[cfg(unix)]
+                {
+                    // A report is an ordinary file (tempfile creates 0600).
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644))
+                        .ok();
+                }
+                temp.persist(&target).map_err(|e| {
+                    anyhow::anyhow!("{}: cannot write: {}", target.display(), e.error)
+                })?;
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! The one CSV reader configuration (study-format §3): delimiter sniffed from the header line
+//! among `,` `;` tab (or `--delimiter`), UTF-8 with or without BOM, UTF-16 with BOM (Excel's
+//! "Unicode text"), Windows-1252 fallback per field with a warning (or `--encoding`), decimal comma
+//! when the delimiter is `;` or `--decimal-comma` is given, `.gz` and `.zip` read as streams.
+//! Rows are streamed: a national workload file is never held in memory.
+
+use std::borrow::Cow;
+use std::cell::Cell as Flag;
+use std::fs::File;
+use std::io::{self, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+use super::source::{Cell, Flow, Row, RowSource};
+use crate::diag::{Location, Problem};
+use crate::numbers::DecimalStyle;
+
+/// How to read CSV files: the one place where the dialect is decided.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvOptions {
+    /// `--delimiter`: overrides the sniffed one.
+    pub delimiter: Option<u8>,
+    /// `--decimal-comma`: `12,5` is 12.5 whatever the delimiter.
+    pub decimal_comma: bool,
+    /// `--encoding`: forces an encoding instead of UTF-8 with Windows-1252 fallback.
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// Reads an `--encoding` name (`utf-8`, `cp1252`, `windows-1252`, `latin1`, `utf-16`, ...).
+pub fn parse_encoding(name: &str) -> Result<&'static Encoding, String> {
+    let lowered = name.trim().to_ascii_lowercase();
+    let label = match lowered.as_str() {
+        "cp1252" | "ansi" | "latin1" | "latin-1" | "iso-8859-1" => "windows-1252",
+        "utf16" | "utf-16" => "utf-16le",
+        other => other,
+    };
+    Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| format!("unknown encoding '{name}' (try utf-8, windows-1252, utf-16)"))
+}
+
+/// A CSV (or TSV, or compressed CSV) table file.
+pub struct CsvSource {
+    path: PathBuf,
+    display: String,
+    options: CsvOptions,
+    delimiter: u8,
+    notes: Vec<Problem>,
+}
+
+const SNIFF_BYTES: usize = 64 * 1024;
+
+impl CsvSource {
+    pub fn new(path: &Path, display: String, options: CsvOptions) -> Self {
+        CsvSource {
+            path: path.to_path_buf(),
+            display,
+            options,
+            delimiter: b',',
+            notes: Vec::new(),
+        }
+    }
+
+    fn open_stream(&self) -> Result<Box<dyn Read>, Problem> {
+        let file = File::open(&self.path).map_err(|e| {
+            Problem::error("cannot_open", format!("cannot be opened: {e}"))
+                .at(Location::file(&self.display))
+                .hint("check the path and that the file is readable")
+        })?;
+        let name = self
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name.ends_with(".gz") {
+            return Ok(Box::new(flate2::read::MultiGzDecoder::new(
+                BufReader::with_capacity(1 << 16, file),
+            )));
+        }
+        if name.ends_with(".zip") {
+            return self.open_zip_entry(file);
+        }
+        Ok(Box::new(file))
+    }
+
+    fn open_zip_entry(&self, file: File) -> Result<Box<dyn Read>, Problem> {
+        let bad = |e: String| {
+            Problem::error("bad_zip", format!("is not a readable zip archive: {e}"))
+                .at(Location::file(&self.display))
+                .hint("re-create the archive, or unzip it and give the CSV file")
+        };
+        let mut archive =
+            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
+        let index = (0..archive.len())
+            .find(|&i| {
+                archive
+                    .by_index(i)
+                    .map(|f| {
+                        let n = f.name().to_ascii_lowercase();
+                        f.is_file()
+                            && (n.ends_with(".csv")
+                                || n.ends_with(".txt")
+                                || n.ends_with(".tsv")
+                                || n.ends_with(".json"))
+                    })
+                    .unwrap_or(false)
+            })
+            .ok_or_else(|| bad("it holds no .csv file".into()))?;
+        // A zip entry borrows the archive; read it into memory only when small, else stream
+        // through a pipe-less copy into a temporary file.
+        let mut entry = archive.by_index(index).map_err(|e| bad(e.to_string()))?;
+        let mut spooled = tempfile::tempfile().map_err(|e| bad(e.to_string()))?;
+        io::copy(&mut entry, &mut spooled).map_err(|e| bad(e.to_string()))?;
+        use std::io::Seek;
+        spooled
+            .seek(io::SeekFrom::Start(0))
+            .map_err(|e| bad(e.to_string()))?;
+        Ok(Box::new(spooled))
+    }
+}
+
+/// Picks the delimiter from the first line that holds any of `,` `;` tab (outside quotes): the
+/// most frequent one; ties go to tab, then `;`, then `,`.
+pub fn sniff_delimiter(sample: &[u8]) -> u8 {
+    for line in sample.split(|&b| b == b'\n') {
+        let mut counts = [0usize; 3]; // tab, ';', ','
+        let mut quoted = false;
+        for &b in line {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\t' if !quoted => counts[0] += 1,
+                b';' if !quoted => counts[1] += 1,
+                b',' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        let best = counts.iter().max().copied().unwrap_or(0);
+        if best == 0 {
+            continue;
+        }
+        let i = counts.iter().position(|&c| c == best).unwrap_or(2);
+        return [b'\t', b';', b','][i];
+    }
+    b','
+}
+
+enum Decoding {
+    /// UTF-8, falling back to Windows-1252 for a field that is not valid UTF-8.
+    Utf8OrCp1252,
+    /// Already transcoded to UTF-8 (forced encoding or UTF-16 with BOM); invalid bytes replaced.
+    Utf8Lossy,
+}
+
+struct CsvRow<'a> {
+    record: &'a csv::ByteRecord,
+    line: usize,
+    decoding: &'a Decoding,
+    fell_back: &'a Flag<bool>,
+}
+
+impl Row for CsvRow<'_> {
+    fn number(&self) -> usize {
+        self.line
+    }
+    fn len(&self) -> usize {
+        self.record.len()
+    }
+    fn cell(&self, index: usize) -> Cell<'_> {
+        let Some(bytes) = self.record.get(index) else {
+            return Cell::Empty;
+        };
+        if bytes.is_empty() {
+            return Cell::Empty;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cell::Text(Cow::Borrowed(text)),
+            Err(_) => match self.decoding {
+                Decoding::Utf8OrCp1252 => {
+                    self.fell_back.set(true);
+                    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+                    Cell::Text(Cow::Owned(text.into_owned()))
+                }
+                Decoding::Utf8Lossy => Cell::Text(String::from_utf8_lossy(bytes)),
+            },
+        }
+    }
+}
+
+impl RowSource for CsvSource {
+    fn location(&self) -> Location {
+        Location::file(&self.display)
+    }
+
+    fn decimal_style(&self) -> DecimalStyle {
+        if self.options.decimal_comma || self.delimiter == b';' {
+            DecimalStyle::Comma
+        } else {
+            DecimalStyle::Point
+        }
+    }
+
+    fn for_each_row(&mut self, visit: &mut dyn FnMut(&dyn Row) -> Flow) -> Result<(), Problem> {
+        let mut stream = self.open_stream()?;
+        let read_error = |e: io::Error| {
+            Problem::error("cannot_read", format!("cannot be read: {e}"))
+                .at(Location::file(&self.display))
+                .hint("check that the file is a text (CSV) file and not damaged")
+        };
+        // Read a sample to find the encoding (BOM) and the delimiter, then chain it back.
+        let mut sample = Vec::with_capacity(SNIFF_BYTES);
+        (&mut stream)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut sample)
+            .map_err(read_error)?;
+        if sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Err(Problem::error(
+                "not_csv",
+                "looks like a workbook (xlsx/xls), not a CSV text file",
+            )
+            .at(Location::file(&self.display))
+            .hint("give the file the .xlsx/.xls extension it really has, or save it as CSV"));
+        }
+        let bom_encoding = Encoding::for_bom(&sample).map(|(enc, _)| enc);
+        let forced = self
+            .options
+            .encoding
+            .or(bom_encoding.filter(|e| *e != UTF_8));
+        let (decoding, reader): (Decoding, Box<dyn Read>) = match forced {
+            Some(enc) if enc != UTF_8 || self.options.encoding.is_some() => {
+                let joined = Cursor::new(sample).chain(stream);
+                let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(enc))
+                    .bom_override(true)
+                    .build(joined);
+                (Decoding::Utf8Lossy, Box::new(decoder))
+            }
+            _ => {
+                let skip = if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    3
+                } else {
+                    0
+                };
+                let joined = Cursor::new(sample.split_off(skip)).chain(stream);
+                (Decoding::Utf8OrCp1252, Box::new(joined))
+            }
+        };
+        // Sniff on decoded text: for UTF-16 the raw bytes would mislead.
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let head = {
+            use std::io::BufRead;
+            reader.fill_buf().map_err(read_error)?.to_vec()
+        };
+        self.delimiter = self
+            .options
+            .delimiter
+            .unwrap_or_else(|| sniff_delimiter(&head));
+        let mut csv_reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(reader);
+        let fell_back = Flag::new(false);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match csv_reader.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map(|p| p.line() as usize);
+                    let mut location = Location::file(&self.display);
+                    location.row = line;
+                    return Err(
+                        Problem::error("bad_csv", format!("is not readable as CSV: {e}"))
+                            .at(location)
+                            .hint("check for an unclosed quote (\") on that line"),
+                    );
+                }
+            }
+            let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            let row = CsvRow {
+                record: &record,
+                line,
+                decoding: &decoding,
+                fell_back: &fell_back,
+            };
+            if let Flow::Stop = visit(&row) {
+                break;
+            }
+        }
+        if fell_back.get() {
+            self.notes.push(
+                Problem::warning(
+                    "encoding_fallback",
+                    "is not valid UTF-8: read as Windows-1252 (the usual encoding of French Excel's CSV)",
+                )
+                .at(Location::file(&self.display))
+                .hint("save as \"CSV UTF-8\" to silence this, or give --encoding windows-1252"),
+            );
+        }
+        Ok(())
+    }
+
+    fn take_notes(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.notes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_the_header_line() {
+        assert_eq!(sniff_delimiter(b"a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_delimiter(b"a,b,c\n"), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"Titre\n\na;b\n"), b';');
+        assert_eq!(sniff_delimiter(b"\"x,y\";b\n"), b';');
+        assert_eq!(sniff_delimiter(b"single\n"), b',');
+    }
+
+    #[test]
+    fn encodings_by_name() {
+        assert_eq!(parse_encoding("cp1252").unwrap(), WINDOWS_1252);
+        assert_eq!(parse_encoding("UTF-8").unwrap(), UTF_8);
+        assert_eq!(parse_encoding("latin1").unwrap(), WINDOWS_1252);
+        assert!(parse_encoding("klingon").is_err());
+    }
+}

@@ -1,0 +1,279 @@
+//! Finding the tables of a study (study-format §1): a folder with one file per table, named after
+//! the table (any of .csv .tsv .txt .xlsx .xlsm .xls .ods, and .gz/.zip/.json by their stem), or a
+//! workbook with one sheet per table; any table may be overridden by `--staff F` (or `F#Sheet`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::schema::TableDef;
+use crate::diag::{Location, Problem};
+use crate::names::normalise;
+
+/// Where one table is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableRef {
+    /// A text file (CSV, TSV, TXT, possibly .gz or .zip).
+    Text { path: PathBuf, display: String },
+    /// A sheet of a workbook.
+    Sheet {
+        path: PathBuf,
+        display: String,
+        sheet: String,
+    },
+    /// A JSON file (DHIS2 dataValueSets).
+    Json { path: PathBuf, display: String },
+}
+
+impl TableRef {
+    pub fn display(&self) -> String {
+        match self {
+            TableRef::Text { display, .. } | TableRef::Json { display, .. } => display.clone(),
+            TableRef::Sheet { display, sheet, .. } => format!("{display}#{sheet}"),
+        }
+    }
+}
+
+pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
+
+fn lower_name(path: &Path) -> String {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+pub fn is_workbook(path: &Path) -> bool {
+    let name = lower_name(path);
+    WORKBOOK_EXTENSIONS
+        .iter()
+        .any(|e| name.ends_with(&format!(".{e}")))
+}
+
+/// The table stem of a file name and whether it is text, JSON or a workbook.
+fn classify(path: &Path) -> Option<(String, Kind)> {
+    let name = lower_name(path);
+    let mut stem = name.as_str();
+    let mut compressed = false;
+    for ext in [".gz", ".zip"] {
+        if let Some(s) = stem.strip_suffix(ext) {
+            stem = s;
+            compressed = true;
+        }
+    }
+    if let Some((s, ext)) = stem.rsplit_once('.') {
+        if TEXT_EXTENSIONS.contains(&ext) {
+            return Some((s.to_string(), Kind::Text));
+        }
+        if ext == "json" {
+            return Some((s.to_string(), Kind::Json));
+        }
+        if !compressed && WORKBOOK_EXTENSIONS.contains(&ext) {
+            return Some((s.to_string(), Kind::Workbook));
+        }
+    }
+    // `workload.zip` holding a CSV: the stem is the table.
+    if compressed && !stem.contains('.') {
+        return Some((stem.to_string(), Kind::Text));
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Json,
+    Workbook,
+}
+
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Parses a `FILE#Sheet` table argument.
+pub fn table_arg(arg: &str) -> TableRef {
+    if let Some((file, sheet)) = arg.rsplit_once('#') {
+        let path = PathBuf::from(file);
+        if is_workbook(&path) {
+            return TableRef::Sheet {
+                display: display_path(&path),
+                path,
+                sheet: sheet.to_string(),
+            };
+        }
+    }
+    let path = PathBuf::from(arg);
+    file_ref(&path, None)
+}
+
+/// A table file given on its own: a workbook's first sheet whose name is the table's (or the
+/// first sheet), or a text/JSON file.
+fn file_ref(path: &Path, table: Option<&TableDef>) -> TableRef {
+    let display = display_path(path);
+    match classify(path).map(|(_, k)| k) {
+        Some(Kind::Workbook) => {
+            let sheet = super::workbook::sheet_names(path)
+                .ok()
+                .and_then(|names| {
+                    let wanted = names
+                        .iter()
+                        .find(|n| table.is_some_and(|t| t.matches(&normalise(n))));
+                    wanted.or(names.first()).cloned()
+                })
+                .unwrap_or_default();
+            TableRef::Sheet {
+                path: path.to_path_buf(),
+                display,
+                sheet,
+            }
+        }
+        Some(Kind::Json) => TableRef::Json {
+            path: path.to_path_buf(),
+            display,
+        },
+        _ => TableRef::Text {
+            path: path.to_path_buf(),
+            display,
+        },
+    }
+}
+
+/// Finds the tables among `defs` in a study folder or workbook. Two files for one table are an
+/// error (which one was meant?).
+pub fn discover(
+    study: &Path,
+    defs: &[TableDef],
+) -> Result<BTreeMap<&'static str, TableRef>, Vec<Problem>> {
+    let mut found: BTreeMap<&'static str, TableRef> = BTreeMap::new();
+    let mut problems = Vec::new();
+    if study.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(study) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect(),
+            Err(e) => {
+                return Err(vec![Problem::error(
+                    "cannot_open",
+                    format!("cannot be listed: {e}"),
+                )
+                .at(Location::file(display_path(study)))]);
+            }
+        };
+        entries.sort();
+        let mut workbooks = Vec::new();
+        for path in &entries {
+            let Some((stem, kind)) = classify(path) else {
+                continue;
+            };
+            let n = normalise(&stem);
+            if let Some(def) = defs.iter().find(|d| d.matches(&n)) {
+                let r = file_ref(path, Some(def));
+                if let Some(previous) = found.get(def.name) {
+                    problems.push(
+                        Problem::error(
+                            "duplicate_table",
+                            format!(
+                                "holds the `{}` table twice: {} and {}",
+                                def.name,
+                                previous.display(),
+                                r.display()
+                            ),
+                        )
+                        .at(Location::file(display_path(study)))
+                        .hint("keep one file per table (move or rename the other)"),
+                    );
+                    continue;
+                }
+                found.insert(def.name, r);
+            } else if kind == Kind::Workbook {
+                workbooks.push(path.clone());
+            }
+        }
+        // A workbook in the folder may hold the tables that have no file of their own.
+        for wb in workbooks {
+            match sheets_of(&wb, defs) {
+                Ok(sheets) => {
+                    for (name, r) in sheets {
+                        found.entry(name).or_insert(r);
+                    }
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+    } else if study.is_file() && is_workbook(study) {
+        match sheets_of(study, defs) {
+            Ok(sheets) => found.extend(sheets),
+            Err(p) => problems.push(p),
+        }
+    } else if study.exists() {
+        problems.push(
+            Problem::error("not_a_study", "is neither a study folder nor a workbook")
+                .at(Location::file(display_path(study)))
+                .hint("give a folder holding facilities.csv, standards.csv, ... or a workbook (.xlsx, .ods) with one sheet per table"),
+        );
+    } else {
+        problems.push(
+            Problem::error("not_found", "does not exist")
+                .at(Location::file(display_path(study)))
+                .hint("check the path of the study folder or workbook"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
+}
+
+fn sheets_of(path: &Path, defs: &[TableDef]) -> Result<Vec<(&'static str, TableRef)>, Problem> {
+    let names = super::workbook::sheet_names(path)?;
+    let display = display_path(path);
+    let mut out: Vec<(&'static str, TableRef)> = Vec::new();
+    for sheet in names {
+        let n = normalise(&sheet);
+        if let Some(def) = defs.iter().find(|d| d.matches(&n)) {
+            if out.iter().all(|(t, _)| *t != def.name) {
+                out.push((
+                    def.name,
+                    TableRef::Sheet {
+                        path: path.to_path_buf(),
+                        display: display.clone(),
+                        sheet,
+                    },
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert_eq!(
+            classify(Path::new("x/workload.csv.gz")),
+            Some(("workload".into(), Kind::Text))
+        );
+        assert_eq!(
+            classify(Path::new("workload.zip")),
+            Some(("workload".into(), Kind::Text))
+        );
+        assert_eq!(
+            classify(Path::new("Effectifs.XLSX")),
+            Some(("effectifs".into(), Kind::Workbook))
+        );
+        assert_eq!(
+            classify(Path::new("workload.json")),
+            Some(("workload".into(), Kind::Json))
+        );
+        assert_eq!(classify(Path::new("README.md")), None);
+        assert!(
+            matches!(table_arg("book.xlsx#Effectifs"), TableRef::Sheet { sheet, .. } if sheet == "Effectifs")
+        );
+        assert!(matches!(table_arg("dir/staff.csv"), TableRef::Text { .. }));
+    }
+}

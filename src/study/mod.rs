@@ -1,0 +1,292 @@
+//! Reading a study: table discovery, header aliases, one reader configuration for CSV and one for
+//! workbooks, and the parsers that turn each table into the typed [`Study`]. Every problem met is
+//! collected with its place (see [`crate::diag`]); reading goes on after an error so that all of
+//! them can be listed at once.
+
+pub mod csv_source;
+pub mod discover;
+pub mod period;
+pub mod schema;
+pub mod source;
+pub mod table;
+pub mod tables;
+pub mod workbook;
+pub mod workload;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+pub use csv_source::{parse_encoding, CsvOptions};
+pub use discover::{discover, table_arg, TableRef};
+
+use crate::diag::{Diagnostics, Location, Problem};
+use crate::model::{Activity, Cadre, Facility, Study};
+
+use crate::names::{key, normalise};
+use source::RowSource;
+
+/// How to read a study: where it is, tables given on their own, and the CSV dialect.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The study folder or workbook (may be absent when every table is given on its own).
+    pub study: Option<PathBuf>,
+    /// `--facilities F`, `--staff F#Sheet`, ...: table name → argument.
+    pub overrides: BTreeMap<&'static str, String>,
+    pub csv: CsvOptions,
+    /// `--annualize`: scale each facility's volumes by 12 / months reported.
+    pub annualize: bool,
+    /// `--active-status`: staff-list statuses that count (normalised); empty means the default
+    /// `en poste, actif, active`.
+    pub active_status: Vec<String>,
+}
+
+/// The statuses of an iHRIS staff list that count when `--active-status` is not given.
+pub const DEFAULT_ACTIVE_STATUS: &[&str] = &["en poste", "actif", "active"];
+
+/// Opens the row source of a table.
+pub fn open_source(table: &TableRef, csv: CsvOptions) -> Box<dyn RowSource> {
+    match table {
+        TableRef::Text { path, display } | TableRef::Json { path, display } => {
+            Box::new(csv_source::CsvSource::new(path, display.clone(), csv))
+        }
+        TableRef::Sheet {
+            path,
+            display,
+            sheet,
+        } => Box::new(workbook::WorkbookSource::new(
+            path,
+            display.clone(),
+            sheet.clone(),
+        )),
+    }
+}
+
+/// How a name in a table was matched to a cadre of the standards.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CadreMatch {
+    /// Same name up to case, accents and separators.
+    Spelling,
+    /// Through the cadre_aliases table.
+    Alias,
+}
+
+/// The study under construction, with the indexes that intern names.
+#[derive(Debug, Default)]
+pub struct Builder {
+    pub study: Study,
+    facility_by_id: HashMap<String, usize>,
+    facility_by_key: HashMap<String, Option<usize>>,
+    cadre_by_key: HashMap<String, usize>,
+    /// alias key → cadre name as written in cadre_aliases.
+    aliases: HashMap<String, String>,
+    activity_by_key: HashMap<String, usize>,
+    /// Cadre names met that differ from the canonical spelling: (raw, cadre) → how, count.
+    pub cadre_matches: BTreeMap<(String, usize), (CadreMatch, usize)>,
+    /// Facilities met in a table but not in the facilities table: id → (table, rows).
+    pub unlisted: BTreeMap<String, (&'static str, usize)>,
+}
+
+impl Builder {
+    /// A facility by id: exact match first, then (if unique) the same id up to case, accents and
+    /// separators. `None` when unknown.
+    pub fn find_facility(&self, id: &str) -> Option<usize> {
+        if let Some(&i) = self.facility_by_id.get(id) {
+            return Some(i);
+        }
+        self.facility_by_key.get(&normalise(id)).copied().flatten()
+    }
+
+    /// Adds a facility (from the facilities table, or met elsewhere). Returns its index, or the
+    /// existing one.
+    pub fn add_facility(&mut self, facility: Facility) -> usize {
+        if let Some(&i) = self.facility_by_id.get(&facility.id) {
+            return i;
+        }
+        let i = self.study.facilities.len();
+        self.facility_by_id.insert(facility.id.clone(), i);
+        self.facility_by_key
+            .entry(normalise(&facility.id))
+            .and_modify(|e| *e = None)
+            .or_insert(Some(i));
+        self.study.facilities.push(facility);
+        self.study.workload.volumes.push(Vec::new());
+        self.study.workload.months.push(0);
+        i
+    }
+
+    /// The facility of an id met in `table`: known, or added (and remembered as unlisted when
+    /// the study has a facilities table).
+    pub fn facility_for(&mut self, id: &str, table: &'static str) -> usize {
+        if let Some(i) = self.find_facility(id) {
+            return i;
+        }
+        if self.study.has_facilities_table {
+            self.unlisted.entry(id.to_string()).or_insert((table, 0)).1 += 1;
+        }
+        self.add_facility(Facility {
+            id: id.to_string(),
+            ..Default::default()
+        })
+    }
+
+    pub fn add_alias(&mut self, alias: &str, cadre: &str) -> Result<(), String> {
+        let k = key(alias);
+        match self.aliases.get(&k) {
+            Some(existing) if key(existing) != key(cadre) => {
+                Err(format!("already maps to \"{existing}\""))
+            }
+            _ => {
+                self.aliases.insert(k, cadre.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    /// The cadre a name stands for: the standards' cadre of the same key, else through the alias
+    /// table, else a new cadre of that name. Records non-identical matches.
+    pub fn cadre(&mut self, raw: &str) -> usize {
+        let k = key(raw);
+        if let Some(&i) = self.cadre_by_key.get(&k) {
+            if self.study.cadres[i].name != raw {
+                self.cadre_matches
+                    .entry((raw.to_string(), i))
+                    .or_insert((CadreMatch::Spelling, 0))
+                    .1 += 1;
+            }
+            return i;
+        }
+        if let Some(target) = self.aliases.get(&k).cloned() {
+            let tk = key(&target);
+            let i = match self.cadre_by_key.get(&tk) {
+                Some(&i) => i,
+                None => self.new_cadre(&target, tk),
+            };
+            self.cadre_matches
+                .entry((raw.to_string(), i))
+                .or_insert((CadreMatch::Alias, 0))
+                .1 += 1;
+            return i;
+        }
+        self.new_cadre(raw, k)
+    }
+
+    fn new_cadre(&mut self, name: &str, k: String) -> usize {
+        let i = self.study.cadres.len();
+        self.study.cadres.push(Cadre {
+            name: name.to_string(),
+            key: k.clone(),
+        });
+        self.cadre_by_key.insert(k, i);
+        i
+    }
+
+    /// The activity of a name (normalised), added when new.
+    pub fn activity(&mut self, raw: &str) -> usize {
+        let k = normalise(raw);
+        if let Some(&i) = self.activity_by_key.get(&k) {
+            return i;
+        }
+        let i = self.study.activities.len();
+        self.study.activities.push(Activity {
+            name: raw.trim().to_string(),
+            key: k.clone(),
+        });
+        self.activity_by_key.insert(k, i);
+        i
+    }
+
+    pub fn find_activity(&self, raw: &str) -> Option<usize> {
+        self.activity_by_key.get(&normalise(raw)).copied()
+    }
+}
+
+/// Reads a whole study for `wisn compute`: every table, every problem.
+pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
+    let mut diag = Diagnostics::default();
+    let mut builder = Builder::default();
+    let tables = match locate_tables(options, schema::COMPUTE_TABLES) {
+        Ok(t) => t,
+        Err(problems) => {
+            diag.problems.extend(problems);
+            return (builder, diag);
+        }
+    };
+    for def in schema::COMPUTE_TABLES {
+        let required = !matches!(def.name, "facilities" | "cadre_aliases");
+        if required && !tables.contains_key(def.name) {
+            let where_ = options
+                .study
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            let french = def.aliases.first().copied().unwrap_or(def.name);
+            diag.error(
+                Problem::error("missing_table", format!("has no `{}` table", def.name))
+                    .at(Location::file(where_))
+                    .hint(format!(
+                        "add a file or sheet named {} (or {french}), or give it with --{}",
+                        def.name,
+                        def.name.replace('_', "-")
+                    )),
+            );
+        }
+    }
+    let open = |name: &str| tables.get(name).map(|t| open_source(t, options.csv));
+    if let Some(mut s) = open("cadre_aliases") {
+        tables::read_cadre_aliases(s.as_mut(), &mut builder, &mut diag);
+    }
+    if let Some(mut s) = open("facilities") {
+        builder.study.has_facilities_table = true;
+        tables::read_facilities(s.as_mut(), &mut builder, &mut diag);
+    }
+    if let Some(mut s) = open("standards") {
+        tables::read_standards(s.as_mut(), &mut builder, &mut diag);
+    }
+    if let Some(mut s) = open("working_time") {
+        tables::read_working_time(s.as_mut(), &mut builder, &mut diag);
+    }
+    if let Some(mut s) = open("staff") {
+        tables::read_staff(s.as_mut(), &mut builder, &mut diag, options);
+    }
+    if let Some(mut s) = open("workload") {
+        workload::read_workload(s.as_mut(), &mut builder, &mut diag);
+    }
+    tables::check_study(&mut builder, options, &mut diag);
+    (builder, diag)
+}
+
+/// Where each table is: discovered in the study, then overridden by table options.
+pub fn locate_tables(
+    options: &ReadOptions,
+    defs: &[schema::TableDef],
+) -> Result<BTreeMap<&'static str, TableRef>, Vec<Problem>> {
+    let mut tables = match &options.study {
+        Some(path) => discover(path, defs)?,
+        None => BTreeMap::new(),
+    };
+    let mut problems = Vec::new();
+    for (name, arg) in &options.overrides {
+        let r = table_arg(arg);
+        let path = match &r {
+            TableRef::Text { path, .. }
+            | TableRef::Json { path, .. }
+            | TableRef::Sheet { path, .. } => path,
+        };
+        if !path.is_file() {
+            problems.push(
+                Problem::error(
+                    "not_found",
+                    format!("(given for the `{name}` table) does not exist"),
+                )
+                .at(Location::file(path.display().to_string()))
+                .hint("check the path"),
+            );
+        }
+        tables.insert(name, r);
+    }
+    if problems.is_empty() {
+        Ok(tables)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,328 @@
+//! The tables and columns of a study, with their French aliases (study-format §1–2). Every name
+//! here is already normalised (see [`crate::names::normalise`]). Aliases added beyond the spec are
+//! listed in `docs/study-format-additions.md`.
+
+/// A column of a table: its canonical name and the other names it goes by.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+}
+
+impl Column {
+    pub fn matches(&self, normalised: &str) -> bool {
+        self.name == normalised || self.aliases.contains(&normalised)
+    }
+}
+
+/// A table of a study: canonical name and aliases (for file stems and sheet names).
+#[derive(Debug, Clone, Copy)]
+pub struct TableDef {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub columns: &'static [Column],
+}
+
+impl TableDef {
+    pub fn matches(&self, normalised: &str) -> bool {
+        self.name == normalised || self.aliases.contains(&normalised)
+    }
+    pub fn column(&self, name: &str) -> &'static Column {
+        self.columns
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("schema has no column {name} in {}", self.name))
+    }
+}
+
+const FACILITY_ID: Column = Column {
+    name: "facility_id",
+    aliases: &[
+        "facility",
+        "facility_code",
+        "code",
+        "structure",
+        "code_structure",
+        "fosa",
+        "id_structure",
+        "code_fosa",
+        "code_formation_sanitaire",
+        "formation_sanitaire",
+        "etablissement",
+        "site",
+        "code_site",
+        "site_id",
+    ],
+};
+const CADRE: Column = Column {
+    name: "cadre",
+    aliases: &[
+        "categorie",
+        "categorie_professionnelle",
+        "profession",
+        "emploi",
+        "staff_category",
+        "categorie_socio_professionnelle",
+        "corps",
+        "qualification",
+    ],
+};
+const FACILITY_TYPE: Column = Column {
+    name: "facility_type",
+    aliases: &[
+        "type",
+        "type_structure",
+        "niveau",
+        "type_de_structure",
+        "type_fosa",
+        "categorie_structure",
+    ],
+};
+
+pub const FACILITIES: TableDef = TableDef {
+    name: "facilities",
+    aliases: &[
+        "structures",
+        "formations_sanitaires",
+        "etablissements",
+        "fosa",
+        "sites",
+    ],
+    columns: &[
+        FACILITY_ID,
+        Column {
+            name: "facility_name",
+            aliases: &[
+                "name",
+                "nom",
+                "nom_structure",
+                "libelle",
+                "nom_de_la_structure",
+                "nom_fosa",
+                "designation",
+            ],
+        },
+        FACILITY_TYPE,
+        Column {
+            name: "district",
+            aliases: &["district_sanitaire", "cercle", "ds"],
+        },
+        Column {
+            name: "region",
+            aliases: &["region_sanitaire", "drs"],
+        },
+        Column {
+            name: "orgunit",
+            aliases: &[
+                "org_unit",
+                "dhis2_uid",
+                "uid",
+                "orgunit_uid",
+                "unite_d_organisation",
+            ],
+        },
+    ],
+};
+
+pub const WORKING_TIME: TableDef = TableDef {
+    name: "working_time",
+    aliases: &[
+        "temps_de_travail",
+        "ttd",
+        "temps_de_travail_disponible",
+        "awt",
+        "available_working_time",
+    ],
+    columns: &[
+        CADRE,
+        FACILITY_TYPE,
+        Column {
+            name: "days_per_week",
+            aliases: &["jours_par_semaine", "jours_semaine"],
+        },
+        Column {
+            name: "hours_per_day",
+            aliases: &["heures_par_jour", "heures_jour"],
+        },
+        Column {
+            name: "public_holidays",
+            aliases: &["jours_feries", "feries"],
+        },
+        Column {
+            name: "annual_leave",
+            aliases: &["conges_annuels", "conge_annuel", "conges"],
+        },
+        Column {
+            name: "sick_leave",
+            aliases: &[
+                "conges_maladie",
+                "absences_maladie",
+                "conge_maladie",
+                "maladie",
+            ],
+        },
+        Column {
+            name: "other_leave",
+            aliases: &[
+                "autres_absences",
+                "formation",
+                "autres_conges",
+                "other_absences",
+            ],
+        },
+    ],
+};
+
+pub const STANDARDS: TableDef = TableDef {
+    name: "standards",
+    aliases: &[
+        "normes",
+        "normes_d_activite",
+        "normes_activite",
+        "activity_standards",
+    ],
+    columns: &[
+        CADRE,
+        FACILITY_TYPE,
+        Column {
+            name: "component",
+            aliases: &[
+                "composante",
+                "type_activite",
+                "type_d_activite",
+                "composant",
+            ],
+        },
+        Column {
+            name: "activity",
+            aliases: &["activite", "activites"],
+        },
+        Column {
+            name: "standard",
+            aliases: &["norme", "valeur", "value", "standard_d_activite"],
+        },
+        Column {
+            name: "unit",
+            aliases: &["unite", "unites", "units"],
+        },
+        Column {
+            name: "staff",
+            aliases: &["nombre_agents", "nb_agents", "agents", "nombre_d_agents"],
+        },
+    ],
+};
+
+pub const WORKLOAD: TableDef = TableDef {
+    name: "workload",
+    aliases: &[
+        "charge_de_travail",
+        "activites",
+        "statistiques",
+        "statistiques_de_service",
+        "service_statistics",
+    ],
+    columns: &[
+        FACILITY_ID,
+        Column {
+            name: "activity",
+            aliases: &[
+                "activite",
+                "data_element",
+                "dataelement",
+                "element_de_donnee",
+            ],
+        },
+        Column {
+            name: "volume",
+            aliases: &["value", "valeur", "nombre", "total", "quantite"],
+        },
+        Column {
+            name: "period",
+            aliases: &["periode", "mois", "annee", "period_id", "pe"],
+        },
+    ],
+};
+
+/// Identity columns a wide workload sheet may carry that are not activities.
+pub const WIDE_WORKLOAD_IGNORED: &[&str] = &[
+    "facility_name",
+    "name",
+    "nom",
+    "nom_structure",
+    "libelle",
+    "nom_de_la_structure",
+    "facility_type",
+    "type",
+    "type_structure",
+    "niveau",
+    "district",
+    "district_sanitaire",
+    "cercle",
+    "region",
+    "region_sanitaire",
+    "orgunit",
+    "org_unit",
+    "n",
+    "no",
+    "numero",
+    "id",
+    "ordre",
+];
+
+pub const STAFF: TableDef = TableDef {
+    name: "staff",
+    aliases: &[
+        "effectifs",
+        "personnel",
+        "effectif",
+        "staffing",
+        "current_staff",
+    ],
+    columns: &[
+        FACILITY_ID,
+        CADRE,
+        Column {
+            name: "count",
+            aliases: &["effectif", "nombre", "fte", "etp", "effectifs", "nb"],
+        },
+        Column {
+            name: "status",
+            aliases: &["statut", "statut_du_poste", "position_status"],
+        },
+        Column {
+            name: "job",
+            aliases: &["fonction", "poste", "job_title"],
+        },
+    ],
+};
+
+pub const CADRE_ALIASES: TableDef = TableDef {
+    name: "cadre_aliases",
+    aliases: &["alias_cadres", "aliases", "alias", "correspondance_cadres"],
+    columns: &[
+        Column {
+            name: "alias",
+            aliases: &["variante", "libelle_local", "nom_local"],
+        },
+        Column {
+            name: "cadre",
+            aliases: &["categorie", "cadre_standard"],
+        },
+    ],
+};
+
+/// The tables `wisn compute` reads.
+pub const COMPUTE_TABLES: &[TableDef] = &[
+    FACILITIES,
+    WORKING_TIME,
+    STANDARDS,
+    WORKLOAD,
+    STAFF,
+    CADRE_ALIASES,
+];
+
+/// Every table name `wisn` knows, for discovery in folders and workbooks. Tables of later
+/// features (surge, DHIS2) add their definitions here.
+pub fn find_table(normalised: &str) -> Option<&'static TableDef> {
+    COMPUTE_TABLES.iter().find(|t| t.matches(normalised))
+}

@@ -1,0 +1,369 @@
+//! Reading one table: finding its header row, resolving its columns by name and alias, and
+//! turning cells into typed values with located problems. Every table parser goes through here,
+//! so header rules (title rows above the header, duplicated headers, missing columns) and the
+//! wording of bad-value messages are decided once.
+
+use std::collections::HashMap;
+
+use super::schema::TableDef;
+use super::source::{Cell, Flow, Row, RowSource};
+use crate::diag::{Diagnostics, Location, Problem};
+use crate::names::normalise;
+use crate::numbers::{parse_number, DecimalStyle};
+
+/// The resolved header of a table.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// Canonical column name → index.
+    pub columns: HashMap<&'static str, usize>,
+    /// The header text of each column as written.
+    pub names: Vec<String>,
+    /// Normalised header of each column.
+    pub normalised: Vec<String>,
+    /// The header's row number.
+    pub row: usize,
+}
+
+impl Header {
+    pub fn get(&self, name: &str) -> Option<usize> {
+        self.columns.get(name).copied()
+    }
+    pub fn has(&self, name: &str) -> bool {
+        self.columns.contains_key(name)
+    }
+    /// Columns that are not known columns of the table (and not blank).
+    pub fn unknown_columns(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.names.len())
+            .filter(|i| !self.normalised[*i].is_empty() && !self.columns.values().any(|c| c == i))
+    }
+}
+
+/// Everything a parser needs to read cells of a table and report problems at their place.
+pub struct Fields<'h> {
+    pub header: &'h Header,
+    pub location: Location,
+    pub style: DecimalStyle,
+}
+
+impl Fields<'_> {
+    /// The location of a column in a row.
+    pub fn at(&self, row: &dyn Row, col: usize) -> Location {
+        let mut l = self.location.clone();
+        l.row = Some(row.number());
+        l.column = self.header.names.get(col).cloned();
+        l.cell = row.cell_name(col);
+        l
+    }
+
+    /// The location of a row.
+    pub fn at_row(&self, row: &dyn Row) -> Location {
+        let mut l = self.location.clone();
+        l.row = Some(row.number());
+        l
+    }
+
+    /// Trimmed text of a column (`None` when the column is absent or the cell blank). Error
+    /// cells are reported and read as blank.
+    pub fn text(&self, row: &dyn Row, name: &str, diag: &mut Diagnostics) -> Option<String> {
+        let col = self.header.get(name)?;
+        self.text_at(row, col, diag)
+    }
+
+    pub fn text_at(&self, row: &dyn Row, col: usize, diag: &mut Diagnostics) -> Option<String> {
+        let cell = row.cell(col);
+        if let Cell::Error(e) = &cell {
+            diag.error(error_cell(self.at(row, col), e));
+            return None;
+        }
+        let text = cell.to_text();
+        let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        (!trimmed.is_empty()).then(|| trimmed.to_string())
+    }
+
+    /// A number in a column: `Ok(None)` when blank or the column is absent, `Err(())` when the
+    /// cell is bad (the problem is already in `diag`).
+    pub fn number(
+        &self,
+        row: &dyn Row,
+        name: &str,
+        diag: &mut Diagnostics,
+    ) -> Result<Option<f64>, ()> {
+        match self.header.get(name) {
+            Some(col) => self.number_at(row, col, diag),
+            None => Ok(None),
+        }
+    }
+
+    pub fn number_at(
+        &self,
+        row: &dyn Row,
+        col: usize,
+        diag: &mut Diagnostics,
+    ) -> Result<Option<f64>, ()> {
+        match row.cell(col) {
+            Cell::Empty => Ok(None),
+            Cell::Number(v) if v.is_finite() => Ok(Some(v)),
+            Cell::Number(v) => {
+                diag.error(bad_number(
+                    self.at(row, col),
+                    &v.to_string(),
+                    "is not a finite number",
+                    "write a finite number",
+                ));
+                Err(())
+            }
+            Cell::Text(t) => match parse_number(&t, self.style) {
+                Ok(v) => Ok(v),
+                Err(p) => {
+                    diag.error(bad_number(self.at(row, col), &t, p.what(), p.hint()));
+                    Err(())
+                }
+            },
+            Cell::Error(e) => {
+                diag.error(error_cell(self.at(row, col), &e));
+                Err(())
+            }
+            other => {
+                diag.error(bad_number(
+                    self.at(row, col),
+                    &other.to_text(),
+                    "is not a number",
+                    "write a number",
+                ));
+                Err(())
+            }
+        }
+    }
+
+    /// A number that may not be negative.
+    pub fn non_negative(
+        &self,
+        row: &dyn Row,
+        name: &str,
+        diag: &mut Diagnostics,
+    ) -> Result<Option<f64>, ()> {
+        let v = self.number(row, name, diag)?;
+        if let Some(v) = v {
+            if v < 0.0 {
+                let col = self.header.get(name).unwrap_or(0);
+                diag.error(
+                    Problem::error("negative", "is negative")
+                        .at(self.at(row, col))
+                        .value(crate::numbers::full_precision(v))
+                        .hint("counts, volumes and times cannot be below 0: correct the value or leave the cell blank"),
+                );
+                return Err(());
+            }
+        }
+        Ok(v)
+    }
+}
+
+pub fn bad_number(at: Location, value: &str, what: &str, hint: &str) -> Problem {
+    Problem::error("bad_number", what.to_string())
+        .at(at)
+        .value(value)
+        .hint(hint)
+}
+
+pub fn error_cell(at: Location, error: &str) -> Problem {
+    Problem::error("error_cell", "is a spreadsheet error cell")
+        .at(at)
+        .value(error)
+        .hint("fix the formula in the workbook (or type the value), then save and run again")
+}
+
+/// How many cells of a row name known columns of the table.
+fn known_cells(row: &dyn Row, def: &TableDef) -> (usize, usize) {
+    let mut known = 0;
+    let mut non_blank = 0;
+    for i in 0..row.len() {
+        let cell = row.cell(i);
+        if cell.is_blank() {
+            continue;
+        }
+        non_blank += 1;
+        let n = normalise(&cell.to_text());
+        if def.columns.iter().any(|c| c.matches(&n)) {
+            known += 1;
+        }
+    }
+    (known, non_blank)
+}
+
+/// Resolves a header row: every cell that names a known column (by name or alias, normalised).
+/// A column named twice is an error.
+pub fn resolve_header(
+    row: &dyn Row,
+    def: &TableDef,
+    location: &Location,
+    diag: &mut Diagnostics,
+) -> Header {
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    let mut names = Vec::with_capacity(row.len());
+    let mut normalised = Vec::with_capacity(row.len());
+    for i in 0..row.len() {
+        let text = row.cell(i).to_text().trim().to_string();
+        let n = normalise(&text);
+        if let Some(col) = def.columns.iter().find(|c| c.matches(&n)) {
+            if let Some(&first) = columns.get(col.name) {
+                let mut at = location.clone();
+                at.row = Some(row.number());
+                at.column = Some(text.clone());
+                at.cell = row.cell_name(i);
+                diag.error(
+                    Problem::error(
+                        "duplicate_header",
+                        format!(
+                            "names the column `{}` a second time (first as \"{}\")",
+                            col.name, names[first]
+                        ),
+                    )
+                    .at(at)
+                    .hint("keep one of the two columns, or rename the other to something wisn does not read"),
+                );
+            } else {
+                columns.insert(col.name, i);
+            }
+        }
+        names.push(text);
+        normalised.push(n);
+    }
+    Header {
+        columns,
+        names,
+        normalised,
+        row: row.number(),
+    }
+}
+
+/// Reads a table: skips blank rows and title rows above the header, resolves the header, then
+/// calls `on_row` with each non-blank data row. Returns `None` (with a problem in `diag`) when no
+/// header row is found or the file cannot be read.
+pub fn read_table<F>(
+    source: &mut dyn RowSource,
+    def: &TableDef,
+    diag: &mut Diagnostics,
+    mut on_header: impl FnMut(&Header, &Fields, &mut Diagnostics) -> bool,
+    mut on_row: F,
+) -> Option<Header>
+where
+    F: FnMut(&Fields, &dyn Row, &mut Diagnostics),
+{
+    let location = source.location();
+    let style = source.decimal_style();
+    let mut header: Option<Header> = None;
+    let mut proceed = true;
+    let mut scanned = 0usize;
+    let result = source.for_each_row(&mut |row: &dyn Row| match &header {
+        None => {
+            if row.is_blank() {
+                return Flow::Continue;
+            }
+            scanned += 1;
+            let (known, non_blank) = known_cells(row, def);
+            if known >= 2 || (known >= 1 && non_blank >= 2) {
+                let h = resolve_header(row, def, &location, diag);
+                let fields = Fields {
+                    header: &h,
+                    location: location.clone(),
+                    style,
+                };
+                proceed = on_header(&h, &fields, diag);
+                header = Some(h);
+                if !proceed {
+                    return Flow::Stop;
+                }
+            } else if scanned > 50 {
+                return Flow::Stop;
+            }
+            Flow::Continue
+        }
+        Some(h) => {
+            if row.is_blank() {
+                return Flow::Continue;
+            }
+            let fields = Fields {
+                header: h,
+                location: location.clone(),
+                style,
+            };
+            on_row(&fields, row, diag);
+            Flow::Continue
+        }
+    });
+    let style_note = source.take_notes();
+    for n in style_note {
+        diag.push(n);
+    }
+    if let Err(problem) = result {
+        diag.error(problem);
+        return None;
+    }
+    if header.is_none() {
+        let expected: Vec<&str> = def.columns.iter().map(|c| c.name).collect();
+        diag.error(
+            Problem::error(
+                "no_header",
+                format!(
+                    "has no header row naming the columns of the `{}` table",
+                    def.name
+                ),
+            )
+            .at(location)
+            .hint(format!(
+                "put a header row with the columns {} (French names are accepted, see the README)",
+                expected.join(", ")
+            )),
+        );
+    }
+    if !proceed {
+        return None;
+    }
+    header
+}
+
+/// Reports required columns that the header lacks. Returns false when any is missing.
+pub fn require_columns(
+    header: &Header,
+    fields: &Fields,
+    def: &TableDef,
+    required: &[&str],
+    diag: &mut Diagnostics,
+) -> bool {
+    let mut ok = true;
+    for name in required {
+        if !header.has(name) {
+            ok = false;
+            let col = def.column(name);
+            let mut at = fields.location.clone();
+            at.row = Some(header.row);
+            let aliases = if col.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" (or one of: {})", col.aliases.join(", "))
+            };
+            diag.error(
+                Problem::error(
+                    "missing_column",
+                    format!(
+                        "has no `{}` column{aliases}; its header row holds: {}",
+                        name,
+                        header
+                            .names
+                            .iter()
+                            .filter(|n| !n.is_empty())
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .at(at)
+                .hint(format!(
+                    "add a `{name}` column, or rename the column that holds it"
+                )),
+            );
+        }
+    }
+    ok
+}
