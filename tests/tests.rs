@@ -1,0 +1,7 @@
+//! The integration tests: one binary, one module per feature (as ripgrep). Each runs the real
+//! `wisn` binary on fixtures in tests/data (named for their case) or on studies written into a
+//! temporary folder.
+
+mod util;
+
+mod compute;
