@@ -15,6 +15,11 @@ pub enum Output {
         target: PathBuf,
         temp: tempfile::NamedTempFile,
     },
+    /// An existing file that is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`): written
+    /// in place, since renaming over it would replace the device with a file.
+    Special {
+        target: PathBuf,
+    },
 }
 
 impl Output {
@@ -36,6 +41,13 @@ impl Output {
                 path.display()
             );
         }
+        if let Ok(meta) = std::fs::metadata(path) {
+            if !meta.file_type().is_file() {
+                return Ok(Output::Special {
+                    target: path.to_path_buf(),
+                });
+            }
+        }
         let temp = tempfile::Builder::new()
             .prefix(".wisn-")
             .suffix(".tmp")
@@ -54,6 +66,15 @@ impl Output {
                 let mut out = std::io::stdout().lock();
                 out.write_all(bytes)?;
                 out.flush()?;
+                Ok(())
+            }
+            Output::Special { target } => {
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                f.write_all(bytes)
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
                 Ok(())
             }
             Output::File { target, mut temp } => {

@@ -163,6 +163,9 @@ impl Row for CsvRow<'_> {
     fn number(&self) -> usize {
         self.line
     }
+    fn is_blank(&self) -> bool {
+        self.record.as_slice().iter().all(u8::is_ascii_whitespace)
+    }
     fn len(&self) -> usize {
         self.record.len()
     }

@@ -39,13 +39,13 @@ impl Header {
 }
 
 /// Everything a parser needs to read cells of a table and report problems at their place.
-pub struct Fields<'h> {
-    pub header: &'h Header,
+pub struct Fields {
+    pub header: Header,
     pub location: Location,
     pub style: DecimalStyle,
 }
 
-impl Fields<'_> {
+impl Fields {
     /// The location of a column in a row.
     pub fn at(&self, row: &dyn Row, col: usize) -> Location {
         let mut l = self.location.clone();
@@ -252,55 +252,46 @@ where
 {
     let location = source.location();
     let style = source.decimal_style();
-    let mut header: Option<Header> = None;
+    let mut fields: Option<Fields> = None;
     let mut proceed = true;
     let mut scanned = 0usize;
-    let result = source.for_each_row(&mut |row: &dyn Row| match &header {
-        None => {
-            if row.is_blank() {
-                return Flow::Continue;
+    let result = source.for_each_row(&mut |row: &dyn Row| {
+        if let Some(f) = &fields {
+            if !row.is_blank() {
+                on_row(f, row, diag);
             }
-            scanned += 1;
-            let (known, non_blank) = known_cells(row, def);
-            if known >= 2 || (known >= 1 && non_blank >= 2) {
-                let h = resolve_header(row, def, &location, diag);
-                let fields = Fields {
-                    header: &h,
-                    location: location.clone(),
-                    style,
-                };
-                proceed = on_header(&h, &fields, diag);
-                header = Some(h);
-                if !proceed {
-                    return Flow::Stop;
-                }
-            } else if scanned > 50 {
-                return Flow::Stop;
-            }
-            Flow::Continue
+            return Flow::Continue;
         }
-        Some(h) => {
-            if row.is_blank() {
-                return Flow::Continue;
-            }
-            let fields = Fields {
-                header: h,
+        if row.is_blank() {
+            return Flow::Continue;
+        }
+        scanned += 1;
+        let (known, non_blank) = known_cells(row, def);
+        if known >= 2 || (known >= 1 && non_blank >= 2) {
+            let header = resolve_header(row, def, &location, diag);
+            let f = Fields {
+                header,
                 location: location.clone(),
                 style,
             };
-            on_row(&fields, row, diag);
-            Flow::Continue
+            proceed = on_header(&f.header, &f, diag);
+            fields = Some(f);
+            if !proceed {
+                return Flow::Stop;
+            }
+        } else if scanned > 50 {
+            return Flow::Stop;
         }
+        Flow::Continue
     });
-    let style_note = source.take_notes();
-    for n in style_note {
+    for n in source.take_notes() {
         diag.push(n);
     }
     if let Err(problem) = result {
         diag.error(problem);
         return None;
     }
-    if header.is_none() {
+    if fields.is_none() {
         let expected: Vec<&str> = def.columns.iter().map(|c| c.name).collect();
         diag.error(
             Problem::error(
@@ -320,7 +311,7 @@ where
     if !proceed {
         return None;
     }
-    header
+    fields.map(|f| f.header)
 }
 
 /// Reports required columns that the header lacks. Returns false when any is missing.

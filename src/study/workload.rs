@@ -18,10 +18,12 @@ enum Shape {
         facility: usize,
         activity: usize,
         volume: usize,
+        period: Option<usize>,
     },
     Wide {
         facility: usize,
         activities: Vec<(usize, usize)>,
+        period: Option<usize>,
     },
 }
 
@@ -30,8 +32,8 @@ enum Shape {
 struct Caches {
     facility: HashMap<String, usize>,
     activity: HashMap<String, usize>,
-    period: HashMap<String, Option<Period>>,
     last_facility: Option<(String, usize)>,
+    last_activity: Option<(String, usize)>,
 }
 
 /// What the periods of the table look like.
@@ -49,11 +51,13 @@ fn wide_columns(h: &super::table::Header) -> Vec<usize> {
 
 fn shape_of(h: &super::table::Header, b: &mut Builder) -> Shape {
     let facility = h.get("facility_id").unwrap_or(0);
+    let period = h.get("period");
     if h.has("activity") {
         Shape::Long {
             facility,
             activity: h.get("activity").unwrap_or(0),
             volume: h.get("volume").unwrap_or(0),
+            period,
         }
     } else {
         let activities = wide_columns(h)
@@ -63,6 +67,7 @@ fn shape_of(h: &super::table::Header, b: &mut Builder) -> Shape {
         Shape::Wide {
             facility,
             activities,
+            period,
         }
     }
 }
@@ -74,7 +79,8 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
         all_monthly: true,
         ..Default::default()
     };
-    let mut month_sets: HashMap<usize, Vec<u32>> = HashMap::new();
+    // Distinct months per facility (a facility reports at most a few dozen).
+    let mut month_sets: Vec<Vec<u32>> = Vec::new();
     let header = read_table(
         source,
         &WORKLOAD,
@@ -99,15 +105,20 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
             true
         },
         |f, row, d| {
-            let shape = shape.get_or_insert_with(|| shape_of(f.header, b));
-            let facility_col = match shape {
-                Shape::Long { facility, .. } | Shape::Wide { facility, .. } => *facility,
+            let shape = shape.get_or_insert_with(|| shape_of(&f.header, b));
+            let (facility_col, period_col) = match shape {
+                Shape::Long {
+                    facility, period, ..
+                }
+                | Shape::Wide {
+                    facility, period, ..
+                } => (*facility, *period),
             };
             let Some(facility) = facility_of(&mut caches, b, f, row, facility_col, d) else {
                 return;
             };
-            let month = match f.header.get("period") {
-                Some(col) => match period_of(&mut caches, f, row, col, d) {
+            let month = match period_col {
+                Some(col) => match period_of(f, row, col, d) {
                     Ok(p) => {
                         if let Some(p) = p {
                             periods.any = true;
@@ -150,7 +161,10 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
             if reported {
                 b.study.workload.rows += 1;
                 if let Some(m) = month {
-                    let set = month_sets.entry(facility).or_default();
+                    if month_sets.len() <= facility {
+                        month_sets.resize_with(facility + 1, Vec::new);
+                    }
+                    let set = &mut month_sets[facility];
                     if !set.contains(&m) {
                         set.push(m);
                     }
@@ -167,7 +181,7 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
             "workload periods are not all months (or some are blank): completeness is not computed",
         ));
     }
-    for (f, set) in month_sets {
+    for (f, set) in month_sets.iter().enumerate() {
         workload.months[f] = set.len() as u32;
     }
 }
@@ -253,16 +267,24 @@ fn activity_of(
         );
         return None;
     };
-    if let Some(&i) = c.activity.get(name.as_ref()) {
-        return Some(i);
+    if let Some((last, i)) = &c.last_activity {
+        if last == name.as_ref() {
+            return Some(*i);
+        }
     }
-    let i = b.activity(&name);
-    c.activity.insert(name.into_owned(), i);
+    let i = match c.activity.get(name.as_ref()) {
+        Some(&i) => i,
+        None => {
+            let i = b.activity(&name);
+            c.activity.insert(name.to_string(), i);
+            i
+        }
+    };
+    c.last_activity = Some((name.into_owned(), i));
     Some(i)
 }
 
 fn period_of(
-    c: &mut Caches,
     f: &Fields,
     row: &dyn Row,
     col: usize,
@@ -279,15 +301,7 @@ fn period_of(
     let Some(text) = text_of(row, col) else {
         return Ok(None);
     };
-    let parsed = match c.period.get(text.as_ref()) {
-        Some(p) => *p,
-        None => {
-            let p = parse_period(&text);
-            c.period.insert(text.to_string(), p);
-            p
-        }
-    };
-    match parsed {
+    match parse_period(&text) {
         Some(p) => Ok(Some(p)),
         None => {
             d.error(
