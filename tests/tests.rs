@@ -6,4 +6,5 @@ mod util;
 
 mod compute;
 mod errors;
+mod properties;
 mod vectors;
