@@ -125,9 +125,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(EXIT_OK))
 }
 
+/// `COLUMNS` when set; otherwise comfy-table asks the terminal itself.
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or(Some(160))
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }
