@@ -289,6 +289,7 @@ where
                 style,
             };
             on_row(&fields, row, diag);
+            crate::progress::row_read();
             Flow::Continue
         }
     });
