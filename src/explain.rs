@@ -578,14 +578,14 @@ pub fn render(e: &Explanation, lang: Lang) -> String {
             lang.t(Text::CasTotal),
             n(lang, e.cas_total_pct)
         );
+        let _ = writeln!(
+            out,
+            "   {} = 1 / (1 − {} / 100) = {}",
+            lang.column("caf"),
+            n(lang, e.cas_total_pct),
+            n(lang, e.caf)
+        );
     }
-    let _ = writeln!(
-        out,
-        "   {} = 1 / (1 − {} / 100) = {}",
-        lang.column("caf"),
-        n(lang, e.cas_total_pct),
-        n(lang, e.caf)
-    );
 
     // 4. Additional.
     let _ = writeln!(out, "\n{}", lang.t(Text::Step4));
@@ -622,15 +622,15 @@ pub fn render(e: &Explanation, lang: Lang) -> String {
             lang.t(Text::IasTotal),
             n(lang, e.ias_total_hours)
         );
+        let _ = writeln!(
+            out,
+            "   {} = {} / {} = {}",
+            lang.column("iaf"),
+            n(lang, e.ias_total_hours),
+            n(lang, w.awt_hours),
+            n(lang, e.iaf)
+        );
     }
-    let _ = writeln!(
-        out,
-        "   {} = {} / {} = {}",
-        lang.column("iaf"),
-        n(lang, e.ias_total_hours),
-        n(lang, w.awt_hours),
-        n(lang, e.iaf)
-    );
 
     // 5. Result.
     let _ = writeln!(out, "\n{}", lang.t(Text::Step5));

@@ -5,3 +5,5 @@
 mod util;
 
 mod compute;
+mod explain;
+mod reports;

@@ -155,7 +155,8 @@ fn num_cell(out: &mut String, lang: Lang, v: Option<f64>, decimals: usize) {
 /// The cells every result table has after its identity columns.
 fn result_cells(out: &mut String, r: &ResultRow, lang: Lang) {
     out.push_str(&format!("<td>{}</td>", escape(&r.cadre)));
-    num_cell(out, lang, Some(r.current_staff), 2);
+    let staff_decimals = if r.current_staff.fract() == 0.0 { 0 } else { 2 };
+    num_cell(out, lang, Some(r.current_staff), staff_decimals);
     num_cell(out, lang, Some(r.required_staff), 2);
     num_cell(out, lang, Some(r.required_rounded), 0);
     num_cell(out, lang, Some(r.difference), 2);
@@ -297,6 +298,19 @@ fn ratio_chart(
         "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">{}</text>",
         escape(title)
     );
+    // The legend: what the colours mean.
+    let mut lx = WIDTH - 300.0;
+    for s in [Status::Shortage, Status::Balanced, Status::Excess] {
+        let _ = write!(
+            out,
+            "<rect x=\"{lx:.1}\" y=\"5\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{:.1}\" y=\"15\" font-size=\"11\">{}</text>",
+            status_color(Some(s)),
+            lx + 16.0,
+            lang.status(s)
+        );
+        lx += 100.0;
+    }
+    out.push('\n');
     // The balanced band, the grid and the axis labels.
     let _ = writeln!(
         out,

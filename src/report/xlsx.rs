@@ -100,6 +100,7 @@ struct Formats {
     label: Format,
     title: Format,
     note: Format,
+    code: Format,
     text: Format,
     staff: Format,
     integer: Format,
@@ -130,6 +131,7 @@ impl Formats {
                 .set_border_bottom(FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(13),
             note: Format::new().set_italic().set_font_color(Color::RGB(GREY)),
+            code: Format::new().set_font_color(Color::RGB(GREY)),
             text: Format::new(),
             staff: Format::new().set_num_format("0.00"),
             integer: Format::new().set_num_format("0"),
@@ -175,14 +177,21 @@ impl Formats {
 
 type Res<T> = Result<T, XlsxError>;
 
-/// Row 1 machine names, row 2 labels, at `row`. Returns the next row.
-fn header(ws: &mut Worksheet, row: u32, names: &[&str], lang: Lang, f: &Formats) -> Res<u32> {
+/// Row 1 machine names, row 2 labels (`lines` lines high), at `row`. Returns the next row.
+fn header(
+    ws: &mut Worksheet,
+    row: u32,
+    names: &[&str],
+    lines: u32,
+    lang: Lang,
+    f: &Formats,
+) -> Res<u32> {
     for (c, name) in names.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(row, c, *name, &f.machine)?;
         ws.write_string_with_format(row + 1, c, lang.column(name), &f.label)?;
     }
-    ws.set_row_height(row + 1, 30)?;
+    ws.set_row_height(row + 1, 15 * lines)?;
     Ok(row + 2)
 }
 
@@ -190,7 +199,7 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, v: &Value, format: &Forma
     match v {
         Value::Null => {}
         Value::Text(t) => {
-            ws.write_string(row, col, *t)?;
+            ws.write_string_with_format(row, col, *t, format)?;
         }
         Value::Number(n) => {
             ws.write_number_with_format(row, col, if *n == 0.0 { 0.0 } else { *n }, format)?;
@@ -220,7 +229,12 @@ fn result_rows(
     for row in rows {
         let v = values(row);
         for (c, &i) in index.iter().enumerate() {
-            write_value(ws, r, c as u16, &v[i], f.of(columns[c]))?;
+            let format = match columns[c] {
+                // Machine words (as in the CSV), shown discreetly: status_label is for people.
+                "level" | "status" if lang != Lang::En => &f.code,
+                name => f.of(name),
+            };
+            write_value(ws, r, c as u16, &v[i], format)?;
         }
         if let Some(s) = row.status {
             ws.write_string_with_format(r, columns.len() as u16, lang.status(s), f.status(s))?;
@@ -263,7 +277,7 @@ fn results_sheet(
     let lang = report.settings.lang;
     let mut names: Vec<&str> = columns.to_vec();
     names.push(STATUS_LABEL);
-    let first = header(ws, 0, &names, lang, f)?;
+    let first = header(ws, 0, &names, 2, lang, f)?;
     let last = result_rows(ws, first, rows, columns, lang, f)?;
     ws.set_freeze_panes(first, 0)?;
     ws.autofilter(1, 0, last, (names.len() - 1) as u16)?;
@@ -303,6 +317,7 @@ fn charts_sheet(ws: &mut Worksheet, sheet: &str, s: &Summary, lang: Lang, f: &Fo
         ws.set_column_width(c as u16 + 1, 12)?;
     }
     ws.write_string_with_format(top, ncad + 1, label("target"), &f.label)?;
+    ws.set_row_height(top, 30)?;
     ws.set_column_width(ncad + 1, 12)?;
     let mut r = top + 1;
     for (district, ratios) in &s.ratio_by_district {
@@ -419,7 +434,7 @@ fn parameters_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()>
     let study = report.study;
     let profiles = sorted_profiles(report);
     ws.write_string_with_format(0, 0, lang.t(Text::WorkingTimeTable), &f.title)?;
-    let mut r = header(ws, 1, PROFILE_COLUMNS, lang, f)?;
+    let mut r = header(ws, 1, PROFILE_COLUMNS, 3, lang, f)?;
     for p in &profiles {
         let wt = &study.working_time[p.working_time];
         let t = &wt.time;
@@ -448,7 +463,7 @@ fn parameters_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()>
     r += 2;
     ws.write_string_with_format(r, 0, lang.t(Text::StandardsTable), &f.title)?;
     let head = r + 1;
-    r = header(ws, head, STANDARD_COLUMNS, lang, f)?;
+    r = header(ws, head, STANDARD_COLUMNS, 3, lang, f)?;
     let first = r;
     for p in &profiles {
         let cadre = &study.cadres[p.cadre].name;
@@ -511,7 +526,10 @@ pub fn unit_text(unit: &StandardUnit) -> String {
 
 fn warnings_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()> {
     let lang = report.settings.lang;
-    let mut r = header(ws, 0, WARNING_COLUMNS, lang, f)?;
+    let mut r = header(ws, 0, WARNING_COLUMNS, 2, lang, f)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    const WIDTHS: [u16; 9] = [12, 22, 80, 20, 12, 8, 14, 14, 50];
     for p in &report.warnings {
         let l = p.location.as_ref();
         let severity = match p.severity {
@@ -530,24 +548,30 @@ fn warnings_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()> {
             p.value.clone(),
             p.hint.clone(),
         ];
+        // Rows do not grow by themselves for wrapped text: as many lines as the longest cell
+        // needs at its column's width.
+        let mut lines = 1;
         for (c, v) in cells.iter().enumerate() {
             if let Some(v) = v {
-                ws.write_string(r, c as u16, v)?;
+                let wrapped = c == 2 || c == 8;
+                ws.write_string_with_format(r, c as u16, v, if wrapped { &wrap } else { &top })?;
+                if wrapped {
+                    let per_line = usize::from(WIDTHS[c]).max(1) + 2;
+                    lines = lines.max(v.chars().count().div_ceil(per_line));
+                }
             }
         }
         if let Some(row) = l.and_then(|l| l.row) {
-            ws.write_number(r, 5, row as f64)?;
+            ws.write_number_with_format(r, 5, row as f64, &top)?;
         }
+        ws.set_row_height(r, 15 * lines as u32)?;
         r += 1;
     }
     ws.set_freeze_panes(2, 0)?;
     ws.autofilter(1, 0, r.saturating_sub(1).max(2), 8)?;
-    for (c, w) in [12, 22, 80, 20, 12, 8, 14, 14, 50].iter().enumerate() {
+    for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    ws.set_column_format(2, &wrap)?;
-    ws.set_column_format(8, &wrap)?;
     print_setup(ws, Some((0, 1)))
 }
 
