@@ -112,7 +112,10 @@ impl Lang {
             "service_staff" => ("Service staff (A)", "Personnel pour les soins (A)"),
             "caf" => ("CAF", "FAC"),
             "iaf" => ("IAF", "FAI"),
-            "completeness" => ("Completeness (share of 12 months)", "Complétude (part des 12 mois)"),
+            "completeness" => (
+                "Completeness (share of 12 months)",
+                "Complétude (part des 12 mois)",
+            ),
             "days_per_week" => ("Days/week", "Jours/semaine"),
             "hours_per_day" => ("Hours/day", "Heures/jour"),
             "public_holidays" => ("Public holidays", "Jours fériés"),
@@ -128,7 +131,10 @@ impl Lang {
             "standard" => ("Standard", "Norme"),
             "unit" => ("Unit", "Unité"),
             "staff" => ("Staff doing it", "Personnel concerné"),
-            "standard_workload" => ("Standard workload (units/year)", "Charge standard (unités/an)"),
+            "standard_workload" => (
+                "Standard workload (units/year)",
+                "Charge standard (unités/an)",
+            ),
             "annual_hours" => ("Hours/year per person", "Heures/an par personne"),
             "cas_pct" => ("CAS (% of AWT)", "NAC (% du TDT)"),
             "ias_hours" => ("Hours/year × staff", "Heures/an × personnel"),
@@ -381,8 +387,14 @@ mod tests {
         assert_eq!(Lang::from_vars(None, None, None), Lang::En);
         assert_eq!(Lang::from_vars(None, None, Some("fr_ML.UTF-8")), Lang::Fr);
         assert_eq!(Lang::from_vars(None, None, Some("fr")), Lang::Fr);
-        assert_eq!(Lang::from_vars(Some("C"), None, Some("fr_FR.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_vars(Some(""), None, Some("fr_FR.UTF-8")), Lang::Fr);
+        assert_eq!(
+            Lang::from_vars(Some("C"), None, Some("fr_FR.UTF-8")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_vars(Some(""), None, Some("fr_FR.UTF-8")),
+            Lang::Fr
+        );
         assert_eq!(
             Lang::from_vars(None, Some("fr_FR"), Some("en_US.UTF-8")),
             Lang::Fr

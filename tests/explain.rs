@@ -26,7 +26,15 @@ fn explain_here(args: &[&str]) -> std::process::Output {
 }
 
 fn explain_json_text(study: &str, facility: &str, cadre: &str) -> String {
-    let out = explain(&[study, "--facility", facility, "--cadre", cadre, "-f", "json"]);
+    let out = explain(&[
+        study,
+        "--facility",
+        facility,
+        "--cadre",
+        cadre,
+        "-f",
+        "json",
+    ]);
     assert!(
         out.status.success(),
         "{}",
@@ -42,7 +50,9 @@ fn explain_json(study: &str, facility: &str, cadre: &str) -> serde_json::Value {
 /// A top-level number of the JSON as written, parsed by Rust (serde_json's default parser may be
 /// one unit in the last place off: it is the output that must be exact).
 fn raw_number(json: &str, key: &str) -> f64 {
-    let at = json.find(&format!("\n  \"{key}\": ")).unwrap_or_else(|| panic!("{key}"));
+    let at = json
+        .find(&format!("\n  \"{key}\": "))
+        .unwrap_or_else(|| panic!("{key}"));
     let rest = &json[at + key.len() + 7..];
     let end = rest.find([',', '\n']).unwrap();
     rest[..end].parse().unwrap()
@@ -74,11 +84,21 @@ fn explanation_in_english() {
 
 #[test]
 fn explanation_in_french() {
-    let out = explain_here(&["--facility", "CS-B", "--cadre", "Sage-femme", "--lang", "fr"]);
+    let out = explain_here(&[
+        "--facility",
+        "CS-B",
+        "--cadre",
+        "Sage-femme",
+        "--lang",
+        "fr",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Statut = pénurie"), "{text}");
-    assert!(text.contains("FAC = 1 / (1 − 10 / 100) = 1,111111"), "{text}");
+    assert!(
+        text.contains("FAC = 1 / (1 − 10 / 100) = 1,111111"),
+        "{text}"
+    );
     insta::assert_snapshot!("explain_fr", text);
 }
 
@@ -109,7 +129,8 @@ fn reproduces_compute_to_the_last_decimal() {
     let picked: Vec<_> = rows
         .iter()
         .filter(|r| {
-            ["SIK-EPH", "SIK-CSREF", "SIK-CSCOM-09", "KAD-CSREF"].contains(&r["facility_id"].as_str())
+            ["SIK-EPH", "SIK-CSREF", "SIK-CSCOM-09", "KAD-CSREF"]
+                .contains(&r["facility_id"].as_str())
         })
         .collect();
     assert!(picked.len() >= 15);
@@ -134,7 +155,10 @@ fn reproduces_compute_to_the_last_decimal() {
                 r["cadre"]
             );
         }
-        assert_eq!(e["required_rounded"].as_f64().unwrap().to_string(), r["required_rounded"]);
+        assert_eq!(
+            e["required_rounded"].as_f64().unwrap().to_string(),
+            r["required_rounded"]
+        );
         assert_eq!(e["status"].as_str().unwrap_or(""), r["status"]);
     }
 }
@@ -142,7 +166,15 @@ fn reproduces_compute_to_the_last_decimal() {
 #[test]
 fn text_shows_the_full_precision_requirement() {
     let rows = compute_csv(&[&small()]);
-    let out = explain(&[&small(), "--facility", "CS-B", "--cadre", "Infirmier", "--lang", "en"]);
+    let out = explain(&[
+        &small(),
+        "--facility",
+        "CS-B",
+        "--cadre",
+        "Infirmier",
+        "--lang",
+        "en",
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
     let want = &rows
         .iter()

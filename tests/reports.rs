@@ -134,8 +134,12 @@ fn csv_for_french_excel() {
 #[test]
 fn json_report() {
     let s = small_str();
-    let en = run_text(&["compute", &s, "-f", "json", "--by", "national", "--lang", "en"]);
-    let fr = run_text(&["compute", &s, "-f", "json", "--by", "national", "--lang", "fr"]);
+    let en = run_text(&[
+        "compute", &s, "-f", "json", "--by", "national", "--lang", "en",
+    ]);
+    let fr = run_text(&[
+        "compute", &s, "-f", "json", "--by", "national", "--lang", "fr",
+    ]);
     assert_eq!(en, fr, "--lang changes nothing in JSON");
     insta::assert_snapshot!("json", en);
 }
@@ -181,7 +185,9 @@ fn html_in_a_real_browser() {
         .iter()
         .any(|b| which(b).is_some());
     if !has_browser && std::env::var_os("CHROMIUM").is_none() {
-        println!("skipped: html_in_a_real_browser: no Chromium installed (apt-get install -y chromium)");
+        println!(
+            "skipped: html_in_a_real_browser: no Chromium installed (apt-get install -y chromium)"
+        );
         return;
     }
     let dir = Dir::new();
@@ -244,7 +250,13 @@ fn xlsx_report_reads_back() {
     let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["Synthèse", "Graphiques", "Structures", "Paramètres", "Avertissements"]
+        [
+            "Synthèse",
+            "Graphiques",
+            "Structures",
+            "Paramètres",
+            "Avertissements"
+        ]
     );
 
     // Facilities: row 1 the spec's names in order (+ status_label), row 2 French labels, then the
@@ -289,7 +301,12 @@ fn xlsx_report_reads_back() {
     let levels: Vec<String> = range.rows().skip(2).map(|r| cell_text(&r[0])).collect();
     let count = |l: &str| levels.iter().filter(|x| *x == l).count();
     assert_eq!(
-        (count("national"), count("region"), count("district"), count("facility_type")),
+        (
+            count("national"),
+            count("region"),
+            count("district"),
+            count("facility_type")
+        ),
         (2, 2, 4, 2)
     );
     let header: Vec<String> = range.rows().next().unwrap().iter().map(cell_text).collect();

@@ -79,7 +79,11 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map_or(true, |p| p == std::path::Path::new("-"));
     if format.needs_file() && to_stdout && std::io::stdout().is_terminal() {
-        let ext = if format == Format::Xlsx { "xlsx" } else { "html" };
+        let ext = if format == Format::Xlsx {
+            "xlsx"
+        } else {
+            "html"
+        };
         eprintln!("error: --format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output");
         return Ok(ExitCode::from(EXIT_USAGE));
     }

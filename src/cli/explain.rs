@@ -151,9 +151,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     };
     let warnings = diag.warnings().count();
     if warnings > 0 {
-        eprintln!(
-            "note: {warnings} warnings while reading the study (`wisn validate` lists them)"
-        );
+        eprintln!("note: {warnings} warnings while reading the study (`wisn validate` lists them)");
     }
     let text = if args.format == "json" {
         let mut s = serde_json::to_string_pretty(&explanation)?;

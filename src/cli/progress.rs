@@ -84,8 +84,9 @@ fn run(stop: &AtomicBool, phase: &AtomicU8, lang: Lang) {
         let rows = crate::progress::rows_read();
         let msg = if phase.load(Ordering::Relaxed) == READING {
             format!(
-                "{}: {rows} {}",
+                "{}{} {rows} {}",
                 lang.t(Text::ReadingStudy),
+                if lang == Lang::Fr { " :" } else { ":" },
                 lang.t(Text::RowsRead)
             )
         } else {

@@ -63,8 +63,12 @@ svg text { font-family: inherit; }
 ul.warnings li { margin-bottom: 4px; }
 footer { margin-top: 30px; color: #777; font-size: 12px; }
 @page { size: A4 portrait; margin: 12mm; }
+@page wide { size: A4 landscape; margin: 10mm; }
 @media print {
   body { font-size: 9pt; margin: 0; max-width: none; padding: 0; }
+  #facilities { page: wide; }
+  th, td { padding: 1px 4px; }
+  table.facilities td:first-child { white-space: nowrap; }
   h2 { break-after: avoid; page-break-after: avoid; }
   table { font-size: 8pt; }
   table.facilities { font-size: 7pt; }
@@ -474,7 +478,12 @@ fn facility_table(out: &mut String, s: &Summary, lang: Lang) {
     out.push_str("<tbody>\n");
     for r in &s.facilities {
         out.push_str("<tr>");
-        for v in [&r.facility_id, &r.facility_name, &r.facility_type, &r.district] {
+        for v in [
+            &r.facility_id,
+            &r.facility_name,
+            &r.facility_type,
+            &r.district,
+        ] {
             let _ = write!(out, "<td>{}</td>", escape(v.as_deref().unwrap_or("")));
         }
         result_cells(out, r, lang);

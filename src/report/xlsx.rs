@@ -158,9 +158,7 @@ impl Formats {
             "completeness" => &self.share,
             "caf" | "iaf" => &self.factor,
             "current_staff" | "required_staff" | "difference" | "awt_hours" | "service_staff"
-            | "standard_workload" | "annual_hours" | "ias_hours" | "ias_total_hours" => {
-                &self.staff
-            }
+            | "standard_workload" | "annual_hours" | "ias_hours" | "ias_total_hours" => &self.staff,
             "cas_pct" | "cas_total_pct" => &self.factor,
             _ => &self.text,
         }
