@@ -543,6 +543,9 @@ fn page(report: &Report) -> String {
         "<section id=\"summary\">\n<h2>{}</h2>",
         lang.t(Text::SheetSummary)
     );
+    if s.facilities.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(lang.t(Text::NoResults)));
+    }
     summary_tables(&mut out, &s, lang);
     out.push_str("</section>\n");
     let _ = writeln!(
