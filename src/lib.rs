@@ -29,10 +29,13 @@
 pub mod cli;
 pub mod diag;
 pub mod engine;
+pub mod explain;
+pub mod i18n;
 pub mod method;
 pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod progress;
 pub mod report;
 pub mod study;

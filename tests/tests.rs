@@ -6,5 +6,7 @@ mod util;
 
 mod compute;
 mod errors;
+mod explain;
 mod properties;
+mod reports;
 mod vectors;

@@ -10,6 +10,7 @@ use super::common::{print_problems, report_errors, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::diag::Severity;
 use crate::engine::{ComputeOptions, Level};
+use crate::i18n::Lang;
 use crate::method::{Bands, Rounding};
 use crate::output::Output;
 use crate::report::{Format, Report, ReportSettings};
@@ -18,7 +19,8 @@ use crate::report::{Format, Report, ReportSettings};
 pub struct ComputeArgs {
     #[command(flatten)]
     pub study: StudyArgs,
-    /// Output format (default: table, or what the -o file name says: .csv, .json).
+    /// Output format (default: table, or what the -o file name says: .csv, .json, .xlsx, .html).
+    /// xlsx and html need -o (or a pipe).
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
     /// Write to this file (atomically: nothing is written when the run fails).
@@ -48,6 +50,14 @@ pub struct ComputeArgs {
     /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
     #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
     pub locale: Option<String>,
+    /// Same as --locale fr.
+    #[arg(long, conflicts_with = "locale")]
+    pub excel_fr: bool,
+    /// Language of the words people read (table headers, status words, report sheets and labels);
+    /// never of machine column names or CSV/JSON values. Default: from LC_ALL, LC_MESSAGES or
+    /// LANG (fr… gives French), else English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
@@ -63,6 +73,20 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let to_stdout = args
+        .output
+        .as_deref()
+        .map_or(true, |p| p == std::path::Path::new("-"));
+    if format.needs_file() && to_stdout && std::io::stdout().is_terminal() {
+        let ext = if format == Format::Xlsx {
+            "xlsx"
+        } else {
+            "html"
+        };
+        eprintln!("error: --format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
     // Open the output first: a bad path fails before the long work.
     let output = match Output::prepare(args.output.as_deref()) {
         Ok(o) => o,
@@ -80,13 +104,18 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         rounding: args.round,
         by: args.by.clone(),
     };
+    let spinner = super::progress::Spinner::start(std::io::stderr().is_terminal(), lang);
     let (builder, mut diag) = pool.install(|| crate::study::load(&read));
+    spinner.computing();
     if diag.has_errors() {
+        spinner.finish();
         report_errors(&diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let study = builder.study;
-    let results = match pool.install(|| crate::engine::compute(&study, &options, &mut diag)) {
+    let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
+    spinner.finish();
+    let results = match computed {
         Ok(r) => r,
         Err(problems) => {
             print_problems(&problems);
@@ -112,7 +141,10 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     let settings = ReportSettings {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         width: if to_terminal { terminal_width() } else { None },
-        french_csv: args.locale.as_deref() == Some("fr"),
+        french_csv: args.excel_fr || args.locale.as_deref() == Some("fr"),
+        lang,
+        bands: args.bands,
+        rounding: args.round,
     };
     let report = Report {
         study: &study,

@@ -4,6 +4,8 @@
 
 pub mod common;
 pub mod compute;
+pub mod explain;
+pub mod progress;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -22,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Compute WISN requirements, ratios, shortages and workload pressure per facility and cadre.
     Compute(compute::ComputeArgs),
+    /// Show the calculation of one result (a facility and a cadre) step by step.
+    Explain(explain::ExplainArgs),
     /// Read a study and list every problem at once, each with its place (exit 0 clean, 1 errors).
     Validate(validate::ValidateArgs),
 }
@@ -48,5 +52,6 @@ where
     match cli.command {
         Command::Compute(args) => compute::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }

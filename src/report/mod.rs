@@ -5,8 +5,11 @@
 //! change with `--lang`.
 
 pub mod csv;
+pub mod html;
 pub mod json;
+pub mod summary;
 pub mod table;
+pub mod xlsx;
 
 use crate::diag::Problem;
 use crate::engine::{ResultRow, Results};
@@ -96,6 +99,11 @@ pub struct ReportSettings {
     pub width: Option<u16>,
     /// `--locale fr`: `;`, decimal comma and BOM in CSV.
     pub french_csv: bool,
+    /// `--lang`: the language of human-facing text (never of machine names or CSV/JSON values).
+    pub lang: crate::i18n::Lang,
+    /// The status bands and rounding of the run (the reports' roll-ups use them).
+    pub bands: crate::method::Bands,
+    pub rounding: crate::method::Rounding,
 }
 
 /// An output format.
@@ -112,6 +120,10 @@ pub enum Format {
     Csv,
     /// `{"rows": [...], "warnings": [...]}`.
     Json,
+    /// An Excel workbook: summary, charts, facilities, parameters, warnings (needs -o).
+    Xlsx,
+    /// One self-contained HTML page: tables, charts, sortable facility table (needs -o).
+    Html,
 }
 
 impl Format {
@@ -121,6 +133,8 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "txt" => Some(Format::Table),
+            "xlsx" => Some(Format::Xlsx),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -130,6 +144,13 @@ impl Format {
             Format::Table => Box::new(table::TableExporter),
             Format::Csv => Box::new(csv::CsvExporter),
             Format::Json => Box::new(json::JsonExporter),
+            Format::Xlsx => Box::new(xlsx::XlsxExporter),
+            Format::Html => Box::new(html::HtmlExporter),
         }
+    }
+
+    /// Binary or page formats that make no sense on a terminal.
+    pub fn needs_file(&self) -> bool {
+        matches!(self, Format::Xlsx | Format::Html)
     }
 }

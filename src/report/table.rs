@@ -7,38 +7,31 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{Exporter, Report};
 use crate::engine::{Level, ResultRow};
+use crate::i18n::{Lang, Text};
 use crate::method::Status;
 
 pub struct TableExporter;
 
-fn num(v: f64, decimals: usize) -> Cell {
-    Cell::new(format!("{v:.decimals$}")).set_alignment(CellAlignment::Right)
+fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
+    Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
 }
 
-fn status_cell(status: Option<Status>, color: bool) -> Cell {
+/// The status word: shortage in capitals so that it stands out without colour too.
+fn status_cell(status: Option<Status>, color: bool, lang: Lang) -> Cell {
     let Some(s) = status else {
         return Cell::new("");
     };
+    let word = lang.status(s);
     let (word, c) = match s {
-        Status::Shortage => ("SHORTAGE", Color::Red),
-        Status::Balanced => ("balanced", Color::Green),
-        Status::Excess => ("excess", Color::Yellow),
+        Status::Shortage => (word.to_uppercase(), Color::Red),
+        Status::Balanced => (word.to_string(), Color::Green),
+        Status::Excess => (word.to_string(), Color::Yellow),
     };
     let cell = Cell::new(word);
     if color {
         cell.fg(c)
     } else {
         cell
-    }
-}
-
-fn level_title(level: Level) -> &'static str {
-    match level {
-        Level::Facility => "Facilities",
-        Level::District => "By district",
-        Level::Region => "By region",
-        Level::FacilityType => "By facility type",
-        Level::National => "National",
     }
 }
 
@@ -49,27 +42,30 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
     if let Some(w) = report.settings.width {
         t.set_width(w);
     }
-    let mut header: Vec<&str> = match level {
-        Level::Facility => vec!["Facility", "Type", "District"],
-        Level::District => vec!["District", "Region"],
-        Level::Region => vec!["Region"],
-        Level::FacilityType => vec!["Type"],
+    let lang = report.settings.lang;
+    let mut header: Vec<Text> = match level {
+        Level::Facility => vec![Text::Facility, Text::Type, Text::District],
+        Level::District => vec![Text::District, Text::Region],
+        Level::Region => vec![Text::Region],
+        Level::FacilityType => vec![Text::Type],
         Level::National => vec![],
     };
     header.extend([
-        "Cadre",
-        "Staff",
-        "Required",
-        "Rounded",
-        "Difference",
-        "Ratio",
-        "Pressure",
-        "Status",
+        Text::Cadre,
+        Text::Staff,
+        Text::Required,
+        Text::Rounded,
+        Text::Difference,
+        Text::Ratio,
+        Text::Pressure,
+        Text::Status,
     ]);
-    if level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0)) {
-        header.push("Months");
+    let months =
+        level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0));
+    if months {
+        header.push(Text::Months);
     }
-    t.set_header(header.clone());
+    t.set_header(header.iter().map(|h| lang.t(*h)));
     let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     for r in rows {
         let mut cells: Vec<Cell> = match level {
@@ -91,25 +87,26 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
         cells.extend([
             Cell::new(&r.cadre),
             num(
+                lang,
                 r.current_staff,
                 if r.current_staff.fract() == 0.0 { 0 } else { 1 },
             ),
-            num(r.required_staff, 2),
-            num(r.required_rounded, 0),
-            num(r.difference, 2),
+            num(lang, r.required_staff, 2),
+            num(lang, r.required_rounded, 0),
+            num(lang, r.difference, 2),
             match r.wisn_ratio {
-                Some(v) => num(v, 2),
-                None => Cell::new("n/a").set_alignment(CellAlignment::Right),
+                Some(v) => num(lang, v, 2),
+                None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
             },
             Cell::new(if r.workload_pressure_pct > 0.0 {
-                format!("{:.0} %", r.workload_pressure_pct)
+                format!("{} %", lang.num(r.workload_pressure_pct, 0))
             } else {
                 String::new()
             })
             .set_alignment(CellAlignment::Right),
-            status_cell(r.status, report.settings.color),
+            status_cell(r.status, report.settings.color, lang),
         ]);
-        if header.last() == Some(&"Months") {
+        if months {
             cells.push(Cell::new(
                 r.completeness
                     .map(|c| format!("{:.0}/12", c * 12.0))
@@ -123,6 +120,7 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
 
 impl Exporter for TableExporter {
     fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
+        let lang = report.settings.lang;
         let mut out = String::new();
         let mut levels: Vec<Level> = Vec::new();
         for r in &report.results.rows {
@@ -137,21 +135,31 @@ impl Exporter for TableExporter {
                 .iter()
                 .filter(|r| r.level == level)
                 .collect();
-            out.push_str(level_title(level));
+            out.push_str(lang.level_title(level));
             out.push('\n');
             out.push_str(&table_of(&rows, level, report).to_string());
             out.push('\n');
             let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
+            let (colon, en) = if lang == Lang::Fr {
+                (" :", "en ")
+            } else {
+                (":", "")
+            };
             out.push_str(&format!(
-                "{} rows: {} shortage, {} balanced, {} excess\n\n",
+                "{} {}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
                 rows.len(),
+                lang.t(Text::Rows),
                 count(Status::Shortage),
+                lang.status(Status::Shortage),
                 count(Status::Balanced),
-                count(Status::Excess)
+                lang.status(Status::Balanced),
+                count(Status::Excess),
+                lang.status(Status::Excess),
             ));
         }
         if report.results.rows.is_empty() {
-            out.push_str("No results: no facility has both standards for a cadre and staff or workload for it.\n");
+            out.push_str(lang.t(Text::NoResults));
+            out.push('\n');
         }
         Ok(out.into_bytes())
     }

@@ -170,6 +170,16 @@ impl Builder {
         self.new_cadre(raw, k)
     }
 
+    /// The cadre a name means (its spelling, or an alias), without adding one.
+    pub fn find_cadre(&self, raw: &str) -> Option<usize> {
+        let k = key(raw);
+        if let Some(&i) = self.cadre_by_key.get(&k) {
+            return Some(i);
+        }
+        let target = self.aliases.get(&k)?;
+        self.cadre_by_key.get(&key(target)).copied()
+    }
+
     fn new_cadre(&mut self, name: &str, k: String) -> usize {
         let i = self.study.cadres.len();
         self.study.cadres.push(Cadre {

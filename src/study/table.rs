@@ -259,6 +259,7 @@ where
         if let Some(f) = &fields {
             if !row.is_blank() {
                 on_row(f, row, diag);
+                crate::progress::row_read();
             }
             return Flow::Continue;
         }

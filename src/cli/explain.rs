@@ -1,0 +1,168 @@
+//! `wisn explain STUDY --facility ID --cadre NAME`: the calculation of one result step by step
+//! (see [`crate::explain`]); `--format json` gives the same numbers at full precision for scripts.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::common::{print_problems, report_errors, StudyArgs};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::diag::{Location, Problem};
+use crate::engine::ComputeOptions;
+use crate::i18n::Lang;
+use crate::method::{Bands, Rounding};
+use crate::names::{closest, key, normalise};
+use crate::study::{locate_tables, schema, Builder, ReadOptions};
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub study: StudyArgs,
+    /// The facility: its facility_id (or its name).
+    #[arg(long, value_name = "ID")]
+    pub facility: String,
+    /// The cadre, as the standards or staff tables name it (aliases work).
+    #[arg(long, value_name = "NAME")]
+    pub cadre: String,
+    /// `text` (default) or `json` (every number at full precision).
+    #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+    /// Language of the text (default: from LC_ALL, LC_MESSAGES or LANG, else English).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// How the rounded requirement rounds (as `wisn compute --round`).
+    #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
+    pub round: Rounding,
+    /// Ratio bands of the status (as `wisn compute --bands`).
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    pub bands: Bands,
+}
+
+/// Where a name was looked up, for the error message: the table's file, and the column.
+fn table_location(read: &ReadOptions, tables: &[&str], column: &str) -> Location {
+    let found = locate_tables(read, schema::COMPUTE_TABLES).ok();
+    let file = found
+        .as_ref()
+        .and_then(|t| tables.iter().find_map(|name| t.get(name)))
+        .map(|t| t.display())
+        .or_else(|| read.study.as_ref().map(|p| p.display().to_string()))
+        .unwrap_or_default();
+    Location::file(file).with_column(column)
+}
+
+fn find_facility(b: &Builder, text: &str) -> Result<usize, Option<String>> {
+    if let Some(i) = b.find_facility(text.trim()) {
+        return Ok(i);
+    }
+    // By name, when exactly one facility has it.
+    let n = normalise(text);
+    let by_name: Vec<usize> = b
+        .study
+        .facilities
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name.as_deref().map(normalise).as_deref() == Some(n.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = by_name.as_slice() {
+        return Ok(*i);
+    }
+    let ids = b.study.facilities.iter().map(|f| f.id.as_str());
+    let suggestion = closest(text.trim(), ids).map(str::to_string).or_else(|| {
+        let names = b.study.facilities.iter().filter_map(|f| f.name.as_deref());
+        closest(text.trim(), names).map(str::to_string)
+    });
+    Err(suggestion)
+}
+
+pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    if let Err(e) = args.study.check() {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let read = args.study.read_options();
+    let spinner = super::progress::Spinner::start(std::io::stderr().is_terminal(), lang);
+    let (builder, mut diag) = crate::study::load(&read);
+    spinner.finish();
+    if diag.has_errors() {
+        report_errors(&diag);
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    let facility = match find_facility(&builder, &args.facility) {
+        Ok(i) => i,
+        Err(suggestion) => {
+            let mut p = Problem::error("unknown_facility", "no facility has this facility_id")
+                .at(table_location(
+                    &read,
+                    &["facilities", "staff", "workload"],
+                    "facility_id",
+                ))
+                .value(args.facility.clone());
+            p = p.hint(match suggestion {
+                Some(s) => format!("did you mean \"{s}\"?"),
+                None => "give a facility_id of the facilities table".into(),
+            });
+            print_problems([&p]);
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let Some(cadre) = builder.find_cadre(&args.cadre) else {
+        let names: Vec<&str> = builder
+            .study
+            .cadres
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        let by_key: Vec<String> = names.iter().map(|n| key(n)).collect();
+        let suggestion = closest(&key(&args.cadre), by_key.iter().map(String::as_str))
+            .and_then(|k| by_key.iter().position(|x| x == k))
+            .map(|i| names[i]);
+        let p = Problem::error("unknown_cadre", "no cadre has this name")
+            .at(table_location(&read, &["standards", "staff"], "cadre"))
+            .value(args.cadre.clone())
+            .hint(match suggestion {
+                Some(s) => format!("did you mean \"{s}\"?"),
+                None => format!("the cadres are: {}", names.join(", ")),
+            });
+        print_problems([&p]);
+        return Ok(ExitCode::from(EXIT_FAILED));
+    };
+    let options = ComputeOptions {
+        bands: args.bands,
+        rounding: args.round,
+        by: Vec::new(),
+    };
+    let study = builder.study;
+    let results = match crate::engine::compute(&study, &options, &mut diag) {
+        Ok(r) => r,
+        Err(problems) => {
+            print_problems(&problems);
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let explanation = match crate::explain::explain(&study, &results, facility, cadre, &options) {
+        Ok(e) => e,
+        Err(p) => {
+            print_problems([&p]);
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let warnings = diag.warnings().count();
+    if warnings > 0 {
+        eprintln!("note: {warnings} warnings while reading the study (`wisn validate` lists them)");
+    }
+    let text = if args.format == "json" {
+        let mut s = serde_json::to_string_pretty(&explanation)?;
+        s.push('\n');
+        s
+    } else {
+        crate::explain::render(&explanation, lang)
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::from(EXIT_OK))
+}

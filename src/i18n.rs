@@ -1,0 +1,435 @@
+//! Every word people read, in English and French (`--lang en|fr`). Machine-readable names (the
+//! output columns of study-format §4, CSV and JSON values) never go through here and never change
+//! with the language.
+//!
+//! The default language comes from the environment, as `gettext` reads it: the first of
+//! `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty; French when it starts with `fr`,
+//! English otherwise.
+
+use crate::engine::Level;
+use crate::method::Status;
+
+/// The language of human-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// The language the environment asks for (see the module documentation).
+    pub fn from_env() -> Lang {
+        let var = |name: &str| std::env::var(name).ok();
+        Lang::from_vars(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+
+    /// [`Lang::from_env`] on given values (testable without touching the environment).
+    pub fn from_vars(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+        let chosen = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty());
+        match chosen {
+            Some(v) if v.to_ascii_lowercase().starts_with("fr") => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    /// `en` or `fr` (the HTML `lang` attribute).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// A text of the interface.
+    pub fn t(self, key: Text) -> &'static str {
+        let (en, fr) = key.pair();
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+
+    /// The word for a status (lower case).
+    pub fn status(self, status: Status) -> &'static str {
+        self.t(match status {
+            Status::Shortage => Text::Shortage,
+            Status::Balanced => Text::Balanced,
+            Status::Excess => Text::Excess,
+        })
+    }
+
+    /// The name of a level of result rows, singular (`District`, `Type de structure`).
+    pub fn level(self, level: Level) -> &'static str {
+        self.t(match level {
+            Level::Facility => Text::Facility,
+            Level::District => Text::District,
+            Level::Region => Text::Region,
+            Level::FacilityType => Text::FacilityType,
+            Level::National => Text::National,
+        })
+    }
+
+    /// The title of a table of rows of one level (`Par district`).
+    pub fn level_title(self, level: Level) -> &'static str {
+        self.t(match level {
+            Level::Facility => Text::Facilities,
+            Level::District => Text::ByDistrict,
+            Level::Region => Text::ByRegion,
+            Level::FacilityType => Text::ByFacilityType,
+            Level::National => Text::National,
+        })
+    }
+
+    /// The human label of a machine column (an output column of study-format §4, or one of the
+    /// extra columns of the reports). Unknown names come back as they are.
+    pub fn column(self, name: &str) -> String {
+        let (en, fr) = match name {
+            "level" => ("Level", "Niveau"),
+            "facility_id" => ("Facility ID", "Code structure"),
+            "facility_name" => ("Facility", "Structure"),
+            "facility_type" => ("Facility type", "Type de structure"),
+            "district" => ("District", "District"),
+            "region" => ("Region", "Région"),
+            "cadre" => ("Cadre", "Catégorie"),
+            "current_staff" => ("Staff in post", "Effectif en poste"),
+            "required_staff" => ("Staff required", "Effectif requis"),
+            "required_rounded" => ("Required (rounded)", "Requis (arrondi)"),
+            "difference" => ("Difference", "Écart"),
+            "wisn_ratio" => ("WISN ratio", "Ratio WISN"),
+            "workload_pressure_pct" => ("Workload pressure", "Pression de travail"),
+            "status" => ("Status", "Statut"),
+            "status_label" => ("Status", "Statut"),
+            "awt_hours" => ("AWT (hours/year)", "TDT (heures/an)"),
+            "service_staff" => ("Service staff (A)", "Personnel pour les soins (A)"),
+            "caf" => ("CAF", "FAC"),
+            "iaf" => ("IAF", "FAI"),
+            "completeness" => (
+                "Completeness (share of 12 months)",
+                "Complétude (part des 12 mois)",
+            ),
+            "days_per_week" => ("Days/week", "Jours/semaine"),
+            "hours_per_day" => ("Hours/day", "Heures/jour"),
+            "public_holidays" => ("Public holidays", "Jours fériés"),
+            "annual_leave" => ("Annual leave", "Congé annuel"),
+            "sick_leave" => ("Sick leave", "Congé maladie"),
+            "other_leave" => ("Other leave", "Autres absences"),
+            "working_days" => ("Working days", "Jours de travail"),
+            "cas_total_pct" => ("CAS total (%)", "NAC total (%)"),
+            "ias_total_hours" => ("IAS total (hours/year)", "NAI total (heures/an)"),
+            "source" => ("Source", "Source"),
+            "component" => ("Component", "Composante"),
+            "activity" => ("Activity", "Activité"),
+            "standard" => ("Standard", "Norme"),
+            "unit" => ("Unit", "Unité"),
+            "staff" => ("Staff doing it", "Personnel concerné"),
+            "standard_workload" => (
+                "Standard workload (units/year)",
+                "Charge standard (unités/an)",
+            ),
+            "annual_hours" => ("Hours/year per person", "Heures/an par personne"),
+            "cas_pct" => ("CAS (% of AWT)", "NAC (% du TDT)"),
+            "ias_hours" => ("Hours/year × staff", "Heures/an × personnel"),
+            "severity" => ("Severity", "Gravité"),
+            "code" => ("Code", "Code"),
+            "message" => ("Message", "Message"),
+            "file" => ("File", "Fichier"),
+            "sheet" => ("Sheet", "Feuille"),
+            "row" => ("Row", "Ligne"),
+            "column" => ("Column", "Colonne"),
+            "value" => ("Value", "Valeur"),
+            "hint" => ("How to fix", "Correction"),
+            "group" => ("Group", "Groupe"),
+            "shortage_sum" => (
+                "Shortage: sum over facilities short of staff",
+                "Manque : somme des structures en pénurie",
+            ),
+            "net_shortage" => ("Net national shortage", "Manque national net"),
+            "target" => ("Target (ratio 1.0)", "Cible (ratio 1,0)"),
+            _ => return name.to_string(),
+        };
+        match self {
+            Lang::En => en.to_string(),
+            Lang::Fr => fr.to_string(),
+        }
+    }
+
+    /// A unit of a standard in its canonical spelling (`min`, `per_day`, `h/month`), for people.
+    pub fn unit(self, canonical: &str) -> String {
+        if self == Lang::En {
+            return canonical.replace('_', " ");
+        }
+        match canonical {
+            "per_hour" => return "par heure".into(),
+            "per_day" => return "par jour".into(),
+            _ => {}
+        }
+        match canonical.split_once('/') {
+            Some((t, p)) => {
+                let t = if t == "days" { "jours" } else { t };
+                let p = match p {
+                    "day" => "jour",
+                    "week" => "semaine",
+                    "month" => "mois",
+                    "year" => "an",
+                    other => other,
+                };
+                format!("{t}/{p}")
+            }
+            None => canonical.to_string(),
+        }
+    }
+
+    /// A number for people: `decimals` places, a decimal comma in French, no thousands
+    /// separator (so that it can be typed into a calculator as it is).
+    pub fn num(self, v: f64, decimals: usize) -> String {
+        let v = if v == 0.0 { 0.0 } else { v }; // never "-0.00"
+        let mut s = format!("{v:.decimals$}");
+        if s.starts_with('-') && s[1..].bytes().all(|b| b == b'0' || b == b'.') {
+            s.remove(0);
+        }
+        self.decimal(s)
+    }
+
+    /// A number with up to `max_decimals` places, trailing zeros dropped (`9.646154`, `260`).
+    pub fn num_trim(self, v: f64, max_decimals: usize) -> String {
+        let mut s = format!("{:.max_decimals$}", if v == 0.0 { 0.0 } else { v });
+        if s.contains('.') {
+            while s.ends_with('0') {
+                s.pop();
+            }
+            if s.ends_with('.') {
+                s.pop();
+            }
+        }
+        if s == "-0" {
+            s = "0".into();
+        }
+        self.decimal(s)
+    }
+
+    /// A number at full precision (the shortest text that reads back as the same `f64`).
+    pub fn num_full(self, v: f64) -> String {
+        self.decimal(crate::numbers::full_precision(v))
+    }
+
+    fn decimal(self, s: String) -> String {
+        match self {
+            Lang::En => s,
+            Lang::Fr => s.replace('.', ","),
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => ($en:expr, $fr:expr $(,)?),)*) => {
+        /// The texts of the interface; [`Lang::t`] gives each in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $($key,)* }
+        impl Text {
+            /// Every text (for tests: none is empty).
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+            /// (English, French).
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(Text::$key => ($en, $fr),)* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Status words.
+    Shortage => ("shortage", "pénurie"),
+    Balanced => ("balanced", "équilibre"),
+    Excess => ("excess", "excédent"),
+    // Levels.
+    Facility => ("Facility", "Structure"),
+    Facilities => ("Facilities", "Structures"),
+    District => ("District", "District"),
+    Region => ("Region", "Région"),
+    FacilityType => ("Facility type", "Type de structure"),
+    National => ("National", "National"),
+    ByDistrict => ("By district", "Par district"),
+    ByRegion => ("By region", "Par région"),
+    ByFacilityType => ("By facility type", "Par type de structure"),
+    // Terminal table.
+    Type => ("Type", "Type"),
+    Cadre => ("Cadre", "Catégorie"),
+    Staff => ("Staff", "Effectif"),
+    Required => ("Required", "Requis"),
+    Rounded => ("Rounded", "Arrondi"),
+    Difference => ("Difference", "Écart"),
+    Ratio => ("Ratio", "Ratio"),
+    Pressure => ("Pressure", "Pression"),
+    Status => ("Status", "Statut"),
+    Months => ("Months", "Mois"),
+    NotApplicable => ("n/a", "s.o."),
+    Rows => ("rows", "lignes"),
+    NoResults => (
+        "No results: no facility has both standards for a cadre and staff or workload for it.",
+        "Aucun résultat : aucune structure n'a à la fois des normes pour une catégorie et du personnel ou une charge de travail pour elle.",
+    ),
+    // Reports (sheet names: at most 31 characters, none of []:*?/\).
+    SheetSummary => ("Summary", "Synthèse"),
+    SheetCharts => ("Charts", "Graphiques"),
+    SheetFacilities => ("Facilities", "Structures"),
+    SheetParameters => ("Parameters", "Paramètres"),
+    SheetWarnings => ("Warnings", "Avertissements"),
+    ReportTitle => ("WISN report", "Rapport WISN"),
+    ReportSubtitle => (
+        "Workload Indicators of Staffing Need (WHO method)",
+        "Indicateurs des besoins en personnel par rapport à la charge de travail (méthode OMS)",
+    ),
+    ChartRatioByDistrict => ("WISN ratio by district", "Ratio WISN par district"),
+    ChartRatioByCadre => ("WISN ratio by cadre (all facilities)", "Ratio WISN par catégorie (toutes les structures)"),
+    ChartShortageByCadre => ("Shortage by cadre (staff)", "Manque par catégorie (personnel)"),
+    ChartRatioNote => (
+        "The line marks a ratio of 1.0 (staff in post = staff required). Below it, staff are short; the shaded band is the balanced range.",
+        "La ligne marque un ratio de 1,0 (effectif en poste = effectif requis). En dessous, le personnel manque ; la bande grisée est la zone d'équilibre.",
+    ),
+    ShortageNote => (
+        "Sum over facilities short of staff: what it takes to bring every such facility to its requirement. Net national: required minus in post over all facilities (surpluses offset shortages).",
+        "Somme des structures en pénurie : ce qu'il faut pour que chacune atteigne son besoin. Net national : requis moins en poste sur l'ensemble (les excédents compensent les manques).",
+    ),
+    WorkingTimeTable => ("Available working time and allowance factors, by cadre and facility type", "Temps de travail disponible et facteurs d'ajustement, par catégorie et type de structure"),
+    StandardsTable => ("Activity standards used", "Normes d'activité utilisées"),
+    AnyType => ("(any type)", "(tous types)"),
+    NoWarnings => ("No warnings.", "Aucun avertissement."),
+    Warnings => ("Warnings", "Avertissements"),
+    SortHint => ("Click a column header to sort.", "Cliquer sur un en-tête de colonne pour trier."),
+    Bands => ("Status bands", "Seuils du statut"),
+    ShortageBelow => ("shortage below", "pénurie en dessous de"),
+    ExcessAbove => ("excess above", "excédent au-dessus de"),
+    FacilitiesCount => ("facilities", "structures"),
+    CadresCount => ("cadres", "catégories"),
+    MachineNamesNote => (
+        "Row 1 holds the machine column names (as in the CSV output); row 2 the labels.",
+        "La ligne 1 porte les noms de colonnes machine (comme la sortie CSV) ; la ligne 2 les libellés.",
+    ),
+    Generated => ("Generated by wisn", "Produit par wisn"),
+    // Progress.
+    ReadingStudy => ("reading the study", "lecture de l'étude"),
+    Computing => ("computing", "calcul"),
+    RowsRead => ("rows read", "lignes lues"),
+    // Components.
+    Service => ("health service", "activité de santé"),
+    Support => ("support", "soutien"),
+    Additional => ("additional", "supplémentaire"),
+    // explain.
+    ExplainTitle => ("WISN calculation", "Calcul WISN"),
+    At => ("at", "à"),
+    Step1 => ("1. Available working time (AWT)", "1. Temps de travail disponible (TDT)"),
+    Step2 => ("2. Health-service activities: standard workload and staff", "2. Activités de santé : charge standard et personnel"),
+    Step3 => ("3. Support activities: category allowance (CAS) and factor (CAF)", "3. Activités de soutien : norme d'ajustement de catégorie (NAC) et facteur (FAC)"),
+    Step4 => ("4. Additional activities: individual allowance (IAS) and factor (IAF)", "4. Activités supplémentaires : norme d'ajustement individuel (NAI) et facteur (FAI)"),
+    Step5 => ("5. Result", "5. Résultat"),
+    DaysPerWeek => ("days a week", "jours par semaine"),
+    WeeksPerYear => ("weeks", "semaines"),
+    DaysOfWorkGross => ("Days a year", "Jours par an"),
+    PublicHolidays => ("public holidays", "jours fériés"),
+    AnnualLeave => ("annual leave", "congé annuel"),
+    SickLeave => ("sick leave", "congé maladie"),
+    OtherLeave => ("other leave", "autres absences"),
+    WorkingDays => ("Working days", "Jours de travail"),
+    HoursPerDay => ("hours a day", "heures par jour"),
+    Awt => ("AWT", "TDT"),
+    HoursPerYear => ("hours a year", "heures par an"),
+    WorkingWeeks => ("working weeks", "semaines de travail"),
+    WorkingMonths => ("working months", "mois de travail"),
+    FromRow => ("from", "source :"),
+    Activity => ("Activity", "Activité"),
+    VolumePerYear => ("Volume/year", "Volume/an"),
+    Standard => ("Standard", "Norme"),
+    StandardWorkload => ("Standard workload (SW)", "Charge standard (CS)"),
+    StaffVolumeOverSw => ("Staff = volume / SW", "Personnel = volume / CS"),
+    NoVolume => ("no data (0)", "aucune donnée (0)"),
+    ServiceStaffA => ("A = sum of the staff above", "A = somme du personnel ci-dessus"),
+    NoServiceActivities => ("No health-service standard for this cadre: A = 0.", "Aucune norme d'activité de santé pour cette catégorie : A = 0."),
+    HoursPerYearPerPerson => ("Hours/year per person", "Heures/an par personne"),
+    PercentOfAwt => ("% of AWT", "% du TDT"),
+    CasTotal => ("CAS total", "NAC total"),
+    NoSupport => ("No support activity: CAS = 0 %, CAF = 1.", "Aucune activité de soutien : NAC = 0 %, FAC = 1."),
+    StaffDoingIt => ("Staff doing it", "Personnel concerné"),
+    HoursTimesStaff => ("Hours/year × staff", "Heures/an × personnel"),
+    IasTotal => ("IAS total", "NAI total"),
+    NoAdditional => ("No additional activity: IAF = 0.", "Aucune activité supplémentaire : FAI = 0."),
+    RequiredStaff => ("Staff required", "Effectif requis"),
+    RequiredRounded => ("Required, rounded", "Requis, arrondi"),
+    CurrentStaff => ("Staff in post", "Effectif en poste"),
+    DifferenceFormula => ("Difference = in post − required", "Écart = en poste − requis"),
+    RatioFormula => ("WISN ratio = in post / required", "Ratio WISN = en poste / requis"),
+    PressureFormula => ("Workload pressure = (1 − ratio) × 100", "Pression de travail = (1 − ratio) × 100"),
+    NoRatio => ("none: nothing is required", "aucun : rien n'est requis"),
+    Completeness => ("Workload months reported", "Mois de charge rapportés"),
+    FullPrecision => ("full precision", "pleine précision"),
+    RoundingNearest => ("nearest, halves up", "au plus proche, demis vers le haut"),
+    RoundingUp => ("up", "vers le haut"),
+    RoundingDown => ("down", "vers le bas"),
+    Unit => ("Unit", "Unité"),
+    Row => ("row", "ligne"),
+    Sheet => ("sheet", "feuille"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_precedence() {
+        assert_eq!(Lang::from_vars(None, None, None), Lang::En);
+        assert_eq!(Lang::from_vars(None, None, Some("fr_ML.UTF-8")), Lang::Fr);
+        assert_eq!(Lang::from_vars(None, None, Some("fr")), Lang::Fr);
+        assert_eq!(
+            Lang::from_vars(Some("C"), None, Some("fr_FR.UTF-8")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_vars(Some(""), None, Some("fr_FR.UTF-8")),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_vars(None, Some("fr_FR"), Some("en_US.UTF-8")),
+            Lang::Fr
+        );
+        assert_eq!(Lang::from_vars(None, None, Some("en_GB.UTF-8")), Lang::En);
+    }
+
+    #[test]
+    fn every_text_in_both_languages() {
+        for t in Text::ALL {
+            let (en, fr) = t.pair();
+            assert!(!en.is_empty() && !fr.is_empty(), "{t:?}");
+        }
+        for name in crate::report::COLUMNS {
+            assert_ne!(Lang::Fr.column(name), *name, "{name} has no French label");
+        }
+        for s in [Text::SheetSummary, Text::SheetCharts, Text::SheetFacilities] {
+            for lang in [Lang::En, Lang::Fr] {
+                let name = lang.t(s);
+                assert!(name.chars().count() <= 31);
+                assert!(!name.contains(['[', ']', ':', '*', '?', '/', '\\']));
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_for_people() {
+        assert_eq!(Lang::Fr.num(16.039, 2), "16,04");
+        assert_eq!(Lang::En.num(-0.001, 2), "0.00");
+        assert_eq!(Lang::En.num_trim(9.6461538461, 6), "9.646154");
+        assert_eq!(Lang::Fr.num_trim(260.0, 6), "260");
+        assert_eq!(Lang::Fr.num_full(0.1 + 0.2), "0,30000000000000004");
+        assert_eq!(Lang::Fr.unit("days/year"), "jours/an");
+        assert_eq!(Lang::Fr.unit("per_day"), "par jour");
+        assert_eq!(Lang::En.unit("per_day"), "per day");
+        assert_eq!(Lang::Fr.unit("min"), "min");
+    }
+}

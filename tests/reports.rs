@@ -1,0 +1,406 @@
+//! The reports people read: the terminal table, CSV (default and French Excel), JSON, XLSX and
+//! HTML, in English and French. Snapshots (insta) are taken on tests/data/reports_small, a study
+//! small enough to check by hand (its README has the arithmetic).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::util::*;
+
+fn small() -> PathBuf {
+    fixture("reports_small")
+}
+
+/// Runs wisn and returns (stdout, stderr), asserting success.
+fn run(args: &[&str]) -> (Vec<u8>, String) {
+    let out = wisn().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "wisn {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.stdout, String::from_utf8(out.stderr).unwrap())
+}
+
+fn run_text(args: &[&str]) -> String {
+    String::from_utf8(run(args).0).unwrap()
+}
+
+fn small_str() -> String {
+    small().to_str().unwrap().to_string()
+}
+
+#[test]
+fn table_in_english() {
+    let s = small_str();
+    let out = run_text(&[
+        "compute", &s, "--by", "district", "--by", "national", "--lang", "en",
+    ]);
+    // Piped: no colour codes.
+    assert!(!out.contains('\x1b'));
+    insta::assert_snapshot!("table_en", out);
+}
+
+#[test]
+fn table_in_french() {
+    let s = small_str();
+    let out = run_text(&[
+        "compute", &s, "--by", "district", "--by", "national", "--lang", "fr",
+    ]);
+    assert!(out.contains("PÉNURIE") && out.contains("équilibre") && out.contains("excédent"));
+    assert!(out.contains("Écart") && out.contains("2,15"));
+    insta::assert_snapshot!("table_fr", out);
+}
+
+#[test]
+fn language_from_the_environment() {
+    let s = small_str();
+    let french = |lc_all: &str, lang: &str| {
+        let out = wisn()
+            .env("LC_ALL", lc_all)
+            .env("LANG", lang)
+            .args(["compute", &s])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().contains("Effectif")
+    };
+    assert!(french("", "fr_ML.UTF-8"));
+    assert!(french("fr_FR.UTF-8", "en_US.UTF-8"));
+    assert!(!french("C", "fr_FR.UTF-8"), "LC_ALL wins over LANG");
+    assert!(!french("", "en_GB.UTF-8"));
+    // --lang wins over the environment.
+    let out = wisn()
+        .env("LC_ALL", "fr_FR.UTF-8")
+        .args(["compute", &s, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Staff"));
+}
+
+#[test]
+fn csv_default_and_machine_names_never_translated() {
+    let s = small_str();
+    let en = run_text(&["compute", &s, "-f", "csv", "--lang", "en"]);
+    let fr = run_text(&["compute", &s, "-f", "csv", "--lang", "fr"]);
+    assert_eq!(en, fr, "--lang changes nothing in CSV");
+    assert!(!en.starts_with('\u{feff}'));
+    assert!(en.starts_with("level,facility_id,"));
+    insta::assert_snapshot!("csv_default", en);
+}
+
+#[test]
+fn csv_for_french_excel() {
+    let s = small_str();
+    let (bytes, _) = run(&["compute", &s, "-f", "csv", "--locale", "fr"]);
+    let (same, _) = run(&["compute", &s, "-f", "csv", "--excel-fr"]);
+    assert_eq!(bytes, same, "--excel-fr is --locale fr");
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    // What French Excel needs to see numbers: ';' between fields, ',' as the decimal sign, no
+    // thousands separator, no exponent, plain '-' for negatives.
+    for line in text.lines().skip(1) {
+        for field in line.split(';') {
+            assert!(!field.contains('.') || field.contains(' '), "{field}");
+            assert!(!field.contains('e') || field.chars().any(char::is_alphabetic));
+        }
+    }
+    assert!(text.contains(";2,147244094488189;"));
+    assert!(text.contains(";-0,14724409448818898;"));
+    // The same numbers as the default CSV, read back.
+    let fr_rows: Vec<BTreeMap<String, String>> = {
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        r.records()
+            .map(|rec| {
+                let rec = rec.unwrap();
+                headers
+                    .iter()
+                    .zip(rec.iter())
+                    .map(|(h, v)| (h.to_string(), v.replace(',', ".")))
+                    .collect()
+            })
+            .collect()
+    };
+    let en_rows = compute_csv(&[&s]);
+    assert_eq!(fr_rows, en_rows);
+    insta::assert_snapshot!("csv_french_excel", text);
+}
+
+#[test]
+fn json_report() {
+    let s = small_str();
+    let en = run_text(&[
+        "compute", &s, "-f", "json", "--by", "national", "--lang", "en",
+    ]);
+    let fr = run_text(&[
+        "compute", &s, "-f", "json", "--by", "national", "--lang", "fr",
+    ]);
+    assert_eq!(en, fr, "--lang changes nothing in JSON");
+    insta::assert_snapshot!("json", en);
+}
+
+/// The page without its style and script (the skeleton a reader sees).
+fn skeleton(html: &str) -> String {
+    let mut out = html.to_string();
+    for (open, close) in [("<style>", "</style>"), ("<script>", "</script>")] {
+        let mut from = 0;
+        while let Some(a) = out[from..].find(open).map(|i| i + from + open.len()) {
+            let b = a + out[a..].find(close).unwrap();
+            out.replace_range(a..b, "…");
+            from = a;
+        }
+    }
+    out
+}
+
+#[test]
+fn html_report_skeleton() {
+    let dir = Dir::new();
+    let path = dir.join("rapport.html");
+    let s = small_str();
+    run(&["compute", &s, "-o", path.to_str().unwrap(), "--lang", "fr"]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"fr\">"));
+    // Self-contained: nothing loaded from elsewhere.
+    for bad in ["src=\"http", "href=\"http", "src=\"//", "@import", "url("] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+    assert_eq!(html.matches("<svg ").count(), 2);
+    assert_eq!(html.matches("class=\"target\"").count(), 2, "the 1.0 line");
+    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("id=\"facility-table\""));
+    insta::assert_snapshot!("html_skeleton", skeleton(&html));
+}
+
+#[test]
+fn html_in_a_real_browser() {
+    let script = root().join("scripts").join("check-html.sh");
+    let has_browser = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|b| which(b).is_some());
+    if !has_browser && std::env::var_os("CHROMIUM").is_none() {
+        println!(
+            "skipped: html_in_a_real_browser: no Chromium installed (apt-get install -y chromium)"
+        );
+        return;
+    }
+    let dir = Dir::new();
+    let path = dir.join("rapport.html");
+    let sample = sample();
+    run(&[
+        "compute",
+        sample.to_str().unwrap(),
+        "-q",
+        "-o",
+        path.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "browser check failed:\n{text}");
+    assert!(text.contains("check-html: PASS"), "{text}");
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn zip_entry(path: &Path, name: &str) -> Option<String> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut f = z.by_name(name).ok()?;
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    Some(s)
+}
+
+#[test]
+fn xlsx_report_reads_back() {
+    let dir = Dir::new();
+    let path = dir.join("rapport.xlsx");
+    let s = small_str();
+    // The format comes from the file name.
+    run(&["compute", &s, "-o", path.to_str().unwrap(), "--lang", "fr"]);
+    let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Synthèse",
+            "Graphiques",
+            "Structures",
+            "Paramètres",
+            "Avertissements"
+        ]
+    );
+
+    // Facilities: row 1 the spec's names in order (+ status_label), row 2 French labels, then the
+    // CSV's values at full precision.
+    let range = wb.worksheet_range("Structures").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    let mut expected_header: Vec<String> = wisn::report::COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    expected_header.push("status_label".into());
+    assert_eq!(rows[0], expected_header);
+    assert_eq!(rows[1][8], "Effectif requis");
+    assert_eq!(rows[1][13], "Statut");
+    let csv = compute_csv(&[&s]);
+    assert_eq!(rows.len() - 2, csv.len());
+    let data_rows: Vec<&[Data]> = range.rows().skip(2).collect();
+    for (row, expected) in data_rows.iter().zip(&csv) {
+        for (c, name) in wisn::report::COLUMNS.iter().enumerate() {
+            let want = &expected[*name];
+            match &row[c] {
+                Data::Float(v) => assert_eq!(
+                    *v,
+                    want.parse::<f64>().unwrap(),
+                    "column {name}: the number at full precision"
+                ),
+                Data::Int(v) => assert_eq!(v.to_string(), *want, "column {name}"),
+                Data::Empty => assert_eq!(want, "", "column {name}"),
+                other => assert_eq!(cell_text(other), *want, "column {name}"),
+            }
+        }
+    }
+    // Machine words stay; the label column says it in French.
+    assert_eq!(cell_text(&data_rows[1][13]), "shortage");
+    assert_eq!(cell_text(&data_rows[1][19]), "pénurie");
+
+    // Summary: national, region, district and facility-type rows, whatever --by said.
+    let range = wb.worksheet_range("Synthèse").unwrap();
+    let levels: Vec<String> = range.rows().skip(2).map(|r| cell_text(&r[0])).collect();
+    let count = |l: &str| levels.iter().filter(|x| *x == l).count();
+    assert_eq!(
+        (
+            count("national"),
+            count("region"),
+            count("district"),
+            count("facility_type")
+        ),
+        (2, 2, 4, 2)
+    );
+    let header: Vec<String> = range.rows().next().unwrap().iter().map(cell_text).collect();
+    assert_eq!(header[0], "level");
+    assert_eq!(header[9], "wisn_ratio");
+    // National Sage-femme: 2 in post, required 1.5 × 10/9 + 2 × 10/9 = 3.888889.
+    let national_sf = range
+        .rows()
+        .find(|r| cell_text(&r[0]) == "national" && cell_text(&r[4]) == "Sage-femme")
+        .unwrap();
+    match national_sf[6] {
+        Data::Float(v) => assert!((v - 35.0 / 9.0).abs() < 1e-12, "{v}"),
+        ref other => panic!("{other:?}"),
+    }
+
+    // Parameters: AWT, CAF and IAF per cadre.
+    let range = wb.worksheet_range("Paramètres").unwrap();
+    let row = range
+        .rows()
+        .find(|r| cell_text(&r[0]) == "Infirmier")
+        .unwrap();
+    let num = |d: &Data| match d {
+        Data::Float(v) => *v,
+        Data::Int(v) => *v as f64,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(num(&row[9]), 1760.0, "AWT");
+    assert!((num(&row[11]) - 130.0 / 127.0).abs() < 1e-12, "CAF");
+    assert!((num(&row[13]) - 0.1).abs() < 1e-12, "IAF");
+
+    // The package has the native charts and the colour scale.
+    assert!(zip_entry(&path, "xl/charts/chart1.xml").is_some());
+    assert!(zip_entry(&path, "xl/charts/chart2.xml").is_some());
+    let chart1 = zip_entry(&path, "xl/charts/chart1.xml").unwrap();
+    assert!(chart1.contains("<c:barChart>") && chart1.contains("<c:lineChart>"));
+    let summary = zip_entry(&path, "xl/worksheets/sheet1.xml").unwrap();
+    assert!(summary.contains("<conditionalFormatting"));
+    assert!(summary.contains("<colorScale>"));
+    assert!(summary.contains("<autoFilter"));
+    assert!(summary.contains("state=\"frozen\""));
+    let facilities = zip_entry(&path, "xl/worksheets/sheet3.xml").unwrap();
+    assert!(facilities.contains("<conditionalFormatting"));
+}
+
+#[test]
+fn xlsx_sheet_names_in_english() {
+    let dir = Dir::new();
+    let path = dir.join("report.xlsx");
+    let s = small_str();
+    run(&["compute", &s, "-o", path.to_str().unwrap(), "--lang", "en"]);
+    let wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Summary", "Charts", "Facilities", "Parameters", "Warnings"]
+    );
+}
+
+#[test]
+fn xlsx_and_html_go_to_a_file_or_a_pipe() {
+    let s = small_str();
+    // Piped stdout is fine (the bytes of a workbook).
+    let (bytes, _) = run(&["compute", &s, "-f", "xlsx"]);
+    assert_eq!(&bytes[..2], b"PK");
+    let (bytes, _) = run(&["compute", &s, "-f", "html"]);
+    assert!(bytes.starts_with(b"<!DOCTYPE html>"));
+}
+
+/// A terminal on stdout: `script` gives the command a pseudo-terminal.
+#[test]
+fn xlsx_to_a_terminal_is_a_usage_error() {
+    if which("script").is_none() {
+        println!("skipped: xlsx_to_a_terminal_is_a_usage_error: no `script` command");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("wisn");
+    let command = format!(
+        "{} compute {} -f xlsx; echo \"exit=$?\"",
+        bin.display(),
+        small_str()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("exit=2"), "{text}");
+    assert!(text.contains("-o rapport.xlsx"), "{text}");
+    assert!(!text.contains("PK"), "{text}");
+}
+
+#[test]
+fn no_progress_output_when_stderr_is_not_a_terminal() {
+    let sample = sample();
+    let (_, stderr) = run(&["compute", sample.to_str().unwrap(), "-q", "-f", "csv"]);
+    assert!(stderr.is_empty(), "{stderr}");
+}
