@@ -3,7 +3,7 @@
 //! coloured when writing to a terminal.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table};
 
 use super::{Exporter, Report};
 use crate::engine::{Level, ResultRow};
@@ -115,7 +115,62 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
         }
         t.add_row(cells);
     }
+    fit_to_width(&mut t, &header);
     t
+}
+
+/// Keeps numbers, ratios and status words whole on a narrow terminal: only the name column may
+/// wrap (never below 14 characters), and the least needed columns are hidden first (rounded
+/// requirement, type, region, district, months, then pressure and difference, which the ratio
+/// gives) until the table fits.
+fn fit_to_width(t: &mut Table, header: &[Text]) {
+    let Some(width) = t.width() else { return };
+    for i in 1..header.len() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    let widths = t.column_max_content_widths();
+    let needed = |hidden: &[usize]| -> usize {
+        widths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !hidden.contains(i))
+            .map(|(i, w)| if i == 0 { (*w as usize).clamp(12, 18) } else { *w as usize } + 3)
+            .sum::<usize>()
+            + 1
+    };
+    let mut hidden: Vec<usize> = Vec::new();
+    for candidate in [
+        Text::Rounded,
+        Text::Type,
+        Text::Region,
+        Text::District,
+        Text::Months,
+        Text::Pressure,
+        Text::Difference,
+    ] {
+        if needed(&hidden) <= width as usize {
+            break;
+        }
+        if let Some(i) = header
+            .iter()
+            .position(|h| *h == candidate)
+            .filter(|&i| i > 0)
+        {
+            hidden.push(i);
+        }
+    }
+    for i in hidden {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::Hidden);
+        }
+    }
+    if let Some(c) = t.column_mut(0) {
+        c.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+            14,
+        )));
+    }
 }
 
 impl Exporter for TableExporter {
