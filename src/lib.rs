@@ -36,3 +36,4 @@ pub mod numbers;
 pub mod output;
 pub mod report;
 pub mod study;
+pub mod template;

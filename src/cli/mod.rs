@@ -4,6 +4,7 @@
 
 pub mod common;
 pub mod compute;
+pub mod template;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -24,6 +25,9 @@ pub enum Command {
     Compute(compute::ComputeArgs),
     /// Read a study and list every problem at once, each with its place (exit 0 clean, 1 errors).
     Validate(validate::ValidateArgs),
+    /// Write a blank study workbook (.xlsx) to fill in: one sheet per table, drop-down lists,
+    /// an example row per sheet and a notes sheet.
+    Template(template::TemplateArgs),
 }
 
 /// Exit statuses.
@@ -48,5 +52,6 @@ where
     match cli.command {
         Command::Compute(args) => compute::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Template(args) => template::run(args),
     }
 }
