@@ -266,7 +266,7 @@ pub fn locate_tables(
     };
     let mut problems = Vec::new();
     for (name, arg) in &options.overrides {
-        let r = table_arg(arg);
+        let r = discover::table_arg_for(arg, defs.iter().find(|d| d.name == *name));
         let path = match &r {
             TableRef::Text { path, .. }
             | TableRef::Json { path, .. }

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{DataRef, Dimensions, Reader};
 
-mod ods_merges;
+mod ods;
 
 use super::source::{Cell, Flow, Row, RowSource};
 use crate::diag::{Location, Problem};
@@ -156,7 +156,8 @@ enum Book {
     Xlsx(calamine::Xlsx<Buffered>),
     Xlsb(calamine::Xlsb<Buffered>),
     Xls(calamine::Xls<Buffered>),
-    Ods(calamine::Ods<Buffered>),
+    /// Read by [`ods`], not calamine (see there why).
+    Ods(PathBuf),
 }
 
 impl Book {
@@ -182,9 +183,7 @@ impl Book {
             Kind::Xls => calamine::open_workbook::<calamine::Xls<_>, _>(path)
                 .map(Book::Xls)
                 .map_err(|e| e.to_string()),
-            Kind::Ods => calamine::open_workbook::<calamine::Ods<_>, _>(path)
-                .map(Book::Ods)
-                .map_err(|e| e.to_string()),
+            Kind::Ods => ods::sheet_names(path).map(|_| Book::Ods(path.to_path_buf())),
         });
         match book {
             Ok(Ok(b)) => Ok(b),
@@ -197,7 +196,7 @@ impl Book {
             Book::Xlsx(b) => b.sheet_names(),
             Book::Xlsb(b) => b.sheet_names(),
             Book::Xls(b) => b.sheet_names(),
-            Book::Ods(b) => b.sheet_names(),
+            Book::Ods(path) => ods::sheet_names(path).unwrap_or_default(),
         }
     }
 }
@@ -443,6 +442,13 @@ impl<'v> Assembler<'v> {
         true
     }
 
+    /// A merged region met while reading (its top-left cell comes next).
+    fn merge(&mut self, region: Dimensions) {
+        if region.end.0 > region.start.0 {
+            self.merges.active.push((region, None));
+        }
+    }
+
     fn flush(&mut self) {
         if let Some(mut row) = self.current.take() {
             if self.stopped || row.cells.is_empty() {
@@ -572,16 +578,18 @@ impl WorkbookSource {
                 push_range(&range, Assembler::new(visit, merges));
                 Ok(())
             }
-            Book::Ods(b) => {
-                let merges = ods_merges::merged_regions(&self.path, sheet).unwrap_or_default();
-                let range = b.worksheet_range(sheet).map_err(|e| e.to_string())?;
-                push_range(&range, Assembler::new(visit, merges));
+            Book::Ods(path) => {
+                let mut rows = Assembler::new(visit, Vec::new());
+                if ods::read(path, sheet, &mut rows)? {
+                    rows.flush();
+                }
                 Ok(())
             }
         }
     }
 }
 
+/// Hands the cells of a range (an .xls sheet) to the assembler.
 fn push_range(range: &calamine::Range<calamine::Data>, mut rows: Assembler<'_>) {
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, value) in range.used_cells() {
