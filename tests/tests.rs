@@ -6,3 +6,4 @@ mod util;
 
 mod compute;
 mod fixtures;
+mod validate;

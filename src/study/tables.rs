@@ -396,7 +396,9 @@ pub fn read_staff(
             } else {
                 1.0
             };
-            let facility = b.facility_for(&id, "staff");
+            let facility = b.facility_at(&id, "staff", || {
+                f.at(row, f.header.get("facility_id").unwrap_or(0))
+            });
             let cadre = b.cadre(&cadre_name);
             *b.study.staff.entry((facility, cadre)).or_insert(0.0) += count;
         },
