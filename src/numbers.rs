@@ -150,6 +150,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::excessive_precision)]
     fn full_precision_round_trips() {
         for v in [0.1, 17.458100558659217, 3.0, 1e-12, 123456789.125] {
             assert_eq!(full_precision(v).parse::<f64>().unwrap(), v);

@@ -342,7 +342,7 @@ fn sikasso_messy() -> Vec<u8> {
                 s.write_formula(row, c, Formula::new("=7/2").set_result("3.5"))
                     .unwrap();
             } else if k % 2 == 0 {
-                s.write_string_with_format(row, c, &french_decimal(v), &text_fmt)
+                s.write_string_with_format(row, c, french_decimal(v), &text_fmt)
                     .unwrap();
             } else {
                 write_value(s, row, c, v).unwrap();
@@ -385,9 +385,9 @@ fn sikasso_messy() -> Vec<u8> {
         write_value(s, row, 1, &r[1]).unwrap();
         s.write_string(row, 2, french_component(&r[2])).unwrap();
         s.write_string(row, 3, &r[3]).unwrap();
-        s.write_string_with_format(row, 4, &french_decimal(&r[4]), &text_fmt)
+        s.write_string_with_format(row, 4, french_decimal(&r[4]), &text_fmt)
             .unwrap();
-        s.write_string(row, 5, &french_unit(&r[5])).unwrap();
+        s.write_string(row, 5, french_unit(&r[5])).unwrap();
         write_value(s, row, 6, &r[6]).unwrap();
         row += 1;
     }
@@ -414,7 +414,7 @@ fn sikasso_messy() -> Vec<u8> {
         let date = ExcelDateTime::from_ymd(y.parse().unwrap(), m.parse().unwrap(), 1).unwrap();
         s.write_datetime_with_format(row, 2, &date, &month).unwrap();
         if i % 2 == 0 {
-            s.write_string(row, 3, &with_thousands(&r[3], i)).unwrap();
+            s.write_string(row, 3, with_thousands(&r[3], i)).unwrap();
         } else {
             write_value(s, row, 3, &r[3]).unwrap();
         }
@@ -510,8 +510,8 @@ fn merged_district_cells() -> Vec<u8> {
         start = end + 1;
     }
     for (i, r) in f.records.iter().enumerate() {
-        for c in 0..3 {
-            s.write_string(1 + i as u32, c as u16, &r[c]).unwrap();
+        for (c, v) in r.iter().take(3).enumerate() {
+            s.write_string(1 + i as u32, c as u16, v).unwrap();
         }
     }
     book.save_to_buffer().unwrap()
@@ -620,6 +620,33 @@ fn nbsp_thousands() -> Vec<u8> {
     text.into_bytes()
 }
 
+/// csv_renamed.xlsx: a CSV file saved with a workbook name.
+fn csv_renamed() -> Vec<u8> {
+    std::fs::read(root().join("data/sikasso/staff.csv")).unwrap()
+}
+
+/// truncated.xlsx: the first 3,000 bytes of a workbook (a copy cut short).
+fn truncated() -> Vec<u8> {
+    let mut bytes = merged_district_cells();
+    bytes.truncate(3000);
+    bytes
+}
+
+/// html_export.xls: an HTML table saved with an .xls name, as some web exports do.
+fn html_export() -> Vec<u8> {
+    let mut html = String::from(
+        "<html><head><meta charset=\"utf-8\"></head><body><table>\n<tr><th>facility_id</th><th>cadre</th><th>count</th></tr>\n",
+    );
+    for r in Table::sample("staff").records.iter().take(5) {
+        html += &format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            r[0], r[1], r[2]
+        );
+    }
+    html += "</table></body></html>\n";
+    html.into_bytes()
+}
+
 /// fr_semicolon_cp1252/: standards and working time as French Excel saves "CSV (separator:
 /// semicolon)": Windows-1252, `;`, decimal commas, French headers.
 fn fr_semicolon_cp1252() -> Vec<(String, Vec<u8>)> {
@@ -647,6 +674,9 @@ pub fn generate() -> Vec<(PathBuf, Vec<u8>)> {
         ("tests/data/huge_dimension.xlsx".into(), huge_dimension()),
         ("tests/data/bom_tab.tsv".into(), bom_tab()),
         ("tests/data/nbsp_thousands.csv".into(), nbsp_thousands()),
+        ("tests/data/csv_renamed.xlsx".into(), csv_renamed()),
+        ("tests/data/truncated.xlsx".into(), truncated()),
+        ("tests/data/html_export.xls".into(), html_export()),
     ];
     for (name, bytes) in sikasso_fr() {
         files.push((PathBuf::from("data/sikasso_fr").join(name), bytes));

@@ -6,4 +6,6 @@ mod util;
 
 mod compute;
 mod fixtures;
+mod spreadsheets;
+mod template;
 mod validate;

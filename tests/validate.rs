@@ -128,7 +128,10 @@ fn the_sample_is_valid_with_its_warnings() {
         .contains("SIK-CSCOM-09 (10/12), SIK-CSCOM-14 (9/12)"));
     // Cadre names matched after folding or through aliases, with the mapping: warnings here.
     let mapped = with_code(&doc, "cadre_mapped");
-    let messages: Vec<&str> = mapped.iter().map(|p| p["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> = mapped
+        .iter()
+        .map(|p| p["message"].as_str().unwrap())
+        .collect();
     assert!(mapped.iter().all(|p| p["severity"] == "warning"));
     assert!(messages
         .iter()
@@ -152,18 +155,43 @@ fn text_output_lists_problems_and_tables_on_stdout() {
     ));
     assert!(text.contains("warning: "));
     assert!(text.contains("table staff: "));
-    assert!(text.trim_end().lines().last().unwrap().starts_with("invalid: 24 facilities"));
+    assert!(text
+        .trim_end()
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("invalid: 24 facilities"));
 }
 
 #[test]
 fn every_problem_is_listed_in_one_run() {
     // Four errors in three tables, and a CAS over 100 % that only the method's check finds.
     let d = study();
-    set_line(&d, "workload.csv", 3, "SIK-EPH,Consultation curative,2023-02,beaucoup");
+    set_line(
+        &d,
+        "workload.csv",
+        3,
+        "SIK-EPH,Consultation curative,2023-02,beaucoup",
+    );
     set_line(&d, "staff.csv", 2, "SIK-EPH,Médecin,-17");
-    set_line(&d, "workload.csv", 2, "SIK-EPH,Consultation curative,2023-13,407");
-    set_line(&d, "standards.csv", 7, "Médecin,,support,Formation continue et documentation,96,%,");
-    set_line(&d, "facilities.csv", 3, "SIK-EPH,CSRéf de Sikasso,CSRéf,Sikasso,Sikasso");
+    set_line(
+        &d,
+        "workload.csv",
+        2,
+        "SIK-EPH,Consultation curative,2023-13,407",
+    );
+    set_line(
+        &d,
+        "standards.csv",
+        7,
+        "Médecin,,support,Formation continue et documentation,96,%,",
+    );
+    set_line(
+        &d,
+        "facilities.csv",
+        3,
+        "SIK-EPH,CSRéf de Sikasso,CSRéf,Sikasso,Sikasso",
+    );
     let (status, doc) = validate(d.path(), &[]);
     assert_eq!(status, 1);
     for code in [
@@ -196,14 +224,25 @@ fn every_problem_is_listed_in_one_run() {
 fn bad_number() {
     let d = study();
     set_line(&d, "working_time.csv", 5, "Matrone,,5,8,12,22,5,huit");
-    let p = check_error(&d, "bad_number", "working_time.csv", Some(5), Some("other_leave"));
+    let p = check_error(
+        &d,
+        "bad_number",
+        "working_time.csv",
+        Some(5),
+        Some("other_leave"),
+    );
     assert_eq!(p["value"], "huit");
 }
 
 #[test]
 fn decimal_comma_in_a_comma_file_is_a_bad_number_that_says_why() {
     let d = study();
-    set_line(&d, "standards.csv", 3, "Médecin,,service,Césarienne,\"1,5\",h,");
+    set_line(
+        &d,
+        "standards.csv",
+        3,
+        "Médecin,,service,Césarienne,\"1,5\",h,",
+    );
     let p = check_error(&d, "bad_number", "standards.csv", Some(3), Some("standard"));
     assert_eq!(p["value"], "1,5");
     assert!(p["hint"].as_str().unwrap().contains("--decimal-comma"));
@@ -220,14 +259,24 @@ fn negative_count() {
 #[test]
 fn negative_volume() {
     let d = study();
-    set_line(&d, "workload.csv", 3, "SIK-EPH,Consultation curative,2023-02,-370");
+    set_line(
+        &d,
+        "workload.csv",
+        3,
+        "SIK-EPH,Consultation curative,2023-02,-370",
+    );
     check_error(&d, "negative", "workload.csv", Some(3), Some("volume"));
 }
 
 #[test]
 fn unknown_unit() {
     let d = study();
-    set_line(&d, "standards.csv", 2, "Médecin,,service,Consultation médicale,20,minutes/semaine,");
+    set_line(
+        &d,
+        "standards.csv",
+        2,
+        "Médecin,,service,Consultation médicale,20,minutes/semaine,",
+    );
     let p = check_error(&d, "unknown_unit", "standards.csv", Some(2), Some("unit"));
     assert_eq!(p["value"], "minutes/semaine");
 }
@@ -235,30 +284,74 @@ fn unknown_unit() {
 #[test]
 fn unknown_component() {
     let d = study();
-    set_line(&d, "standards.csv", 5, "Médecin,,soutient,Réunions du personnel,2,h/month,");
-    let p = check_error(&d, "unknown_component", "standards.csv", Some(5), Some("component"));
+    set_line(
+        &d,
+        "standards.csv",
+        5,
+        "Médecin,,soutient,Réunions du personnel,2,h/month,",
+    );
+    let p = check_error(
+        &d,
+        "unknown_component",
+        "standards.csv",
+        Some(5),
+        Some("component"),
+    );
     assert_eq!(p["value"], "soutient");
 }
 
 #[test]
 fn percent_for_an_additional_activity() {
     let d = study();
-    set_line(&d, "standards.csv", 8, "Médecin,,additional,Administration générale du centre,6,%,1");
-    check_error(&d, "percent_additional", "standards.csv", Some(8), Some("unit"));
+    set_line(
+        &d,
+        "standards.csv",
+        8,
+        "Médecin,,additional,Administration générale du centre,6,%,1",
+    );
+    check_error(
+        &d,
+        "percent_additional",
+        "standards.csv",
+        Some(8),
+        Some("unit"),
+    );
 }
 
 #[test]
 fn standard_of_zero() {
     let d = study();
-    set_line(&d, "standards.csv", 2, "Médecin,,service,Consultation médicale,0,min,");
-    check_error(&d, "bad_standard", "standards.csv", Some(2), Some("standard"));
+    set_line(
+        &d,
+        "standards.csv",
+        2,
+        "Médecin,,service,Consultation médicale,0,min,",
+    );
+    check_error(
+        &d,
+        "bad_standard",
+        "standards.csv",
+        Some(2),
+        Some("standard"),
+    );
 }
 
 #[test]
 fn percentage_of_100_or_more_on_one_row() {
     let d = study();
-    set_line(&d, "standards.csv", 7, "Médecin,,support,Formation continue et documentation,100,%,");
-    let p = check_error(&d, "bad_standard", "standards.csv", Some(7), Some("standard"));
+    set_line(
+        &d,
+        "standards.csv",
+        7,
+        "Médecin,,support,Formation continue et documentation,100,%,",
+    );
+    let p = check_error(
+        &d,
+        "bad_standard",
+        "standards.csv",
+        Some(7),
+        Some("standard"),
+    );
     assert!(p["message"].as_str().unwrap().contains("percentage"));
 }
 
@@ -267,7 +360,12 @@ fn cas_of_100_percent_or_more() {
     // Médecin, AWT 209 days × 8 h = 1,672 h: 96 % + 2 h/month (2 × 209 / 21.667 = 19.29 h,
     // 1.1538 %) + 30 min/day (0.5 × 209 = 104.5 h, 6.25 %) = 103.4038 % ≥ 100.
     let d = study();
-    set_line(&d, "standards.csv", 7, "Médecin,,support,Formation continue et documentation,96,%,");
+    set_line(
+        &d,
+        "standards.csv",
+        7,
+        "Médecin,,support,Formation continue et documentation,96,%,",
+    );
     // Reported once, though the blank-type rows apply at CSCom and CSRéf.
     let p = check_error(&d, "cas_over_100", "standards.csv", None, None);
     let message = p["message"].as_str().unwrap();
@@ -279,9 +377,17 @@ fn cas_of_100_percent_or_more() {
 #[test]
 fn missing_column() {
     let d = study();
-    set_line(&d, "standards.csv", 1, "cadre,facility_type,component,activity,standard,unite_de_mesure,staff");
+    set_line(
+        &d,
+        "standards.csv",
+        1,
+        "cadre,facility_type,component,activity,standard,unite_de_mesure,staff",
+    );
     let p = check_error(&d, "missing_column", "standards.csv", Some(1), None);
-    assert!(p["message"].as_str().unwrap().contains("has no `unit` column"));
+    assert!(p["message"]
+        .as_str()
+        .unwrap()
+        .contains("has no `unit` column"));
 }
 
 #[test]
@@ -296,23 +402,54 @@ fn missing_table() {
 #[test]
 fn duplicate_standard() {
     let d = study();
-    append(&d, "standards.csv", "Médecin,,service,consultation medicale,25,min,");
-    let p = check_error(&d, "duplicate_standard", "standards.csv", Some(60), Some("activity"));
+    append(
+        &d,
+        "standards.csv",
+        "Médecin,,service,consultation medicale,25,min,",
+    );
+    let p = check_error(
+        &d,
+        "duplicate_standard",
+        "standards.csv",
+        Some(60),
+        Some("activity"),
+    );
     assert!(p["message"].as_str().unwrap().contains("first on row 2"));
 }
 
 #[test]
 fn duplicate_header() {
     let d = study();
-    set_line(&d, "facilities.csv", 1, "facility_id,facility_name,facility_type,district,code_structure");
-    check_error(&d, "duplicate_header", "facilities.csv", Some(1), Some("code_structure"));
+    set_line(
+        &d,
+        "facilities.csv",
+        1,
+        "facility_id,facility_name,facility_type,district,code_structure",
+    );
+    check_error(
+        &d,
+        "duplicate_header",
+        "facilities.csv",
+        Some(1),
+        Some("code_structure"),
+    );
 }
 
 #[test]
 fn duplicate_facility() {
     let d = study();
-    append(&d, "facilities.csv", "SIK-EPH,Hôpital bis,EPH,Sikasso,Sikasso");
-    let p = check_error(&d, "duplicate_facility", "facilities.csv", Some(26), Some("facility_id"));
+    append(
+        &d,
+        "facilities.csv",
+        "SIK-EPH,Hôpital bis,EPH,Sikasso,Sikasso",
+    );
+    let p = check_error(
+        &d,
+        "duplicate_facility",
+        "facilities.csv",
+        Some(26),
+        Some("facility_id"),
+    );
     assert_eq!(p["value"], "SIK-EPH");
 }
 
@@ -320,7 +457,13 @@ fn duplicate_facility() {
 fn duplicate_working_time() {
     let d = study();
     append(&d, "working_time.csv", "MATRONE,,5,8,12,22,5,8");
-    check_error(&d, "duplicate_working_time", "working_time.csv", Some(9), None);
+    check_error(
+        &d,
+        "duplicate_working_time",
+        "working_time.csv",
+        Some(9),
+        None,
+    );
 }
 
 #[test]
@@ -348,7 +491,12 @@ fn blank_cell() {
 #[test]
 fn bad_period() {
     let d = study();
-    set_line(&d, "workload.csv", 2, "SIK-EPH,Consultation curative,2023-13,407");
+    set_line(
+        &d,
+        "workload.csv",
+        2,
+        "SIK-EPH,Consultation curative,2023-13,407",
+    );
     let p = check_error(&d, "bad_period", "workload.csv", Some(2), Some("period"));
     assert_eq!(p["value"], "2023-13");
 }
@@ -430,7 +578,13 @@ fn facility_in_workload_not_in_facilities() {
     let d = study();
     append(&d, "workload.csv", "KAD-CSCOM-99,Vaccination,2023-01,12");
     let p = check_warning(&d, "facility_not_listed");
-    assert_at(&p, "warning", "workload.csv", Some(4201), Some("facility_id"));
+    assert_at(
+        &p,
+        "warning",
+        "workload.csv",
+        Some(4201),
+        Some("facility_id"),
+    );
 }
 
 #[test]
@@ -460,7 +614,12 @@ fn windows_1252_file() {
 #[test]
 fn periods_that_are_not_months() {
     let d = study();
-    set_line(&d, "workload.csv", 2, "SIK-EPH,Consultation curative,2023,407");
+    set_line(
+        &d,
+        "workload.csv",
+        2,
+        "SIK-EPH,Consultation curative,2023,407",
+    );
     let p = check_warning(&d, "periods_not_monthly");
     assert!(p["file"].as_str().unwrap().ends_with("workload.csv"));
 }
@@ -468,9 +627,17 @@ fn periods_that_are_not_months() {
 #[test]
 fn more_than_twelve_months() {
     let d = study();
-    set_line(&d, "workload.csv", 2, "SIK-EPH,Consultation curative,2022-12,407");
+    set_line(
+        &d,
+        "workload.csv",
+        2,
+        "SIK-EPH,Consultation curative,2022-12,407",
+    );
     let p = check_warning(&d, "more_than_12_months");
-    assert!(p["message"].as_str().unwrap().contains("SIK-EPH (13 months)"));
+    assert!(p["message"]
+        .as_str()
+        .unwrap()
+        .contains("SIK-EPH (13 months)"));
 }
 
 #[test]
@@ -489,7 +656,11 @@ fn staff_not_in_post() {
 #[test]
 fn staff_without_any_workload() {
     let d = study();
-    append(&d, "facilities.csv", "SIK-CSCOM-20,CSCom de Test,CSCom,Sikasso,Sikasso");
+    append(
+        &d,
+        "facilities.csv",
+        "SIK-CSCOM-20,CSCom de Test,CSCom,Sikasso,Sikasso",
+    );
     append(&d, "staff.csv", "SIK-CSCOM-20,Matrone,1");
     let p = check_warning(&d, "staff_without_workload");
     assert!(p["message"].as_str().unwrap().contains("SIK-CSCOM-20"));

@@ -153,9 +153,7 @@ fn place_in_tables(
             continue;
         };
         p.location = Some(match table {
-            TableRef::Sheet {
-                display, sheet, ..
-            } => {
+            TableRef::Sheet { display, sheet, .. } => {
                 let mut l = crate::diag::Location::file(display);
                 l.sheet = Some(sheet.clone());
                 l

@@ -412,7 +412,7 @@ impl<'v> Assembler<'v> {
         if self.stopped {
             return false;
         }
-        let new_row = self.current.as_ref().is_none_or(|r| r.row != row);
+        let new_row = self.current.as_ref().map_or(true, |r| r.row != row);
         if new_row {
             self.flush();
             if self.stopped {

@@ -183,11 +183,7 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
                     continue;
                 }
                 match name {
-                    b"table:table" | b"office:annotation" | b"draw:frame" => {
-                        if !empty {
-                            skip = 1;
-                        }
-                    }
+                    b"table:table" | b"office:annotation" | b"draw:frame" if !empty => skip = 1,
                     b"table:table-row" => {
                         row_repeat = count(e, b"table:number-rows-repeated");
                         col = 0;
@@ -253,29 +249,25 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
                     _ => {}
                 }
             }
-            Event::Text(ref t) => {
-                if in_sheet && skip == 0 && in_p > 0 {
-                    if let Some(c) = &mut cell {
-                        c.text
-                            .push_str(&t.xml10_content().map_err(|e| e.to_string())?);
-                    }
+            Event::Text(ref t) if in_sheet && skip == 0 && in_p > 0 => {
+                if let Some(c) = &mut cell {
+                    c.text
+                        .push_str(&t.xml10_content().map_err(|e| e.to_string())?);
                 }
             }
-            Event::GeneralRef(ref r) => {
-                if in_sheet && skip == 0 && in_p > 0 {
-                    if let Some(c) = &mut cell {
-                        let name = r.decode().map_err(|e| e.to_string())?;
-                        let ch = match name.as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => r.resolve_char_ref().ok().flatten(),
-                        };
-                        if let Some(ch) = ch {
-                            c.text.push(ch);
-                        }
+            Event::GeneralRef(ref r) if in_sheet && skip == 0 && in_p > 0 => {
+                if let Some(c) = &mut cell {
+                    let name = r.decode().map_err(|e| e.to_string())?;
+                    let ch = match name.as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => r.resolve_char_ref().ok().flatten(),
+                    };
+                    if let Some(ch) = ch {
+                        c.text.push(ch);
                     }
                 }
             }
