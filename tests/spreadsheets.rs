@@ -146,6 +146,21 @@ fn a_folder_holding_a_workbook_for_some_tables() {
     assert_twin(&[s(d.path())]);
 }
 
+#[test]
+fn a_workbook_with_two_sheets_for_one_table() {
+    let d = Dir::new();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for name in ["Normes", "Normes d'activité"] {
+        book.add_worksheet().set_name(name).unwrap();
+    }
+    book.save(d.join("etude.xlsx")).unwrap();
+    let stderr = compute_fails(&[s(&d.join("etude.xlsx"))]);
+    assert!(
+        stderr.contains("etude.xlsx: holds the `standards` table twice: sheets \"Normes\" and \"Normes d'activité\""),
+        "{stderr}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // One table at a time: a fixture per case.
 

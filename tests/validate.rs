@@ -612,6 +612,20 @@ fn windows_1252_file() {
 }
 
 #[test]
+fn percentage_stored_as_a_fraction() {
+    let d = study();
+    set_line(
+        &d,
+        "standards.csv",
+        7,
+        "Médecin,,support,Formation continue et documentation,0.05,%,",
+    );
+    let p = check_warning(&d, "percent_as_fraction");
+    assert_at(&p, "warning", "standards.csv", Some(7), Some("standard"));
+    assert_eq!(p["value"], "0.05");
+}
+
+#[test]
 fn periods_that_are_not_months() {
     let d = study();
     set_line(

@@ -243,6 +243,21 @@ fn sheets_of(path: &Path, defs: &[TableDef]) -> Result<Vec<(&'static str, TableR
     for sheet in names {
         let n = normalise(&sheet);
         if let Some(def) = defs.iter().find(|d| d.matches(&n)) {
+            if let Some((_, TableRef::Sheet { sheet: first, .. })) =
+                out.iter().find(|(t, _)| *t == def.name)
+            {
+                return Err(Problem::error(
+                    "duplicate_table",
+                    format!(
+                        "holds the `{}` table twice: sheets \"{first}\" and \"{sheet}\"",
+                        def.name
+                    ),
+                )
+                .at(Location::file(display.clone()))
+                .hint(
+                    "keep one sheet per table (rename the other, e.g. add \"ancien\" to its name)",
+                ));
+            }
             if out.iter().all(|(t, _)| *t != def.name) {
                 out.push((
                     def.name,

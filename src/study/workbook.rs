@@ -187,7 +187,14 @@ impl Book {
         });
         match book {
             Ok(Ok(b)) => Ok(b),
-            Ok(Err(e)) | Err(e) => Err(failed(e)),
+            Ok(Err(e)) | Err(e) => {
+                // An .xlsx saved with a password is an OLE container holding an
+                // "EncryptedPackage" stream, so it looks like an .xls that fails to open.
+                if kind == Kind::Xls && holds_encrypted_package(path) {
+                    return Err(failed("the workbook is password protected".into()));
+                }
+                Err(failed(e))
+            }
         }
     }
 
@@ -199,6 +206,15 @@ impl Book {
             Book::Ods(path) => ods::sheet_names(path).unwrap_or_default(),
         }
     }
+}
+
+/// True when an OLE file holds the stream of an encrypted Office document.
+fn holds_encrypted_package(path: &Path) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    std::fs::read(path).is_ok_and(|bytes| bytes.windows(name.len()).any(|w| w == name))
 }
 
 /// Runs calamine code, turning a panic on a malformed file into an error message: a damaged
