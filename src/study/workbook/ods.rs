@@ -332,3 +332,145 @@ fn finish_cell(c: Pending, row_cells: &mut Vec<(u32, u32, Cell<'static>)>) {
     };
     row_cells.push((c.col, c.repeat, value));
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::study::source::{Flow, Row};
+
+    /// An .ods file holding `body` as its content.xml.
+    fn ods(body: &str) -> tempfile::NamedTempFile {
+        let file = tempfile::Builder::new().suffix(".ods").tempfile().unwrap();
+        let mut zip = zip::ZipWriter::new(file.reopen().unwrap());
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("mimetype", options).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("content.xml", options).unwrap();
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0">
+  <office:body>
+    <office:spreadsheet>
+      <table:table table:name="Autre"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>
+      {body}
+    </office:spreadsheet>
+  </office:body>
+</office:document-content>"#
+        );
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        file
+    }
+
+    fn rows(path: &Path, sheet: &str) -> Vec<(usize, Vec<(String, String)>)> {
+        let mut out = Vec::new();
+        let mut visit = |row: &dyn Row| {
+            let cells = (0..row.len())
+                .filter(|&i| !row.cell(i).is_blank())
+                .map(|i| {
+                    let c = row.cell(i);
+                    let shown = match &c {
+                        Cell::Error(e) => format!("error {e}"),
+                        Cell::Date(..) => format!("date {}", c.to_text()),
+                        Cell::Number(_) => format!("number {}", c.to_text()),
+                        _ => c.to_text().into_owned(),
+                    };
+                    (row.cell_name(i).unwrap(), shown)
+                })
+                .collect();
+            out.push((row.number(), cells));
+            Flow::Continue
+        };
+        let mut a = Assembler::new(&mut visit, Vec::new());
+        assert!(read(path, sheet, &mut a).unwrap());
+        a.flush();
+        out
+    }
+
+    fn cells(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_what_libreoffice_and_other_programs_write() {
+        // Pretty-printed XML; a title merged across; a blank row repeated; a table starting in
+        // column B; a district merged down three rows; a comment; repeated values; spaces
+        // written as text:s; an error cell; a date; entities; a sub-table that is not data.
+        let file = ods(r#"<table:table table:name="Structures">
+        <table:table-row>
+          <table:table-cell/>
+          <table:table-cell table:number-columns-spanned="3" office:value-type="string">
+            <text:p>Liste des structures</text:p>
+          </table:table-cell>
+          <table:covered-table-cell table:number-columns-repeated="2"/>
+        </table:table-row>
+        <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+        <table:table-row>
+          <table:table-cell/>
+          <table:table-cell office:value-type="string"><text:p>district</text:p></table:table-cell>
+          <table:table-cell office:value-type="string"><text:p>code</text:p><office:annotation><text:p>note</text:p></office:annotation></table:table-cell>
+          <table:table-cell office:value-type="string"><text:p>n</text:p></table:table-cell>
+        </table:table-row>
+        <table:table-row>
+          <table:table-cell/>
+          <table:table-cell table:number-rows-spanned="3" office:value-type="string"><text:p>Sikasso</text:p></table:table-cell>
+          <table:table-cell office:value-type="string"><text:p>A<text:s text:c="2"/>&amp; B</text:p></table:table-cell>
+          <table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>
+        </table:table-row>
+        <table:table-row table:number-rows-repeated="2">
+          <table:table-cell/>
+          <table:covered-table-cell/>
+          <table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>
+          <table:table-cell office:value-type="date" office:date-value="2023-03-01"><text:p>mars 23</text:p></table:table-cell>
+        </table:table-row>
+        <table:table-row>
+          <table:table-cell table:number-columns-repeated="2"/>
+          <table:table-cell><table:table table:name="sub"><table:table-row><table:table-cell office:value-type="string"><text:p>not data</text:p></table:table-cell></table:table-row></table:table></table:table-cell>
+          <table:table-cell office:value-type="percentage" office:value="0.05"><text:p>5 %</text:p></table:table-cell>
+        </table:table-row>
+        <table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+      </table:table>"#);
+        assert_eq!(sheet_names(file.path()).unwrap(), ["Autre", "Structures"]);
+        assert_eq!(
+            rows(file.path(), "Structures"),
+            vec![
+                (1, cells(&[("B1", "Liste des structures")])),
+                (4, cells(&[("B4", "district"), ("C4", "code"), ("D4", "n")])),
+                (
+                    5,
+                    cells(&[("B5", "Sikasso"), ("C5", "A  & B"), ("D5", "error #DIV/0!")])
+                ),
+                (
+                    6,
+                    cells(&[
+                        ("B6", "Sikasso"),
+                        ("C6", "number 7"),
+                        ("D6", "date 2023-03-01")
+                    ])
+                ),
+                (
+                    7,
+                    cells(&[
+                        ("B7", "Sikasso"),
+                        ("C7", "number 7"),
+                        ("D7", "date 2023-03-01")
+                    ])
+                ),
+                (8, cells(&[("D8", "number 0.05")])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_sheet() {
+        let file = ods("");
+        let mut visit = |_: &dyn Row| Flow::Continue;
+        let mut a = Assembler::new(&mut visit, Vec::new());
+        assert!(!read(file.path(), "Structures", &mut a).unwrap());
+    }
+}
