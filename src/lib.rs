@@ -39,3 +39,4 @@ pub mod output;
 pub mod progress;
 pub mod report;
 pub mod study;
+pub mod template;

@@ -6,6 +6,7 @@ pub mod common;
 pub mod compute;
 pub mod explain;
 pub mod progress;
+pub mod template;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -28,6 +29,9 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Read a study and list every problem at once, each with its place (exit 0 clean, 1 errors).
     Validate(validate::ValidateArgs),
+    /// Write a blank study workbook (.xlsx) to fill in: one sheet per table, drop-down lists,
+    /// an example row per sheet and a notes sheet.
+    Template(template::TemplateArgs),
 }
 
 /// Exit statuses.
@@ -53,5 +57,6 @@ where
         Command::Compute(args) => compute::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Template(args) => template::run(args),
     }
 }

@@ -1,15 +1,29 @@
 //! `wisn validate STUDY`: read everything and list every problem at once, each with its place.
 //! Exit 0 when there is no error (warnings allowed), 1 otherwise. `--format json` for pipelines.
+//!
+//! Beyond what `wisn compute` checks while reading, validate
+//! - runs the method's checks (CAS ≥ 100 %, a cadre without working time at a facility type) on
+//!   whatever could be read, even when other tables have errors, so one run lists them all;
+//! - lists each facility met in staff or workload but not in facilities with the place where it
+//!   was first met;
+//! - shows, as warnings, the cadre names that matched a cadre of the standards only after case,
+//!   accent and separator folding or through cadre_aliases, with the mapping used (`wisn compute`
+//!   keeps these as notes, shown with `-v`);
+//! - says which file or sheet each table was read from.
 
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Args;
 use serde_json::json;
 
-use super::common::{print_problems, StudyArgs};
+use super::common::StudyArgs;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::diag::{Problem, Severity};
+use crate::diag::{Diagnostics, Problem, Severity};
 use crate::engine::ComputeOptions;
+use crate::model::Study;
+use crate::study::{schema, Builder};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -20,10 +34,18 @@ pub struct ValidateArgs {
     pub format: String,
 }
 
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
 fn problem_json(p: &Problem) -> serde_json::Value {
     let l = p.location.as_ref();
     json!({
-        "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Note => "note" },
+        "severity": severity_name(p.severity),
         "code": p.code,
         "message": p.to_string(),
         "file": l.map(|l| l.file.clone()),
@@ -36,45 +58,185 @@ fn problem_json(p: &Problem) -> serde_json::Value {
     })
 }
 
+/// The method's checks on every (cadre, facility type) the study needs: CAS ≥ 100 %, a cadre
+/// with standards but no working time for a type. A missing working time already reported for
+/// the cadre by the reader is not repeated.
+fn method_checks(study: &Study, diag: &mut Diagnostics) {
+    let mut types: Vec<&str> = study
+        .facilities
+        .iter()
+        .map(|f| f.type_key.as_str())
+        .collect();
+    if types.is_empty() {
+        types.push("");
+    }
+    types.sort_unstable();
+    types.dedup();
+    let mut seen = HashSet::new();
+    for t in types {
+        for c in 0..study.cadres.len() {
+            let Err(p) = crate::engine::build_profile(study, c, t) else {
+                continue;
+            };
+            let cadre = format!("\"{}\"", study.cadres[c].name);
+            let reported = diag
+                .problems
+                .iter()
+                .any(|q| q.code == p.code && q.message.contains(&cadre));
+            if p.code == "no_working_time" && reported {
+                continue;
+            }
+            // The same support rows over 100 % at several types are one problem: their hint
+            // names the rows.
+            let key = match (p.code, &p.hint) {
+                ("cas_over_100", Some(h)) => h.clone(),
+                _ => p.message.clone(),
+            };
+            if seen.insert(key) {
+                diag.error(p);
+            }
+        }
+    }
+}
+
+/// One warning per facility met in staff or workload but not in facilities, at its first place
+/// (instead of the reader's one summary).
+fn unlisted_facilities(builder: &Builder, diag: &mut Diagnostics) {
+    if builder.unlisted_at.is_empty() {
+        return;
+    }
+    diag.problems.retain(|p| p.code != "facility_not_listed");
+    for (id, at) in &builder.unlisted_at {
+        let table = builder.unlisted.get(id).map(|(t, _)| *t).unwrap_or("staff");
+        let rows = builder.unlisted.get(id).map(|(_, n)| *n).unwrap_or(1);
+        diag.warn(
+            Problem::warning(
+                "facility_not_listed",
+                format!(
+                    "is in {table} ({rows} rows) but not in the facilities table: its type, district and region are unknown, so it gets the blank-type standards"
+                ),
+            )
+            .at(at.clone())
+            .value(id.clone())
+            .hint("add it to the facilities table, or correct the code"),
+        );
+    }
+}
+
+/// The table a located-less problem is about, by its code.
+fn table_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "staff_without_standards" | "staff_status_dropped" => "staff",
+        "activity_without_standard"
+        | "incomplete_months"
+        | "more_than_12_months"
+        | "periods_not_monthly"
+        | "staff_without_workload"
+        | "cadre_without_workload" => "workload",
+        "unused_cadre" => "working_time",
+        _ => return None,
+    })
+}
+
+/// Gives problems that the reader could only place in a table (not a row) the table's file and
+/// sheet.
+fn place_in_tables(
+    tables: &std::collections::BTreeMap<&'static str, crate::study::TableRef>,
+    diag: &mut Diagnostics,
+) {
+    use crate::study::TableRef;
+    for p in &mut diag.problems {
+        if p.location.is_some() {
+            continue;
+        }
+        let Some(table) = table_of(p.code).and_then(|t| tables.get(t)) else {
+            continue;
+        };
+        p.location = Some(match table {
+            TableRef::Sheet { display, sheet, .. } => {
+                let mut l = crate::diag::Location::file(display);
+                l.sheet = Some(sheet.clone());
+                l
+            }
+            TableRef::Text { display, .. } | TableRef::Json { display, .. } => {
+                crate::diag::Location::file(display)
+            }
+        });
+    }
+}
+
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     if let Err(e) = args.study.check() {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let read = args.study.read_options();
+    let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
+    method_checks(&builder.study, &mut diag);
     if !diag.has_errors() {
-        // The method's own checks (CAS ≥ 100 %, missing working time for a type).
+        // The computation's own warnings (staff without workload, ...).
         if let Err(problems) =
             crate::engine::compute(&builder.study, &ComputeOptions::default(), &mut diag)
         {
             diag.problems.extend(problems);
         }
     }
+    unlisted_facilities(&builder, &mut diag);
+    place_in_tables(&tables, &mut diag);
+    for p in &mut diag.problems {
+        if p.code == "cadre_mapped" {
+            p.severity = Severity::Warning;
+        }
+    }
+    // Errors first, then warnings, then notes; in the order met within each.
+    diag.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let errors = diag.error_count();
     let warnings = diag.warnings().count();
+    let s = &builder.study;
+    let mut out = std::io::stdout().lock();
     if args.format == "json" {
         let doc = json!({
             "valid": errors == 0,
             "errors": errors,
             "warnings": warnings,
+            "tables": tables.iter().map(|(k, v)| (k.to_string(), json!(v.display()))).collect::<serde_json::Map<_, _>>(),
+            "counts": {
+                "facilities": s.facilities.len(),
+                "cadres": s.cadres.len(),
+                "standards": s.standards.len(),
+                "workload_rows": s.workload.rows,
+            },
             "problems": diag.problems.iter().map(problem_json).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     } else {
-        let order = [Severity::Error, Severity::Warning, Severity::Note];
-        for s in order {
-            print_problems(diag.problems.iter().filter(|p| p.severity == s));
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        for p in &diag.problems {
+            let word = severity_name(p.severity);
+            if color {
+                let code = match p.severity {
+                    Severity::Error => "31",
+                    Severity::Warning => "33",
+                    Severity::Note => "36",
+                };
+                writeln!(out, "\x1b[1;{code}m{word}\x1b[0m: {p}")?;
+            } else {
+                writeln!(out, "{word}: {p}")?;
+            }
         }
-        let s = &builder.study;
-        eprintln!(
+        for (name, table) in &tables {
+            writeln!(out, "table {name}: {}", table.display())?;
+        }
+        writeln!(
+            out,
             "{}: {} facilities, {} cadres, {} standards, {} workload rows; {errors} errors, {warnings} warnings",
             if errors == 0 { "valid" } else { "invalid" },
             s.facilities.len(),
             s.cadres.len(),
             s.standards.len(),
             s.workload.rows
-        );
+        )?;
     }
     Ok(ExitCode::from(if errors == 0 {
         EXIT_OK

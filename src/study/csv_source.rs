@@ -44,7 +44,9 @@ pub struct CsvSource {
     path: PathBuf,
     display: String,
     options: CsvOptions,
-    delimiter: u8,
+    /// The delimiter, once sniffed (or given). Table readers ask for the decimal style before
+    /// the rows, so it is sniffed from a peek at the file when asked first.
+    delimiter: Flag<Option<u8>>,
     notes: Vec<Problem>,
 }
 
@@ -56,8 +58,63 @@ impl CsvSource {
             path: path.to_path_buf(),
             display,
             options,
-            delimiter: b',',
+            delimiter: Flag::new(options.delimiter),
             notes: Vec::new(),
+        }
+    }
+
+    /// The delimiter: given, sniffed already, or sniffed now from the first bytes of the file
+    /// (decoded when the file is UTF-16 or in a forced encoding). `,` when the file cannot be read
+    /// (reading it will report why).
+    fn delimiter(&self) -> u8 {
+        if let Some(d) = self.delimiter.get() {
+            return d;
+        }
+        let d = self
+            .peek()
+            .map(|head| sniff_delimiter(&head))
+            .unwrap_or(b',');
+        self.delimiter.set(Some(d));
+        d
+    }
+
+    /// The first bytes of the table's text, as UTF-8 when the encoding is known to differ.
+    fn peek(&self) -> Option<Vec<u8>> {
+        let file = File::open(&self.path).ok()?;
+        let name = self
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let mut sample = Vec::with_capacity(SNIFF_BYTES);
+        if name.ends_with(".gz") {
+            flate2::read::MultiGzDecoder::new(BufReader::new(file))
+                .take(SNIFF_BYTES as u64)
+                .read_to_end(&mut sample)
+                .ok()?;
+        } else if name.ends_with(".zip") {
+            let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
+            let index = (0..archive.len()).find(|&i| {
+                archive.by_index(i).is_ok_and(|f| {
+                    let n = f.name().to_ascii_lowercase();
+                    f.is_file() && [".csv", ".txt", ".tsv"].iter().any(|e| n.ends_with(e))
+                })
+            })?;
+            let entry = archive.by_index(index).ok()?;
+            entry
+                .take(SNIFF_BYTES as u64)
+                .read_to_end(&mut sample)
+                .ok()?;
+        } else {
+            file.take(SNIFF_BYTES as u64)
+                .read_to_end(&mut sample)
+                .ok()?;
+        }
+        let bom = Encoding::for_bom(&sample).map(|(enc, _)| enc);
+        match self.options.encoding.or(bom).filter(|e| *e != UTF_8) {
+            Some(enc) => Some(enc.decode(&sample).0.into_owned().into_bytes()),
+            None => Some(sample),
         }
     }
 
@@ -120,11 +177,24 @@ impl CsvSource {
     }
 }
 
-/// Picks the delimiter from the first line that holds any of `,` `;` tab (outside quotes): the
-/// most frequent one; ties go to tab, then `;`, then `,`.
+/// Picks the delimiter among `,` `;` tab (outside quotes) from the header line and the lines
+/// below it: the one that splits the most lines into the same number of fields. Lines without
+/// any of the three (titles, blank lines) are passed over, and a title line holding a comma
+/// above a `;` table does not decide (Excel pads such a line with `;` anyway). Ties go to tab,
+/// then `;`, then `,`. Excel's `sep=;` first line is obeyed.
 pub fn sniff_delimiter(sample: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 3] = [b'\t', b';', b','];
+    let start = sample.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(sample);
+    if let Some(rest) = start.strip_prefix(b"sep=") {
+        if let Some(&d) = rest.first() {
+            if CANDIDATES.contains(&d) || d == b'|' {
+                return d;
+            }
+        }
+    }
+    let mut lines: Vec<[usize; 3]> = Vec::new();
     for line in sample.split(|&b| b == b'\n') {
-        let mut counts = [0usize; 3]; // tab, ';', ','
+        let mut counts = [0usize; 3];
         let mut quoted = false;
         for &b in line {
             match b {
@@ -135,14 +205,35 @@ pub fn sniff_delimiter(sample: &[u8]) -> u8 {
                 _ => {}
             }
         }
-        let best = counts.iter().max().copied().unwrap_or(0);
-        if best == 0 {
-            continue;
+        if counts.iter().any(|&c| c > 0) {
+            lines.push(counts);
+            if lines.len() >= 30 {
+                break;
+            }
         }
-        let i = counts.iter().position(|&c| c == best).unwrap_or(2);
-        return [b'\t', b';', b','][i];
     }
-    b','
+    let mut best = (0usize, 0usize, b',');
+    for (i, &d) in CANDIDATES.iter().enumerate() {
+        // The most frequent non-zero count (the larger on a tie) and how many lines have it.
+        let mut freq: Vec<(usize, usize)> = Vec::new();
+        for counts in &lines {
+            let c = counts[i];
+            if c == 0 {
+                continue;
+            }
+            match freq.iter_mut().find(|(k, _)| *k == c) {
+                Some(e) => e.1 += 1,
+                None => freq.push((c, 1)),
+            }
+        }
+        let Some(&(mode, score)) = freq.iter().max_by_key(|(k, n)| (*n, *k)) else {
+            continue;
+        };
+        if (score, mode) > (best.0, best.1) {
+            best = (score, mode, d);
+        }
+    }
+    best.2
 }
 
 enum Decoding {
@@ -196,7 +287,7 @@ impl RowSource for CsvSource {
     }
 
     fn decimal_style(&self) -> DecimalStyle {
-        if self.options.decimal_comma || self.delimiter == b';' {
+        if self.options.decimal_comma || self.delimiter() == b';' {
             DecimalStyle::Comma
         } else {
             DecimalStyle::Point
@@ -254,12 +345,16 @@ impl RowSource for CsvSource {
             use std::io::BufRead;
             reader.fill_buf().map_err(read_error)?.to_vec()
         };
-        self.delimiter = self
-            .options
-            .delimiter
-            .unwrap_or_else(|| sniff_delimiter(&head));
+        let delimiter = match self.delimiter.get() {
+            Some(d) => d,
+            None => {
+                let d = sniff_delimiter(&head);
+                self.delimiter.set(Some(d));
+                d
+            }
+        };
         let mut csv_reader = csv::ReaderBuilder::new()
-            .delimiter(self.delimiter)
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
@@ -322,6 +417,16 @@ mod tests {
         assert_eq!(sniff_delimiter(b"Titre\n\na;b\n"), b';');
         assert_eq!(sniff_delimiter(b"\"x,y\";b\n"), b';');
         assert_eq!(sniff_delimiter(b"single\n"), b',');
+        // A title line with a comma above a `;` table.
+        assert_eq!(
+            sniff_delimiter(b"Liste des structures, Sikasso\r\n\r\ncode;nom;type\r\nA;B;C\r\n"),
+            b';'
+        );
+        // Decimal commas in every data row do not outvote the `;` of the header.
+        assert_eq!(sniff_delimiter(b"a;b\nx;1,5\ny;2,5\nz;3\n"), b';');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n1,5\t2,5\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"sep=;\na,b;c\n"), b';');
+        assert_eq!(sniff_delimiter(b"\xEF\xBB\xBFa,b,c\n1;2,3,4\n"), b',');
     }
 
     #[test]

@@ -92,6 +92,12 @@ fn display_path(path: &Path) -> String {
 
 /// Parses a `FILE#Sheet` table argument.
 pub fn table_arg(arg: &str) -> TableRef {
+    table_arg_for(arg, None)
+}
+
+/// Parses a `FILE#Sheet` argument given for a table: a workbook without `#Sheet` gives its sheet
+/// named after the table (normalised, French names accepted), else its first sheet.
+pub fn table_arg_for(arg: &str, table: Option<&TableDef>) -> TableRef {
     if let Some((file, sheet)) = arg.rsplit_once('#') {
         let path = PathBuf::from(file);
         if is_workbook(&path) {
@@ -103,7 +109,7 @@ pub fn table_arg(arg: &str) -> TableRef {
         }
     }
     let path = PathBuf::from(arg);
-    file_ref(&path, None)
+    file_ref(&path, table)
 }
 
 /// A table file given on its own: a workbook's first sheet whose name is the table's (or the
@@ -163,6 +169,10 @@ pub fn discover(
         entries.sort();
         let mut workbooks = Vec::new();
         for path in &entries {
+            // `~$etude.xlsx` is the lock file Excel keeps next to an open workbook.
+            if lower_name(path).starts_with("~$") {
+                continue;
+            }
             let Some((stem, kind)) = classify(path) else {
                 continue;
             };
@@ -233,6 +243,21 @@ fn sheets_of(path: &Path, defs: &[TableDef]) -> Result<Vec<(&'static str, TableR
     for sheet in names {
         let n = normalise(&sheet);
         if let Some(def) = defs.iter().find(|d| d.matches(&n)) {
+            if let Some((_, TableRef::Sheet { sheet: first, .. })) =
+                out.iter().find(|(t, _)| *t == def.name)
+            {
+                return Err(Problem::error(
+                    "duplicate_table",
+                    format!(
+                        "holds the `{}` table twice: sheets \"{first}\" and \"{sheet}\"",
+                        def.name
+                    ),
+                )
+                .at(Location::file(display.clone()))
+                .hint(
+                    "keep one sheet per table (rename the other, e.g. add \"ancien\" to its name)",
+                ));
+            }
             if out.iter().all(|(t, _)| *t != def.name) {
                 out.push((
                     def.name,

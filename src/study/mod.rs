@@ -84,6 +84,8 @@ pub struct Builder {
     pub cadre_matches: BTreeMap<(String, usize), (CadreMatch, usize)>,
     /// Facilities met in a table but not in the facilities table: id → (table, rows).
     pub unlisted: BTreeMap<String, (&'static str, usize)>,
+    /// Where each of those facilities was first met (for `wisn validate`).
+    pub unlisted_at: BTreeMap<String, Location>,
 }
 
 impl Builder {
@@ -127,6 +129,21 @@ impl Builder {
             id: id.to_string(),
             ..Default::default()
         })
+    }
+
+    /// [`Builder::facility_for`], remembering where an unlisted facility was first met.
+    pub fn facility_at(
+        &mut self,
+        id: &str,
+        table: &'static str,
+        at: impl FnOnce() -> Location,
+    ) -> usize {
+        let known = self.find_facility(id).is_some();
+        let i = self.facility_for(id, table);
+        if !known && self.study.has_facilities_table {
+            self.unlisted_at.entry(id.to_string()).or_insert_with(at);
+        }
+        i
     }
 
     pub fn add_alias(&mut self, alias: &str, cadre: &str) -> Result<(), String> {
@@ -276,7 +293,7 @@ pub fn locate_tables(
     };
     let mut problems = Vec::new();
     for (name, arg) in &options.overrides {
-        let r = table_arg(arg);
+        let r = discover::table_arg_for(arg, defs.iter().find(|d| d.name == *name));
         let path = match &r {
             TableRef::Text { path, .. }
             | TableRef::Json { path, .. }

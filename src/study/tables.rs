@@ -212,6 +212,18 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 );
                 return;
             }
+            if percent && value < 1.0 {
+                // Excel stores a cell typed "5 %" (percentage format) as 0.05.
+                d.warn(
+                    Problem::warning(
+                        "percent_as_fraction",
+                        "is a percentage below 1 %: a cell in Excel's percentage format holds 5 % as 0.05",
+                    )
+                    .at(f.at(row, std_col))
+                    .value(full_precision(value))
+                    .hint("if 5 % is meant, write 5 in a cell with the standard number format (the unit column already says %); if it really is below 1 %, ignore this warning"),
+                );
+            }
             let staff = if component == Component::Additional {
                 match f.non_negative(row, "staff", d) {
                     Ok(v) => v.unwrap_or(1.0),
@@ -396,7 +408,9 @@ pub fn read_staff(
             } else {
                 1.0
             };
-            let facility = b.facility_for(&id, "staff");
+            let facility = b.facility_at(&id, "staff", || {
+                f.at(row, f.header.get("facility_id").unwrap_or(0))
+            });
             let cadre = b.cadre(&cadre_name);
             *b.study.staff.entry((facility, cadre)).or_insert(0.0) += count;
         },

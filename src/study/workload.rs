@@ -239,7 +239,7 @@ fn facility_of(
     let i = match c.facility.get(id.as_ref()) {
         Some(&i) => i,
         None => {
-            let i = b.facility_for(&id, "workload");
+            let i = b.facility_at(&id, "workload", || f.at(row, col));
             c.facility.insert(id.to_string(), i);
             i
         }

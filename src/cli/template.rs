@@ -1,0 +1,65 @@
+//! `wisn template [--lang fr|en] -o etude.xlsx`: a blank study workbook for an analyst to fill in
+//! (see [`crate::template`]). Written atomically; an existing file is not replaced without
+//! `--force` (it may be a filled-in study).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::output::Output;
+use crate::template::{Lang, Template};
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Language of sheet names, headers and notes.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    pub lang: Lang,
+    /// The workbook to write (.xlsx).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
+    let is_xlsx = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        eprintln!(
+            "error: {}: the template is an Excel workbook: give a name ending in .xlsx (-o etude.xlsx)",
+            args.output.display()
+        );
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    if args.output.exists() && !args.force {
+        eprintln!(
+            "error: {}: already exists and may be a filled-in study: nothing written (fix: choose another name, or give --force to replace it)",
+            args.output.display()
+        );
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    let output = match Output::prepare(Some(&args.output)) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let bytes = Template::new(args.lang).to_bytes()?;
+    output.finish(&bytes)?;
+    eprintln!(
+        "{}: {}",
+        args.output.display(),
+        match args.lang {
+            Lang::Fr => "modèle d'étude écrit ; remplir les feuilles puis lancer wisn validate et wisn compute",
+            Lang::En => "study template written; fill in the sheets, then run wisn validate and wisn compute",
+        }
+    );
+    Ok(ExitCode::from(EXIT_OK))
+}
