@@ -20,6 +20,21 @@ fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Probl
         .hint(format!("fill in the {column} or delete the row"))
 }
 
+/// The cadre (required) and facility-type key (blank: every type) of a working_time or
+/// standards row.
+fn cadre_and_type(f: &Fields, row: &dyn Row, d: &mut Diagnostics) -> Option<(String, String)> {
+    let Some(cadre) = f.text(row, "cadre", d) else {
+        d.error(blank_cell(f, row, "cadre", "a cadre"));
+        return None;
+    };
+    let type_key = f
+        .text(row, "facility_type", d)
+        .as_deref()
+        .map(key)
+        .unwrap_or_default();
+    Some((cadre, type_key))
+}
+
 pub fn read_cadre_aliases(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagnostics) {
     let mut rows: Vec<(String, String, Location)> = Vec::new();
     read_table(
@@ -115,15 +130,9 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             )
         },
         |f, row, d| {
-            let Some(cadre_name) = f.text(row, "cadre", d) else {
-                d.error(blank_cell(f, row, "cadre", "a cadre"));
+            let Some((cadre_name, type_key)) = cadre_and_type(f, row, d) else {
                 return;
             };
-            let type_key = f
-                .text(row, "facility_type", d)
-                .as_deref()
-                .map(key)
-                .unwrap_or_default();
             let comp_col = f.header.get("component").unwrap_or(0);
             let Some(comp_text) = f.text(row, "component", d) else {
                 d.error(blank_cell(
@@ -281,15 +290,9 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             )
         },
         |f, row, d| {
-            let Some(cadre_name) = f.text(row, "cadre", d) else {
-                d.error(blank_cell(f, row, "cadre", "a cadre"));
+            let Some((cadre_name, type_key)) = cadre_and_type(f, row, d) else {
                 return;
             };
-            let type_key = f
-                .text(row, "facility_type", d)
-                .as_deref()
-                .map(key)
-                .unwrap_or_default();
             let mut values = [0.0; 6];
             let mut ok = true;
             for (i, name) in [

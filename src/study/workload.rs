@@ -27,13 +27,43 @@ enum Shape {
     },
 }
 
-/// The interning caches of one read: raw text → index, so names are normalised once each.
+/// Raw text → index, normalising each distinct text once. Consecutive rows usually repeat the
+/// same facility and activity, so the last answer is checked before the map.
+#[derive(Default)]
+struct NameCache {
+    map: HashMap<String, usize>,
+    last: Option<(String, usize)>,
+}
+
+impl NameCache {
+    fn get_or_insert_with(
+        &mut self,
+        text: std::borrow::Cow<'_, str>,
+        make: impl FnOnce(&str) -> usize,
+    ) -> usize {
+        if let Some((last, i)) = &self.last {
+            if last == text.as_ref() {
+                return *i;
+            }
+        }
+        let i = match self.map.get(text.as_ref()) {
+            Some(&i) => i,
+            None => {
+                let i = make(&text);
+                self.map.insert(text.to_string(), i);
+                i
+            }
+        };
+        self.last = Some((text.into_owned(), i));
+        i
+    }
+}
+
+/// The interning caches of one read.
 #[derive(Default)]
 struct Caches {
-    facility: HashMap<String, usize>,
-    activity: HashMap<String, usize>,
-    last_facility: Option<(String, usize)>,
-    last_activity: Option<(String, usize)>,
+    facility: NameCache,
+    activity: NameCache,
 }
 
 /// What the periods of the table look like.
@@ -231,21 +261,10 @@ fn facility_of(
         }
         return None;
     };
-    if let Some((last, i)) = &c.last_facility {
-        if last == id.as_ref() {
-            return Some(*i);
-        }
-    }
-    let i = match c.facility.get(id.as_ref()) {
-        Some(&i) => i,
-        None => {
-            let i = b.facility_at(&id, "workload", || f.at(row, col));
-            c.facility.insert(id.to_string(), i);
-            i
-        }
-    };
-    c.last_facility = Some((id.into_owned(), i));
-    Some(i)
+    Some(
+        c.facility
+            .get_or_insert_with(id, |id| b.facility_at(id, "workload", || f.at(row, col))),
+    )
 }
 
 fn activity_of(
@@ -267,21 +286,7 @@ fn activity_of(
         );
         return None;
     };
-    if let Some((last, i)) = &c.last_activity {
-        if last == name.as_ref() {
-            return Some(*i);
-        }
-    }
-    let i = match c.activity.get(name.as_ref()) {
-        Some(&i) => i,
-        None => {
-            let i = b.activity(&name);
-            c.activity.insert(name.to_string(), i);
-            i
-        }
-    };
-    c.last_activity = Some((name.into_owned(), i));
-    Some(i)
+    Some(c.activity.get_or_insert_with(name, |n| b.activity(n)))
 }
 
 fn period_of(
