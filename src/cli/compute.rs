@@ -63,6 +63,10 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
+    if let Err(e) = crate::report::dhis2::check_args(format, args.study.period.as_deref()) {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
     // Open the output first: a bad path fails before the long work.
     let output = match Output::prepare(args.output.as_deref()) {
         Ok(o) => o,
@@ -113,6 +117,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         width: if to_terminal { terminal_width() } else { None },
         french_csv: args.locale.as_deref() == Some("fr"),
+        period: args.study.period.clone(),
     };
     let report = Report {
         study: &study,

@@ -5,6 +5,7 @@
 //! change with `--lang`.
 
 pub mod csv;
+pub mod dhis2;
 pub mod json;
 pub mod table;
 
@@ -96,6 +97,8 @@ pub struct ReportSettings {
     pub width: Option<u16>,
     /// `--locale fr`: `;`, decimal comma and BOM in CSV.
     pub french_csv: bool,
+    /// `--period`: the DHIS2 period of `--format dhis2-csv|dhis2-json`.
+    pub period: Option<String>,
 }
 
 /// An output format.
@@ -112,6 +115,12 @@ pub enum Format {
     Csv,
     /// `{"rows": [...], "warnings": [...]}`.
     Json,
+    /// DHIS2 dataValueSets CSV to import (needs --period and a dhis2_export table).
+    #[value(name = "dhis2-csv")]
+    Dhis2Csv,
+    /// DHIS2 dataValueSets JSON to import (needs --period and a dhis2_export table).
+    #[value(name = "dhis2-json")]
+    Dhis2Json,
 }
 
 impl Format {
@@ -130,6 +139,8 @@ impl Format {
             Format::Table => Box::new(table::TableExporter),
             Format::Csv => Box::new(csv::CsvExporter),
             Format::Json => Box::new(json::JsonExporter),
+            Format::Dhis2Csv => Box::new(dhis2::Dhis2Exporter { json: false }),
+            Format::Dhis2Json => Box::new(dhis2::Dhis2Exporter { json: true }),
         }
     }
 }
