@@ -5,3 +5,4 @@
 mod util;
 
 mod compute;
+mod dhis2;

@@ -118,7 +118,9 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
         })
         .ok_or_else(|| bad("it holds no .csv, .tsv, .txt or .json file".into()))?;
     let (start, size, method, encrypted) = {
-        let entry = archive.by_index_raw(index).map_err(|e| bad(e.to_string()))?;
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| bad(e.to_string()))?;
         (
             entry.data_start(),
             entry.compressed_size(),

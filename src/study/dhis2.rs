@@ -109,13 +109,12 @@ pub fn parse_period(text: &str) -> Option<PeriodInfo> {
         _ => {
             let upper = rest.to_ascii_uppercase();
             let after = |prefix: &str| upper.strip_prefix(prefix);
-            if let Some(n) = after("Q") {
-                number(n, 4)?;
-                year_only(y)
-            } else if let Some(n) = after("S") {
-                number(n, 2)?;
-                year_only(y)
-            } else if let Some(n) = after("APRILS") {
+            for (prefix, shift) in [("WEDW", 2), ("THUW", 3), ("SATW", 5), ("SUNW", -1)] {
+                if let Some(n) = after(prefix) {
+                    return week_start(number(n, 53)?, shift);
+                }
+            }
+            if let Some(n) = after("APRILS") {
                 number(n, 2)?;
                 year_only(y)
             } else if let Some(n) = after("NOVS") {
@@ -127,12 +126,13 @@ pub fn parse_period(text: &str) -> Option<PeriodInfo> {
                 week_start(number(n, 27)? * 2 - 1, 0)
             } else if let Some(n) = after("W") {
                 week_start(number(n, 53)?, 0)
+            } else if let Some(n) = after("Q") {
+                number(n, 4)?;
+                year_only(y)
+            } else if let Some(n) = after("S") {
+                number(n, 2)?;
+                year_only(y)
             } else {
-                for (prefix, shift) in [("WEDW", 2), ("THUW", 3), ("SATW", 5), ("SUNW", -1)] {
-                    if let Some(n) = after(prefix) {
-                        return week_start(number(n, 53)?, shift);
-                    }
-                }
                 tidy()
             }
         }
@@ -334,12 +334,7 @@ impl Mapping {
                 .as_deref()
                 .is_some_and(|c| c == coc || normalise(c) == coc_key)
         });
-        named.or_else(|| {
-            rules
-                .iter()
-                .copied()
-                .find(|&r| self.rules[r].coc.is_none())
-        })
+        named.or_else(|| rules.iter().copied().find(|&r| self.rules[r].coc.is_none()))
     }
 }
 
@@ -388,7 +383,10 @@ pub fn read_mapping(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diag
                     return;
                 }
             };
-            let dup = (de.clone(), coc.as_deref().map(normalise).unwrap_or_default());
+            let dup = (
+                de.clone(),
+                coc.as_deref().map(normalise).unwrap_or_default(),
+            );
             if let Some(r) = first.get(&dup) {
                 let col = f.header.get("data_element").unwrap_or(0);
                 d.error(
@@ -552,12 +550,25 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                     .filter(|(i, _)| with_standards[*i])
                     .map(|(_, c)| c.name.as_str())
                     .collect();
-                let hint = match closest(&normalise(&cadre_text), keys.iter().copied().map(normalise).collect::<Vec<_>>().iter().map(String::as_str)) {
+                let hint = match closest(
+                    &normalise(&cadre_text),
+                    keys.iter()
+                        .copied()
+                        .map(normalise)
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(String::as_str),
+                ) {
                     Some(k) => format!(
                         "did you mean \"{}\"? write the cadre as in the standards table",
-                        keys.iter().find(|c| normalise(c) == k).copied().unwrap_or(k)
+                        keys.iter()
+                            .find(|c| normalise(c) == k)
+                            .copied()
+                            .unwrap_or(k)
                     ),
-                    None => "write a cadre of the standards table (or an alias of cadre_aliases)".into(),
+                    None => {
+                        "write a cadre of the standards table (or an alias of cadre_aliases)".into()
+                    }
                 };
                 d.warn(
                     Problem::warning(
@@ -672,7 +683,12 @@ pub struct Aggregator {
 }
 
 impl Aggregator {
-    pub fn new(b: &mut Builder, mapping: Mapping, options: &ReadOptions, style: DecimalStyle) -> Self {
+    pub fn new(
+        b: &mut Builder,
+        mapping: Mapping,
+        options: &ReadOptions,
+        style: DecimalStyle,
+    ) -> Self {
         let by_orgunit = b
             .study
             .facilities
@@ -923,8 +939,11 @@ impl Aggregator {
         if v.orgunit.first().is_none_or(|o| o.is_empty()) {
             return Err((
                 Field::OrgUnit,
-                Problem::error("blank_cell", "is blank: every DHIS2 value needs its org unit")
-                    .hint("export the data again from DHIS2"),
+                Problem::error(
+                    "blank_cell",
+                    "is blank: every DHIS2 value needs its org unit",
+                )
+                .hint("export the data again from DHIS2"),
             ));
         }
         let facility = self.facility(b, v.orgunit);
@@ -990,7 +1009,10 @@ impl Aggregator {
         let mut combo_values = 0;
         for (de, e) in &self.data_elements {
             for (coc, n) in &e.unmapped_coc {
-                combos.push(format!("{de} × {} ({n})", if coc.is_empty() { "(blank)" } else { coc }));
+                combos.push(format!(
+                    "{de} × {} ({n})",
+                    if coc.is_empty() { "(blank)" } else { coc }
+                ));
                 combo_values += n;
             }
         }
@@ -1033,7 +1055,10 @@ impl Aggregator {
                         "{} of periods outside {} were left out ({})",
                         plural(total, "mapped value"),
                         self.year.unwrap_or_default(),
-                        list(self.outside_year.iter().map(|(y, n)| format!("{y}: {n}")), 10)
+                        list(
+                            self.outside_year.iter().map(|(y, n)| format!("{y}: {n}")),
+                            10
+                        )
                     ),
                 )
                 .at(at.clone()),
@@ -1087,7 +1112,12 @@ impl Aggregator {
             );
         }
         // Mapping rows that no value went through.
-        let unused: Vec<&Rule> = self.mapping.rules.iter().filter(|r| r.matched == 0).collect();
+        let unused: Vec<&Rule> = self
+            .mapping
+            .rules
+            .iter()
+            .filter(|r| r.matched == 0)
+            .collect();
         if !unused.is_empty() && self.counted > 0 {
             diag.warn(
                 Problem::warning(
@@ -1187,7 +1217,12 @@ fn first_row(source: &mut dyn RowSource) -> Option<Vec<String>> {
     header
 }
 
-fn mapping_needed(b: &mut Builder, what: &str, at: Location, diag: &mut Diagnostics) -> Option<Mapping> {
+fn mapping_needed(
+    b: &mut Builder,
+    what: &str,
+    at: Location,
+    diag: &mut Diagnostics,
+) -> Option<Mapping> {
     let m = b.dhis2_mapping.take();
     if m.is_none() {
         diag.error(
@@ -1391,7 +1426,9 @@ pub fn read_json(
         diag.error(
             Problem::error("bad_json", format!("is not readable as DHIS2 JSON: {e}"))
                 .at(l)
-                .hint("export the data again from DHIS2 (dataValueSets JSON), or give the CSV export"),
+                .hint(
+                    "export the data again from DHIS2 (dataValueSets JSON), or give the CSV export",
+                ),
         );
     }
     agg.finish(b, &at, diag);
@@ -1746,8 +1783,7 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
         .enumerate()
         .filter(|(i, f)| {
             f.orgunit.is_none()
-                && (staffed[*i]
-                    || b.study.workload.volumes[*i].iter().any(Option::is_some))
+                && (staffed[*i] || b.study.workload.volumes[*i].iter().any(Option::is_some))
         })
         .map(|(_, f)| f.id.clone())
         .collect();
@@ -1768,7 +1804,10 @@ mod tests {
     use super::*;
 
     fn h(names: &str) -> Vec<String> {
-        names.split(',').map(|s| s.trim_matches('"').to_string()).collect()
+        names
+            .split(',')
+            .map(|s| s.trim_matches('"').to_string())
+            .collect()
     }
 
     #[test]
@@ -1817,7 +1856,9 @@ mod tests {
             })
         );
         assert_eq!(
-            detect(&h("Data,Category option combo,Period,Organisation unit,Value")),
+            detect(&h(
+                "Data,Category option combo,Period,Organisation unit,Value"
+            )),
             Some(CsvShape::Analytics {
                 data: vec![0],
                 period: 2,
@@ -1869,6 +1910,8 @@ mod tests {
         assert_eq!(p("2023AprilS2"), Some((2023, None)));
         assert_eq!(p("2023NovS2"), Some((2024, None)));
         assert_eq!(p("2023July"), Some((2023, None)));
+        assert_eq!(p("2023Sep"), Some((2023, None)));
+        assert_eq!(p("2023SatW52"), Some((2023, None)));
         assert_eq!(p("2023W5"), Some((2023, None)));
         assert_eq!(p("2023W05"), Some((2023, None)));
         // ISO week 1 of 2020 starts on Monday 30 December 2019: it counts in 2019.
@@ -1880,7 +1923,9 @@ mod tests {
         // Tidy spellings still work.
         assert_eq!(p("2023-03"), Some((2023, m(2023, 3))));
         assert_eq!(p("mars 2023"), Some((2023, m(2023, 3))));
-        for bad in ["", "202313", "2023Q5", "2023W54", "20230230", "hier", "2023X"] {
+        for bad in [
+            "", "202313", "2023Q5", "2023W54", "20230230", "hier", "2023X",
+        ] {
             assert_eq!(p(bad), None, "{bad}");
         }
     }

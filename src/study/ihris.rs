@@ -121,7 +121,10 @@ mod tests {
 
     #[test]
     fn unknown_statuses_are_named() {
-        let active: Vec<String> = ["en poste", "actif", "active"].iter().map(|s| s.to_string()).collect();
+        let active: Vec<String> = ["en poste", "actif", "active"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let mut dropped = BTreeMap::new();
         dropped.insert("Retraité".to_string(), 3);
         dropped.insert("En formation".to_string(), 2);

@@ -228,7 +228,14 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
     );
 }
 
-const ID: &[&str] = &["id", "uid", "orgunit", "org_unit", "organisation_unit_id", "ou"];
+const ID: &[&str] = &[
+    "id",
+    "uid",
+    "orgunit",
+    "org_unit",
+    "organisation_unit_id",
+    "ou",
+];
 const NAME: &[&str] = &[
     "name",
     "displayname",
@@ -267,8 +274,14 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
         location: base.clone(),
         ..Default::default()
     };
-    let mut cols: Option<(usize, Option<usize>, Option<usize>, Option<usize>, usize, Vec<String>)> =
-        None;
+    let mut cols: Option<(
+        usize,
+        Option<usize>,
+        Option<usize>,
+        Option<usize>,
+        usize,
+        Vec<String>,
+    )> = None;
     let mut header_seen = false;
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if row.is_blank() {

@@ -347,7 +347,10 @@ pub fn read_staff(
     options: &ReadOptions,
 ) {
     let active_given: Vec<String> = if options.active_status.is_empty() {
-        DEFAULT_ACTIVE_STATUS.iter().map(|s| s.to_string()).collect()
+        DEFAULT_ACTIVE_STATUS
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     } else {
         options
             .active_status

@@ -184,7 +184,10 @@ pub fn read_workload(
             );
         } else if !outside_year.is_empty() {
             let total: u64 = outside_year.values().sum();
-            let years: Vec<String> = outside_year.iter().map(|(y, n)| format!("{y}: {n}")).collect();
+            let years: Vec<String> = outside_year
+                .iter()
+                .map(|(y, n)| format!("{y}: {n}"))
+                .collect();
             diag.note(
                 Problem::warning(
                     "outside_year",

@@ -24,7 +24,9 @@ pub fn sample() -> PathBuf {
 /// The `wisn` binary.
 pub fn wisn() -> Command {
     let mut cmd = Command::cargo_bin("wisn").expect("the wisn binary is built");
-    cmd.env_remove("NO_COLOR").env("LANG", "C").env("LC_ALL", "C");
+    cmd.env_remove("NO_COLOR")
+        .env("LANG", "C")
+        .env("LC_ALL", "C");
     cmd
 }
 
@@ -35,7 +37,9 @@ pub struct Dir {
 
 impl Dir {
     pub fn new() -> Dir {
-        Dir { dir: tempfile::tempdir().expect("a temporary folder") }
+        Dir {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
     }
     pub fn path(&self) -> &Path {
         self.dir.path()
@@ -60,7 +64,8 @@ impl Dir {
         for entry in std::fs::read_dir(from).unwrap() {
             let entry = entry.unwrap();
             if entry.path().is_file() {
-                std::fs::copy(entry.path(), self.join(entry.file_name().to_str().unwrap())).unwrap();
+                std::fs::copy(entry.path(), self.join(entry.file_name().to_str().unwrap()))
+                    .unwrap();
             }
         }
         self
@@ -74,20 +79,36 @@ pub fn csv_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
     r.records()
         .map(|rec| {
             let rec = rec.unwrap();
-            headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
         })
         .collect()
 }
 
 /// Runs `wisn compute ARGS --format csv` and returns the rows.
 pub fn compute_csv(args: &[&str]) -> Vec<std::collections::BTreeMap<String, String>> {
-    let out = wisn().arg("compute").args(args).args(["--format", "csv", "-q"]).output().unwrap();
-    assert!(out.status.success(), "wisn failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = wisn()
+        .arg("compute")
+        .args(args)
+        .args(["--format", "csv", "-q"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "wisn failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     csv_rows(&String::from_utf8(out.stdout).unwrap())
 }
 
 /// Asserts two CSV outputs hold the same rows, numbers equal to `1e-9` relative.
-pub fn assert_same_results(a: &[std::collections::BTreeMap<String, String>], b: &[std::collections::BTreeMap<String, String>]) {
+pub fn assert_same_results(
+    a: &[std::collections::BTreeMap<String, String>],
+    b: &[std::collections::BTreeMap<String, String>],
+) {
     assert_eq!(a.len(), b.len(), "row counts differ");
     for (i, (x, y)) in a.iter().zip(b).enumerate() {
         assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>());
