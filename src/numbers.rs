@@ -102,7 +102,7 @@ pub fn parse_number(text: &str, style: DecimalStyle) -> Result<Option<f64>, Numb
 }
 
 /// Formats a number at full precision for machine-readable output: the shortest text that reads
-/// back as the same `f64` (`3`, `0.1`, `17.458100558659217`).
+/// back as the same `f64` (`3`, `0.1`, `17.458_100_558_659_22`).
 pub fn full_precision(v: f64) -> String {
     if v == 0.0 {
         return "0".to_string(); // never "-0"
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn full_precision_round_trips() {
-        for v in [0.1, 17.458100558659217, 3.0, 1e-12, 123456789.125] {
+        for v in [0.1, 17.458_100_558_659_22, 3.0, 1e-12, 123456789.125] {
             assert_eq!(full_precision(v).parse::<f64>().unwrap(), v);
         }
         assert_eq!(full_precision(3.0), "3");

@@ -520,10 +520,10 @@ fn the_sample_from_dhis2_and_ihris_gives_the_tidy_results() {
 }
 
 /// facility_id by org unit, and (cadre, column) by (data element, combo), from the sample.
-fn export_keys() -> (
-    BTreeMap<String, String>,
-    BTreeMap<(String, String), (String, String)>,
-) {
+/// (data element, combo) → (cadre, result column).
+type Targets = BTreeMap<(String, String), (String, String)>;
+
+fn export_keys() -> (BTreeMap<String, String>, Targets) {
     let dir = sample_dhis2();
     let facilities = csv_rows(&std::fs::read_to_string(dir.join("facilities.csv")).unwrap());
     let by_orgunit = facilities

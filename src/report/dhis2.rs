@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(dhis2_value(1.5649064224260931), "1.56");
         assert_eq!(dhis2_value(2.0), "2");
         assert_eq!(dhis2_value(0.6390158450814509), "0.64");
-        assert_eq!(dhis2_value(36.098415491854906), "36.1");
+        assert_eq!(dhis2_value(36.098_415_491_854_9), "36.1");
         assert_eq!(dhis2_value(-0.5649064224260931), "-0.56");
         assert_eq!(dhis2_value(-0.001), "0");
         assert_eq!(dhis2_value(1234.567), "1234.57");

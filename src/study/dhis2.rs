@@ -936,7 +936,7 @@ impl Aggregator {
                     .hint("volumes count activities done: correct the value in DHIS2"),
             ));
         }
-        if v.orgunit.first().is_none_or(|o| o.is_empty()) {
+        if !v.orgunit.first().is_some_and(|o| !o.is_empty()) {
             return Err((
                 Field::OrgUnit,
                 Problem::error(

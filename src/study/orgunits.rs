@@ -250,6 +250,16 @@ const CODE: &[&str] = &["code", "code_structure"];
 const LEVEL: &[&str] = &["level", "niveau", "hierarchylevel", "hierarchy_level"];
 const PATH: &[&str] = &["path", "chemin"];
 
+/// The columns of an org-unit export (indexes), and its header as written.
+struct Columns {
+    id: usize,
+    name: Option<usize>,
+    code: Option<usize>,
+    level: Option<usize>,
+    path: usize,
+    names: Vec<String>,
+}
+
 fn column(names: &[String], wanted: &[&str]) -> Option<usize> {
     wanted
         .iter()
@@ -274,21 +284,22 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
         location: base.clone(),
         ..Default::default()
     };
-    let mut cols: Option<(
-        usize,
-        Option<usize>,
-        Option<usize>,
-        Option<usize>,
-        usize,
-        Vec<String>,
-    )> = None;
+    let mut cols: Option<Columns> = None;
     let mut header_seen = false;
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if row.is_blank() {
             return Flow::Continue;
         }
         let text = |i: usize| row.cell(i).to_text().trim().to_string();
-        let Some((id, name, code, level, path, names)) = &cols else {
+        let Some(Columns {
+            id,
+            name,
+            code,
+            level,
+            path,
+            names,
+        }) = &cols
+        else {
             let raw: Vec<String> = (0..row.len()).map(text).collect();
             let n: Vec<String> = raw.iter().map(|t| normalise(t)).collect();
             if let (Some(id), Some(path)) = (column(&n, ID), column(&n, PATH)) {
@@ -304,7 +315,14 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
                     );
                     return Flow::Stop;
                 }
-                cols = Some((id, name, column(&n, CODE), column(&n, LEVEL), path, raw));
+                cols = Some(Columns {
+                    id,
+                    name,
+                    code: column(&n, CODE),
+                    level: column(&n, LEVEL),
+                    path,
+                    names: raw,
+                });
                 return Flow::Continue;
             }
             return Flow::Continue;
