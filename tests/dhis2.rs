@@ -717,3 +717,99 @@ fn a_null_ratio_writes_no_value() {
         "{text}"
     );
 }
+
+#[test]
+fn analytics_by_names_with_hierarchy_paths_resolve_through_the_orgunits() {
+    // showHierarchy writes org units as name paths, and outputIdScheme=NAME writes names: the
+    // last part of the path is found in the hierarchy, the names through a mapping by names.
+    let source = csv_rows(
+        &std::fs::read_to_string(fixture("dhis2/exports/analytics_hierarchy.csv")).unwrap(),
+    );
+    let mut text = String::from("Data,Category option combo,Period,Organisation unit,Value\n");
+    for r in &source {
+        text.push_str(&format!(
+            "{},{},{},/{}/{}/{}/{},{}\n",
+            r["Data"],
+            r["Category option combo"],
+            r["Period"],
+            r["orgunitlevel1"],
+            r["orgunitlevel2"],
+            r["orgunitlevel3"],
+            r["orgunitlevel4"],
+            r["Value"]
+        ));
+    }
+    let d = study_with_export(
+        "dvs_2_30_export.csv",
+        "workload.csv",
+        "dhis2_mapping_names.csv",
+    );
+    d.write("workload.csv", &text);
+    let orgunits = fixture("dhis2/orgunits.csv");
+    let rows = compute_csv(&[
+        d.path().to_str().unwrap(),
+        "--orgunits",
+        orgunits.to_str().unwrap(),
+    ]);
+    assert_same_results(&rows, &twin_results());
+}
+
+#[test]
+fn year_filters_a_tidy_workload_too() {
+    let d = Dir::new();
+    d.copy_from(&twin());
+    let mut workload = std::fs::read_to_string(d.join("workload.csv")).unwrap();
+    workload.push_str("F1,Consultation,2022-12,5000\nF1,Consultation,2020W01,5000\n");
+    d.write("workload.csv", &workload);
+    let path = d.path().to_str().unwrap();
+    let out = run(&["compute", path, "--year", "2023", "-f", "csv", "-v"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_same_results(&stdout_rows(&out), &twin_results());
+    // 2020W01 starts on 30 December 2019.
+    assert!(
+        stderr(&out)
+            .contains("2 workload rows of periods outside 2023 were left out (2019: 1, 2022: 1)"),
+        "{}",
+        stderr(&out)
+    );
+    // Without periods, --year cannot choose.
+    d.write(
+        "workload.csv",
+        "facility_id,activity,volume\nF1,Consultation,310\n",
+    );
+    let out = run(&["compute", path, "--year", "2023", "-f", "csv"]);
+    assert!(
+        stderr(&out).contains("--year 2023 has no effect"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_orgunit_belongs_to_one_facility_and_json_holds_only_dhis2_exports() {
+    let d = study_with_export("dvs_2_30_export.csv", "workload.csv", "dhis2_mapping.csv");
+    d.write(
+        "facilities.csv",
+        "facility_id,facility_name,facility_type,district,region,uid\n\
+         F1,CSCom de Bamba,CSCom,Bamba,Ségou,kJq2mPzTa01\n\
+         F2,CSCom de Kafo,CSCom,Bamba,Ségou,kJq2mPzTa01\n\
+         F3,CSRéf de Dioro,CSRéf,Dioro,Ségou,kJq2mPzTa03\n",
+    );
+    let out = run(&["compute", d.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("orgunit kJq2mPzTa01 is given to two facilities, F1 and F2"),
+        "{}",
+        stderr(&out)
+    );
+    let d = study_with_export("dvs_bulk.json", "workload.json", "dhis2_mapping.csv");
+    std::fs::remove_file(d.join("staff.csv")).unwrap();
+    d.write("staff.json", "[{\"facility_id\": \"F1\"}]");
+    let out = run(&["compute", d.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is JSON: only the workload (a DHIS2 dataValueSets export) and the org units may be JSON, not the `staff` table"),
+        "{}",
+        stderr(&out)
+    );
+}

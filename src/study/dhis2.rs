@@ -311,6 +311,8 @@ pub struct Mapping {
     /// Normalised data element → its rows (`None` when two spellings share a key).
     by_key: HashMap<String, Option<String>>,
     pub location: Location,
+    /// Set once a DHIS2 export went through it.
+    pub used: bool,
 }
 
 impl Mapping {
@@ -1138,7 +1140,9 @@ impl Aggregator {
                 .hint("check the UID (or code, or name) against the export; the export may use another id scheme"),
             );
         }
-        b.dhis2_mapping = Some(self.mapping);
+        let mut mapping = self.mapping;
+        mapping.used = true;
+        b.dhis2_mapping = Some(mapping);
     }
 }
 
@@ -1393,6 +1397,15 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
                 );
             }
         }
+    }
+    if let Some(m) = b.dhis2_mapping.as_ref().filter(|m| !m.used) {
+        diag.note(
+            Problem::warning(
+                "dhis2_mapping_not_used",
+                "is not used: the workload table is not a DHIS2 export",
+            )
+            .at(m.location.clone()),
+        );
     }
     let Some(rules) = &b.study.dhis2_export else {
         return;

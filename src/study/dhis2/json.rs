@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{mapping_needed, Aggregator, Field, Num, RawValue};
+use super::{mapping_needed, Aggregator, Field, Mapping, Num, RawValue};
 use crate::diag::{Diagnostics, Location, Problem};
 use crate::numbers::DecimalStyle;
 use crate::study::csv_source::open_stream;
@@ -30,7 +30,10 @@ pub fn read_json(
         Ok(s) => s,
         Err(p) => {
             diag.error(p);
-            b.dhis2_mapping = Some(mapping);
+            b.dhis2_mapping = Some(Mapping {
+                used: true,
+                ..mapping
+            });
             return;
         }
     };
