@@ -153,4 +153,18 @@ pub struct Study {
     pub staff: HashMap<(usize, usize), f64>,
     /// Whether the study has a facilities table.
     pub has_facilities_table: bool,
+    /// The `dhis2_export` table (study-format §6), when the study has one.
+    pub dhis2_export: Option<Vec<Dhis2ExportRule>>,
+}
+
+/// One row of the `dhis2_export` table: which result of which cadre goes to which DHIS2 data
+/// element (and category option combo).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dhis2ExportRule {
+    /// The output column exported: `required_staff`, `current_staff`, `difference`,
+    /// `wisn_ratio`, `workload_pressure_pct` or `required_rounded`.
+    pub indicator: &'static str,
+    pub cadre: usize,
+    pub data_element: String,
+    pub category_option_combo: Option<String>,
 }

@@ -102,7 +102,7 @@ pub fn parse_number(text: &str, style: DecimalStyle) -> Result<Option<f64>, Numb
 }
 
 /// Formats a number at full precision for machine-readable output: the shortest text that reads
-/// back as the same `f64` (`3`, `0.1`, `17.458100558659217`).
+/// back as the same `f64` (`3`, `0.1`, `17.458_100_558_659_22`).
 pub fn full_precision(v: f64) -> String {
     if v == 0.0 {
         return "0".to_string(); // never "-0"

@@ -5,6 +5,7 @@
 mod util;
 
 mod compute;
+mod dhis2;
 mod errors;
 mod explain;
 mod fixtures;

@@ -47,6 +47,29 @@ pub struct StudyArgs {
     /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub active_status: Vec<String>,
+    /// Keep the workload periods of this year (202301, 2023Q1, 2023W05, 2023; a quarter or week
+    /// counts in the year it starts in).
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
+    /// DHIS2 org-unit export (id, name, level, path; CSV or JSON): fills facilities' district and
+    /// region, and adds facilities absent from the facilities table.
+    #[arg(long, value_name = "FILE")]
+    pub orgunits: Option<String>,
+    /// Org-unit level of districts in the --orgunits hierarchy [default: 3].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub district_level: Option<u32>,
+    /// Org-unit level of regions in the --orgunits hierarchy [default: 2].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub region_level: Option<u32>,
+    /// The dhis2_mapping table on its own (DHIS2 data element → activity).
+    #[arg(long, value_name = "FILE")]
+    pub dhis2_mapping: Option<String>,
+    /// The dhis2_export table on its own (result → DHIS2 data element).
+    #[arg(long, value_name = "FILE")]
+    pub dhis2_export: Option<String>,
+    /// DHIS2 period of the values that --format dhis2-csv|dhis2-json writes (2023, 2023Q4, 202312).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -67,6 +90,9 @@ impl StudyArgs {
             ("workload", &self.workload),
             ("staff", &self.staff),
             ("cadre_aliases", &self.cadre_aliases),
+            ("dhis2_mapping", &self.dhis2_mapping),
+            ("dhis2_export", &self.dhis2_export),
+            ("orgunits", &self.orgunits),
         ] {
             if let Some(v) = value {
                 overrides.insert(name, v.clone());
@@ -82,6 +108,9 @@ impl StudyArgs {
             },
             annualize: self.annualize,
             active_status: self.active_status.clone(),
+            year: self.year,
+            district_level: self.district_level,
+            region_level: self.region_level,
         }
     }
 

@@ -87,6 +87,10 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: --format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
+    if let Err(e) = crate::report::dhis2::check_args(format, args.study.period.as_deref()) {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
     // Open the output first: a bad path fails before the long work.
     let output = match Output::prepare(args.output.as_deref()) {
         Ok(o) => o,
@@ -145,6 +149,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         lang,
         bands: args.bands,
         rounding: args.round,
+        period: args.study.period.clone(),
     };
     let report = Report {
         study: &study,

@@ -5,6 +5,7 @@
 //! change with `--lang`.
 
 pub mod csv;
+pub mod dhis2;
 pub mod html;
 pub mod json;
 pub mod summary;
@@ -104,6 +105,8 @@ pub struct ReportSettings {
     /// The status bands and rounding of the run (the reports' roll-ups use them).
     pub bands: crate::method::Bands,
     pub rounding: crate::method::Rounding,
+    /// `--period`: the DHIS2 period of `--format dhis2-csv|dhis2-json`.
+    pub period: Option<String>,
 }
 
 /// An output format.
@@ -124,6 +127,12 @@ pub enum Format {
     Xlsx,
     /// One self-contained HTML page: tables, charts, sortable facility table (needs -o).
     Html,
+    /// DHIS2 dataValueSets CSV to import (needs --period and a dhis2_export table).
+    #[value(name = "dhis2-csv")]
+    Dhis2Csv,
+    /// DHIS2 dataValueSets JSON to import (needs --period and a dhis2_export table).
+    #[value(name = "dhis2-json")]
+    Dhis2Json,
 }
 
 impl Format {
@@ -146,6 +155,8 @@ impl Format {
             Format::Json => Box::new(json::JsonExporter),
             Format::Xlsx => Box::new(xlsx::XlsxExporter),
             Format::Html => Box::new(html::HtmlExporter),
+            Format::Dhis2Csv => Box::new(dhis2::Dhis2Exporter { json: false }),
+            Format::Dhis2Json => Box::new(dhis2::Dhis2Exporter { json: true }),
         }
     }
 

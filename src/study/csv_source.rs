@@ -119,61 +119,85 @@ impl CsvSource {
     }
 
     fn open_stream(&self) -> Result<Box<dyn Read>, Problem> {
-        let file = File::open(&self.path).map_err(|e| {
-            Problem::error("cannot_open", format!("cannot be opened: {e}"))
-                .at(Location::file(&self.display))
-                .hint("check the path and that the file is readable")
-        })?;
-        let name = self
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if name.ends_with(".gz") {
-            return Ok(Box::new(flate2::read::MultiGzDecoder::new(
-                BufReader::with_capacity(1 << 16, file),
-            )));
-        }
-        if name.ends_with(".zip") {
-            return self.open_zip_entry(file);
-        }
-        Ok(Box::new(file))
+        open_stream(&self.path, &self.display)
     }
+}
 
-    fn open_zip_entry(&self, file: File) -> Result<Box<dyn Read>, Problem> {
-        let bad = |e: String| {
-            Problem::error("bad_zip", format!("is not a readable zip archive: {e}"))
-                .at(Location::file(&self.display))
-                .hint("re-create the archive, or unzip it and give the CSV file")
-        };
-        let mut archive =
-            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
-        let index = (0..archive.len())
-            .find(|&i| {
-                archive
-                    .by_index(i)
-                    .map(|f| {
-                        let n = f.name().to_ascii_lowercase();
-                        f.is_file()
-                            && (n.ends_with(".csv")
-                                || n.ends_with(".txt")
-                                || n.ends_with(".tsv")
-                                || n.ends_with(".json"))
-                    })
-                    .unwrap_or(false)
-            })
-            .ok_or_else(|| bad("it holds no .csv file".into()))?;
-        // A zip entry borrows the archive; read it into memory only when small, else stream
-        // through a pipe-less copy into a temporary file.
-        let mut entry = archive.by_index(index).map_err(|e| bad(e.to_string()))?;
-        let mut spooled = tempfile::tempfile().map_err(|e| bad(e.to_string()))?;
-        io::copy(&mut entry, &mut spooled).map_err(|e| bad(e.to_string()))?;
-        use std::io::Seek;
-        spooled
-            .seek(io::SeekFrom::Start(0))
+/// Opens a table file as a byte stream: plain, `.gz` (decompressed as it is read) or `.zip`
+/// (its first .csv/.tsv/.txt/.json entry, decompressed as it is read, never spooled). Shared by
+/// the CSV reader and the DHIS2 JSON reader.
+pub fn open_stream(path: &Path, display: &str) -> Result<Box<dyn Read>, Problem> {
+    let file = File::open(path).map_err(|e| {
+        Problem::error("cannot_open", format!("cannot be opened: {e}"))
+            .at(Location::file(display))
+            .hint("check the path and that the file is readable")
+    })?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if name.ends_with(".gz") {
+        return Ok(Box::new(flate2::read::MultiGzDecoder::new(
+            BufReader::with_capacity(1 << 16, file),
+        )));
+    }
+    if name.ends_with(".zip") {
+        return open_zip_entry(file, display);
+    }
+    Ok(Box::new(file))
+}
+
+/// The first text entry of a zip archive as a stream: the archive's directory gives where the
+/// entry's data starts and how it is compressed; the file is then read from there through a
+/// deflate decoder, so a national export is never unpacked to disk or memory.
+fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
+    use std::io::Seek;
+    let bad = |e: String| {
+        Problem::error("bad_zip", format!("is not a readable zip archive: {e}"))
+            .at(Location::file(display))
+            .hint("re-create the archive, or unzip it and give the CSV file")
+    };
+    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
+    let index = (0..archive.len())
+        .find(|&i| {
+            archive
+                .by_index_raw(i)
+                .map(|f| {
+                    let n = f.name().to_ascii_lowercase();
+                    f.is_file()
+                        && (n.ends_with(".csv")
+                            || n.ends_with(".txt")
+                            || n.ends_with(".tsv")
+                            || n.ends_with(".json"))
+                })
+                .unwrap_or(false)
+        })
+        .ok_or_else(|| bad("it holds no .csv, .tsv, .txt or .json file".into()))?;
+    let (start, size, method, encrypted) = {
+        let entry = archive
+            .by_index_raw(index)
             .map_err(|e| bad(e.to_string()))?;
-        Ok(Box::new(spooled))
+        (
+            entry.data_start(),
+            entry.compressed_size(),
+            entry.compression(),
+            entry.encrypted(),
+        )
+    };
+    if encrypted {
+        return Err(bad("its file is password-protected".into()));
+    }
+    let mut file = archive.into_inner().into_inner();
+    file.seek(io::SeekFrom::Start(start))
+        .map_err(|e| bad(e.to_string()))?;
+    let raw = BufReader::with_capacity(1 << 16, file).take(size);
+    match method {
+        zip::CompressionMethod::Stored => Ok(Box::new(raw)),
+        zip::CompressionMethod::Deflated => Ok(Box::new(flate2::read::DeflateDecoder::new(raw))),
+        other => Err(bad(format!(
+            "its file is compressed with {other}, which wisn does not read"
+        ))),
     }
 }
 

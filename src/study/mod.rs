@@ -4,7 +4,10 @@
 //! them can be listed at once.
 
 pub mod csv_source;
+pub mod dhis2;
 pub mod discover;
+pub mod ihris;
+pub mod orgunits;
 pub mod period;
 pub mod schema;
 pub mod source;
@@ -38,6 +41,12 @@ pub struct ReadOptions {
     /// `--active-status`: staff-list statuses that count (normalised); empty means the default
     /// `en poste, actif, active`.
     pub active_status: Vec<String>,
+    /// `--year`: keep the workload periods that start in this year (study-format §6).
+    pub year: Option<i32>,
+    /// `--district-level`, `--region-level`: org-unit levels of districts and regions (default
+    /// 3 and 2).
+    pub district_level: Option<u32>,
+    pub region_level: Option<u32>,
 }
 
 /// The statuses of an iHRIS staff list that count when `--active-status` is not given.
@@ -86,6 +95,10 @@ pub struct Builder {
     pub unlisted: BTreeMap<String, (&'static str, usize)>,
     /// Where each of those facilities was first met (for `wisn validate`).
     pub unlisted_at: BTreeMap<String, Location>,
+    /// The `dhis2_mapping` table, when the study has one.
+    pub dhis2_mapping: Option<dhis2::Mapping>,
+    /// The DHIS2 org-unit hierarchy of `--orgunits`.
+    pub orgunits: Option<orgunits::Hierarchy>,
 }
 
 impl Builder {
@@ -120,6 +133,9 @@ impl Builder {
     /// the study has a facilities table).
     pub fn facility_for(&mut self, id: &str, table: &'static str) -> usize {
         if let Some(i) = self.find_facility(id) {
+            return i;
+        }
+        if let Some(i) = self.facility_from_orgunits(id, table) {
             return i;
         }
         if self.study.has_facilities_table {
@@ -231,7 +247,8 @@ impl Builder {
 pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     let mut diag = Diagnostics::default();
     let mut builder = Builder::default();
-    let tables = match locate_tables(options, schema::COMPUTE_TABLES) {
+    let all_tables = [schema::COMPUTE_TABLES, schema::DHIS2_TABLES].concat();
+    let tables = match locate_tables(options, &all_tables) {
         Ok(t) => t,
         Err(problems) => {
             diag.problems.extend(problems);
@@ -258,7 +275,25 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
             );
         }
     }
-    let open = |name: &str| tables.get(name).map(|t| open_source(t, options.csv));
+    // JSON holds only DHIS2 exports: a workload export or an org-unit export.
+    for (name, t) in &tables {
+        if matches!(t, TableRef::Json { .. }) && !matches!(*name, "workload" | "orgunits") {
+            diag.error(
+                Problem::error(
+                    "json_table",
+                    format!("is JSON: only the workload (a DHIS2 dataValueSets export) and the org units may be JSON, not the `{name}` table"),
+                )
+                .at(Location::file(t.display()))
+                .hint("save the table as CSV or in a workbook"),
+            );
+        }
+    }
+    let open = |name: &str| {
+        tables
+            .get(name)
+            .filter(|t| !matches!(t, TableRef::Json { .. }))
+            .map(|t| open_source(t, options.csv))
+    };
     if let Some(mut s) = open("cadre_aliases") {
         tables::read_cadre_aliases(s.as_mut(), &mut builder, &mut diag);
     }
@@ -266,18 +301,32 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
         builder.study.has_facilities_table = true;
         tables::read_facilities(s.as_mut(), &mut builder, &mut diag);
     }
+    if let Some(t) = tables.get("orgunits") {
+        orgunits::load(t, options, &mut builder, &mut diag);
+    }
     if let Some(mut s) = open("standards") {
         tables::read_standards(s.as_mut(), &mut builder, &mut diag);
     }
     if let Some(mut s) = open("working_time") {
         tables::read_working_time(s.as_mut(), &mut builder, &mut diag);
     }
+    if let Some(mut s) = open("dhis2_mapping") {
+        dhis2::read_mapping(s.as_mut(), &mut builder, &mut diag);
+    }
+    if let Some(mut s) = open("dhis2_export") {
+        dhis2::read_export(s.as_mut(), &mut builder, &mut diag);
+    }
     if let Some(mut s) = open("staff") {
         tables::read_staff(s.as_mut(), &mut builder, &mut diag, options);
     }
-    if let Some(mut s) = open("workload") {
-        workload::read_workload(s.as_mut(), &mut builder, &mut diag);
+    if let Some(t) = tables.get("workload") {
+        if !dhis2::read_workload(t, options, &mut builder, &mut diag) {
+            let mut s = open_source(t, options.csv);
+            workload::read_workload(s.as_mut(), &mut builder, &mut diag, options);
+        }
     }
+    orgunits::check(&builder, &mut diag);
+    dhis2::check(&builder, &mut diag);
     tables::check_study(&mut builder, options, &mut diag);
     (builder, diag)
 }

@@ -20,12 +20,22 @@ impl Period {
             _ => None,
         }
     }
-    /// The year the period starts in.
+    /// The year the period starts in (study-format §6: a quarter or week counts in the year it
+    /// starts in, so ISO week `2020W01`, which starts on Monday 30 December 2019, is in 2019).
     pub fn year(&self) -> i32 {
         match *self {
-            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) | Period::Week(y, _) => y,
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+            Period::Week(y, w) => iso_week_start(y, w).map_or(y, |(sy, _, _)| sy),
         }
     }
+}
+
+/// The Monday an ISO week starts on, as (year, month, day); `None` when the year has no such
+/// week (week 53 of a 52-week year).
+pub fn iso_week_start(year: i32, week: u32) -> Option<(i32, u32, u32)> {
+    use chrono::Datelike;
+    let d = chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+    Some((d.year(), d.month(), d.day()))
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -171,5 +181,16 @@ mod tests {
         for t in ["", "2020-13", "202013", "20", "hier", "2020Q5", "13/2020"] {
             assert_eq!(parse_period(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn weeks_count_in_the_year_they_start_in() {
+        // ISO week 1 of 2020 starts on Monday 30 December 2019; of 2023, on Monday 2 January.
+        assert_eq!(Week(2020, 1).year(), 2019);
+        assert_eq!(Week(2020, 2).year(), 2020);
+        assert_eq!(Week(2023, 1).year(), 2023);
+        assert_eq!(Week(2020, 53).year(), 2020); // 28 December 2020
+        assert_eq!(Quarter(2023, 4).year(), 2023);
+        assert_eq!(iso_week_start(2021, 53), None);
     }
 }

@@ -220,6 +220,8 @@ pub const WORKLOAD: TableDef = TableDef {
         "statistiques",
         "statistiques_de_service",
         "service_statistics",
+        "datavaluesets",
+        "data_value_sets",
     ],
     columns: &[
         FACILITY_ID,
@@ -326,3 +328,106 @@ pub const COMPUTE_TABLES: &[TableDef] = &[
 pub fn find_table(normalised: &str) -> Option<&'static TableDef> {
     COMPUTE_TABLES.iter().find(|t| t.matches(normalised))
 }
+
+// DHIS2 and iHRIS (study-format §6). Documented in docs/dhis2.md.
+
+const DATA_ELEMENT: Column = Column {
+    name: "data_element",
+    aliases: &[
+        "dataelement",
+        "element_de_donnees",
+        "element_de_donnee",
+        "de",
+        "dx",
+        "data_element_uid",
+        "data_element_id",
+        "uid_element",
+    ],
+};
+const CATEGORY_OPTION_COMBO: Column = Column {
+    name: "category_option_combo",
+    aliases: &[
+        "categoryoptioncombo",
+        "catoptcombo",
+        "coc",
+        "co",
+        "category_option_combo_uid",
+        "combinaison",
+        "combinaison_de_categories",
+        "desagregation",
+    ],
+};
+
+/// `dhis2_mapping`: which DHIS2 data element (and category option combo) feeds which activity.
+pub const DHIS2_MAPPING: TableDef = TableDef {
+    name: "dhis2_mapping",
+    aliases: &[
+        "correspondance_dhis2",
+        "mapping_dhis2",
+        "dhis2_correspondance",
+        "table_de_correspondance_dhis2",
+    ],
+    columns: &[
+        DATA_ELEMENT,
+        CATEGORY_OPTION_COMBO,
+        Column {
+            name: "activity",
+            aliases: &["activite", "activites"],
+        },
+    ],
+};
+
+/// `dhis2_export`: which result of which cadre goes to which DHIS2 data element.
+pub const DHIS2_EXPORT: TableDef = TableDef {
+    name: "dhis2_export",
+    aliases: &["export_dhis2", "dhis2_indicateurs", "envoi_dhis2"],
+    columns: &[
+        Column {
+            name: "indicator",
+            aliases: &["indicateur", "resultat", "result", "colonne"],
+        },
+        CADRE,
+        DATA_ELEMENT,
+        CATEGORY_OPTION_COMBO,
+    ],
+};
+
+/// `orgunits` (or `--orgunits FILE`): a DHIS2 organisation-unit export.
+pub const ORGUNITS: TableDef = TableDef {
+    name: "orgunits",
+    aliases: &[
+        "organisation_units",
+        "organisationunits",
+        "organization_units",
+        "org_units",
+        "unites_d_organisation",
+        "unites_organisation",
+        "hierarchie",
+        "pyramide_sanitaire",
+    ],
+    columns: &[
+        Column {
+            name: "id",
+            aliases: &["uid", "orgunit", "org_unit", "organisation_unit_id", "ou"],
+        },
+        Column {
+            name: "name",
+            aliases: &["displayname", "display_name", "nom", "libelle"],
+        },
+        Column {
+            name: "code",
+            aliases: &["code_structure"],
+        },
+        Column {
+            name: "level",
+            aliases: &["niveau", "hierarchylevel", "hierarchy_level"],
+        },
+        Column {
+            name: "path",
+            aliases: &["chemin"],
+        },
+    ],
+};
+
+/// The optional DHIS2 tables a study folder or workbook may hold.
+pub const DHIS2_TABLES: &[TableDef] = &[DHIS2_MAPPING, DHIS2_EXPORT, ORGUNITS];

@@ -361,11 +361,19 @@ pub fn read_staff(
     diag: &mut Diagnostics,
     options: &ReadOptions,
 ) {
-    let active: Vec<String> = if options.active_status.is_empty() {
-        DEFAULT_ACTIVE_STATUS.iter().map(|s| key(s)).collect()
+    let active_given: Vec<String> = if options.active_status.is_empty() {
+        DEFAULT_ACTIVE_STATUS
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     } else {
-        options.active_status.iter().map(|s| key(s)).collect()
+        options
+            .active_status
+            .iter()
+            .map(|s| s.trim().to_string())
+            .collect()
     };
+    let active: Vec<String> = active_given.iter().map(|s| key(s)).collect();
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
     read_table(
         source,
@@ -379,6 +387,14 @@ pub fn read_staff(
             ok
         },
         |f, row, d| {
+            // The status first: a person who is not in post needs no facility or cadre.
+            if f.header.has("status") {
+                let status = f.text(row, "status", d).unwrap_or_default();
+                if !active.contains(&key(&status)) {
+                    *dropped.entry(status).or_default() += 1;
+                    return;
+                }
+            }
             let Some(id) = f.text(row, "facility_id", d) else {
                 d.error(blank_cell(f, row, "facility_id", "a facility code"));
                 return;
@@ -396,13 +412,6 @@ pub fn read_staff(
                 ));
                 return;
             };
-            if f.header.has("status") {
-                let status = f.text(row, "status", d).unwrap_or_default();
-                if !active.contains(&key(&status)) {
-                    *dropped.entry(status).or_default() += 1;
-                    return;
-                }
-            }
             let count = if f.header.has("count") {
                 match f.non_negative(row, "count", d) {
                     Ok(v) => v.unwrap_or(0.0),
@@ -429,12 +438,13 @@ pub fn read_staff(
                 format!(
                     "staff rows not counted because their status is not active: {} (active statuses: {})",
                     list.join(", "),
-                    active.join(", ")
+                    active_given.join(", ")
                 ),
             )
             .at(source.location())
             .hint("give --active-status with every status that means in post"),
         );
+        super::ihris::unknown_statuses(&dropped, &active_given, source.location(), diag);
     }
 }
 

@@ -10,7 +10,7 @@ use super::period::{parse_period, Period};
 use super::schema::{WIDE_WORKLOAD_IGNORED, WORKLOAD};
 use super::source::{Cell, Row, RowSource};
 use super::table::{read_table, require_columns, Fields};
-use super::Builder;
+use super::{Builder, ReadOptions};
 use crate::diag::{Diagnostics, Problem};
 
 enum Shape {
@@ -102,8 +102,15 @@ fn shape_of(h: &super::table::Header, b: &mut Builder) -> Shape {
     }
 }
 
-pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagnostics) {
+pub fn read_workload(
+    source: &mut dyn RowSource,
+    b: &mut Builder,
+    diag: &mut Diagnostics,
+    options: &ReadOptions,
+) {
     let mut shape: Option<Shape> = None;
+    // `--year`: rows of other years are left out (counted by year for a note).
+    let mut outside_year: std::collections::BTreeMap<i32, u64> = Default::default();
     let mut caches = Caches::default();
     let mut periods = PeriodState {
         all_monthly: true,
@@ -150,6 +157,12 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
             let month = match period_col {
                 Some(col) => match period_of(f, row, col, d) {
                     Ok(p) => {
+                        if let (Some(p), Some(y)) = (p, options.year) {
+                            if p.year() != y {
+                                *outside_year.entry(p.year()).or_default() += 1;
+                                return;
+                            }
+                        }
                         if let Some(p) = p {
                             periods.any = true;
                             if p.month_code().is_none() {
@@ -203,6 +216,34 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
         },
     );
     let has_period_column = header.as_ref().is_some_and(|h| h.has("period"));
+    if let Some(y) = options.year {
+        if header.is_some() && !has_period_column {
+            diag.warn(
+                Problem::warning(
+                    "year_without_periods",
+                    format!("--year {y} has no effect: the workload table has no period column"),
+                )
+                .at(source.location())
+                .hint("add a period column, or leave out --year"),
+            );
+        } else if !outside_year.is_empty() {
+            let total: u64 = outside_year.values().sum();
+            let years: Vec<String> = outside_year
+                .iter()
+                .map(|(y, n)| format!("{y}: {n}"))
+                .collect();
+            diag.note(
+                Problem::warning(
+                    "outside_year",
+                    format!(
+                        "{total} workload rows of periods outside {y} were left out ({})",
+                        years.join(", ")
+                    ),
+                )
+                .at(source.location()),
+            );
+        }
+    }
     let workload = &mut b.study.workload;
     workload.monthly = has_period_column && periods.any && periods.all_monthly;
     if has_period_column && periods.any && !periods.all_monthly {
@@ -216,7 +257,8 @@ pub fn read_workload(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Dia
     }
 }
 
-fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64) {
+/// Adds a volume to a facility's activity (shared with the DHIS2 reader).
+pub(crate) fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64) {
     let volumes = &mut b.study.workload.volumes[facility];
     if volumes.len() <= activity {
         volumes.resize(activity + 1, None);

@@ -1,0 +1,142 @@
+//! iHRIS (SI-GRH) staff lists (study-format §6): one row per person with a `status` column;
+//! only rows whose status is in `--active-status` count. This module knows the statuses iHRIS
+//! lists commonly hold, so that a status it has never seen (a new status, or a misspelling of
+//! an active one) gets its own warning instead of being silently dropped.
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Diagnostics, Location, Problem};
+use crate::names::{closest, key};
+
+/// Statuses of people who are not in post, as iHRIS lists in French and English write them
+/// (compared by [`key`]).
+pub const KNOWN_INACTIVE: &[&str] = &[
+    "inactif",
+    "inactive",
+    "retraite",
+    "à la retraite",
+    "en retraite",
+    "admis à la retraite",
+    "décédé",
+    "décès",
+    "démissionnaire",
+    "démission",
+    "démissionné",
+    "licencié",
+    "révoqué",
+    "radié",
+    "abandon de poste",
+    "suspendu",
+    "suspension",
+    "détaché",
+    "détachement",
+    "en détachement",
+    "disponibilité",
+    "mis en disponibilité",
+    "en disponibilité",
+    "en formation",
+    "formation",
+    "en stage",
+    "stage",
+    "en études",
+    "études",
+    "congé",
+    "en congé",
+    "congé de maternité",
+    "congé maladie",
+    "congé de longue durée",
+    "muté",
+    "mutation",
+    "transféré",
+    "parti",
+    "sorti",
+    "retired",
+    "deceased",
+    "dead",
+    "resigned",
+    "dismissed",
+    "terminated",
+    "transferred",
+    "on leave",
+    "study leave",
+    "suspended",
+    "absconded",
+    "left",
+];
+
+/// Warns about dropped statuses that are neither active nor known inactive statuses, with a
+/// did-you-mean towards the active ones. `dropped` is status as written → rows; `active` are
+/// the active statuses as given.
+pub fn unknown_statuses(
+    dropped: &BTreeMap<String, usize>,
+    active: &[String],
+    at: Location,
+    diag: &mut Diagnostics,
+) {
+    let known: Vec<String> = KNOWN_INACTIVE.iter().map(|s| key(s)).collect();
+    let active_keys: Vec<String> = active.iter().map(|s| key(s)).collect();
+    let mut unknown: Vec<String> = Vec::new();
+    let mut suggestions: Vec<String> = Vec::new();
+    for (status, rows) in dropped {
+        let k = key(status);
+        if k.is_empty() || known.contains(&k) {
+            continue;
+        }
+        unknown.push(format!(
+            "\"{status}\" ({rows} {})",
+            if *rows == 1 { "row" } else { "rows" }
+        ));
+        if let Some(a) = closest(&k, active_keys.iter().map(String::as_str)) {
+            let i = active_keys.iter().position(|x| x == a).unwrap_or(0);
+            suggestions.push(format!("\"{status}\" looks like \"{}\"", active[i]));
+        }
+    }
+    if unknown.is_empty() {
+        return;
+    }
+    let hint = if suggestions.is_empty() {
+        "if one of them means in post, add it to --active-status (e.g. --active-status \"en poste,actif,active,STATUS\")".to_string()
+    } else {
+        format!(
+            "{}: correct it in iHRIS, or add it to --active-status if it means in post",
+            suggestions.join("; ")
+        )
+    };
+    diag.warn(
+        Problem::warning(
+            "staff_status_unknown",
+            format!(
+                "staff statuses never seen before, so not counted as in post: {}",
+                unknown.join(", ")
+            ),
+        )
+        .at(at)
+        .hint(hint),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_statuses_are_named() {
+        let active: Vec<String> = ["en poste", "actif", "active"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut dropped = BTreeMap::new();
+        dropped.insert("Retraité".to_string(), 3);
+        dropped.insert("En formation".to_string(), 2);
+        dropped.insert("En post".to_string(), 1);
+        dropped.insert("Intérim".to_string(), 4);
+        let mut diag = Diagnostics::default();
+        unknown_statuses(&dropped, &active, Location::file("staff.csv"), &mut diag);
+        assert_eq!(diag.problems.len(), 1);
+        let text = diag.problems[0].to_string();
+        assert!(text.contains("\"En post\" (1 row)"), "{text}");
+        assert!(text.contains("\"Intérim\" (4 rows)"), "{text}");
+        assert!(!text.contains("Retraité"), "{text}");
+        assert!(text.contains("looks like \"en poste\""), "{text}");
+    }
+}
