@@ -206,8 +206,10 @@ proptest! {
         prop_assert!((national[0].required_staff - total).abs() < 1e-9 * total.max(1.0));
     }
 
+    /// Regression: the whole-number tolerance was relative (1e-9 × x), so 41,623.99998 rounded
+    /// "down" to 41,624. It is absolute now.
     #[test]
-    fn rounding_brackets_the_requirement(x in 0.0f64..1e5) {
+    fn rounding_brackets_the_requirement(x in prop_oneof![0.0f64..1e5, (1u32..100_000).prop_map(|n| f64::from(n) - 2e-5)]) {
         let (up, down, near) = (round_staff(x, Rounding::Up), round_staff(x, Rounding::Down), round_staff(x, Rounding::Nearest));
         prop_assert!(down <= x + 1e-9 && x <= up + 1e-9);
         prop_assert!(up - down <= 1.0);

@@ -127,11 +127,12 @@ pub enum Rounding {
     Down,
 }
 
-/// Rounds a staff requirement. A value within 1e-9 of a whole number is that number, so that
-/// floating-point noise (2.0000000000000004) does not add a person when rounding up.
+/// Rounds a staff requirement. A value within 1e-9 (absolute, as the spec's exact ceil) of a whole
+/// number is that number, so that floating-point noise (2.0000000000000004) does not add a person
+/// when rounding up.
 pub fn round_staff(value: f64, mode: Rounding) -> f64 {
     let nearest_int = value.round();
-    if (value - nearest_int).abs() <= 1e-9 * value.abs().max(1.0) {
+    if (value - nearest_int).abs() <= 1e-9 {
         return nearest_int;
     }
     match mode {
