@@ -1,0 +1,247 @@
+//! The terminal table (the default output): the peak and the shortages per site and cadre, then
+//! per `--by` group and cadre; with `--daily`, every date too. Numbers are rounded for reading
+//! (the machine formats keep full precision).
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use super::{describe, peak_of, SurgeExporter, SurgeReport};
+use crate::method::Status;
+use crate::surge::compute::{SurgeLevel, SurgeRow};
+use crate::surge::dates::iso;
+
+pub struct TableExporter;
+
+fn num(v: f64, decimals: usize) -> Cell {
+    Cell::new(format!("{v:.decimals$}")).set_alignment(CellAlignment::Right)
+}
+
+/// Staff counts: whole numbers without decimals, others with one.
+fn staff(v: f64) -> Cell {
+    num(v, if v.fract() == 0.0 { 0 } else { 1 })
+}
+
+fn status_cell(status: Option<Status>, color: bool) -> Cell {
+    let Some(s) = status else {
+        return Cell::new("");
+    };
+    let (word, c) = match s {
+        Status::Shortage => ("SHORTAGE", Color::Red),
+        Status::Balanced => ("balanced", Color::Green),
+        Status::Excess => ("excess", Color::Yellow),
+    };
+    let cell = Cell::new(word);
+    if color {
+        cell.fg(c)
+    } else {
+        cell
+    }
+}
+
+fn new_table(report: &SurgeReport) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = report.settings.width {
+        t.set_width(w);
+    }
+    t
+}
+
+fn dash(s: &Option<String>) -> String {
+    s.clone().unwrap_or_else(|| "—".into())
+}
+
+/// The place of a row, as its level names it.
+fn place(r: &SurgeRow) -> Vec<String> {
+    match r.level {
+        SurgeLevel::Site | SurgeLevel::Summary => vec![r
+            .facility_name
+            .clone()
+            .or_else(|| r.facility_id.clone())
+            .unwrap_or_default()],
+        SurgeLevel::District => vec![dash(&r.district), dash(&r.region)],
+        SurgeLevel::Region => vec![dash(&r.region)],
+        SurgeLevel::National => vec![],
+    }
+}
+
+fn place_header(level: SurgeLevel) -> Vec<&'static str> {
+    match level {
+        SurgeLevel::Site | SurgeLevel::Summary => vec!["Site"],
+        SurgeLevel::District => vec!["District", "Region"],
+        SurgeLevel::Region => vec!["Region"],
+        SurgeLevel::National => vec![],
+    }
+}
+
+fn title(level: SurgeLevel) -> &'static str {
+    match level {
+        SurgeLevel::Site | SurgeLevel::Summary => "Peak and shortages per site and cadre",
+        SurgeLevel::District => "Peak and shortages per district and cadre",
+        SurgeLevel::Region => "Peak and shortages per region and cadre",
+        SurgeLevel::National => "Peak and shortages, all sites together, per cadre",
+    }
+}
+
+/// Groups dated rows of one level by place and cadre, in first-met order.
+fn series(rows: &[&SurgeRow]) -> Vec<Vec<usize>> {
+    let mut keys: Vec<(Vec<String>, Option<String>, usize)> = Vec::new();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let k = (place(r), r.facility_id.clone(), r.cadre_index);
+        match keys.iter().position(|x| *x == k) {
+            Some(j) => out[j].push(i),
+            None => {
+                keys.push(k);
+                out.push(vec![i]);
+            }
+        }
+    }
+    // Place first, then cadre order, as the summary rows are.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    let first_of_place = |j: usize| {
+        keys.iter()
+            .position(|k| k.0 == keys[j].0 && k.1 == keys[j].1)
+    };
+    order.sort_by_key(|&j| (first_of_place(j), keys[j].2));
+    order
+        .into_iter()
+        .map(|j| std::mem::take(&mut out[j]))
+        .collect()
+}
+
+fn peak_table(
+    rows: &[&SurgeRow],
+    level: SurgeLevel,
+    report: &SurgeReport,
+) -> (Table, usize, usize) {
+    let mut t = new_table(report);
+    let mut header = place_header(level);
+    header.extend([
+        "Cadre",
+        "Assigned",
+        "Available",
+        "Peak date",
+        "Patients",
+        "On duty",
+        "Needed",
+        "Status at peak",
+        "Days short",
+        "Largest shortage",
+    ]);
+    t.set_header(header);
+    let mut lines = 0;
+    let mut short_lines = 0;
+    for indexes in series(rows) {
+        let mine: Vec<&SurgeRow> = indexes.iter().map(|&i| rows[i]).collect();
+        let Some(peak) = peak_of(&mine) else { continue };
+        let r = peak.row;
+        lines += 1;
+        if peak.days_in_shortage > 0 {
+            short_lines += 1;
+        }
+        let mut cells: Vec<Cell> = place(r).into_iter().map(Cell::new).collect();
+        cells.extend([
+            Cell::new(&r.cadre),
+            staff(r.assigned),
+            staff(r.available),
+            Cell::new(r.date.map(iso).unwrap_or_default()),
+            staff(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0)),
+            staff(r.on_duty.unwrap_or(0.0)),
+            num(r.headcount_needed.unwrap_or(0.0), 1),
+            status_cell(r.status, report.settings.color),
+            num(peak.days_in_shortage as f64, 0),
+            if peak.largest_shortage > 0.0 {
+                num(peak.largest_shortage, 1)
+            } else {
+                Cell::new("")
+            },
+        ]);
+        t.add_row(cells);
+    }
+    (t, lines, short_lines)
+}
+
+fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> Table {
+    let mut t = new_table(report);
+    let mut header = vec!["Date"];
+    header.extend(place_header(level));
+    header.extend([
+        "Cadre",
+        "Mild",
+        "Moderate",
+        "Severe",
+        "Critical",
+        "Load",
+        "On duty",
+        "Needed",
+        "Available",
+        "Difference",
+        "Ratio",
+        "Status",
+    ]);
+    t.set_header(header);
+    for r in rows {
+        let mut cells = vec![Cell::new(r.date.map(iso).unwrap_or_default())];
+        cells.extend(place(r).into_iter().map(Cell::new));
+        cells.push(Cell::new(&r.cadre));
+        let p = r.patients.unwrap_or_default();
+        cells.extend(p.iter().map(|&n| staff(n)));
+        cells.extend([
+            num(r.load.unwrap_or(0.0), 2),
+            staff(r.on_duty.unwrap_or(0.0)),
+            num(r.headcount_needed.unwrap_or(0.0), 1),
+            staff(r.available),
+            num(r.difference.unwrap_or(0.0), 1),
+            match r.ratio {
+                Some(v) => num(v, 2),
+                None => Cell::new("n/a").set_alignment(CellAlignment::Right),
+            },
+            status_cell(r.status, report.settings.color),
+        ]);
+        t.add_row(cells);
+    }
+    t
+}
+
+impl SurgeExporter for TableExporter {
+    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+        let results = report.results;
+        let mut out = String::new();
+        for line in describe(results) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push('\n');
+        if results.rows.is_empty() {
+            out.push_str("No results: the census has no dates (or covid_standards no cadre).\n");
+            return Ok(out.into_bytes());
+        }
+        let mut levels = vec![SurgeLevel::Site];
+        for l in &results.options.by {
+            levels.push(l.level());
+        }
+        for level in levels {
+            let rows: Vec<&SurgeRow> = results.rows_of(level).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let (table, lines, short) = peak_table(&rows, level, report);
+            out.push_str(title(level));
+            out.push('\n');
+            out.push_str(&table.to_string());
+            out.push('\n');
+            out.push_str(&format!(
+                "{lines} lines: {short} in shortage on at least one date (needed = on duty × 24 × 365 / AWT; shortage: available / needed below {})\n\n",
+                results.options.bands.low
+            ));
+            if report.daily {
+                out.push_str(&format!("{}: every date\n", title(level)));
+                out.push_str(&daily_table(&rows, level, report).to_string());
+                out.push_str("\n\n");
+            }
+        }
+        Ok(out.into_bytes())
+    }
+}
