@@ -119,8 +119,11 @@ pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool) -> St
     // Date labels: about six, first and last included.
     let n = points.len();
     let every = n.div_ceil(6).max(1);
+    let last_x = x(last);
     for (i, p) in points.iter().enumerate() {
-        if i % every == 0 || i == n - 1 {
+        // Every `every`-th date, and the last one; none too close to the last.
+        let shown = i == n - 1 || (i % every == 0 && last_x - x(p.date) >= 80.0);
+        if shown {
             let xx = x(p.date);
             let _ = write!(
                 svg,

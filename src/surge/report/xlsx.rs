@@ -5,7 +5,7 @@
 //! the data the charts are drawn from.
 
 use rust_xlsxwriter::{
-    Chart, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color, ExcelDateTime,
+    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color, ExcelDateTime,
     Format, Workbook, Worksheet, XlsxError,
 };
 
@@ -142,8 +142,10 @@ fn charts_sheet(
     let ws = wb.add_worksheet();
     ws.set_name("charts")?;
     ws.set_active(true);
-    // The data: one date column, then needed / assigned (/ available) per cadre.
-    ws.write_string_with_format(0, 0, "date", bold)?;
+    // The charts on the left, one under the other; their data on the right of them: one date
+    // column, then needed / assigned (/ available) per cadre.
+    const DATA: u16 = 11;
+    ws.write_string_with_format(0, DATA, "date", bold)?;
     let mut dates: Vec<chrono::NaiveDate> = results
         .series
         .iter()
@@ -152,13 +154,12 @@ fn charts_sheet(
     dates.sort();
     dates.dedup();
     for (i, d) in dates.iter().enumerate() {
-        ws.write_date_with_format(i as u32 + 1, 0, excel_date(*d)?, date)?;
+        ws.write_date_with_format(i as u32 + 1, DATA, excel_date(*d)?, date)?;
     }
-    ws.set_column_width(0, 11)?;
+    ws.set_column_width(DATA, 11)?;
     let last_row = dates.len() as u32;
-    let chart_col = 1 + per_cadre * results.cadres.len() as u16 + 1;
     for (ci, (cadre, series)) in results.cadres.iter().zip(&results.series).enumerate() {
-        let col = 1 + per_cadre * ci as u16;
+        let col = DATA + 1 + per_cadre * ci as u16;
         ws.write_string_with_format(0, col, format!("{cadre}: needed"), bold)?;
         ws.write_string_with_format(0, col + 1, format!("{cadre}: assigned"), bold)?;
         if with_available {
@@ -176,26 +177,27 @@ fn charts_sheet(
             continue;
         }
         let mut chart = Chart::new(ChartType::Line);
-        chart.title().set_name(&format!(
-            "{cadre}: headcount needed and assigned, all sites"
-        ));
+        chart
+            .title()
+            .set_name(&format!("{cadre}: needed and assigned, all sites"))
+            .set_font(ChartFont::new().set_size(12).set_bold());
         chart
             .add_series()
             .set_name(("charts", 0, col))
-            .set_categories(("charts", 1, 0, last_row, 0))
+            .set_categories(("charts", 1, DATA, last_row, DATA))
             .set_values(("charts", 1, col, last_row, col))
             .set_format(&mut line(NEEDED_COLOR, false));
         chart
             .add_series()
             .set_name(("charts", 0, col + 1))
-            .set_categories(("charts", 1, 0, last_row, 0))
+            .set_categories(("charts", 1, DATA, last_row, DATA))
             .set_values(("charts", 1, col + 1, last_row, col + 1))
             .set_format(&mut line(ASSIGNED_COLOR, false));
         if with_available {
             chart
                 .add_series()
                 .set_name(("charts", 0, col + 2))
-                .set_categories(("charts", 1, 0, last_row, 0))
+                .set_categories(("charts", 1, DATA, last_row, DATA))
                 .set_values(("charts", 1, col + 2, last_row, col + 2))
                 .set_format(&mut line(AVAILABLE_COLOR, true));
         }
@@ -206,7 +208,7 @@ fn charts_sheet(
         chart.y_axis().set_name("staff (headcount)").set_min(0);
         chart.legend().set_position(ChartLegendPosition::Bottom);
         chart.set_width(640).set_height(300);
-        ws.insert_chart(ci as u32 * 16, chart_col, &chart)?;
+        ws.insert_chart(ci as u32 * 16, 0, &chart)?;
     }
     Ok(())
 }
