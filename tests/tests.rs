@@ -11,6 +11,7 @@ mod fixtures;
 mod properties;
 mod reports;
 mod spreadsheets;
+mod surge;
 mod template;
 mod validate;
 mod vectors;
