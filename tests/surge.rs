@@ -54,7 +54,11 @@ fn surge_fails(dir: &Dir, args: &[&str]) -> String {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(out.status.code(), Some(1), "expected exit 1; stderr: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "expected exit 1; stderr: {stderr}"
+    );
     assert!(out.stdout.is_empty(), "nothing is written on failure");
     stderr
 }
@@ -183,7 +187,10 @@ fn ceil_is_exact_with_hours_per_patient_day() {
             "covid_standards.csv",
             "cadre,severity,hours_per_patient_day\nInfirmier,moderate,7.2\n",
         ),
-        ("census.csv", "date,facility_id,severity,patients\n2020-06-01,S1,moderate,10\n"),
+        (
+            "census.csv",
+            "date,facility_id,severity,patients\n2020-06-01,S1,moderate,10\n",
+        ),
         ("covid_staff.csv", STAFF),
     ]);
     let rows = surge_csv(&dir, &[]);
@@ -214,7 +221,13 @@ fn rows_cover_every_cadre_site_and_census_date_without_gap_filling() {
     let site: Vec<(&str, &str, &str)> = rows
         .iter()
         .filter(|r| r["level"] == "site")
-        .map(|r| (r["date"].as_str(), r["facility_id"].as_str(), r["cadre"].as_str()))
+        .map(|r| {
+            (
+                r["date"].as_str(),
+                r["facility_id"].as_str(),
+                r["cadre"].as_str(),
+            )
+        })
         .collect();
     // Date by date, then site, then cadre in covid_standards order.
     assert_eq!(
@@ -295,7 +308,10 @@ fn admissions_become_a_census_with_the_length_of_stay() {
         .filter(|r| r["level"] == "site" && r["cadre"] == "Infirmier")
         .map(|r| r["date"].as_str())
         .collect();
-    assert_eq!(dates, ["2020-06-01", "2020-06-02", "2020-06-03", "2020-06-04"]);
+    assert_eq!(
+        dates,
+        ["2020-06-01", "2020-06-02", "2020-06-03", "2020-06-04"]
+    );
     for (date, moderate, severe, load) in [
         ("2020-06-01", 2.0, 0.0, 1.0),
         ("2020-06-02", 2.0, 0.0, 1.0),
@@ -308,10 +324,22 @@ fn admissions_become_a_census_with_the_length_of_stay() {
         assert_num(r, "load", load);
         assert_eq!(r["on_duty"], "2", "{date}");
         assert_num(r, "headcount_needed", 10.0);
-        assert_num(row(&rows, "site", date, "S1", "Médecin"), "headcount_needed", 4.0);
+        assert_num(
+            row(&rows, "site", date, "S1", "Médecin"),
+            "headcount_needed",
+            4.0,
+        );
     }
     // French names work in --length-of-stay too; a stay given per severity admitted is needed.
-    let rows = surge_csv(&dir, &["--length-of-stay", "modérée=3", "--length-of-stay", "sévère=2"]);
+    let rows = surge_csv(
+        &dir,
+        &[
+            "--length-of-stay",
+            "modérée=3",
+            "--length-of-stay",
+            "sévère=2",
+        ],
+    );
     assert_eq!(rows.iter().filter(|r| r["level"] == "site").count(), 8);
     let err = surge_fails(&dir, &["--length-of-stay", "moderate=3"]);
     assert!(err.contains("admissions.csv"), "{err}");
@@ -327,7 +355,10 @@ fn scaling_and_absence_rate() {
     // 9.6 / 15 = 0.64 → shortage.
     let dir = study(&[
         ("covid_standards.csv", STANDARDS),
-        ("census.csv", "date,facility_id,severity,patients\n2020-06-01,S1,moderate,3\n"),
+        (
+            "census.csv",
+            "date,facility_id,severity,patients\n2020-06-01,S1,moderate,3\n",
+        ),
         ("covid_staff.csv", STAFF),
     ]);
     let base = surge_csv(&dir, &[]);
@@ -407,11 +438,17 @@ fn roll_ups_sum_needed_and_available_across_sites() {
     assert_num(r, "ratio", 0.72);
     assert_eq!(r["status"], "shortage");
     // District D2, 1 June: S3 alone, 4 / 10 = 0.4.
-    assert_num(row(&rows, "district", "2020-06-01", "D2", "Infirmier"), "ratio", 0.4);
+    assert_num(
+        row(&rows, "district", "2020-06-01", "D2", "Infirmier"),
+        "ratio",
+        0.4,
+    );
     // National, 1 June: needed 10 + 15 + 10 = 35, available 12 + 6 + 4 = 22; 22/35.
     let r = rows
         .iter()
-        .find(|r| r["level"] == "national" && r["date"] == "2020-06-01" && r["cadre"] == "Infirmier")
+        .find(|r| {
+            r["level"] == "national" && r["date"] == "2020-06-01" && r["cadre"] == "Infirmier"
+        })
         .unwrap();
     assert_num(r, "headcount_needed", 35.0);
     assert_num(r, "available", 22.0);
@@ -419,14 +456,20 @@ fn roll_ups_sum_needed_and_available_across_sites() {
     // 2 June: only S2 has a census that day, so only S2 is summed: 20 needed, 6 available.
     let r = rows
         .iter()
-        .find(|r| r["level"] == "national" && r["date"] == "2020-06-02" && r["cadre"] == "Infirmier")
+        .find(|r| {
+            r["level"] == "national" && r["date"] == "2020-06-02" && r["cadre"] == "Infirmier"
+        })
         .unwrap();
     assert_num(r, "headcount_needed", 20.0);
     assert_num(r, "available", 6.0);
     // Order: site rows, then district, then national, then summaries.
     let levels: Vec<&str> = rows.iter().map(|r| r["level"].as_str()).collect();
     let mut sorted = levels.clone();
-    let rank = |l: &str| ["site", "district", "national", "summary"].iter().position(|x| *x == l);
+    let rank = |l: &str| {
+        ["site", "district", "national", "summary"]
+            .iter()
+            .position(|x| *x == l)
+    };
     sorted.sort_by_key(|l| rank(l));
     assert_eq!(levels, sorted);
 }
@@ -557,7 +600,10 @@ fn patients_per_staff_must_be_above_zero() {
             ("census.csv", CENSUS),
         ]);
         let err = surge_fails(&dir, &[]);
-        assert!(err.contains("covid_standards.csv, row 3, column \"patients_per_staff\""), "{err}");
+        assert!(
+            err.contains("covid_standards.csv, row 3, column \"patients_per_staff\""),
+            "{err}"
+        );
         assert!(err.contains(&format!("\"{bad}\"")), "{err}");
         assert!(err.contains("must be > 0"), "{err}");
     }
@@ -570,11 +616,16 @@ fn unknown_severities_are_errors_in_both_tables() {
             "covid_standards.csv",
             "cadre,severity,patients_per_staff\nInfirmier,modérée,2\nInfirmier,asymptomatique,8\n",
         ),
-        ("census.csv", "date,facility_id,severity,patients\n2020-06-01,S1,very bad,2\n"),
+        (
+            "census.csv",
+            "date,facility_id,severity,patients\n2020-06-01,S1,very bad,2\n",
+        ),
     ]);
     let err = surge_fails(&dir, &[]);
     assert!(
-        err.contains("covid_standards.csv, row 3, column \"severity\": \"asymptomatique\" is not a severity"),
+        err.contains(
+            "covid_standards.csv, row 3, column \"severity\": \"asymptomatique\" is not a severity"
+        ),
         "{err}"
     );
     assert!(
@@ -598,11 +649,19 @@ fn dates_that_do_not_parse_are_named_with_row_and_value() {
     ]);
     let err = surge_fails(&dir, &[]);
     assert!(
-        err.contains("census.csv, row 3, column \"date\": \"31/02/2020\" is not a day of the calendar"),
+        err.contains(
+            "census.csv, row 3, column \"date\": \"31/02/2020\" is not a day of the calendar"
+        ),
         "{err}"
     );
-    assert!(err.contains("census.csv, row 4, column \"date\": \"hier\" is not a date"), "{err}");
-    assert!(err.contains("2020W23"), "the hint shows the accepted shapes: {err}");
+    assert!(
+        err.contains("census.csv, row 4, column \"date\": \"hier\" is not a date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2020W23"),
+        "the hint shows the accepted shapes: {err}"
+    );
 }
 
 #[test]
@@ -610,7 +669,10 @@ fn census_and_admissions_exactly_one() {
     let both = study(&[
         ("covid_standards.csv", STANDARDS),
         ("census.csv", CENSUS),
-        ("admissions.csv", "date,facility_id,severity,admitted\n2020-06-01,S1,moderate,1\n"),
+        (
+            "admissions.csv",
+            "date,facility_id,severity,admitted\n2020-06-01,S1,moderate,1\n",
+        ),
     ]);
     let err = surge_fails(&both, &["--length-of-stay", "moderate=3"]);
     assert!(err.contains("both a census"), "{err}");
@@ -620,7 +682,10 @@ fn census_and_admissions_exactly_one() {
     // The census given on its own with the study's admissions: still both.
     let dir = study(&[
         ("covid_standards.csv", STANDARDS),
-        ("admissions.csv", "date,facility_id,severity,admitted\n2020-06-01,S1,moderate,1\n"),
+        (
+            "admissions.csv",
+            "date,facility_id,severity,admitted\n2020-06-01,S1,moderate,1\n",
+        ),
         ("other/census.csv", CENSUS),
     ]);
     let census = dir.join("other/census.csv");
@@ -641,12 +706,20 @@ fn negative_counts_and_bad_minimums_are_errors() {
         ),
     ]);
     let err = surge_fails(&dir, &[]);
-    assert!(err.contains("census.csv, row 2, column \"patients\": \"-3\" is negative"), "{err}");
     assert!(
-        err.contains("covid_standards.csv, row 2, column \"min_on_duty\": \"1.5\" is not a whole number"),
+        err.contains("census.csv, row 2, column \"patients\": \"-3\" is negative"),
         "{err}"
     );
-    assert!(err.contains("row 3, column \"min_on_duty\": \"-1\""), "{err}");
+    assert!(
+        err.contains(
+            "covid_standards.csv, row 2, column \"min_on_duty\": \"1.5\" is not a whole number"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 3, column \"min_on_duty\": \"-1\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -660,7 +733,10 @@ fn a_cadre_without_working_time_is_an_error() {
     ]);
     let err = surge_fails(&dir, &[]);
     assert!(err.contains("covid_standards.csv, row 3"), "{err}");
-    assert!(err.contains("\"Hygiéniste\" has COVID-19 standards but no working_time row"), "{err}");
+    assert!(
+        err.contains("\"Hygiéniste\" has COVID-19 standards but no working_time row"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -674,7 +750,10 @@ fn the_largest_min_on_duty_applies_and_hours_equal_24_over_p() {
              Infirmier,moderate,,12,1\n\
              Infirmier,severe,1,24,3\n",
         ),
-        ("census.csv", "date,facility_id,severity,patients\n2020-06-01,S1,moderate,1\n"),
+        (
+            "census.csv",
+            "date,facility_id,severity,patients\n2020-06-01,S1,moderate,1\n",
+        ),
     ]);
     let rows = surge_csv(&dir, &[]);
     let r = row(&rows, "site", "2020-06-01", "S1", "Infirmier");
@@ -702,9 +781,16 @@ fn covid_sample() -> std::path::PathBuf {
 #[test]
 fn covid_sample_prints_peak_and_shortages_per_site_and_cadre() {
     let out = wisn().arg("surge").arg(covid_sample()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Peak and shortages per site and cadre"), "{text}");
+    assert!(
+        text.contains("Peak and shortages per site and cadre"),
+        "{text}"
+    );
     for site in [
         "CHU du Point G",
         "Hôpital du Mali",
@@ -713,7 +799,13 @@ fn covid_sample_prints_peak_and_shortages_per_site_and_cadre() {
     ] {
         assert!(text.contains(site), "{site} missing:\n{text}");
     }
-    for cadre in ["Médecin", "Infirmier", "Aide-soignant", "Technicien de laboratoire", "Hygiéniste"] {
+    for cadre in [
+        "Médecin",
+        "Infirmier",
+        "Aide-soignant",
+        "Technicien de laboratoire",
+        "Hygiéniste",
+    ] {
         assert!(text.contains(cadre), "{cadre} missing");
     }
     assert!(text.contains("SHORTAGE"));
@@ -738,7 +830,11 @@ fn compute_surge_csv(args: &[&str]) -> Vec<Row> {
         .args(["--format", "csv", "-q"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     csv_rows(&String::from_utf8(out.stdout).unwrap())
 }
 
@@ -776,7 +872,13 @@ fn xlsx_report_has_every_row_and_a_line_chart_per_cadre() {
     let range = wb.worksheet_range("surge").unwrap();
     let csv = compute_surge_csv(&[covid_sample().to_str().unwrap(), "--absence-rate", "0.1"]);
     assert_eq!(range.height(), csv.len() + 1);
-    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     assert_eq!(header.len(), 25);
     assert_eq!(header[0], "level");
     assert_eq!(header[13], "headcount_needed");
@@ -807,7 +909,10 @@ fn html_report_is_self_contained_with_svg_charts() {
 #[test]
 fn a_failed_run_writes_nothing() {
     let dir = study(&[
-        ("covid_standards.csv", "cadre,severity,patients_per_staff\nInfirmier,moderate,0\n"),
+        (
+            "covid_standards.csv",
+            "cadre,severity,patients_per_staff\nInfirmier,moderate,0\n",
+        ),
         ("census.csv", CENSUS),
     ]);
     let out = dir.join("out.csv");
@@ -824,7 +929,11 @@ fn a_failed_run_writes_nothing() {
 // ---- COVID-19 workload inside ordinary WISN (data/scenarios/covid) ----
 
 fn scenario(name: &str) -> std::path::PathBuf {
-    root().join("data").join("scenarios").join("covid").join(name)
+    root()
+        .join("data")
+        .join("scenarios")
+        .join("covid")
+        .join(name)
 }
 
 fn by_facility_and_cadre(rows: Vec<Row>) -> BTreeMap<(String, String), Row> {
@@ -845,7 +954,10 @@ fn covid_scenario_needs_more_staff_at_cscom_and_csref() {
         "--workload",
         scenario("workload.csv").to_str().unwrap(),
     ]));
-    assert_eq!(base.keys().collect::<Vec<_>>(), covid.keys().collect::<Vec<_>>());
+    assert_eq!(
+        base.keys().collect::<Vec<_>>(),
+        covid.keys().collect::<Vec<_>>()
+    );
     let mut cscom = 0;
     let mut csref = 0;
     for (k, b) in &base {
@@ -869,7 +981,10 @@ fn covid_scenario_needs_more_staff_at_cscom_and_csref() {
             _ => assert_eq!(b["required_staff"], c["required_staff"], "{k:?} unchanged"),
         }
     }
-    assert!(cscom >= 20 && csref == 4, "{cscom} CSCom rows, {csref} CSRéf rows");
+    assert!(
+        cscom >= 20 && csref == 4,
+        "{cscom} CSCom rows, {csref} CSRéf rows"
+    );
 
     // Hand check, Infirmier at the CSCom de Kadiolo Central (KAD-CSCOM-01), AWT 211 days × 8 h =
     // 1,688 h. Its COVID-19 volumes for 2023 (sums of the 12 monthly rows of the scenario):

@@ -232,7 +232,12 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         scale_census: args.scale_census,
         absence_rate: args.absence_rate,
         bands: args.bands,
-        by: args.by.clone(),
+        by: args.by.iter().fold(Vec::new(), |mut by, level| {
+            if !by.contains(level) {
+                by.push(*level);
+            }
+            by
+        }),
     };
     let results = match crate::surge::compute::compute(&study, &options) {
         Ok(r) => r,

@@ -211,8 +211,10 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
     dates.sort();
     dates.dedup();
     let mut site_rows: Vec<SurgeRow> = Vec::new();
+    // The site rows of each line, in date order.
+    let mut rows_of_line: Vec<Vec<usize>> = vec![Vec::new(); lines.len()];
     for &date in &dates {
-        for line in &lines {
+        for (li, line) in lines.iter().enumerate() {
             let site = &s.sites[line.site];
             let Some(census) = site.census.get(&date) else {
                 continue;
@@ -226,6 +228,7 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
             let available = surge::available(line.assigned, options.absence_rate);
             let o = surge::compare(available, needed, &options.bands);
             let f = &study.facilities[site.facility];
+            rows_of_line[li].push(site_rows.len());
             site_rows.push(SurgeRow {
                 level: SurgeLevel::Site,
                 date: Some(date),
@@ -258,27 +261,11 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
         rows.extend(roll_up(&site_rows, *level, options));
     }
     // Summary rows, site × cadre.
-    for line in &lines {
+    for (line, indexes) in lines.iter().zip(&rows_of_line) {
         let site = &s.sites[line.site];
         let f = &study.facilities[site.facility];
-        let mine: Vec<&SurgeRow> = site_rows
-            .iter()
-            .filter(|r| r.cadre_index == line.cadre && r.facility_id.as_deref() == Some(&f.id))
-            .collect();
-        let mut peak: Option<(NaiveDate, f64)> = None;
-        let mut days_in_shortage = 0u32;
-        let mut largest = 0.0f64;
-        for r in &mine {
-            let needed = r.headcount_needed.unwrap_or(0.0);
-            // Rows come in date order, so `>` keeps the earliest date of the highest value.
-            if peak.map_or(true, |(_, p)| needed > p) {
-                peak = Some((r.date.expect("site rows have dates"), needed));
-            }
-            if r.status == Some(Status::Shortage) {
-                days_in_shortage += 1;
-            }
-            largest = largest.max(needed - r.available);
-        }
+        let mine: Vec<&SurgeRow> = indexes.iter().map(|&i| &site_rows[i]).collect();
+        let peak = peak_of(&mine);
         let available = surge::available(line.assigned, options.absence_rate);
         rows.push(SurgeRow {
             level: SurgeLevel::Summary,
@@ -299,10 +286,10 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
             difference: None,
             ratio: None,
             status: None,
-            peak_date: peak.map(|p| p.0),
-            peak_headcount: peak.map(|p| p.1),
-            days_in_shortage: Some(days_in_shortage),
-            largest_shortage: Some(largest),
+            peak_date: peak.as_ref().and_then(|p| p.row.date),
+            peak_headcount: peak.as_ref().map(|p| p.row.headcount_needed.unwrap_or(0.0)),
+            days_in_shortage: Some(peak.as_ref().map_or(0, |p| p.days_in_shortage)),
+            largest_shortage: Some(peak.as_ref().map_or(0.0, |p| p.largest_shortage)),
             awt_hours: Some(line.awt_hours),
         });
     }
@@ -330,6 +317,41 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
         site_count: s.sites.len(),
         first_date: dates.first().copied(),
         last_date: dates.last().copied(),
+    })
+}
+
+/// The peak of the dated rows of one place and cadre, with its days in shortage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Peak<'a> {
+    /// The row of the earliest date with the highest headcount needed.
+    pub row: &'a SurgeRow,
+    /// Dates whose status is `shortage`.
+    pub days_in_shortage: u32,
+    /// The largest `headcount_needed − available` over the dates, at least 0.
+    pub largest_shortage: f64,
+}
+
+/// The peak of dated rows of one place and cadre, given in date order; `None` when there are
+/// none.
+pub fn peak_of<'a>(rows: &[&'a SurgeRow]) -> Option<Peak<'a>> {
+    let mut best: Option<&SurgeRow> = None;
+    let mut days = 0;
+    let mut largest = 0.0f64;
+    for &r in rows {
+        let needed = r.headcount_needed.unwrap_or(0.0);
+        // Rows come in date order, so `>` keeps the earliest date of the highest value.
+        if best.map_or(true, |b| needed > b.headcount_needed.unwrap_or(0.0)) {
+            best = Some(r);
+        }
+        if r.status == Some(Status::Shortage) {
+            days += 1;
+        }
+        largest = largest.max(needed - r.available);
+    }
+    best.map(|row| Peak {
+        row,
+        days_in_shortage: days,
+        largest_shortage: largest,
     })
 }
 

@@ -860,7 +860,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
             Problem::warning(
                 "facility_not_listed",
                 format!(
-                    "{} sites are not in the facilities table (name, district and region unknown): {}",
+                    "{} facilities of the census, admissions or covid_staff are not in the facilities table (name, type, district and region unknown): {}",
                     b.unlisted.len(),
                     list.join(", ")
                 ),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::{describe, peak_of, values, SurgeExporter, SurgeReport, COLUMNS};
+use super::{by_place_and_cadre, describe, peak_of, values, SurgeExporter, SurgeReport, COLUMNS};
 use crate::method::Status;
 use crate::surge::compute::{ChartPoint, SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
@@ -208,33 +208,8 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel) {
         out,
         "<h2>{title}</h2><table><tr>{place_header}<th>Cadre</th><th>Assigned</th><th>Available</th><th>Peak date</th><th>Patients</th><th>On duty</th><th>Needed</th><th>Status at peak</th><th>Days in shortage</th><th>Largest shortage</th></tr>"
     );
-    // Group by place and cadre, in first-met order.
-    let mut keys: Vec<(Option<String>, Option<String>, Option<String>, usize)> = Vec::new();
-    let mut groups: Vec<Vec<&SurgeRow>> = Vec::new();
-    for &r in rows {
-        let k = (
-            r.facility_id.clone(),
-            r.district.clone(),
-            r.region.clone(),
-            r.cadre_index,
-        );
-        match keys.iter().position(|x| *x == k) {
-            Some(i) => groups[i].push(r),
-            None => {
-                keys.push(k);
-                groups.push(vec![r]);
-            }
-        }
-    }
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by_key(|&i| {
-        let place = keys
-            .iter()
-            .position(|k| (&k.0, &k.1, &k.2) == (&keys[i].0, &keys[i].1, &keys[i].2));
-        (place, keys[i].3)
-    });
-    for i in order {
-        let Some(peak) = peak_of(&groups[i]) else {
+    for group in by_place_and_cadre(rows) {
+        let Some(peak) = peak_of(&group) else {
             continue;
         };
         let r = peak.row;

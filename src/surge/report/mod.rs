@@ -9,6 +9,8 @@ pub mod json;
 pub mod table;
 pub mod xlsx;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::compute::{SurgeResults, SurgeRow};
@@ -175,37 +177,29 @@ impl SurgeFormat {
     }
 }
 
-/// The peak of a series of rows of one place and cadre (rows in date order).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Peak<'a> {
-    /// The row of the earliest date with the highest headcount needed.
-    pub row: &'a SurgeRow,
-    pub days_in_shortage: usize,
-    /// max(needed − available), at least 0.
-    pub largest_shortage: f64,
+/// The place of a row: site, or the group's district and region.
+type Place = (Option<String>, Option<String>, Option<String>);
+
+/// Dated rows of one level grouped by place and cadre: places in the order first met, and within
+/// a place the cadres in `covid_standards` order; each group's rows in date order.
+pub fn by_place_and_cadre<'a>(rows: &[&'a SurgeRow]) -> Vec<Vec<&'a SurgeRow>> {
+    let mut places: Vec<Place> = Vec::new();
+    let mut groups: BTreeMap<(usize, usize), Vec<&SurgeRow>> = BTreeMap::new();
+    for &r in rows {
+        let place = (r.facility_id.clone(), r.district.clone(), r.region.clone());
+        let p = match places.iter().position(|x| *x == place) {
+            Some(p) => p,
+            None => {
+                places.push(place);
+                places.len() - 1
+            }
+        };
+        groups.entry((p, r.cadre_index)).or_default().push(r);
+    }
+    groups.into_values().collect()
 }
 
-/// The peak of dated rows of one place and cadre; `None` when there are none.
-pub fn peak_of<'a>(rows: &[&'a SurgeRow]) -> Option<Peak<'a>> {
-    let mut best: Option<&SurgeRow> = None;
-    let mut days = 0;
-    let mut largest = 0.0f64;
-    for &r in rows {
-        let needed = r.headcount_needed.unwrap_or(0.0);
-        if best.map_or(true, |b| needed > b.headcount_needed.unwrap_or(0.0)) {
-            best = Some(r);
-        }
-        if r.status == Some(crate::method::Status::Shortage) {
-            days += 1;
-        }
-        largest = largest.max(needed - r.available);
-    }
-    best.map(|row| Peak {
-        row,
-        days_in_shortage: days,
-        largest_shortage: largest,
-    })
-}
+pub use super::compute::{peak_of, Peak};
 
 /// A one-line description of the run (sites, cadres, dates, what-if options).
 pub fn describe(results: &SurgeResults) -> Vec<String> {

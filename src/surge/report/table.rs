@@ -5,7 +5,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::{describe, peak_of, SurgeExporter, SurgeReport};
+use super::{by_place_and_cadre, describe, peak_of, SurgeExporter, SurgeReport};
 use crate::method::Status;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
@@ -84,33 +84,6 @@ fn title(level: SurgeLevel) -> &'static str {
     }
 }
 
-/// Groups dated rows of one level by place and cadre, in first-met order.
-fn series(rows: &[&SurgeRow]) -> Vec<Vec<usize>> {
-    let mut keys: Vec<(Vec<String>, Option<String>, usize)> = Vec::new();
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
-        let k = (place(r), r.facility_id.clone(), r.cadre_index);
-        match keys.iter().position(|x| *x == k) {
-            Some(j) => out[j].push(i),
-            None => {
-                keys.push(k);
-                out.push(vec![i]);
-            }
-        }
-    }
-    // Place first, then cadre order, as the summary rows are.
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    let first_of_place = |j: usize| {
-        keys.iter()
-            .position(|k| k.0 == keys[j].0 && k.1 == keys[j].1)
-    };
-    order.sort_by_key(|&j| (first_of_place(j), keys[j].2));
-    order
-        .into_iter()
-        .map(|j| std::mem::take(&mut out[j]))
-        .collect()
-}
-
 fn peak_table(
     rows: &[&SurgeRow],
     level: SurgeLevel,
@@ -133,9 +106,10 @@ fn peak_table(
     t.set_header(header);
     let mut lines = 0;
     let mut short_lines = 0;
-    for indexes in series(rows) {
-        let mine: Vec<&SurgeRow> = indexes.iter().map(|&i| rows[i]).collect();
-        let Some(peak) = peak_of(&mine) else { continue };
+    for group in by_place_and_cadre(rows) {
+        let Some(peak) = peak_of(&group) else {
+            continue;
+        };
         let r = peak.row;
         lines += 1;
         if peak.days_in_shortage > 0 {

@@ -5,8 +5,8 @@
 //! the data the charts are drawn from.
 
 use rust_xlsxwriter::{
-    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color, ExcelDateTime,
-    Format, Workbook, Worksheet, XlsxError,
+    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color,
+    ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 
 use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
@@ -99,8 +99,7 @@ fn summary_sheet(
     for (c, name) in header.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *name, bold)?;
     }
-    let mut r = 1u32;
-    for row in report.results.rows_of(SurgeLevel::Summary) {
+    for (r, row) in (1u32..).zip(report.results.rows_of(SurgeLevel::Summary)) {
         let all = values(row);
         let pick = |name: &str| {
             COLUMNS
@@ -112,7 +111,6 @@ fn summary_sheet(
         for (c, name) in header.iter().enumerate() {
             write_value(ws, r, c as u16, &pick(name), date)?;
         }
-        r += 1;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.set_column_width(1, 32)?;
