@@ -1065,3 +1065,77 @@ fn covid_scenario_files_are_the_base_files_plus_covid_rows() {
         "workload.csv is stale: run python3 data/scenarios/covid/make_scenario.py"
     );
 }
+
+#[test]
+fn a_workbook_study_reads_like_csv() {
+    // The tables of `load_ceil_minimum_no_patients_and_headcount` as sheets of one workbook, with
+    // French sheet names, a date cell, a French date and an ISO week as text.
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = Dir::new();
+    let path = dir.join("covid.xlsx");
+    let mut wb = Workbook::new();
+    let sheet = |wb: &mut Workbook, name: &str, text: &str| {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, line) in text.lines().enumerate() {
+            for (c, cell) in line.split(',').enumerate() {
+                match cell.parse::<f64>() {
+                    Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
+                    Err(_) if cell.is_empty() => ws,
+                    Err(_) => ws.write_string(r as u32, c as u16, cell).unwrap(),
+                };
+            }
+        }
+    };
+    sheet(&mut wb, "temps_de_travail", WORKING_TIME);
+    sheet(&mut wb, "normes_covid", STANDARDS);
+    sheet(&mut wb, "effectifs_covid", STAFF);
+    let ws = wb.add_worksheet();
+    ws.set_name("occupation").unwrap();
+    for (c, h) in ["date", "facility_id", "severity", "patients"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let rows: [(&str, &str, f64); 5] = [
+        ("cell", "moderate", 3.0),
+        ("01/06/2020", "severe", 3.0),
+        ("2020-06-02", "moderate", 1.0),
+        ("2020W23", "mild", 0.0),
+        ("03/06/2020", "moderate", 0.0),
+    ];
+    for (i, (d, severity, n)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        if *d == "cell" {
+            ws.write_date_with_format(r, 0, ExcelDateTime::from_ymd(2020, 6, 1).unwrap(), &date)
+                .unwrap();
+        } else {
+            ws.write_string(r, 0, *d).unwrap();
+        }
+        ws.write_string(r, 1, "S1").unwrap();
+        ws.write_string(r, 2, *severity).unwrap();
+        ws.write_number(r, 3, *n).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let out = wisn()
+        .arg("surge")
+        .arg(&path)
+        .args(["--format", "csv", "-q"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("workbook reading is not built yet") {
+        // Until the workbook reader (src/study/workbook.rs) lands on this branch.
+        eprintln!("skipped: workbook reading is not built yet");
+        return;
+    }
+    assert!(out.status.success(), "{stderr}");
+    let rows = csv_rows(&String::from_utf8(out.stdout).unwrap());
+    // 1 June (date cell + French text date + ISO week, summed): 3 moderate + 3 severe →
+    // 3/2 + 3/2 = 3 on duty → 15 people; 2 June: 1 moderate → min 2 → 10; 3 June: 0.
+    let r = row(&rows, "site", "2020-06-01", "S1", "Infirmier");
+    assert_eq!(r["on_duty"], "3");
+    assert_num(r, "headcount_needed", 15.0);
+    assert_eq!(row(&rows, "site", "2020-06-02", "S1", "Infirmier")["on_duty"], "2");
+    assert_eq!(row(&rows, "site", "2020-06-03", "S1", "Infirmier")["on_duty"], "0");
+    assert_eq!(rows.len(), 8);
+}
