@@ -1092,7 +1092,10 @@ fn a_workbook_study_reads_like_csv() {
     sheet(&mut wb, "effectifs_covid", STAFF);
     let ws = wb.add_worksheet();
     ws.set_name("occupation").unwrap();
-    for (c, h) in ["date", "facility_id", "severity", "patients"].iter().enumerate() {
+    for (c, h) in ["date", "facility_id", "severity", "patients"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     let date = Format::new().set_num_format("dd/mm/yyyy");
@@ -1135,7 +1138,13 @@ fn a_workbook_study_reads_like_csv() {
     let r = row(&rows, "site", "2020-06-01", "S1", "Infirmier");
     assert_eq!(r["on_duty"], "3");
     assert_num(r, "headcount_needed", 15.0);
-    assert_eq!(row(&rows, "site", "2020-06-02", "S1", "Infirmier")["on_duty"], "2");
-    assert_eq!(row(&rows, "site", "2020-06-03", "S1", "Infirmier")["on_duty"], "0");
+    assert_eq!(
+        row(&rows, "site", "2020-06-02", "S1", "Infirmier")["on_duty"],
+        "2"
+    );
+    assert_eq!(
+        row(&rows, "site", "2020-06-03", "S1", "Infirmier")["on_duty"],
+        "0"
+    );
     assert_eq!(rows.len(), 8);
 }
