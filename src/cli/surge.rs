@@ -12,6 +12,7 @@ use clap::Args;
 use super::common::{parse_delimiter, print_problems, report_errors};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::diag::Severity as ProblemSeverity;
+use crate::i18n::Lang;
 use crate::method::surge::Severity;
 use crate::method::Bands;
 use crate::output::Output;
@@ -95,6 +96,14 @@ pub struct SurgeArgs {
     /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
     #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
     pub locale: Option<String>,
+    /// Same as --locale fr.
+    #[arg(long, conflicts_with = "locale")]
+    pub excel_fr: bool,
+    /// Language of the words people read (table headers, titles, chart labels); never of machine
+    /// column names or CSV/JSON values. Default: from LC_ALL, LC_MESSAGES or LANG (fr… gives
+    /// French), else English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 fn number(s: &str) -> Result<f64, String> {
@@ -273,7 +282,10 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         } else {
             None
         },
-        french_csv: args.locale.as_deref() == Some("fr"),
+        french_csv: args.excel_fr || args.locale.as_deref() == Some("fr"),
+        lang: args.lang.unwrap_or_else(Lang::from_env),
+        bands: args.bands,
+        rounding: Default::default(),
     };
     let study_name = args
         .study

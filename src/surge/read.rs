@@ -543,7 +543,7 @@ fn read_counts(
             ok
         },
         |f, row, d| {
-            let shape = shape.get_or_insert_with(|| shape_of(f.header, count_name));
+            let shape = shape.get_or_insert_with(|| shape_of(&f.header, count_name));
             let Some(id) = f.text(row, "facility_id", d) else {
                 d.error(blank_cell(f, row, "facility_id", "a site (facility code)"));
                 return;

@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::text::{peak_title, t, Text};
 use super::{by_place_and_cadre, describe, peak_of, values, SurgeExporter, SurgeReport, COLUMNS};
+use crate::i18n::Lang;
 use crate::method::Status;
 use crate::surge::compute::{ChartPoint, SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
@@ -38,10 +40,9 @@ fn fmt(v: f64, decimals: usize) -> String {
     }
 }
 
-fn status_html(status: Option<Status>) -> String {
+fn status_html(status: Option<Status>, lang: Lang) -> String {
     match status {
-        Some(Status::Shortage) => "<span class=\"shortage\">shortage</span>".into(),
-        Some(s) => format!("<span class=\"{0}\">{0}</span>", s.as_str()),
+        Some(s) => format!("<span class=\"{}\">{}</span>", s.as_str(), lang.status(s)),
         None => String::new(),
     }
 }
@@ -68,7 +69,7 @@ fn nice_step(max: f64, ticks: f64) -> f64 {
 
 /// An inline SVG line chart of the headcount needed and the staff assigned (and available when
 /// an absence rate is set) over time.
-pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool) -> String {
+pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool, lang: Lang) -> String {
     const W: f64 = 720.0;
     const H: f64 = 300.0;
     const LEFT: f64 = 56.0;
@@ -159,19 +160,23 @@ pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool) -> St
     // Legend.
     let ly = H - 14.0;
     let mut lx = LEFT;
-    let mut items = vec![("needed", "headcount needed"), ("assigned", "assigned")];
+    let mut items = vec![
+        ("needed", t(lang, Text::HeadcountNeeded)),
+        ("assigned", t(lang, Text::AssignedLegend)),
+    ];
     if with_available {
-        items.push(("available", "available (after absences)"));
+        items.push(("available", t(lang, Text::AvailableLegend)));
     }
     for (class, label) in items {
         let _ = write!(
             svg,
-            "<line x1=\"{lx:.1}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" class=\"{class}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"legend\">{label}</text>",
+            "<line x1=\"{lx:.1}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" class=\"{class}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"legend\">{}</text>",
             lx + 24.0,
             lx + 30.0,
-            ly + 4.0
+            ly + 4.0,
+            escape(label)
         );
-        lx += 40.0 + label.len() as f64 * 6.5;
+        lx += 40.0 + label.chars().count() as f64 * 6.5;
     }
     svg.push_str("</svg>");
     svg
@@ -191,23 +196,32 @@ polyline,line.needed,line.assigned,line.available{stroke-width:2.5}\
 .needed{stroke:#c0392b}.assigned{stroke:#1f4e79}.available{stroke:#2e86c1;stroke-dasharray:6 4}\
 p.note{color:#555;font-size:.9em}";
 
-fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel) {
-    let title = match level {
-        SurgeLevel::Site | SurgeLevel::Summary => "Peak and shortages per site and cadre",
-        SurgeLevel::District => "Peak and shortages per district and cadre",
-        SurgeLevel::Region => "Peak and shortages per region and cadre",
-        SurgeLevel::National => "Peak and shortages, all sites together",
-    };
+fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: Lang) {
     let place_header = match level {
-        SurgeLevel::Site | SurgeLevel::Summary => "<th>Site</th>",
-        SurgeLevel::District => "<th>District</th>",
-        SurgeLevel::Region => "<th>Region</th>",
+        SurgeLevel::Site | SurgeLevel::Summary => t(lang, Text::Site),
+        SurgeLevel::District => t(lang, Text::District),
+        SurgeLevel::Region => t(lang, Text::Region),
         SurgeLevel::National => "",
     };
-    let _ = write!(
-        out,
-        "<h2>{title}</h2><table><tr>{place_header}<th>Cadre</th><th>Assigned</th><th>Available</th><th>Peak date</th><th>Patients</th><th>On duty</th><th>Needed</th><th>Status at peak</th><th>Days in shortage</th><th>Largest shortage</th></tr>"
-    );
+    let _ = write!(out, "<h2>{}</h2><table><tr>", peak_title(lang, level));
+    if !place_header.is_empty() {
+        let _ = write!(out, "<th>{place_header}</th>");
+    }
+    for k in [
+        Text::Cadre,
+        Text::Assigned,
+        Text::Available,
+        Text::PeakDate,
+        Text::Patients,
+        Text::OnDuty,
+        Text::Needed,
+        Text::StatusAtPeak,
+        Text::DaysShort,
+        Text::LargestShortage,
+    ] {
+        let _ = write!(out, "<th>{}</th>", t(lang, k));
+    }
+    out.push_str("</tr>");
     for group in by_place_and_cadre(rows) {
         let Some(peak) = peak_of(&group) else {
             continue;
@@ -241,7 +255,7 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel) {
             fmt(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0), 1),
             fmt(r.on_duty.unwrap_or(0.0), 1),
             r.headcount_needed.unwrap_or(0.0),
-            status_html(r.status),
+            status_html(r.status, lang),
             peak.days_in_shortage,
             if peak.largest_shortage > 0.0 {
                 format!("{:.1}", peak.largest_shortage)
@@ -256,19 +270,25 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel) {
 impl SurgeExporter for HtmlExporter {
     fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         let results = report.results;
+        let lang = report.settings.lang;
         let mut out = String::new();
-        let title = format!("COVID-19 surge staffing: {}", report.study_name);
+        let title = format!("{}: {}", t(lang, Text::Title), report.study_name);
         let _ = write!(
             out,
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body><h1>{0}</h1>",
-            escape(&title)
+            "<!DOCTYPE html><html lang=\"{1}\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body><h1>{0}</h1>",
+            escape(&title),
+            lang.code()
         );
-        for line in describe(results) {
+        for line in describe(results, lang) {
             let _ = write!(out, "<p>{}</p>", escape(&line));
         }
-        out.push_str("<p class=\"note\">Staff needed on duty = ceil(Σ patients of each severity / patients one staff member covers), at least the cadre's minimum when the site has patients; headcount needed = on duty × 24 × 365 / available working time (AWT) of the cadre (WISN-inspired method of WHO's Health Workforce Estimator, wisn-method §7).</p>");
+        let _ = write!(
+            out,
+            "<p class=\"note\">{}</p>",
+            escape(t(lang, Text::MethodNote))
+        );
         if !report.warnings.is_empty() {
-            out.push_str("<h2>Warnings</h2><ul>");
+            let _ = write!(out, "<h2>{}</h2><ul>", t(lang, Text::Warnings));
             for w in &report.warnings {
                 let _ = write!(out, "<li>{}</li>", escape(&w.to_string()));
             }
@@ -279,17 +299,18 @@ impl SurgeExporter for HtmlExporter {
         for level in levels {
             let rows: Vec<&SurgeRow> = results.rows_of(level).collect();
             if !rows.is_empty() {
-                peak_section(&mut out, &rows, level);
+                peak_section(&mut out, &rows, level, lang);
             }
         }
-        out.push_str("<h2>Headcount needed and assigned over time, all sites together</h2>");
+        let _ = write!(out, "<h2>{}</h2>", t(lang, Text::ChartsHeading));
         let with_available = results.options.absence_rate != 0.0;
         for (cadre, points) in results.cadres.iter().zip(&results.series) {
-            out.push_str(&svg_chart(cadre, points, with_available));
+            out.push_str(&svg_chart(cadre, points, with_available, lang));
         }
         let _ = write!(
             out,
-            "<details><summary>Every row ({} rows, the columns of the CSV output)</summary><table><tr>",
+            "<details><summary>{} ({})</summary><table><tr>",
+            t(lang, Text::EveryRow),
             results.rows.len()
         );
         for c in COLUMNS {
@@ -334,7 +355,7 @@ mod tests {
                 available: 4.0,
             })
             .collect();
-        let svg = svg_chart("Infirmier", &points, false);
+        let svg = svg_chart("Infirmier", &points, false, Lang::En);
         assert_eq!(svg.matches("<polyline").count(), 2);
         assert!(svg.contains("2020-06-01") && svg.contains("2020-06-03"));
     }

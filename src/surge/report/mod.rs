@@ -7,6 +7,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod table;
+pub mod text;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use chrono::NaiveDate;
 use super::compute::{SurgeResults, SurgeRow};
 use super::dates::iso;
 use crate::diag::Problem;
+use crate::i18n::Lang;
 use crate::report::ReportSettings;
 
 /// The output columns of `wisn surge`, in order: the spec's (study-format §5), then
@@ -201,35 +203,38 @@ pub fn by_place_and_cadre<'a>(rows: &[&'a SurgeRow]) -> Vec<Vec<&'a SurgeRow>> {
 
 pub use super::compute::{peak_of, Peak};
 
-/// A one-line description of the run (sites, cadres, dates, what-if options).
-pub fn describe(results: &SurgeResults) -> Vec<String> {
-    let mut lines = Vec::new();
-    let dates = match (results.first_date, results.last_date) {
-        (Some(a), Some(b)) => format!(", {} to {}", iso(a), iso(b)),
-        _ => String::new(),
-    };
-    lines.push(format!(
-        "COVID-19 treatment sites: {} sites, {} cadres{dates}",
+/// The lines that describe the run (sites, cadres, dates, what-if options).
+pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
+    let mut lines = vec![text::sites_line(
+        lang,
         results.site_count,
-        results.cadres.len()
-    ));
+        results.cadres.len(),
+        results
+            .first_date
+            .zip(results.last_date)
+            .map(|(a, b)| (iso(a), iso(b))),
+    )];
     let o = &results.options;
     let mut what_if = Vec::new();
     if o.scale_census != 1.0 {
-        what_if.push(format!(
-            "census × {} (--scale-census)",
-            crate::numbers::full_precision(o.scale_census)
+        what_if.push(text::scaled(
+            lang,
+            &crate::numbers::full_precision(o.scale_census),
         ));
     }
     if o.absence_rate != 0.0 {
-        what_if.push(format!(
-            "absence rate {} %: available = assigned × {} (--absence-rate)",
-            crate::numbers::full_precision(o.absence_rate * 100.0),
-            crate::numbers::full_precision(1.0 - o.absence_rate)
+        what_if.push(text::absences(
+            lang,
+            &crate::numbers::full_precision(o.absence_rate * 100.0),
+            &crate::numbers::full_precision(1.0 - o.absence_rate),
         ));
     }
     if !what_if.is_empty() {
-        lines.push(format!("What-if: {}", what_if.join("; ")));
+        lines.push(format!(
+            "{}: {}",
+            text::t(lang, text::Text::WhatIf),
+            what_if.join("; ")
+        ));
     }
     lines
 }

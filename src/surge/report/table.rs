@@ -5,7 +5,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
+use super::text::{daily_title, footer, peak_title, t, Text};
 use super::{by_place_and_cadre, describe, peak_of, SurgeExporter, SurgeReport};
+use crate::i18n::Lang;
 use crate::method::Status;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
@@ -21,15 +23,17 @@ fn staff(v: f64) -> Cell {
     num(v, if v.fract() == 0.0 { 0 } else { 1 })
 }
 
-fn status_cell(status: Option<Status>, color: bool) -> Cell {
+fn status_cell(status: Option<Status>, report: &SurgeReport) -> Cell {
     let Some(s) = status else {
         return Cell::new("");
     };
+    let lang = report.settings.lang;
     let (word, c) = match s {
-        Status::Shortage => ("SHORTAGE", Color::Red),
-        Status::Balanced => ("balanced", Color::Green),
-        Status::Excess => ("excess", Color::Yellow),
+        Status::Shortage => (lang.status(s).to_uppercase(), Color::Red),
+        Status::Balanced => (lang.status(s).to_string(), Color::Green),
+        Status::Excess => (lang.status(s).to_string(), Color::Yellow),
     };
+    let color = report.settings.color;
     let cell = Cell::new(word);
     if color {
         cell.fg(c)
@@ -66,21 +70,12 @@ fn place(r: &SurgeRow) -> Vec<String> {
     }
 }
 
-fn place_header(level: SurgeLevel) -> Vec<&'static str> {
+fn place_header(level: SurgeLevel, lang: Lang) -> Vec<&'static str> {
     match level {
-        SurgeLevel::Site | SurgeLevel::Summary => vec!["Site"],
-        SurgeLevel::District => vec!["District", "Region"],
-        SurgeLevel::Region => vec!["Region"],
+        SurgeLevel::Site | SurgeLevel::Summary => vec![t(lang, Text::Site)],
+        SurgeLevel::District => vec![t(lang, Text::District), t(lang, Text::Region)],
+        SurgeLevel::Region => vec![t(lang, Text::Region)],
         SurgeLevel::National => vec![],
-    }
-}
-
-fn title(level: SurgeLevel) -> &'static str {
-    match level {
-        SurgeLevel::Site | SurgeLevel::Summary => "Peak and shortages per site and cadre",
-        SurgeLevel::District => "Peak and shortages per district and cadre",
-        SurgeLevel::Region => "Peak and shortages per region and cadre",
-        SurgeLevel::National => "Peak and shortages, all sites together, per cadre",
     }
 }
 
@@ -89,21 +84,25 @@ fn peak_table(
     level: SurgeLevel,
     report: &SurgeReport,
 ) -> (Table, usize, usize) {
-    let mut t = new_table(report);
-    let mut header = place_header(level);
-    header.extend([
-        "Cadre",
-        "Assigned",
-        "Available",
-        "Peak date",
-        "Patients",
-        "On duty",
-        "Needed",
-        "Status at peak",
-        "Days short",
-        "Largest shortage",
-    ]);
-    t.set_header(header);
+    let lang = report.settings.lang;
+    let mut table = new_table(report);
+    let mut header = place_header(level, lang);
+    header.extend(
+        [
+            Text::Cadre,
+            Text::Assigned,
+            Text::Available,
+            Text::PeakDate,
+            Text::Patients,
+            Text::OnDuty,
+            Text::Needed,
+            Text::StatusAtPeak,
+            Text::DaysShort,
+            Text::LargestShortage,
+        ]
+        .map(|k| t(lang, k)),
+    );
+    table.set_header(header);
     let mut lines = 0;
     let mut short_lines = 0;
     for group in by_place_and_cadre(rows) {
@@ -124,7 +123,7 @@ fn peak_table(
             staff(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0)),
             staff(r.on_duty.unwrap_or(0.0)),
             num(r.headcount_needed.unwrap_or(0.0), 1),
-            status_cell(r.status, report.settings.color),
+            status_cell(r.status, report),
             num(peak.days_in_shortage as f64, 0),
             if peak.largest_shortage > 0.0 {
                 num(peak.largest_shortage, 1)
@@ -132,30 +131,34 @@ fn peak_table(
                 Cell::new("")
             },
         ]);
-        t.add_row(cells);
+        table.add_row(cells);
     }
-    (t, lines, short_lines)
+    (table, lines, short_lines)
 }
 
 fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> Table {
-    let mut t = new_table(report);
-    let mut header = vec!["Date"];
-    header.extend(place_header(level));
-    header.extend([
-        "Cadre",
-        "Mild",
-        "Moderate",
-        "Severe",
-        "Critical",
-        "Load",
-        "On duty",
-        "Needed",
-        "Available",
-        "Difference",
-        "Ratio",
-        "Status",
-    ]);
-    t.set_header(header);
+    let lang = report.settings.lang;
+    let mut table = new_table(report);
+    let mut header = vec![t(lang, Text::Date)];
+    header.extend(place_header(level, lang));
+    header.extend(
+        [
+            Text::Cadre,
+            Text::Mild,
+            Text::Moderate,
+            Text::Severe,
+            Text::Critical,
+            Text::Load,
+            Text::OnDuty,
+            Text::Needed,
+            Text::Available,
+            Text::Difference,
+            Text::Ratio,
+            Text::Status,
+        ]
+        .map(|k| t(lang, k)),
+    );
+    table.set_header(header);
     for r in rows {
         let mut cells = vec![Cell::new(r.date.map(iso).unwrap_or_default())];
         cells.extend(place(r).into_iter().map(Cell::new));
@@ -172,24 +175,26 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
                 Some(v) => num(v, 2),
                 None => Cell::new("n/a").set_alignment(CellAlignment::Right),
             },
-            status_cell(r.status, report.settings.color),
+            status_cell(r.status, report),
         ]);
-        t.add_row(cells);
+        table.add_row(cells);
     }
-    t
+    table
 }
 
 impl SurgeExporter for TableExporter {
     fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         let results = report.results;
+        let lang = report.settings.lang;
         let mut out = String::new();
-        for line in describe(results) {
+        for line in describe(results, lang) {
             out.push_str(&line);
             out.push('\n');
         }
         out.push('\n');
         if results.rows.is_empty() {
-            out.push_str("No results: the census has no dates (or covid_standards no cadre).\n");
+            out.push_str(t(lang, Text::NoResults));
+            out.push('\n');
             return Ok(out.into_bytes());
         }
         let mut levels = vec![SurgeLevel::Site];
@@ -202,16 +207,15 @@ impl SurgeExporter for TableExporter {
                 continue;
             }
             let (table, lines, short) = peak_table(&rows, level, report);
-            out.push_str(title(level));
+            out.push_str(peak_title(lang, level));
             out.push('\n');
             out.push_str(&table.to_string());
             out.push('\n');
-            out.push_str(&format!(
-                "{lines} lines: {short} in shortage on at least one date (needed = on duty × 24 × 365 / AWT; shortage: available / needed below {})\n\n",
-                results.options.bands.low
-            ));
+            out.push_str(&footer(lang, lines, short, results.options.bands.low));
+            out.push_str("\n\n");
             if report.daily {
-                out.push_str(&format!("{}: every date\n", title(level)));
+                out.push_str(daily_title(lang, level));
+                out.push('\n');
                 out.push_str(&daily_table(&rows, level, report).to_string());
                 out.push_str("\n\n");
             }

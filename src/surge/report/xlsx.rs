@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
     ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 
+use super::text::{series_name, t, Text};
 use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
 use crate::surge::compute::SurgeLevel;
 
@@ -135,6 +136,7 @@ fn charts_sheet(
     date: &Format,
 ) -> Result<(), XlsxError> {
     let results = report.results;
+    let lang = report.settings.lang;
     let with_available = results.options.absence_rate != 0.0;
     let per_cadre: u16 = if with_available { 3 } else { 2 };
     let ws = wb.add_worksheet();
@@ -158,10 +160,15 @@ fn charts_sheet(
     let last_row = dates.len() as u32;
     for (ci, (cadre, series)) in results.cadres.iter().zip(&results.series).enumerate() {
         let col = DATA + 1 + per_cadre * ci as u16;
-        ws.write_string_with_format(0, col, format!("{cadre}: needed"), bold)?;
-        ws.write_string_with_format(0, col + 1, format!("{cadre}: assigned"), bold)?;
+        ws.write_string_with_format(0, col, series_name(lang, cadre, Text::Needed), bold)?;
+        ws.write_string_with_format(0, col + 1, series_name(lang, cadre, Text::Assigned), bold)?;
         if with_available {
-            ws.write_string_with_format(0, col + 2, format!("{cadre}: available"), bold)?;
+            ws.write_string_with_format(
+                0,
+                col + 2,
+                series_name(lang, cadre, Text::Available),
+                bold,
+            )?;
         }
         for p in series {
             let r = dates.binary_search(&p.date).unwrap_or(0) as u32 + 1;
@@ -177,7 +184,7 @@ fn charts_sheet(
         let mut chart = Chart::new(ChartType::Line);
         chart
             .title()
-            .set_name(&format!("{cadre}: needed and assigned, all sites"))
+            .set_name(&format!("{cadre}: {}", t(lang, Text::ChartTitle)))
             .set_font(ChartFont::new().set_size(12).set_bold());
         chart
             .add_series()
@@ -203,7 +210,7 @@ fn charts_sheet(
             .x_axis()
             .set_date_axis(true)
             .set_num_format("dd/mm/yyyy");
-        chart.y_axis().set_name("staff (headcount)").set_min(0);
+        chart.y_axis().set_name(t(lang, Text::StaffAxis)).set_min(0);
         chart.legend().set_position(ChartLegendPosition::Bottom);
         chart.set_width(640).set_height(300);
         ws.insert_chart(ci as u32 * 16, 0, &chart)?;
