@@ -11,6 +11,7 @@
 //!   problems in [`diag::Diagnostics`].
 //! - [`engine`]: from a study to result rows, in parallel.
 //! - [`report`]: output formats. [`cli`]: the command line.
+//! - [`surge`]: COVID-19 treatment sites, surge staffing (`wisn surge`).
 //!
 //! ```no_run
 //! let read = wisn::study::ReadOptions { study: Some("data/sikasso".into()), ..Default::default() };
@@ -39,4 +40,5 @@ pub mod output;
 pub mod progress;
 pub mod report;
 pub mod study;
+pub mod surge;
 pub mod template;

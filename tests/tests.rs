@@ -12,6 +12,7 @@ mod fixtures;
 mod properties;
 mod reports;
 mod spreadsheets;
+mod surge;
 mod template;
 mod validate;
 mod vectors;

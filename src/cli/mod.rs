@@ -6,6 +6,7 @@ pub mod common;
 pub mod compute;
 pub mod explain;
 pub mod progress;
+pub mod surge;
 pub mod template;
 pub mod validate;
 
@@ -32,6 +33,9 @@ pub enum Command {
     /// Write a blank study workbook (.xlsx) to fill in: one sheet per table, drop-down lists,
     /// an example row per sheet and a notes sheet.
     Template(template::TemplateArgs),
+    /// COVID-19 treatment sites: staff needed on duty and headcount per date, site and cadre,
+    /// against the staff assigned (peak, shortages, what-if).
+    Surge(surge::SurgeArgs),
 }
 
 /// Exit statuses.
@@ -58,5 +62,6 @@ where
         Command::Validate(args) => validate::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Template(args) => template::run(args),
+        Command::Surge(args) => surge::run(args),
     }
 }

@@ -7,10 +7,12 @@
 //!   CAF) and individual allowance (IAS → IAF).
 //! - [`results`]: required staff, difference, WISN ratio, workload pressure, status, rounding, and
 //!   group roll-ups (ratio of sums).
+//! - [`surge`]: COVID-19 treatment sites (wisn-method §7): load, staff on duty, headcount.
 
 pub mod allowance;
 pub mod awt;
 pub mod results;
+pub mod surge;
 pub mod units;
 
 pub use allowance::{caf, cas_percent, iaf, service_staff, standard_workload, Requirement};

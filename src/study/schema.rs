@@ -35,7 +35,7 @@ impl TableDef {
     }
 }
 
-const FACILITY_ID: Column = Column {
+pub const FACILITY_ID: Column = Column {
     name: "facility_id",
     aliases: &[
         "facility",
@@ -54,7 +54,7 @@ const FACILITY_ID: Column = Column {
         "site_id",
     ],
 };
-const CADRE: Column = Column {
+pub const CADRE: Column = Column {
     name: "cadre",
     aliases: &[
         "categorie",

@@ -1,0 +1,306 @@
+//! `wisn surge STUDY`: COVID-19 treatment sites. Read the census (or admissions), the COVID-19
+//! standards, the working time and the staff assigned; print or write, per date, site and cadre,
+//! the staff needed on duty and the headcount, against the staff assigned.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::common::{parse_delimiter, print_problems, report_errors};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::diag::Severity as ProblemSeverity;
+use crate::i18n::Lang;
+use crate::method::surge::Severity;
+use crate::method::Bands;
+use crate::output::Output;
+use crate::report::ReportSettings;
+use crate::study::{parse_encoding, CsvOptions, ReadOptions};
+use crate::surge::compute::{GroupLevel, SurgeOptions};
+use crate::surge::report::{SurgeFormat, SurgeReport};
+
+#[derive(Debug, Args)]
+pub struct SurgeArgs {
+    /// The study: a folder with one file per table (covid_standards, census or admissions,
+    /// covid_staff, working_time, facilities), or a workbook with one sheet per table.
+    pub study: Option<PathBuf>,
+    /// The covid_standards table on its own (a workbook sheet as FILE#Sheet).
+    #[arg(long, value_name = "FILE")]
+    pub covid_standards: Option<String>,
+    /// The census table on its own (patients present per date, site and severity).
+    #[arg(long, value_name = "FILE")]
+    pub census: Option<String>,
+    /// The admissions table on its own (instead of a census; needs --length-of-stay).
+    #[arg(long, value_name = "FILE")]
+    pub admissions: Option<String>,
+    /// The covid_staff table on its own (staff assigned to COVID-19 care).
+    #[arg(long, value_name = "FILE")]
+    pub covid_staff: Option<String>,
+    /// The working_time table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub working_time: Option<String>,
+    /// The facilities table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub facilities: Option<String>,
+    /// The cadre_aliases table on its own.
+    #[arg(long, value_name = "FILE")]
+    pub cadre_aliases: Option<String>,
+    /// Days a patient admitted stays, per severity: moderate=7,severe=10 (no defaults: every
+    /// severity admitted needs one). A patient admitted on day d is counted on d … d+LOS−1.
+    #[arg(long, value_name = "SEVERITY=DAYS,...", value_delimiter = ',', value_parser = parse_stay)]
+    pub length_of_stay: Vec<(Severity, u32)>,
+    /// Multiply every census count (1.5: a surge 50 % larger).
+    #[arg(long, value_name = "F", default_value = "1", value_parser = parse_scale)]
+    pub scale_census: f64,
+    /// Share of assigned staff off sick or isolated (0 ≤ R < 1): available = assigned × (1 − R).
+    #[arg(long, value_name = "R", default_value = "0", value_parser = parse_rate)]
+    pub absence_rate: f64,
+    /// Add roll-up rows per date by district, region or national (repeatable).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub by: Vec<GroupLevel>,
+    /// Ratio bands of the status: shortage below LOW, excess above HIGH.
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    pub bands: Bands,
+    /// Output format (default: table, or what the -o file name says: .csv .json .xlsx .html).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<SurgeFormat>,
+    /// Write to this file (atomically: nothing is written when the run fails).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// In the table format, also list every date (site rows and roll-ups).
+    #[arg(long)]
+    pub daily: bool,
+    /// CSV delimiter (default: sniffed from the header line among , ; tab).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Read 12,5 as 12.5 in CSV files (automatic when the delimiter is ;).
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// CSV encoding (default: UTF-8, falling back to Windows-1252 with a warning).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub active_status: Vec<String>,
+    /// Treat warnings as errors (exit 1, nothing written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not print warnings on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Also print notes (e.g. how cadre names were matched).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
+    #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
+    pub locale: Option<String>,
+    /// Same as --locale fr.
+    #[arg(long, conflicts_with = "locale")]
+    pub excel_fr: bool,
+    /// Language of the words people read (table headers, titles, chart labels); never of machine
+    /// column names or CSV/JSON values. Default: from LC_ALL, LC_MESSAGES or LANG (fr… gives
+    /// French), else English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+}
+
+fn number(s: &str) -> Result<f64, String> {
+    let t = s.trim().replace(',', ".");
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("'{s}' is not a number")),
+    }
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    let v = number(s)?;
+    if v < 0.0 {
+        return Err(format!(
+            "{s} is below 0: give a factor such as 1.5 (50 % more patients)"
+        ));
+    }
+    Ok(v)
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let v = match s.trim().strip_suffix('%') {
+        Some(pct) => number(pct)? / 100.0,
+        None => number(s)?,
+    };
+    if !(0.0..1.0).contains(&v) {
+        return Err(format!(
+            "{s} is not a share between 0 and 1 (1 excluded): write 0.1 (or 10%) for 10 % of staff absent"
+        ));
+    }
+    Ok(v)
+}
+
+fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
+    let Some((name, days)) = s.split_once(['=', ':']) else {
+        return Err(format!("'{s}' is not SEVERITY=DAYS (e.g. moderate=7)"));
+    };
+    let severity = Severity::parse(name).ok_or_else(|| {
+        format!("'{name}' is not a severity: mild, moderate, severe or critical (légère, modérée, sévère, critique)")
+    })?;
+    let days: u32 = days
+        .trim()
+        .parse()
+        .ok()
+        .filter(|d| *d >= 1)
+        .ok_or_else(|| format!("'{days}' is not a whole number of days ≥ 1"))?;
+    Ok((severity, days))
+}
+
+impl SurgeArgs {
+    pub fn read_options(&self) -> ReadOptions {
+        let mut overrides = BTreeMap::new();
+        for (name, value) in [
+            ("covid_standards", &self.covid_standards),
+            ("census", &self.census),
+            ("admissions", &self.admissions),
+            ("covid_staff", &self.covid_staff),
+            ("working_time", &self.working_time),
+            ("facilities", &self.facilities),
+            ("cadre_aliases", &self.cadre_aliases),
+        ] {
+            if let Some(v) = value {
+                overrides.insert(name, v.clone());
+            }
+        }
+        ReadOptions {
+            study: self.study.clone(),
+            overrides,
+            csv: CsvOptions {
+                delimiter: self.delimiter,
+                decimal_comma: self.decimal_comma,
+                encoding: self.encoding,
+            },
+            annualize: false,
+            active_status: self.active_status.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// `--length-of-stay` by severity; an error when a severity is given two different stays.
+    pub fn length_of_stay(&self) -> Result<[Option<u32>; 4], String> {
+        let mut out = [None; 4];
+        for &(s, days) in &self.length_of_stay {
+            match out[s.index()] {
+                Some(d) if d != days => {
+                    return Err(format!(
+                        "--length-of-stay gives {} two stays ({d} and {days} days)",
+                        s.as_str()
+                    ))
+                }
+                _ => out[s.index()] = Some(days),
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn usage(message: &str) -> anyhow::Result<ExitCode> {
+    eprintln!("error: {message}");
+    Ok(ExitCode::from(EXIT_USAGE))
+}
+
+pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
+    if args.study.is_none() && args.covid_standards.is_none() {
+        return usage("give a study folder or workbook (wisn surge data/covid), or the tables with --covid-standards, --census (or --admissions), --working-time, --covid-staff");
+    }
+    let length_of_stay = match args.length_of_stay() {
+        Ok(l) => l,
+        Err(e) => return usage(&e),
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(SurgeFormat::from_path))
+        .unwrap_or(SurgeFormat::Table);
+    // Open the output first: a bad path fails before the work.
+    let output = match Output::prepare(args.output.as_deref()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let read = args.read_options();
+    let (study, mut diag) = crate::surge::read::load(&read, &length_of_stay);
+    if diag.has_errors() {
+        report_errors(&diag);
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    if !args.length_of_stay.is_empty() && study.source == crate::surge::read::CensusSource::Census {
+        diag.warn(crate::diag::Problem::warning(
+            "length_of_stay_unused",
+            "--length-of-stay is only used with an admissions table: the census is read as it is",
+        ));
+    }
+    let options = SurgeOptions {
+        scale_census: args.scale_census,
+        absence_rate: args.absence_rate,
+        bands: args.bands,
+        by: args.by.iter().fold(Vec::new(), |mut by, level| {
+            if !by.contains(level) {
+                by.push(*level);
+            }
+            by
+        }),
+    };
+    let results = match crate::surge::compute::compute(&study, &options) {
+        Ok(r) => r,
+        Err(problems) => {
+            print_problems(&problems);
+            return Ok(ExitCode::from(EXIT_FAILED));
+        }
+    };
+    let warnings: Vec<_> = diag.warnings().collect();
+    if args.strict && !warnings.is_empty() {
+        print_problems(warnings.iter().copied());
+        eprintln!(
+            "error: {} warnings and --strict: nothing written",
+            warnings.len()
+        );
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    if !args.quiet {
+        let shown = diag.problems.iter().filter(|p| {
+            p.severity == ProblemSeverity::Warning
+                || (args.verbose && p.severity == ProblemSeverity::Note)
+        });
+        print_problems(shown);
+    }
+    let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
+    let settings = ReportSettings {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        width: if to_terminal {
+            // COLUMNS when set; otherwise comfy-table asks the terminal.
+            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+        } else {
+            None
+        },
+        french_csv: args.excel_fr || args.locale.as_deref() == Some("fr"),
+        lang: args.lang.unwrap_or_else(Lang::from_env),
+        bands: args.bands,
+        rounding: Default::default(),
+        period: None,
+    };
+    let study_name = args
+        .study
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .or(args.covid_standards.clone())
+        .unwrap_or_default();
+    let report = SurgeReport {
+        results: &results,
+        warnings,
+        settings: &settings,
+        study_name,
+        daily: args.daily,
+    };
+    let bytes = format.exporter().serialize(&report)?;
+    output.finish(&bytes)?;
+    Ok(ExitCode::from(EXIT_OK))
+}

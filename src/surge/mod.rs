@@ -1,0 +1,27 @@
+//! `wisn surge`: COVID-19 treatment sites (study-format §5, wisn-method §7). From the patients
+//! of each site by severity, each day, the staff each cadre needs on duty and the headcount that
+//! keeps them there round the clock, against the staff assigned to the site.
+//!
+//! - [`schema`]: the tables `covid_standards`, `census`, `admissions`, `covid_staff`.
+//! - [`dates`]: the dates of the census (`2020-06-01`, `01/06/2020`, ISO week `2020W23`).
+//! - [`read`]: reading and checking a surge study (CSV or workbook, through the ordinary reader).
+//! - [`compute`]: rows per date × site × cadre, roll-ups, summaries (formulas in
+//!   [`crate::method::surge`]).
+//! - [`report`]: table, CSV, JSON, xlsx and html (with a line chart per cadre).
+//!
+//! ```no_run
+//! use wisn::surge;
+//! let read = wisn::study::ReadOptions { study: Some("data/covid".into()), ..Default::default() };
+//! let (study, diag) = surge::read::load(&read, &[None; 4]);
+//! assert!(!diag.has_errors());
+//! let results = surge::compute::compute(&study, &Default::default()).unwrap();
+//! for row in results.rows_of(surge::compute::SurgeLevel::Summary) {
+//!     println!("{:?} {} peak {:?}", row.facility_id, row.cadre, row.peak_headcount);
+//! }
+//! ```
+
+pub mod compute;
+pub mod dates;
+pub mod read;
+pub mod report;
+pub mod schema;

@@ -1,0 +1,905 @@
+//! Reading a surge study (study-format §5): `working_time`, `facilities` and `cadre_aliases`
+//! through the ordinary readers, then `covid_standards`, `census` (long or wide) or `admissions`
+//! (expanded with the lengths of stay), and `covid_staff`. Every table goes through
+//! [`crate::study::table::read_table`], so CSV files and workbook sheets are read alike, and
+//! every problem is collected with its place.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::dates::{iso, parse_date};
+use super::schema::{
+    ADMISSIONS, CENSUS, COVID_STAFF, COVID_STANDARDS, SURGE_TABLES, WIDE_CENSUS_IGNORED,
+};
+use crate::diag::{Diagnostics, Location, Problem};
+use crate::method::surge::{census_from_admissions, BySeverity, Severity};
+use crate::model::Study;
+use crate::names::{closest, key};
+use crate::numbers::full_precision;
+use crate::study::schema::TableDef;
+use crate::study::source::{Cell, Row, RowSource};
+use crate::study::table::{error_cell, read_table, require_columns, Fields, Header};
+use crate::study::{
+    locate_tables, open_source, tables, Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS,
+};
+
+/// The COVID-19 standards of one cadre.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CadreStandard {
+    /// Index into `study.cadres`.
+    pub cadre: usize,
+    /// Patients one staff member covers on a shift, by severity (`None`: no standard, adds 0;
+    /// infinity: 0 care hours per patient-day, adds 0).
+    pub patients_per_staff: [Option<f64>; 4],
+    /// The largest `min_on_duty` given for the cadre (0 when none).
+    pub min_on_duty: f64,
+    /// The cadre's first row, for messages.
+    pub location: Location,
+}
+
+/// A treatment site and its census.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    /// Index into `study.facilities`.
+    pub facility: usize,
+    /// Patients by severity on each date of the site's census (no gap filling).
+    pub census: BTreeMap<NaiveDate, BySeverity>,
+}
+
+/// Where the census came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CensusSource {
+    #[default]
+    Census,
+    Admissions,
+}
+
+/// A surge study, read and checked.
+#[derive(Debug, Clone, Default)]
+pub struct SurgeStudy {
+    /// Facilities, cadres and working time (the ordinary study model).
+    pub study: Study,
+    /// One entry per cadre of `covid_standards`, in the order first met.
+    pub standards: Vec<CadreStandard>,
+    /// The sites of the census (or admissions), in the order first met.
+    pub sites: Vec<Site>,
+    /// Staff assigned to COVID-19 care per (facility, cadre).
+    pub assigned: HashMap<(usize, usize), f64>,
+    pub has_covid_staff: bool,
+    pub source: CensusSource,
+}
+
+fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
+    let col = fields.header.get(column).unwrap_or(0);
+    Problem::error("blank_cell", format!("is blank: every row needs {what}"))
+        .at(fields.at(row, col))
+        .hint(format!("fill in the {column} or delete the row"))
+}
+
+const SEVERITY_HINT: &str =
+    "write mild, moderate, severe or critical (French: légère, modérée, sévère, critique)";
+
+fn unknown_severity(at: Location, value: &str) -> Problem {
+    Problem::error("unknown_severity", "is not a severity")
+        .at(at)
+        .value(value)
+        .hint(SEVERITY_HINT)
+}
+
+/// Reads the whole surge study: every table, every problem. `length_of_stay` is
+/// `--length-of-stay`, by severity.
+pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeStudy, Diagnostics) {
+    let mut diag = Diagnostics::default();
+    let mut b = Builder::default();
+    let mut out = SurgeStudy::default();
+    let tables = match locate_tables(options, SURGE_TABLES) {
+        Ok(t) => t,
+        Err(problems) => {
+            diag.problems.extend(problems);
+            return (out, diag);
+        }
+    };
+    let study_path = options
+        .study
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for def in SURGE_TABLES {
+        if matches!(def.name, "working_time" | "covid_standards") && !tables.contains_key(def.name)
+        {
+            diag.error(missing_table(&study_path, def));
+        }
+    }
+    match (tables.get("census"), tables.get("admissions")) {
+        (Some(c), Some(a)) => diag.error(
+            Problem::error(
+                "census_and_admissions",
+                format!(
+                    "has both a census ({}) and an admissions table ({}): wisn surge reads exactly one",
+                    c.display(),
+                    a.display()
+                ),
+            )
+            .at(Location::file(study_path.clone()))
+            .hint("keep the census (patients present each day) or the admissions (with --length-of-stay), and move the other out of the study"),
+        ),
+        (None, None) => diag.error(
+            Problem::error(
+                "no_census",
+                "has neither a `census` table (French `occupation`) nor an `admissions` table",
+            )
+            .at(Location::file(study_path.clone()))
+            .hint("add census.csv (date, facility_id, severity, patients), or admissions.csv (date, facility_id, severity, admitted) with --length-of-stay, or give one with --census / --admissions"),
+        ),
+        _ => {}
+    }
+    let open = |name: &str| tables.get(name).map(|t| open_source(t, options.csv));
+    if let Some(mut s) = open("cadre_aliases") {
+        tables::read_cadre_aliases(s.as_mut(), &mut b, &mut diag);
+    }
+    if let Some(mut s) = open("facilities") {
+        b.study.has_facilities_table = true;
+        tables::read_facilities(s.as_mut(), &mut b, &mut diag);
+    }
+    if let Some(mut s) = open("covid_standards") {
+        out.standards = read_covid_standards(s.as_mut(), &mut b, &mut diag);
+    }
+    if let Some(mut s) = open("working_time") {
+        tables::read_working_time(s.as_mut(), &mut b, &mut diag);
+    }
+    let census_table = if tables.contains_key("census") {
+        Some((&CENSUS, "patients"))
+    } else if tables.contains_key("admissions") {
+        out.source = CensusSource::Admissions;
+        Some((&ADMISSIONS, "admitted"))
+    } else {
+        None
+    };
+    if let Some((def, count)) = census_table {
+        if let Some(mut s) = open(def.name) {
+            let counts = read_counts(s.as_mut(), def, count, &mut b, &mut diag);
+            out.sites = match out.source {
+                CensusSource::Census => counts
+                    .order
+                    .iter()
+                    .map(|&f| Site {
+                        facility: f,
+                        census: counts.by_site.get(&f).cloned().unwrap_or_default(),
+                    })
+                    .collect(),
+                CensusSource::Admissions => expand_admissions(&counts, length_of_stay, &mut diag),
+            };
+            if counts.order.is_empty() && !diag.has_errors() {
+                diag.warn(
+                    Problem::warning(
+                        "empty_census",
+                        "has no data rows: there is nothing to compute",
+                    )
+                    .at(s.location()),
+                );
+            }
+        }
+    }
+    if let Some(mut s) = open("covid_staff") {
+        out.has_covid_staff = true;
+        out.assigned = read_covid_staff(s.as_mut(), &mut b, &mut diag, options);
+    } else if tables.contains_key("covid_standards") {
+        diag.warn(
+            Problem::warning(
+                "no_covid_staff",
+                "the study has no `covid_staff` table (French `effectifs_covid`): every site has 0 staff assigned",
+            )
+            .at(Location::file(study_path))
+            .hint("add covid_staff.csv (facility_id, cadre, count) with the staff assigned to COVID-19 care, or give it with --covid-staff"),
+        );
+    }
+    check(&mut out, &b, &mut diag);
+    out.study = b.study;
+    (out, diag)
+}
+
+fn missing_table(study_path: &str, def: &TableDef) -> Problem {
+    let french = def.aliases.first().copied().unwrap_or(def.name);
+    Problem::error("missing_table", format!("has no `{}` table", def.name))
+        .at(Location::file(study_path))
+        .hint(format!(
+            "add a file or sheet named {} (or {french}), or give it with --{}",
+            def.name,
+            def.name.replace('_', "-")
+        ))
+}
+
+/// `covid_standards`: one entry per cadre, ratios by severity, the largest `min_on_duty`.
+fn read_covid_standards(
+    source: &mut dyn RowSource,
+    b: &mut Builder,
+    diag: &mut Diagnostics,
+) -> Vec<CadreStandard> {
+    let mut out: Vec<CadreStandard> = Vec::new();
+    let mut seen: HashMap<(usize, Severity), usize> = HashMap::new();
+    read_table(
+        source,
+        &COVID_STANDARDS,
+        diag,
+        |h, f, d| {
+            let mut ok = require_columns(h, f, &COVID_STANDARDS, &["cadre"], d);
+            if !h.has("patients_per_staff") && !h.has("hours_per_patient_day") {
+                let mut at = f.location.clone();
+                at.row = Some(h.row);
+                d.error(
+                    Problem::error(
+                        "missing_column",
+                        "has neither a `patients_per_staff` nor an `hours_per_patient_day` column",
+                    )
+                    .at(at)
+                    .hint("add patients_per_staff (patients one staff member covers on a shift; French patients_par_agent) or hours_per_patient_day (care hours per patient per 24 h; heures_par_patient_jour)"),
+                );
+                ok = false;
+            } else {
+                ok &= require_columns(h, f, &COVID_STANDARDS, &["severity"], d);
+            }
+            ok
+        },
+        |f, row, d| {
+            let Some(cadre_name) = f.text(row, "cadre", d) else {
+                d.error(blank_cell(f, row, "cadre", "a cadre"));
+                return;
+            };
+            let sev_col = f.header.get("severity").unwrap_or(0);
+            let severity = match f.text(row, "severity", d) {
+                Some(t) => match Severity::parse(&t) {
+                    Some(s) => Some(s),
+                    None => {
+                        d.error(unknown_severity(f.at(row, sev_col), &t));
+                        return;
+                    }
+                },
+                None => None,
+            };
+            let Ok(per_staff) = f.number(row, "patients_per_staff", d) else {
+                return;
+            };
+            let Ok(hours) = f.number(row, "hours_per_patient_day", d) else {
+                return;
+            };
+            let ratio = match ratio_of(f, row, per_staff, hours, d) {
+                Ok(r) => r,
+                Err(()) => return,
+            };
+            let min_on_duty = match f.number(row, "min_on_duty", d) {
+                Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 => Some(v),
+                Ok(Some(v)) => {
+                    let col = f.header.get("min_on_duty").unwrap_or(0);
+                    d.error(
+                        Problem::error("bad_min_on_duty", "is not a whole number of staff ≥ 0")
+                            .at(f.at(row, col))
+                            .value(full_precision(v))
+                            .hint("write how many of the cadre must be on duty at a site that has patients: 0, 1, 2, ..."),
+                    );
+                    return;
+                }
+                Ok(None) => None,
+                Err(()) => return,
+            };
+            match (severity, ratio) {
+                (None, Some(_)) => {
+                    d.error(blank_cell(
+                        f,
+                        row,
+                        "severity",
+                        "the severity its ratio applies to",
+                    ));
+                    return;
+                }
+                (Some(_), None) => {
+                    let name = if f.header.has("patients_per_staff") {
+                        "patients_per_staff"
+                    } else {
+                        "hours_per_patient_day"
+                    };
+                    d.error(blank_cell(
+                        f,
+                        row,
+                        name,
+                        "patients_per_staff or hours_per_patient_day",
+                    ));
+                    return;
+                }
+                (None, None) if min_on_duty.is_none() => {
+                    d.error(blank_cell(
+                        f,
+                        row,
+                        "severity",
+                        "a severity and its ratio (or a min_on_duty)",
+                    ));
+                    return;
+                }
+                _ => {}
+            }
+            let cadre = b.cadre(&cadre_name);
+            if let Some(s) = severity {
+                if let Some(first) = seen.get(&(cadre, s)) {
+                    d.error(
+                        Problem::error(
+                            "duplicate_covid_standard",
+                            format!(
+                                "is a second {} standard for this cadre (first on row {first})",
+                                s.as_str()
+                            ),
+                        )
+                        .at(f.at(row, sev_col))
+                        .value(cadre_name)
+                        .hint("keep one row per cadre and severity"),
+                    );
+                    return;
+                }
+                seen.insert((cadre, s), row.number());
+            }
+            let entry = match out.iter().position(|c| c.cadre == cadre) {
+                Some(i) => &mut out[i],
+                None => {
+                    out.push(CadreStandard {
+                        cadre,
+                        patients_per_staff: [None; 4],
+                        min_on_duty: 0.0,
+                        location: f.at_row(row),
+                    });
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            if let (Some(s), Some(p)) = (severity, ratio) {
+                entry.patients_per_staff[s.index()] = Some(p);
+            }
+            if let Some(m) = min_on_duty {
+                entry.min_on_duty = entry.min_on_duty.max(m);
+            }
+        },
+    );
+    out
+}
+
+/// The patients per staff of a row, from `patients_per_staff` p or `hours_per_patient_day` h
+/// (p = 24 / h; h = 0 is infinity: the cadre gives no care to that severity).
+fn ratio_of(
+    f: &Fields,
+    row: &dyn Row,
+    per_staff: Option<f64>,
+    hours: Option<f64>,
+    d: &mut Diagnostics,
+) -> Result<Option<f64>, ()> {
+    if let Some(p) = per_staff {
+        if p <= 0.0 {
+            let col = f.header.get("patients_per_staff").unwrap_or(0);
+            d.error(
+                Problem::error("bad_patients_per_staff", "is not above 0: patients_per_staff must be > 0")
+                    .at(f.at(row, col))
+                    .value(full_precision(p))
+                    .hint("write how many patients of this severity one staff member covers on a shift (e.g. 4), or delete the row if the cadre does not care for them"),
+            );
+            return Err(());
+        }
+    }
+    if let Some(h) = hours {
+        if h < 0.0 {
+            let col = f.header.get("hours_per_patient_day").unwrap_or(0);
+            d.error(
+                Problem::error("negative", "is negative: hours of care per patient-day cannot be below 0")
+                    .at(f.at(row, col))
+                    .value(full_precision(h))
+                    .hint("write the care hours of the cadre per patient per 24 h (e.g. 3.5), 0 when the cadre gives none"),
+            );
+            return Err(());
+        }
+    }
+    Ok(match (per_staff, hours) {
+        (Some(p), Some(h)) => {
+            let from_hours = crate::method::surge::patients_per_staff_from_hours(h);
+            if (p - from_hours).abs() > 1e-9 * p.max(1.0) {
+                d.error(
+                    Problem::error(
+                        "ratio_disagrees",
+                        format!(
+                            "gives patients_per_staff {} and hours_per_patient_day {}, which disagree (24 / {} = {})",
+                            full_precision(p),
+                            full_precision(h),
+                            full_precision(h),
+                            full_precision(from_hours)
+                        ),
+                    )
+                    .at(f.at_row(row))
+                    .hint("fill in one of the two columns on each row"),
+                );
+                return Err(());
+            }
+            Some(p)
+        }
+        (Some(p), None) => Some(p),
+        (None, Some(h)) => Some(crate::method::surge::patients_per_staff_from_hours(h)),
+        (None, None) => None,
+    })
+}
+
+/// Counts by site and date, as read from a census or admissions table.
+#[derive(Debug, Default)]
+struct Counts {
+    /// Sites in the order first met.
+    order: Vec<usize>,
+    by_site: HashMap<usize, BTreeMap<NaiveDate, BySeverity>>,
+    /// The first row with a positive count of each severity.
+    first_row: [Option<Location>; 4],
+}
+
+enum Shape {
+    Long {
+        severity: usize,
+        count: usize,
+    },
+    /// Columns that are severities.
+    Wide(Vec<(usize, Severity)>),
+}
+
+fn wide_columns(h: &Header) -> (Vec<(usize, Severity)>, Vec<usize>) {
+    let mut severities = Vec::new();
+    let mut ignored = Vec::new();
+    for i in h.unknown_columns() {
+        match Severity::parse_normalised(&h.normalised[i]) {
+            Some(s) => severities.push((i, s)),
+            None if WIDE_CENSUS_IGNORED.contains(&h.normalised[i].as_str()) => {}
+            None => ignored.push(i),
+        }
+    }
+    (severities, ignored)
+}
+
+fn shape_of(h: &Header, count_name: &str) -> Shape {
+    if h.has("severity") {
+        Shape::Long {
+            severity: h.get("severity").unwrap_or(0),
+            count: h.get(count_name).unwrap_or(0),
+        }
+    } else {
+        Shape::Wide(wide_columns(h).0)
+    }
+}
+
+/// A census or an admissions table, long (`severity`, count) or wide (one column per severity).
+fn read_counts(
+    source: &mut dyn RowSource,
+    def: &'static TableDef,
+    count_name: &'static str,
+    b: &mut Builder,
+    diag: &mut Diagnostics,
+) -> Counts {
+    let mut out = Counts::default();
+    let mut shape: Option<Shape> = None;
+    read_table(
+        source,
+        def,
+        diag,
+        |h, f, d| {
+            if !require_columns(h, f, def, &["date", "facility_id"], d) {
+                return false;
+            }
+            if h.has("severity") || h.has(count_name) {
+                if !require_columns(h, f, def, &["severity", count_name], d) {
+                    return false;
+                }
+                return true;
+            }
+            let mut at = f.location.clone();
+            at.row = Some(h.row);
+            let (severities, ignored) = wide_columns(h);
+            if severities.is_empty() {
+                d.error(
+                    Problem::error(
+                        "no_severities",
+                        format!("has neither a severity and a {count_name} column (long form) nor one column per severity (wide form)"),
+                    )
+                    .at(at)
+                    .hint(format!("use the columns date, facility_id, severity, {count_name}, or date, facility_id and one column per severity: mild, moderate, severe, critical (légère, modérée, sévère, critique)")),
+                );
+                return false;
+            }
+            let mut ok = true;
+            for (k, &(i, s)) in severities.iter().enumerate() {
+                if let Some(&(first, _)) = severities[..k].iter().find(|(_, t)| *t == s) {
+                    let mut at = at.clone();
+                    at.column = Some(h.names[i].clone());
+                    d.error(
+                        Problem::error(
+                            "duplicate_header",
+                            format!(
+                                "is a second column for {} patients (first \"{}\")",
+                                s.as_str(),
+                                h.names[first]
+                            ),
+                        )
+                        .at(at)
+                        .hint("keep one column per severity"),
+                    );
+                    ok = false;
+                }
+            }
+            if !ignored.is_empty() {
+                let names: Vec<String> = ignored
+                    .iter()
+                    .map(|&i| format!("\"{}\"", h.names[i]))
+                    .collect();
+                d.warn(
+                    Problem::warning(
+                        "unknown_column",
+                        format!(
+                            "has columns that are not severities, ignored: {}",
+                            names.join(", ")
+                        ),
+                    )
+                    .at(at)
+                    .hint(format!(
+                        "if one holds patients, name it after its severity ({SEVERITY_HINT})"
+                    )),
+                );
+            }
+            ok
+        },
+        |f, row, d| {
+            let shape = shape.get_or_insert_with(|| shape_of(&f.header, count_name));
+            let Some(id) = f.text(row, "facility_id", d) else {
+                d.error(blank_cell(f, row, "facility_id", "a site (facility code)"));
+                return;
+            };
+            let date_col = f.header.get("date").unwrap_or(0);
+            let cell = row.cell(date_col);
+            let date = match &cell {
+                Cell::Error(e) => {
+                    d.error(error_cell(f.at(row, date_col), e));
+                    return;
+                }
+                c if c.is_blank() => {
+                    d.error(blank_cell(f, row, "date", "a date"));
+                    return;
+                }
+                c => match parse_date(c) {
+                    Ok(date) => date,
+                    Err(why) => {
+                        d.error(
+                            Problem::error("bad_date", why.what())
+                                .at(f.at(row, date_col))
+                                .value(c.to_text().trim().to_string())
+                                .hint(why.hint()),
+                        );
+                        return;
+                    }
+                },
+            };
+            let mut counts: BySeverity = [0.0; 4];
+            match shape {
+                Shape::Long { severity, count } => {
+                    let Ok(n) = f.non_negative(row, count_name, d) else {
+                        return;
+                    };
+                    let n = n.unwrap_or(0.0);
+                    match f.text_at(row, *severity, d) {
+                        Some(t) => match Severity::parse(&t) {
+                            Some(s) => {
+                                counts[s.index()] = n;
+                                if n > 0.0 && out.first_row[s.index()].is_none() {
+                                    out.first_row[s.index()] = Some(f.at(row, *count));
+                                }
+                            }
+                            None => {
+                                d.error(unknown_severity(f.at(row, *severity), &t));
+                                return;
+                            }
+                        },
+                        None if n > 0.0 => {
+                            d.error(blank_cell(
+                                f,
+                                row,
+                                "severity",
+                                "the severity of its patients",
+                            ));
+                            return;
+                        }
+                        // A date with no severity and no patients: the site is open, empty.
+                        None => {}
+                    }
+                }
+                Shape::Wide(columns) => {
+                    let mut ok = true;
+                    for &(col, s) in columns.iter() {
+                        let v = match f.number_at(row, col, d) {
+                            Ok(v) => v.unwrap_or(0.0),
+                            Err(()) => {
+                                ok = false;
+                                continue;
+                            }
+                        };
+                        if v < 0.0 {
+                            d.error(
+                                Problem::error("negative", "is negative")
+                                    .at(f.at(row, col))
+                                    .value(full_precision(v))
+                                    .hint("counts cannot be below 0: correct the value or leave the cell blank (0)"),
+                            );
+                            ok = false;
+                            continue;
+                        }
+                        counts[s.index()] += v;
+                        if v > 0.0 && out.first_row[s.index()].is_none() {
+                            out.first_row[s.index()] = Some(f.at(row, col));
+                        }
+                    }
+                    if !ok {
+                        return;
+                    }
+                }
+            }
+            let facility = b.facility_for(&id, def.name);
+            let days = out.by_site.entry(facility).or_insert_with(|| {
+                out.order.push(facility);
+                BTreeMap::new()
+            });
+            let day = days.entry(date).or_insert([0.0; 4]);
+            for (total, n) in day.iter_mut().zip(counts) {
+                *total += n;
+            }
+        },
+    );
+    out
+}
+
+/// Admissions → census per site with `--length-of-stay`; every severity with admissions needs
+/// a length of stay (an error at its first row otherwise).
+fn expand_admissions(
+    counts: &Counts,
+    length_of_stay: &[Option<u32>; 4],
+    diag: &mut Diagnostics,
+) -> Vec<Site> {
+    let mut ok = true;
+    for s in Severity::ALL {
+        if let (Some(at), None) = (&counts.first_row[s.index()], length_of_stay[s.index()]) {
+            ok = false;
+            diag.error(
+                Problem::error(
+                    "no_length_of_stay",
+                    format!(
+                        "has {} admissions ({}) but --length-of-stay gives no stay for {}",
+                        s.as_str(),
+                        s.french(),
+                        s.as_str()
+                    ),
+                )
+                .at(at.clone())
+                .hint(format!(
+                    "give the length of stay in days of every severity admitted, e.g. --length-of-stay {}=10",
+                    s.as_str()
+                )),
+            );
+        }
+    }
+    if !ok {
+        return Vec::new();
+    }
+    counts
+        .order
+        .iter()
+        .map(|&f| Site {
+            facility: f,
+            census: counts
+                .by_site
+                .get(&f)
+                .map(|adm| census_from_admissions(adm, length_of_stay).unwrap_or_default())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// `covid_staff`: staff assigned per (facility, cadre), summed; a person list (no `count`)
+/// counts one per row, filtered by status as `staff` is.
+fn read_covid_staff(
+    source: &mut dyn RowSource,
+    b: &mut Builder,
+    diag: &mut Diagnostics,
+    options: &ReadOptions,
+) -> HashMap<(usize, usize), f64> {
+    let active: Vec<String> = if options.active_status.is_empty() {
+        DEFAULT_ACTIVE_STATUS.iter().map(|s| key(s)).collect()
+    } else {
+        options.active_status.iter().map(|s| key(s)).collect()
+    };
+    let mut out: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut dropped = 0usize;
+    read_table(
+        source,
+        &COVID_STAFF,
+        diag,
+        |h, f, d| {
+            let mut ok = require_columns(h, f, &COVID_STAFF, &["facility_id"], d);
+            if !h.has("cadre") && !h.has("job") {
+                ok &= require_columns(h, f, &COVID_STAFF, &["cadre"], d);
+            }
+            ok
+        },
+        |f, row, d| {
+            let Some(id) = f.text(row, "facility_id", d) else {
+                d.error(blank_cell(f, row, "facility_id", "a site (facility code)"));
+                return;
+            };
+            let Some(cadre_name) = f.text(row, "cadre", d).or_else(|| f.text(row, "job", d)) else {
+                d.error(blank_cell(
+                    f,
+                    row,
+                    if f.header.has("cadre") {
+                        "cadre"
+                    } else {
+                        "job"
+                    },
+                    "a cadre",
+                ));
+                return;
+            };
+            if f.header.has("status") {
+                let status = f.text(row, "status", d).unwrap_or_default();
+                if !active.contains(&key(&status)) {
+                    dropped += 1;
+                    return;
+                }
+            }
+            let count = if f.header.has("count") {
+                match f.non_negative(row, "count", d) {
+                    Ok(v) => v.unwrap_or(0.0),
+                    Err(()) => return,
+                }
+            } else {
+                1.0
+            };
+            let facility = b.facility_for(&id, "covid_staff");
+            let cadre = b.cadre(&cadre_name);
+            *out.entry((facility, cadre)).or_insert(0.0) += count;
+        },
+    );
+    if dropped > 0 {
+        diag.warn(
+            Problem::warning(
+                "staff_status_dropped",
+                format!("{dropped} covid_staff rows not counted because their status is not active (active statuses: {})", active.join(", ")),
+            )
+            .at(source.location())
+            .hint("give --active-status with every status that means in post"),
+        );
+    }
+    out
+}
+
+/// Checks across tables once everything is read.
+fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
+    let study = &b.study;
+    // Every cadre with COVID-19 standards needs a working_time row (AWT).
+    for s in &out.standards {
+        if !study.working_time.iter().any(|w| w.cadre == s.cadre) {
+            diag.error(
+                Problem::error(
+                    "no_working_time",
+                    format!(
+                        "cadre \"{}\" has COVID-19 standards but no working_time row",
+                        study.cadres[s.cadre].name
+                    ),
+                )
+                .at(s.location.clone())
+                .hint("add a working_time row for this cadre (days per week, hours per day, holidays and leave): its headcount is on_duty × 24 × 365 / AWT"),
+            );
+        }
+    }
+    // Assigned staff that no row uses.
+    let standard_cadres: Vec<usize> = out.standards.iter().map(|s| s.cadre).collect();
+    let sites: Vec<usize> = out.sites.iter().map(|s| s.facility).collect();
+    let mut without_standards: BTreeMap<usize, f64> = BTreeMap::new();
+    let mut not_a_site: BTreeMap<usize, f64> = BTreeMap::new();
+    for (&(f, c), &n) in &out.assigned {
+        if !standard_cadres.contains(&c) {
+            *without_standards.entry(c).or_default() += n;
+        } else if !sites.contains(&f) {
+            *not_a_site.entry(f).or_default() += n;
+        }
+    }
+    let standard_keys: Vec<&str> = standard_cadres
+        .iter()
+        .map(|&c| study.cadres[c].key.as_str())
+        .collect();
+    for (c, n) in without_standards {
+        let cadre = &study.cadres[c];
+        let hint = match closest(&cadre.key, standard_keys.iter().copied()) {
+            Some(k) => {
+                let name = study
+                    .cadres
+                    .iter()
+                    .find(|c| c.key == k)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                format!(
+                    "did you mean \"{name}\"? add a cadre_aliases row: {},{name}",
+                    cadre.name
+                )
+            }
+            None => "add covid_standards rows for this cadre, or map the name to a cadre of covid_standards in cadre_aliases".into(),
+        };
+        diag.warn(
+            Problem::warning(
+                "staff_without_standards",
+                format!(
+                    "cadre \"{}\" has COVID-19 staff ({}) but no covid_standards: it is left out",
+                    cadre.name,
+                    full_precision(n)
+                ),
+            )
+            .hint(hint),
+        );
+    }
+    for (f, n) in not_a_site {
+        diag.warn(
+            Problem::warning(
+                "staff_not_at_a_site",
+                format!(
+                    "facility \"{}\" has COVID-19 staff ({}) but no census: it is not a treatment site here",
+                    study.facilities[f].id,
+                    full_precision(n)
+                ),
+            )
+            .hint("add its census rows, or correct its code in covid_staff"),
+        );
+    }
+    if !b.unlisted.is_empty() {
+        let list: Vec<String> = b
+            .unlisted
+            .iter()
+            .take(20)
+            .map(|(id, (t, _))| format!("{id} ({t})"))
+            .collect();
+        diag.warn(
+            Problem::warning(
+                "facility_not_listed",
+                format!(
+                    "{} facilities of the census, admissions or covid_staff are not in the facilities table (name, type, district and region unknown): {}",
+                    b.unlisted.len(),
+                    list.join(", ")
+                ),
+            )
+            .hint("add them to the facilities table, or correct their codes"),
+        );
+    }
+    for ((raw, c), (how, rows)) in &b.cadre_matches {
+        let how = match how {
+            CadreMatch::Spelling => "same name up to case, accents and separators",
+            CadreMatch::Alias => "through cadre_aliases",
+        };
+        diag.note(Problem::warning(
+            "cadre_mapped",
+            format!(
+                "cadre \"{raw}\" read as \"{}\" ({how}; {rows} rows)",
+                study.cadres[*c].name
+            ),
+        ));
+    }
+    // Sites whose census has dates but the first and last are far apart are fine; say the span.
+    if let (Some(first), Some(last)) = (
+        out.sites
+            .iter()
+            .filter_map(|s| s.census.keys().next())
+            .min(),
+        out.sites
+            .iter()
+            .filter_map(|s| s.census.keys().next_back())
+            .max(),
+    ) {
+        diag.note(Problem::warning(
+            "census_span",
+            format!(
+                "census of {} sites from {} to {}",
+                out.sites.len(),
+                iso(*first),
+                iso(*last)
+            ),
+        ));
+    }
+}

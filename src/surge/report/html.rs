@@ -1,0 +1,362 @@
+//! The html report: one self-contained page (no script, no external file) with the peak and
+//! the shortages per site and cadre, per `--by` group, a line chart per cadre of the headcount
+//! needed against the staff assigned over time (all sites together, inline SVG), and every row
+//! in a folded table.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::text::{peak_title, t, Text};
+use super::{by_place_and_cadre, describe, peak_of, values, SurgeExporter, SurgeReport, COLUMNS};
+use crate::i18n::Lang;
+use crate::method::Status;
+use crate::surge::compute::{ChartPoint, SurgeLevel, SurgeRow};
+use crate::surge::dates::iso;
+
+pub struct HtmlExporter;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn fmt(v: f64, decimals: usize) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.decimals$}")
+    }
+}
+
+fn status_html(status: Option<Status>, lang: Lang) -> String {
+    match status {
+        Some(s) => format!("<span class=\"{}\">{}</span>", s.as_str(), lang.status(s)),
+        None => String::new(),
+    }
+}
+
+/// A "nice" step for an axis from 0 to `max` with about `ticks` ticks.
+fn nice_step(max: f64, ticks: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw = max / ticks;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let r = raw / magnitude;
+    let nice = if r <= 1.0 {
+        1.0
+    } else if r <= 2.0 {
+        2.0
+    } else if r <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// An inline SVG line chart of the headcount needed and the staff assigned (and available when
+/// an absence rate is set) over time.
+pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool, lang: Lang) -> String {
+    const W: f64 = 720.0;
+    const H: f64 = 300.0;
+    const LEFT: f64 = 56.0;
+    const RIGHT: f64 = 16.0;
+    const TOP: f64 = 36.0;
+    const BOTTOM: f64 = 64.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-label=\"{}\">",
+        escape(title)
+    );
+    let _ = write!(
+        svg,
+        "<text x=\"{LEFT}\" y=\"20\" class=\"chart-title\">{}</text>",
+        escape(title)
+    );
+    if points.is_empty() {
+        svg.push_str("</svg>");
+        return svg;
+    }
+    let first = points[0].date;
+    let last = points[points.len() - 1].date;
+    let span = (last - first).num_days().max(1) as f64;
+    let max = points
+        .iter()
+        .map(|p| p.needed.max(p.assigned))
+        .fold(0.0f64, f64::max)
+        .max(1.0);
+    let step = nice_step(max, 5.0);
+    let top_value = (max / step).ceil() * step;
+    let x = |d: NaiveDate| LEFT + (d - first).num_days() as f64 / span * (W - LEFT - RIGHT);
+    let y = |v: f64| TOP + (1.0 - v / top_value) * (H - TOP - BOTTOM);
+    // Grid and y labels.
+    let mut v = 0.0;
+    while v <= top_value + step / 2.0 {
+        let yy = y(v);
+        let _ = write!(
+            svg,
+            "<line x1=\"{LEFT}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" class=\"grid\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"ylabel\">{}</text>",
+            W - RIGHT,
+            LEFT - 6.0,
+            yy + 4.0,
+            fmt(v, 1)
+        );
+        v += step;
+    }
+    // Date labels: about six, first and last included.
+    let n = points.len();
+    let every = n.div_ceil(6).max(1);
+    let last_x = x(last);
+    for (i, p) in points.iter().enumerate() {
+        // Every `every`-th date, and the last one; none too close to the last.
+        let shown = i == n - 1 || (i % every == 0 && last_x - x(p.date) >= 80.0);
+        if shown {
+            let xx = x(p.date);
+            let _ = write!(
+                svg,
+                "<line x1=\"{xx:.1}\" y1=\"{:.1}\" x2=\"{xx:.1}\" y2=\"{:.1}\" class=\"axis\"/><text x=\"{xx:.1}\" y=\"{:.1}\" class=\"xlabel\">{}</text>",
+                H - BOTTOM,
+                H - BOTTOM + 4.0,
+                H - BOTTOM + 18.0,
+                iso(p.date)
+            );
+        }
+    }
+    let _ = write!(
+        svg,
+        "<line x1=\"{LEFT}\" y1=\"{0:.1}\" x2=\"{1:.1}\" y2=\"{0:.1}\" class=\"axis\"/>",
+        H - BOTTOM,
+        W - RIGHT
+    );
+    let polyline = |value: &dyn Fn(&ChartPoint) -> f64, class: &str| {
+        let pts: Vec<String> = points
+            .iter()
+            .map(|p| format!("{:.1},{:.1}", x(p.date), y(value(p))))
+            .collect();
+        format!(
+            "<polyline class=\"{class}\" fill=\"none\" points=\"{}\"/>",
+            pts.join(" ")
+        )
+    };
+    svg.push_str(&polyline(&|p| p.assigned, "assigned"));
+    if with_available {
+        svg.push_str(&polyline(&|p| p.available, "available"));
+    }
+    svg.push_str(&polyline(&|p| p.needed, "needed"));
+    // Legend.
+    let ly = H - 14.0;
+    let mut lx = LEFT;
+    let mut items = vec![
+        ("needed", t(lang, Text::HeadcountNeeded)),
+        ("assigned", t(lang, Text::AssignedLegend)),
+    ];
+    if with_available {
+        items.push(("available", t(lang, Text::AvailableLegend)));
+    }
+    for (class, label) in items {
+        let _ = write!(
+            svg,
+            "<line x1=\"{lx:.1}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" class=\"{class}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"legend\">{}</text>",
+            lx + 24.0,
+            lx + 30.0,
+            ly + 4.0,
+            escape(label)
+        );
+        lx += 40.0 + label.chars().count() as f64 * 6.5;
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+const STYLE: &str =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em;color:#222}\
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}\
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0}\
+th,td{border:1px solid #ccc;padding:.25em .5em}th{background:#f2f2f2;text-align:left}\
+td.n{text-align:right;font-variant-numeric:tabular-nums}\
+.shortage{color:#b03a2e;font-weight:600}.excess{color:#9a7d0a}.balanced{color:#1e8449}\
+svg{display:block;margin:.5em 0 1.5em}.chart-title{font-size:14px;font-weight:600}\
+.grid{stroke:#e5e5e5}.axis{stroke:#888}.ylabel{font-size:11px;text-anchor:end}\
+.xlabel{font-size:11px;text-anchor:middle}.legend{font-size:12px}\
+polyline,line.needed,line.assigned,line.available{stroke-width:2.5}\
+.needed{stroke:#c0392b}.assigned{stroke:#1f4e79}.available{stroke:#2e86c1;stroke-dasharray:6 4}\
+p.note{color:#555;font-size:.9em}";
+
+fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: Lang) {
+    let place_header = match level {
+        SurgeLevel::Site | SurgeLevel::Summary => t(lang, Text::Site),
+        SurgeLevel::District => t(lang, Text::District),
+        SurgeLevel::Region => t(lang, Text::Region),
+        SurgeLevel::National => "",
+    };
+    let _ = write!(out, "<h2>{}</h2><table><tr>", peak_title(lang, level));
+    if !place_header.is_empty() {
+        let _ = write!(out, "<th>{place_header}</th>");
+    }
+    for k in [
+        Text::Cadre,
+        Text::Assigned,
+        Text::Available,
+        Text::PeakDate,
+        Text::Patients,
+        Text::OnDuty,
+        Text::Needed,
+        Text::StatusAtPeak,
+        Text::DaysShort,
+        Text::LargestShortage,
+    ] {
+        let _ = write!(out, "<th>{}</th>", t(lang, k));
+    }
+    out.push_str("</tr>");
+    for group in by_place_and_cadre(rows) {
+        let Some(peak) = peak_of(&group) else {
+            continue;
+        };
+        let r = peak.row;
+        let place = match level {
+            SurgeLevel::Site | SurgeLevel::Summary => format!(
+                "<td>{}</td>",
+                escape(
+                    r.facility_name
+                        .as_deref()
+                        .or(r.facility_id.as_deref())
+                        .unwrap_or("")
+                )
+            ),
+            SurgeLevel::District => {
+                format!("<td>{}</td>", escape(r.district.as_deref().unwrap_or("—")))
+            }
+            SurgeLevel::Region => {
+                format!("<td>{}</td>", escape(r.region.as_deref().unwrap_or("—")))
+            }
+            SurgeLevel::National => String::new(),
+        };
+        let _ = write!(
+            out,
+            "<tr>{place}<td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            escape(&r.cadre),
+            fmt(r.assigned, 1),
+            fmt(r.available, 1),
+            r.date.map(iso).unwrap_or_default(),
+            fmt(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0), 1),
+            fmt(r.on_duty.unwrap_or(0.0), 1),
+            r.headcount_needed.unwrap_or(0.0),
+            status_html(r.status, lang),
+            peak.days_in_shortage,
+            if peak.largest_shortage > 0.0 {
+                format!("{:.1}", peak.largest_shortage)
+            } else {
+                String::new()
+            }
+        );
+    }
+    out.push_str("</table>");
+}
+
+impl SurgeExporter for HtmlExporter {
+    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+        let results = report.results;
+        let lang = report.settings.lang;
+        let mut out = String::new();
+        let title = format!("{}: {}", t(lang, Text::Title), report.study_name);
+        let _ = write!(
+            out,
+            "<!DOCTYPE html><html lang=\"{1}\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body><h1>{0}</h1>",
+            escape(&title),
+            lang.code()
+        );
+        for line in describe(results, lang) {
+            let _ = write!(out, "<p>{}</p>", escape(&line));
+        }
+        let _ = write!(
+            out,
+            "<p class=\"note\">{}</p>",
+            escape(t(lang, Text::MethodNote))
+        );
+        if !report.warnings.is_empty() {
+            let _ = write!(out, "<h2>{}</h2><ul>", t(lang, Text::Warnings));
+            for w in &report.warnings {
+                let _ = write!(out, "<li>{}</li>", escape(&w.to_string()));
+            }
+            out.push_str("</ul>");
+        }
+        let mut levels = vec![SurgeLevel::Site];
+        levels.extend(results.options.by.iter().map(|l| l.level()));
+        for level in levels {
+            let rows: Vec<&SurgeRow> = results.rows_of(level).collect();
+            if !rows.is_empty() {
+                peak_section(&mut out, &rows, level, lang);
+            }
+        }
+        let _ = write!(out, "<h2>{}</h2>", t(lang, Text::ChartsHeading));
+        let with_available = results.options.absence_rate != 0.0;
+        for (cadre, points) in results.cadres.iter().zip(&results.series) {
+            out.push_str(&svg_chart(cadre, points, with_available, lang));
+        }
+        let _ = write!(
+            out,
+            "<details><summary>{} ({})</summary><table><tr>",
+            t(lang, Text::EveryRow),
+            results.rows.len()
+        );
+        for c in COLUMNS {
+            let _ = write!(out, "<th>{c}</th>");
+        }
+        out.push_str("</tr>");
+        for row in &results.rows {
+            out.push_str("<tr>");
+            for v in values(row) {
+                let _ = write!(out, "<td>{}</td>", escape(&v.to_text()));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</table></details></body></html>\n");
+        Ok(out.into_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_and_escaping() {
+        assert_eq!(nice_step(47.0, 5.0), 10.0);
+        assert_eq!(nice_step(3.0, 5.0), 1.0);
+        assert_eq!(nice_step(0.0, 5.0), 1.0);
+        assert_eq!(
+            escape("<CSRéf & \"x\">"),
+            "&lt;CSRéf &amp; &quot;x&quot;&gt;"
+        );
+    }
+
+    #[test]
+    fn chart_has_two_lines() {
+        let d = |day| NaiveDate::from_ymd_opt(2020, 6, day).unwrap();
+        let points: Vec<ChartPoint> = (1..=3)
+            .map(|i| ChartPoint {
+                date: d(i),
+                needed: f64::from(i) * 2.0,
+                assigned: 4.0,
+                available: 4.0,
+            })
+            .collect();
+        let svg = svg_chart("Infirmier", &points, false, Lang::En);
+        assert_eq!(svg.matches("<polyline").count(), 2);
+        assert!(svg.contains("2020-06-01") && svg.contains("2020-06-03"));
+    }
+}

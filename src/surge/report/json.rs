@@ -1,0 +1,44 @@
+//! JSON output: `{"rows": [ {column: value, ...} ], "warnings": [ "...", ... ]}`; every row has
+//! every column, `null` where it does not apply; numbers are JSON numbers at full precision,
+//! dates `"YYYY-MM-DD"`.
+
+use serde_json::{Map, Number, Value as Json};
+
+use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
+use crate::surge::compute::SurgeRow;
+
+pub struct JsonExporter;
+
+pub fn row_object(row: &SurgeRow) -> Json {
+    let mut object = Map::with_capacity(COLUMNS.len());
+    for (name, v) in COLUMNS.iter().zip(values(row)) {
+        let json = match v {
+            Value::Null => Json::Null,
+            Value::Text(t) => Json::String(t.to_string()),
+            Value::Number(n) => Number::from_f64(if n == 0.0 { 0.0 } else { n })
+                .map(Json::Number)
+                .unwrap_or(Json::Null),
+            Value::Integer(i) => Json::Number(i.into()),
+            Value::Date(_) => Json::String(v.to_text()),
+        };
+        object.insert((*name).to_string(), json);
+    }
+    Json::Object(object)
+}
+
+impl SurgeExporter for JsonExporter {
+    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+        let rows: Vec<Json> = report.results.rows.iter().map(row_object).collect();
+        let warnings: Vec<Json> = report
+            .warnings
+            .iter()
+            .map(|w| Json::String(w.to_string()))
+            .collect();
+        let mut doc = Map::new();
+        doc.insert("rows".into(), Json::Array(rows));
+        doc.insert("warnings".into(), Json::Array(warnings));
+        let mut out = serde_json::to_vec_pretty(&Json::Object(doc))?;
+        out.push(b'\n');
+        Ok(out)
+    }
+}

@@ -1,0 +1,231 @@
+//! The xlsx report: sheet `surge` holds every row with the columns of [`super::COLUMNS`] (numbers
+//! at full precision, dates as Excel dates shown `yyyy-mm-dd`); sheet `summary` the peak and the
+//! shortages per site and cadre; sheet `charts` (shown on opening) the headcount needed against
+//! the staff assigned over time, all sites together, one native Excel line chart per cadre, with
+//! the data the charts are drawn from.
+
+use rust_xlsxwriter::{
+    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color,
+    ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+};
+
+use super::text::{series_name, t, Text};
+use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
+use crate::surge::compute::SurgeLevel;
+
+pub struct XlsxExporter;
+
+const NEEDED_COLOR: u32 = 0xC0392B;
+const ASSIGNED_COLOR: u32 = 0x1F4E79;
+const AVAILABLE_COLOR: u32 = 0x2E86C1;
+
+fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+fn write_value(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: &Value,
+    date_format: &Format,
+) -> Result<(), XlsxError> {
+    match v {
+        Value::Null => {}
+        Value::Text(t) => {
+            ws.write_string(row, col, *t)?;
+        }
+        Value::Number(n) => {
+            ws.write_number(row, col, *n)?;
+        }
+        Value::Integer(i) => {
+            ws.write_number(row, col, *i as f64)?;
+        }
+        Value::Date(d) => {
+            ws.write_date_with_format(row, col, excel_date(*d)?, date_format)?;
+        }
+    }
+    Ok(())
+}
+
+fn rows_sheet(
+    wb: &mut Workbook,
+    report: &SurgeReport,
+    bold: &Format,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("surge")?;
+    for (c, name) in COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, bold)?;
+    }
+    for (i, row) in report.results.rows.iter().enumerate() {
+        for (c, v) in values(row).iter().enumerate() {
+            write_value(ws, i as u32 + 1, c as u16, v, date)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last = report.results.rows.len() as u32;
+    if last > 0 {
+        ws.autofilter(0, 0, last, COLUMNS.len() as u16 - 1)?;
+    }
+    ws.set_column_width(1, 11)?;
+    ws.set_column_width(3, 28)?;
+    ws.set_column_width(6, 24)?;
+    Ok(())
+}
+
+fn summary_sheet(
+    wb: &mut Workbook,
+    report: &SurgeReport,
+    bold: &Format,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("summary")?;
+    let header = [
+        "facility_id",
+        "facility_name",
+        "district",
+        "region",
+        "cadre",
+        "assigned",
+        "available",
+        "peak_date",
+        "peak_headcount",
+        "days_in_shortage",
+        "largest_shortage",
+    ];
+    for (c, name) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, bold)?;
+    }
+    for (r, row) in (1u32..).zip(report.results.rows_of(SurgeLevel::Summary)) {
+        let all = values(row);
+        let pick = |name: &str| {
+            COLUMNS
+                .iter()
+                .position(|c| *c == name)
+                .map(|i| all[i].clone())
+                .unwrap_or(Value::Null)
+        };
+        for (c, name) in header.iter().enumerate() {
+            write_value(ws, r, c as u16, &pick(name), date)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_column_width(1, 32)?;
+    ws.set_column_width(4, 24)?;
+    ws.set_column_width(7, 11)?;
+    Ok(())
+}
+
+fn line(color: u32, dashed: bool) -> ChartLine {
+    let mut l = ChartLine::new();
+    l.set_color(Color::RGB(color)).set_width(2.25);
+    if dashed {
+        l.set_dash_type(ChartLineDashType::Dash);
+    }
+    l
+}
+
+fn charts_sheet(
+    wb: &mut Workbook,
+    report: &SurgeReport,
+    bold: &Format,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    let results = report.results;
+    let lang = report.settings.lang;
+    let with_available = results.options.absence_rate != 0.0;
+    let per_cadre: u16 = if with_available { 3 } else { 2 };
+    let ws = wb.add_worksheet();
+    ws.set_name("charts")?;
+    ws.set_active(true);
+    // The charts on the left, one under the other; their data on the right of them: one date
+    // column, then needed / assigned (/ available) per cadre.
+    const DATA: u16 = 11;
+    ws.write_string_with_format(0, DATA, "date", bold)?;
+    let mut dates: Vec<chrono::NaiveDate> = results
+        .series
+        .iter()
+        .flat_map(|s| s.iter().map(|p| p.date))
+        .collect();
+    dates.sort();
+    dates.dedup();
+    for (i, d) in dates.iter().enumerate() {
+        ws.write_date_with_format(i as u32 + 1, DATA, excel_date(*d)?, date)?;
+    }
+    ws.set_column_width(DATA, 11)?;
+    let last_row = dates.len() as u32;
+    for (ci, (cadre, series)) in results.cadres.iter().zip(&results.series).enumerate() {
+        let col = DATA + 1 + per_cadre * ci as u16;
+        ws.write_string_with_format(0, col, series_name(lang, cadre, Text::Needed), bold)?;
+        ws.write_string_with_format(0, col + 1, series_name(lang, cadre, Text::Assigned), bold)?;
+        if with_available {
+            ws.write_string_with_format(
+                0,
+                col + 2,
+                series_name(lang, cadre, Text::Available),
+                bold,
+            )?;
+        }
+        for p in series {
+            let r = dates.binary_search(&p.date).unwrap_or(0) as u32 + 1;
+            ws.write_number(r, col, p.needed)?;
+            ws.write_number(r, col + 1, p.assigned)?;
+            if with_available {
+                ws.write_number(r, col + 2, p.available)?;
+            }
+        }
+        if last_row == 0 {
+            continue;
+        }
+        let mut chart = Chart::new(ChartType::Line);
+        chart
+            .title()
+            .set_name(&format!("{cadre}: {}", t(lang, Text::ChartTitle)))
+            .set_font(ChartFont::new().set_size(12).set_bold());
+        chart
+            .add_series()
+            .set_name(("charts", 0, col))
+            .set_categories(("charts", 1, DATA, last_row, DATA))
+            .set_values(("charts", 1, col, last_row, col))
+            .set_format(&mut line(NEEDED_COLOR, false));
+        chart
+            .add_series()
+            .set_name(("charts", 0, col + 1))
+            .set_categories(("charts", 1, DATA, last_row, DATA))
+            .set_values(("charts", 1, col + 1, last_row, col + 1))
+            .set_format(&mut line(ASSIGNED_COLOR, false));
+        if with_available {
+            chart
+                .add_series()
+                .set_name(("charts", 0, col + 2))
+                .set_categories(("charts", 1, DATA, last_row, DATA))
+                .set_values(("charts", 1, col + 2, last_row, col + 2))
+                .set_format(&mut line(AVAILABLE_COLOR, true));
+        }
+        chart
+            .x_axis()
+            .set_date_axis(true)
+            .set_num_format("dd/mm/yyyy");
+        chart.y_axis().set_name(t(lang, Text::StaffAxis)).set_min(0);
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        chart.set_width(640).set_height(300);
+        ws.insert_chart(ci as u32 * 16, 0, &chart)?;
+    }
+    Ok(())
+}
+
+impl SurgeExporter for XlsxExporter {
+    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+        let mut wb = Workbook::new();
+        let bold = Format::new().set_bold();
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        rows_sheet(&mut wb, report, &bold, &date)?;
+        summary_sheet(&mut wb, report, &bold, &date)?;
+        charts_sheet(&mut wb, report, &bold, &date)?;
+        Ok(wb.save_to_buffer()?)
+    }
+}
