@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::schema::{CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKING_TIME};
+use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKING_TIME};
 use super::source::{Row, RowSource};
 use super::table::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
@@ -13,7 +13,8 @@ use crate::model::{Component, Facility, Standard, StandardUnit, WorkingTimeRow};
 use crate::names::{closest, key, normalise};
 use crate::numbers::full_precision;
 
-fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
+/// A required cell left blank.
+pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
     let col = fields.header.get(column).unwrap_or(0);
     Problem::error("blank_cell", format!("is blank: every row needs {what}"))
         .at(fields.at(row, col))
@@ -355,12 +356,30 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
     );
 }
 
+/// Reads the staff table into `study.staff`.
 pub fn read_staff(
     source: &mut dyn RowSource,
     b: &mut Builder,
     diag: &mut Diagnostics,
     options: &ReadOptions,
 ) {
+    for (k, n) in read_staff_counts(source, &STAFF, b, diag, options) {
+        *b.study.staff.entry(k).or_insert(0.0) += n;
+    }
+}
+
+/// Reads a table shaped like `staff` (`staff`, `covid_staff`): counts, or one row per person,
+/// with the `--active-status` filter on a `status` column; rows with the same facility and
+/// cadre are summed. Returns the staff per (facility, cadre).
+pub fn read_staff_counts(
+    source: &mut dyn RowSource,
+    def: &TableDef,
+    b: &mut Builder,
+    diag: &mut Diagnostics,
+    options: &ReadOptions,
+) -> HashMap<(usize, usize), f64> {
+    let table = def.name;
+    let mut out: HashMap<(usize, usize), f64> = HashMap::new();
     let active_given: Vec<String> = if options.active_status.is_empty() {
         DEFAULT_ACTIVE_STATUS
             .iter()
@@ -377,12 +396,12 @@ pub fn read_staff(
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
     read_table(
         source,
-        &STAFF,
+        def,
         diag,
         |h, f, d| {
-            let mut ok = require_columns(h, f, &STAFF, &["facility_id"], d);
+            let mut ok = require_columns(h, f, def, &["facility_id"], d);
             if !h.has("cadre") && !h.has("job") {
-                ok &= require_columns(h, f, &STAFF, &["cadre"], d);
+                ok &= require_columns(h, f, def, &["cadre"], d);
             }
             ok
         },
@@ -420,11 +439,11 @@ pub fn read_staff(
             } else {
                 1.0
             };
-            let facility = b.facility_at(&id, "staff", || {
+            let facility = b.facility_at(&id, table, || {
                 f.at(row, f.header.get("facility_id").unwrap_or(0))
             });
             let cadre = b.cadre(&cadre_name);
-            *b.study.staff.entry((facility, cadre)).or_insert(0.0) += count;
+            *out.entry((facility, cadre)).or_insert(0.0) += count;
         },
     );
     if !dropped.is_empty() {
@@ -436,7 +455,7 @@ pub fn read_staff(
             Problem::warning(
                 "staff_status_dropped",
                 format!(
-                    "staff rows not counted because their status is not active: {} (active statuses: {})",
+                    "{table} rows not counted because their status is not active: {} (active statuses: {})",
                     list.join(", "),
                     active_given.join(", ")
                 ),
@@ -446,6 +465,7 @@ pub fn read_staff(
         );
         super::ihris::unknown_statuses(&dropped, &active_given, source.location(), diag);
     }
+    out
 }
 
 /// Checks across tables, once everything is read: the warnings of study-format §4 and the

@@ -15,14 +15,12 @@ use super::schema::{
 use crate::diag::{Diagnostics, Location, Problem};
 use crate::method::surge::{census_from_admissions, BySeverity, Severity};
 use crate::model::Study;
-use crate::names::{closest, key};
+use crate::names::closest;
 use crate::numbers::full_precision;
 use crate::study::schema::TableDef;
 use crate::study::source::{Cell, Row, RowSource};
 use crate::study::table::{error_cell, read_table, require_columns, Fields, Header};
-use crate::study::{
-    locate_tables, open_source, tables, Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS,
-};
+use crate::study::{locate_tables, open_source, tables, Builder, CadreMatch, ReadOptions};
 
 /// The COVID-19 standards of one cadre.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,12 +68,7 @@ pub struct SurgeStudy {
     pub source: CensusSource,
 }
 
-fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
-    let col = fields.header.get(column).unwrap_or(0);
-    Problem::error("blank_cell", format!("is blank: every row needs {what}"))
-        .at(fields.at(row, col))
-        .hint(format!("fill in the {column} or delete the row"))
-}
+use crate::study::tables::blank_cell;
 
 const SEVERITY_HINT: &str =
     "write mild, moderate, severe or critical (French: légère, modérée, sévère, critique)";
@@ -703,73 +696,8 @@ fn read_covid_staff(
     diag: &mut Diagnostics,
     options: &ReadOptions,
 ) -> HashMap<(usize, usize), f64> {
-    let active: Vec<String> = if options.active_status.is_empty() {
-        DEFAULT_ACTIVE_STATUS.iter().map(|s| key(s)).collect()
-    } else {
-        options.active_status.iter().map(|s| key(s)).collect()
-    };
-    let mut out: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut dropped = 0usize;
-    read_table(
-        source,
-        &COVID_STAFF,
-        diag,
-        |h, f, d| {
-            let mut ok = require_columns(h, f, &COVID_STAFF, &["facility_id"], d);
-            if !h.has("cadre") && !h.has("job") {
-                ok &= require_columns(h, f, &COVID_STAFF, &["cadre"], d);
-            }
-            ok
-        },
-        |f, row, d| {
-            let Some(id) = f.text(row, "facility_id", d) else {
-                d.error(blank_cell(f, row, "facility_id", "a site (facility code)"));
-                return;
-            };
-            let Some(cadre_name) = f.text(row, "cadre", d).or_else(|| f.text(row, "job", d)) else {
-                d.error(blank_cell(
-                    f,
-                    row,
-                    if f.header.has("cadre") {
-                        "cadre"
-                    } else {
-                        "job"
-                    },
-                    "a cadre",
-                ));
-                return;
-            };
-            if f.header.has("status") {
-                let status = f.text(row, "status", d).unwrap_or_default();
-                if !active.contains(&key(&status)) {
-                    dropped += 1;
-                    return;
-                }
-            }
-            let count = if f.header.has("count") {
-                match f.non_negative(row, "count", d) {
-                    Ok(v) => v.unwrap_or(0.0),
-                    Err(()) => return,
-                }
-            } else {
-                1.0
-            };
-            let facility = b.facility_for(&id, "covid_staff");
-            let cadre = b.cadre(&cadre_name);
-            *out.entry((facility, cadre)).or_insert(0.0) += count;
-        },
-    );
-    if dropped > 0 {
-        diag.warn(
-            Problem::warning(
-                "staff_status_dropped",
-                format!("{dropped} covid_staff rows not counted because their status is not active (active statuses: {})", active.join(", ")),
-            )
-            .at(source.location())
-            .hint("give --active-status with every status that means in post"),
-        );
-    }
-    out
+    // Same shape as `staff` (study-format §5): the one staff reader serves both.
+    crate::study::tables::read_staff_counts(source, &COVID_STAFF, b, diag, options)
 }
 
 /// Checks across tables once everything is read.
