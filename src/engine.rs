@@ -230,9 +230,12 @@ pub fn build_profile(
         match (s.component, s.unit) {
             (Component::Service, StandardUnit::Service(unit)) => {
                 let sw = method::standard_workload(&awt, s.value, unit).map_err(located)?;
+                let Some(activity) = s.activity else {
+                    return Err(inconsistent(s, "a service standard has no activity"));
+                };
                 profile.services.push(ServiceLine {
                     standard: i,
-                    activity: s.activity.expect("service standards have an activity"),
+                    activity,
                     standard_workload: sw,
                 });
             }
@@ -255,7 +258,16 @@ pub fn build_profile(
                     value: total,
                 });
             }
-            _ => unreachable!("the standards reader pairs components with their units"),
+            // The reader never builds these; a Study made by hand might.
+            _ => {
+                return Err(inconsistent(
+                    s,
+                    &format!(
+                        "a {} standard has a unit of another component",
+                        s.component.as_str()
+                    ),
+                ))
+            }
         }
     }
     profile.caf = method::caf(profile.cas_total_pct).map_err(|e| {
@@ -286,6 +298,13 @@ pub fn build_profile(
     })?;
     profile.iaf = method::iaf(profile.ias_total_hours, &awt);
     Ok(Some(profile))
+}
+
+fn inconsistent(s: &crate::model::Standard, what: &str) -> Problem {
+    Problem::error("inconsistent_standard", what.to_string())
+        .at(s.location.clone())
+        .value(s.activity_name.clone())
+        .hint("services take min, h, per_hour or per_day; support % or a time per period; additional a time per period")
 }
 
 /// The display name of a facility type key: its first spelling among the facilities.

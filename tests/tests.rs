@@ -11,6 +11,7 @@ mod explain;
 mod fixtures;
 mod properties;
 mod reports;
+mod robustness;
 mod spreadsheets;
 mod surge;
 mod template;
