@@ -16,7 +16,23 @@ use clap::{Parser, Subcommand};
 
 /// wisn: WHO Workload Indicators of Staffing Need, from facility spreadsheets to staffing needs.
 #[derive(Debug, Parser)]
-#[command(name = "wisn", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "wisn",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:
+  wisn compute data/sikasso --by district          table on the terminal, with district roll-ups
+  wisn compute etude.xlsx -o resultats.csv --excel-fr
+  wisn compute data/sikasso -o rapport.xlsx --lang fr
+  wisn explain data/sikasso --facility SIK-CSCOM-04 --cadre Sage-femme
+  wisn validate etude.xlsx                         every problem at once, with its place
+  wisn template --lang fr -o etude.xlsx            a blank study workbook to fill in
+  wisn surge data/covid                            COVID-19 treatment-site staffing
+
+Exit status: 0 done, 1 the input or the computation failed, 2 the command line is wrong."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
