@@ -36,7 +36,13 @@ flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage
 
 # 1. The DOM after the page's script ran, and the browser's log.
 timeout 120 "$browser" "${flags[@]}" --dump-dom "$url" >"$work/dom.html" 2>"$work/log.txt" || {
-  echo "check-html: FAIL: the browser failed to render $report" >&2
+  if [ ! -s "$work/dom.html" ]; then
+    # The browser itself did not start (a machine problem, not a report problem): skip, loudly.
+    echo "check-html: SKIP: $browser did not start or render anything:" >&2
+    tail -20 "$work/log.txt" >&2
+    exit 77
+  fi
+  echo "check-html: FAIL: the browser failed while rendering $report" >&2
   tail -20 "$work/log.txt" >&2
   exit 1
 }

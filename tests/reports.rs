@@ -212,6 +212,10 @@ fn html_in_a_real_browser() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    if out.status.code() == Some(77) {
+        println!("skipped: html_in_a_real_browser: the browser did not start:\n{text}");
+        return;
+    }
     assert!(out.status.success(), "browser check failed:\n{text}");
     assert!(text.contains("check-html: PASS"), "{text}");
 }
