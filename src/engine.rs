@@ -307,6 +307,18 @@ fn inconsistent(s: &crate::model::Standard, what: &str) -> Problem {
         .hint("services take min, h, per_hour or per_day; support % or a time per period; additional a time per period")
 }
 
+fn row_is_finite(r: &ResultRow) -> bool {
+    [
+        r.current_staff,
+        r.required_staff,
+        r.difference,
+        r.workload_pressure_pct,
+    ]
+    .into_iter()
+    .chain(r.wisn_ratio)
+    .all(f64::is_finite)
+}
+
 /// The display name of a facility type key: its first spelling among the facilities.
 pub fn type_name(study: &Study, type_key: &str) -> String {
     study
@@ -405,6 +417,24 @@ pub fn compute(
         groups.extend(roll_up(study, &rows, *level, options));
     }
     rows.extend(groups);
+    // Finite inputs can still overflow (a count near 1e308 over a requirement below 1, or sums
+    // of huge volumes): refuse rather than write infinities.
+    if let Some(r) = rows.iter().find(|r| !row_is_finite(r)) {
+        let place = match &r.facility_id {
+            Some(id) => format!("at facility {id}"),
+            None => format!("in the {} roll-up", r.level.as_str()),
+        };
+        return Err(vec![Problem::error(
+            "too_large",
+            format!(
+                "the result of \"{}\" {place} is beyond what a number can hold",
+                r.cadre
+            ),
+        )
+        .hint(
+            "check that facility's staff counts and workload volumes: one is far too large",
+        )]);
+    }
     Ok(Results { rows, profiles })
 }
 

@@ -95,6 +95,9 @@ pub struct Builder {
     pub unlisted: BTreeMap<String, (&'static str, usize)>,
     /// Where each of those facilities was first met (for `wisn validate`).
     pub unlisted_at: BTreeMap<String, Location>,
+    /// Where the workload and staff tables are (file, sheet), for problems about their totals.
+    pub workload_location: Option<Location>,
+    pub staff_location: Option<Location>,
     /// The `dhis2_mapping` table, when the study has one.
     pub dhis2_mapping: Option<dhis2::Mapping>,
     /// The DHIS2 org-unit hierarchy of `--orgunits`.
@@ -317,9 +320,11 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
         dhis2::read_export(s.as_mut(), &mut builder, &mut diag);
     }
     if let Some(mut s) = open("staff") {
+        builder.staff_location = Some(s.location());
         tables::read_staff(s.as_mut(), &mut builder, &mut diag, options);
     }
     if let Some(t) = tables.get("workload") {
+        builder.workload_location = Some(Location::file(t.display()));
         if !dhis2::read_workload(t, options, &mut builder, &mut diag) {
             let mut s = open_source(t, options.csv);
             workload::read_workload(s.as_mut(), &mut builder, &mut diag, options);

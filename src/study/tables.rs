@@ -628,6 +628,45 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     // Completeness of monthly workload, and --annualize.
     completeness(b, options, diag);
+    too_large(b, diag);
+}
+
+/// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.
+/// Found by the robustness fuzz: `1e308` in one month, annualized, became infinity.
+fn too_large(b: &Builder, diag: &mut Diagnostics) {
+    let study = &b.study;
+    for (f, volumes) in study.workload.volumes.iter().enumerate() {
+        for (a, v) in volumes.iter().enumerate() {
+            if v.is_some_and(|v| !v.is_finite()) {
+                diag.error(
+                    Problem::error(
+                        "too_large",
+                        format!(
+                            "the workload of \"{}\" at facility {} adds up to more than a number can hold",
+                            study.activities[a].name, study.facilities[f].id
+                        ),
+                    )
+                    .hint("check the volumes of that activity and facility: one is far too large")
+                    .at(b.workload_location.clone().unwrap_or_default()),
+                );
+            }
+        }
+    }
+    for (&(f, c), n) in &study.staff {
+        if !n.is_finite() {
+            diag.error(
+                Problem::error(
+                    "too_large",
+                    format!(
+                        "the staff of \"{}\" at facility {} add up to more than a number can hold",
+                        study.cadres[c].name, study.facilities[f].id
+                    ),
+                )
+                .hint("check the counts of that cadre and facility: one is far too large")
+                .at(b.staff_location.clone().unwrap_or_default()),
+            );
+        }
+    }
 }
 
 fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) {
