@@ -152,3 +152,60 @@ pub fn report_errors(diag: &Diagnostics) {
         );
     }
 }
+
+/// How results and problems are presented: shared by `compute` and `surge`.
+#[derive(Debug, Clone, Args)]
+pub struct PresentationArgs {
+    /// Treat warnings as errors (exit 1, nothing written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not print warnings on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Also print notes (e.g. how cadre names were matched).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
+    #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
+    pub locale: Option<String>,
+    /// Same as --locale fr.
+    #[arg(long, conflicts_with = "locale")]
+    pub excel_fr: bool,
+    /// Language of the words people read (table headers, status words, report sheets, chart
+    /// labels); never of machine column names or CSV/JSON values. Default: from LC_ALL,
+    /// LC_MESSAGES or LANG (fr… gives French), else English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl PresentationArgs {
+    /// `--excel-fr` or `--locale fr`.
+    pub fn french_csv(&self) -> bool {
+        self.excel_fr || self.locale.as_deref() == Some("fr")
+    }
+
+    /// `--lang`, else the environment's language.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.lang.unwrap_or_else(crate::i18n::Lang::from_env)
+    }
+
+    /// Prints the warnings (and, with -v, the notes) unless -q, and returns the warnings; with
+    /// --strict and any warning, prints them and returns `Err` (the run must write nothing).
+    pub fn report_warnings<'a>(&self, diag: &'a Diagnostics) -> Result<Vec<&'a Problem>, ()> {
+        let warnings: Vec<&Problem> = diag.warnings().collect();
+        if self.strict && !warnings.is_empty() {
+            print_problems(warnings.iter().copied());
+            eprintln!(
+                "error: {} warnings and --strict: nothing written",
+                warnings.len()
+            );
+            return Err(());
+        }
+        if !self.quiet {
+            print_problems(diag.problems.iter().filter(|p| {
+                p.severity == Severity::Warning || (self.verbose && p.severity == Severity::Note)
+            }));
+        }
+        Ok(warnings)
+    }
+}

@@ -6,11 +6,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{print_problems, report_errors, StudyArgs};
+use super::common::{print_problems, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::diag::Severity;
 use crate::engine::{ComputeOptions, Level};
-use crate::i18n::Lang;
 use crate::method::{Bands, Rounding};
 use crate::output::Output;
 use crate::report::{Format, Report, ReportSettings};
@@ -38,26 +36,8 @@ pub struct ComputeArgs {
     /// Worker threads (default: one per core). Results are identical whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Treat warnings as errors (exit 1, nothing written).
-    #[arg(long)]
-    pub strict: bool,
-    /// Do not print warnings on stderr.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-    /// Also print notes (e.g. how cadre names were matched).
-    #[arg(long, short = 'v')]
-    pub verbose: bool,
-    /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
-    #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
-    pub locale: Option<String>,
-    /// Same as --locale fr.
-    #[arg(long, conflicts_with = "locale")]
-    pub excel_fr: bool,
-    /// Language of the words people read (table headers, status words, report sheets and labels);
-    /// never of machine column names or CSV/JSON values. Default: from LC_ALL, LC_MESSAGES or
-    /// LANG (fr… gives French), else English.
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub presentation: PresentationArgs,
 }
 
 pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
@@ -73,7 +53,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
-    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let lang = args.presentation.lang();
     let to_stdout = args
         .output
         .as_deref()
@@ -126,26 +106,14 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
-    let warnings: Vec<_> = diag.warnings().collect();
-    if args.strict && !warnings.is_empty() {
-        print_problems(warnings.iter().copied());
-        eprintln!(
-            "error: {} warnings and --strict: nothing written",
-            warnings.len()
-        );
+    let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
-    }
-    if !args.quiet {
-        let shown = diag.problems.iter().filter(|p| {
-            p.severity == Severity::Warning || (args.verbose && p.severity == Severity::Note)
-        });
-        print_problems(shown);
-    }
+    };
     let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
     let settings = ReportSettings {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         width: if to_terminal { terminal_width() } else { None },
-        french_csv: args.excel_fr || args.locale.as_deref() == Some("fr"),
+        french_csv: args.presentation.french_csv(),
         lang,
         bands: args.bands,
         rounding: args.round,

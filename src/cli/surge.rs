@@ -9,10 +9,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{parse_delimiter, print_problems, report_errors};
+use super::common::{parse_delimiter, print_problems, report_errors, PresentationArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::diag::Severity as ProblemSeverity;
-use crate::i18n::Lang;
 use crate::method::surge::Severity;
 use crate::method::Bands;
 use crate::output::Output;
@@ -84,26 +82,8 @@ pub struct SurgeArgs {
     /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub active_status: Vec<String>,
-    /// Treat warnings as errors (exit 1, nothing written).
-    #[arg(long)]
-    pub strict: bool,
-    /// Do not print warnings on stderr.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-    /// Also print notes (e.g. how cadre names were matched).
-    #[arg(long, short = 'v')]
-    pub verbose: bool,
-    /// CSV for French Excel: ';' delimiter, decimal commas, UTF-8 BOM.
-    #[arg(long, value_name = "LOCALE", value_parser = ["fr", "en"])]
-    pub locale: Option<String>,
-    /// Same as --locale fr.
-    #[arg(long, conflicts_with = "locale")]
-    pub excel_fr: bool,
-    /// Language of the words people read (table headers, titles, chart labels); never of machine
-    /// column names or CSV/JSON values. Default: from LC_ALL, LC_MESSAGES or LANG (fr… gives
-    /// French), else English.
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub presentation: PresentationArgs,
 }
 
 fn number(s: &str) -> Result<f64, String> {
@@ -256,22 +236,9 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
-    let warnings: Vec<_> = diag.warnings().collect();
-    if args.strict && !warnings.is_empty() {
-        print_problems(warnings.iter().copied());
-        eprintln!(
-            "error: {} warnings and --strict: nothing written",
-            warnings.len()
-        );
+    let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
-    }
-    if !args.quiet {
-        let shown = diag.problems.iter().filter(|p| {
-            p.severity == ProblemSeverity::Warning
-                || (args.verbose && p.severity == ProblemSeverity::Note)
-        });
-        print_problems(shown);
-    }
+    };
     let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
     let settings = ReportSettings {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
@@ -281,8 +248,8 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         } else {
             None
         },
-        french_csv: args.excel_fr || args.locale.as_deref() == Some("fr"),
-        lang: args.lang.unwrap_or_else(Lang::from_env),
+        french_csv: args.presentation.french_csv(),
+        lang: args.presentation.lang(),
         bands: args.bands,
         rounding: Default::default(),
         period: None,

@@ -2,7 +2,9 @@
 //! every column, `null` where it does not apply; numbers are JSON numbers at full precision,
 //! dates `"YYYY-MM-DD"`.
 
-use serde_json::{Map, Number, Value as Json};
+use serde_json::{Map, Value as Json};
+
+use crate::report::json::{document, number};
 
 use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
 use crate::surge::compute::SurgeRow;
@@ -15,9 +17,7 @@ pub fn row_object(row: &SurgeRow) -> Json {
         let json = match v {
             Value::Null => Json::Null,
             Value::Text(t) => Json::String(t.to_string()),
-            Value::Number(n) => Number::from_f64(if n == 0.0 { 0.0 } else { n })
-                .map(Json::Number)
-                .unwrap_or(Json::Null),
+            Value::Number(n) => number(n),
             Value::Integer(i) => Json::Number(i.into()),
             Value::Date(_) => Json::String(v.to_text()),
         };
@@ -29,16 +29,6 @@ pub fn row_object(row: &SurgeRow) -> Json {
 impl SurgeExporter for JsonExporter {
     fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         let rows: Vec<Json> = report.results.rows.iter().map(row_object).collect();
-        let warnings: Vec<Json> = report
-            .warnings
-            .iter()
-            .map(|w| Json::String(w.to_string()))
-            .collect();
-        let mut doc = Map::new();
-        doc.insert("rows".into(), Json::Array(rows));
-        doc.insert("warnings".into(), Json::Array(warnings));
-        let mut out = serde_json::to_vec_pretty(&Json::Object(doc))?;
-        out.push(b'\n');
-        Ok(out)
+        document(rows, &report.warnings)
     }
 }
