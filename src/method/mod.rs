@@ -7,10 +7,14 @@
 //!   CAF) and individual allowance (IAS → IAF).
 //! - [`results`]: required staff, difference, WISN ratio, workload pressure, status, rounding, and
 //!   group roll-ups (ratio of sums).
+//! - [`allocate`]: where new posts go (study-format §7.2): max-min, one post at a time.
+//! - [`redistribute`]: transfers from excess to shortage (study-format §7.3).
 //! - [`surge`]: COVID-19 treatment sites (wisn-method §7): load, staff on duty, headcount.
 
+pub mod allocate;
 pub mod allowance;
 pub mod awt;
+pub mod redistribute;
 pub mod results;
 pub mod surge;
 pub mod units;
