@@ -21,7 +21,7 @@ pub mod units;
 
 pub use allowance::{caf, cas_percent, iaf, service_staff, standard_workload, Requirement};
 pub use awt::{Awt, WorkingTime};
-pub use results::{outcome, round_staff, Bands, Outcome, Rounding, Status};
+pub use results::{mean_of_ratios, outcome, round_staff, Bands, Outcome, Rounding, Status};
 pub use units::{AllowanceUnit, Period, ServiceUnit, TimeUnit};
 
 /// A computation the method refuses, rather than produce a guess, `NaN` or infinity.

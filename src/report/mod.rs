@@ -37,6 +37,7 @@ pub const COLUMNS: &[&str] = &[
     "caf",
     "iaf",
     "completeness",
+    "mean_facility_ratio",
 ];
 
 /// A value of an output cell.
@@ -56,7 +57,7 @@ fn text(s: &Option<String>) -> Value<'_> {
     }
 }
 
-pub fn values(row: &ResultRow) -> [Value<'_>; 19] {
+pub fn values(row: &ResultRow) -> [Value<'_>; 20] {
     let num = |v: Option<f64>| v.map(Value::Number).unwrap_or(Value::Null);
     [
         Value::Text(row.level.as_str()),
@@ -80,6 +81,7 @@ pub fn values(row: &ResultRow) -> [Value<'_>; 19] {
         num(row.caf),
         num(row.iaf),
         num(row.completeness),
+        num(row.mean_facility_ratio),
     ]
 }
 
