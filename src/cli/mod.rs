@@ -2,10 +2,13 @@
 //! its `run`. [`run`] is what `main` calls; it returns the exit code (0 done, 1 the input or the
 //! computation failed, 2 the command line is wrong: study-format §4).
 
+pub mod allocate;
 pub mod common;
 pub mod compute;
 pub mod explain;
+pub mod planning;
 pub mod progress;
+pub mod redistribute;
 pub mod surge;
 pub mod template;
 pub mod validate;
@@ -30,6 +33,8 @@ use clap::{Parser, Subcommand};
   wisn validate etude.xlsx                         every problem at once, with its place
   wisn template --lang fr -o etude.xlsx            a blank study workbook to fill in
   wisn surge data/covid                            COVID-19 treatment-site staffing
+  wisn allocate data/sikasso --posts Sage-femme=10 where 10 new midwife posts should go
+  wisn redistribute data/sikasso                   transfers from excess to shortage
 
 Exit status: 0 done, 1 the input or the computation failed, 2 the command line is wrong."
 )]
@@ -52,6 +57,12 @@ pub enum Command {
     /// COVID-19 treatment sites: staff needed on duty and headcount per date, site and cadre,
     /// against the staff assigned (peak, shortages, what-if).
     Surge(surge::SurgeArgs),
+    /// Where new posts should go: each post to the facility with the lowest WISN ratio, up to
+    /// its rounded requirement (national or regional pools, or a budget).
+    Allocate(allocate::AllocateArgs),
+    /// Transfers from facilities in excess to facilities in shortage, within a district (or a
+    /// region, or nationally), donors never below their requirement.
+    Redistribute(redistribute::RedistributeArgs),
 }
 
 /// Exit statuses.
@@ -79,5 +90,7 @@ where
         Command::Explain(args) => explain::run(args),
         Command::Template(args) => template::run(args),
         Command::Surge(args) => surge::run(args),
+        Command::Allocate(args) => allocate::run(args),
+        Command::Redistribute(args) => redistribute::run(args),
     }
 }

@@ -1,0 +1,480 @@
+//! The outputs of the planning commands: text (the default), CSV and JSON with the contract's
+//! columns ([`super::rows`]), and an XLSX workbook or an HTML page holding the rows and a
+//! before/after chart per pool (allocate: the ratios of the facilities that got posts, the
+//! smallest ratio rising) or per group (redistribute).
+//!
+//! The charts are described once, as [`ChartBlock`]s, and drawn by the XLSX and HTML writers.
+
+use rust_xlsxwriter::{Chart, ChartType, Color, Format, FormatBorder, Workbook, XlsxError};
+
+use super::allocate::Allocation;
+use super::redistribute::Redistribution;
+use super::rows::PlanRow;
+use super::text;
+use super::Within;
+use crate::diag::Problem;
+use crate::i18n::Lang;
+use crate::method::allocate::{min_ratio, ratio};
+use crate::method::Bands;
+use crate::model::Study;
+use crate::report::Value;
+
+/// The formats of the planning commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    /// Text for people: each decision on a line.
+    Table,
+    /// The contract's columns, full precision.
+    Csv,
+    /// `{"rows": [...], "warnings": [...]}`.
+    Json,
+    /// An Excel workbook: the rows, and a before/after chart per pool or group (needs -o).
+    Xlsx,
+    /// One self-contained HTML page with the rows and the before/after charts (needs -o).
+    Html,
+}
+
+impl PlanFormat {
+    /// The format a file name implies.
+    pub fn from_path(path: &std::path::Path) -> Option<PlanFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(PlanFormat::Csv),
+            "json" => Some(PlanFormat::Json),
+            "txt" => Some(PlanFormat::Table),
+            "xlsx" => Some(PlanFormat::Xlsx),
+            "html" | "htm" => Some(PlanFormat::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Presentation settings (never the numbers).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlanSettings {
+    pub lang: Lang,
+    /// `--excel-fr`: `;`, decimal commas and a BOM in CSV.
+    pub french_csv: bool,
+    pub bands: Bands,
+}
+
+/// One before/after chart: a bar pair per label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartBlock {
+    pub title: String,
+    pub labels: Vec<String>,
+    pub before: Vec<f64>,
+    pub after: Vec<f64>,
+}
+
+fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+/// The charts of an allocation: per pool, the ratio of each facility × cadre that got posts
+/// in it, before and after the pool; the title says the smallest ratio before → after.
+pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<ChartBlock> {
+    let mut out = Vec::new();
+    for (i, run) in a.runs.iter().enumerate() {
+        let mut after = run.given_before.clone();
+        let mut order = Vec::new();
+        for p in &run.result.posts {
+            after[p.slot] += 1;
+            if !order.contains(&p.slot) {
+                order.push(p.slot);
+            }
+        }
+        let name = match (&run.pool, run.budget) {
+            (Some(p), _) => {
+                let group = match &p.group {
+                    super::inputs::PoolGroup::National => {
+                        tr(lang, "national", "national").to_string()
+                    }
+                    super::inputs::PoolGroup::Region(r) => r.clone(),
+                    super::inputs::PoolGroup::District(d) => d.clone(),
+                };
+                format!(
+                    "{} {}: {}, {group}",
+                    tr(lang, "Pool", "Dotation"),
+                    i + 1,
+                    study.cadres[p.cadre].name
+                )
+            }
+            _ => format!("{} {}", tr(lang, "Budget", "Budget"), text::money(lang, run.budget.unwrap_or(0.0))),
+        };
+        let fmt = |v: Option<f64>| v.map(|v| lang.num(v, 2)).unwrap_or_else(|| "—".into());
+        let title = format!(
+            "{name} — {} {} → {}",
+            tr(lang, "smallest ratio", "plus petit ratio"),
+            fmt(min_ratio(&a.slots, &run.given_before, &run.members)),
+            fmt(min_ratio(&a.slots, &after, &run.members)),
+        );
+        let mut block = ChartBlock {
+            title,
+            labels: Vec::new(),
+            before: Vec::new(),
+            after: Vec::new(),
+        };
+        for s in order {
+            let r = &a.slot_rows[s];
+            let label = r
+                .facility_name
+                .clone()
+                .or_else(|| r.facility_id.clone())
+                .unwrap_or_default();
+            block.labels.push(if run.pool.is_none() {
+                format!("{label} — {}", r.cadre)
+            } else {
+                label
+            });
+            block.before.push(ratio(&a.slots[s], run.given_before[s]));
+            block.after.push(ratio(&a.slots[s], after[s]));
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// The charts of a redistribution: per group and cadre with moves, the ratio of each facility
+/// that gave or received, before and after.
+pub fn redistribution_charts(r: &Redistribution, within: Within, lang: Lang) -> Vec<ChartBlock> {
+    let mut out: Vec<ChartBlock> = Vec::new();
+    for g in r
+        .rows
+        .iter()
+        .filter(|x| !matches!(x.level, "transfer" | "facility"))
+    {
+        let group = match within {
+            Within::District => g.district.clone(),
+            Within::Region => g.region.clone(),
+            Within::National => None,
+        };
+        let facilities: Vec<_> = r
+            .rows
+            .iter()
+            .filter(|x| {
+                x.level == "facility"
+                    && x.cadre == g.cadre
+                    && match within {
+                        Within::District => x.district == g.district,
+                        Within::Region => x.region == g.region,
+                        Within::National => true,
+                    }
+            })
+            .collect();
+        if facilities.is_empty() {
+            continue;
+        }
+        let title = format!(
+            "{}{} — {} {} → {}",
+            group.map(|g| format!("{g}, ")).unwrap_or_default(),
+            g.cadre,
+            tr(lang, "shortage", "manque"),
+            lang.num(g.shortage_before.unwrap_or(0.0), 2),
+            lang.num(g.shortage_after.unwrap_or(0.0), 2),
+        );
+        out.push(ChartBlock {
+            title,
+            labels: facilities
+                .iter()
+                .map(|f| {
+                    f.facility_name
+                        .clone()
+                        .or_else(|| f.facility_id.clone())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            before: facilities
+                .iter()
+                .map(|f| f.ratio_before.unwrap_or(0.0))
+                .collect(),
+            after: facilities
+                .iter()
+                .map(|f| f.ratio_after.unwrap_or(0.0))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The bytes of `wisn allocate` in a format.
+pub fn allocation(
+    format: PlanFormat,
+    study: &Study,
+    a: &Allocation,
+    warnings: &[&Problem],
+    settings: &PlanSettings,
+) -> anyhow::Result<Vec<u8>> {
+    let lang = settings.lang;
+    match format {
+        PlanFormat::Table => Ok(text::allocation(study, a, lang).into_bytes()),
+        PlanFormat::Csv => super::rows::csv(&a.rows, settings.french_csv),
+        PlanFormat::Json => super::rows::json(&a.rows, warnings),
+        PlanFormat::Xlsx => Ok(xlsx(
+            &a.rows,
+            &allocation_charts(study, a, lang),
+            warnings,
+            lang,
+        )?),
+        PlanFormat::Html => Ok(html(
+            tr(lang, "Allocation of new posts", "Attribution des nouveaux postes"),
+            &a.rows,
+            &allocation_charts(study, a, lang),
+            warnings,
+            lang,
+        )
+        .into_bytes()),
+    }
+}
+
+/// The bytes of `wisn redistribute` in a format.
+pub fn redistribution(
+    format: PlanFormat,
+    r: &Redistribution,
+    within: Within,
+    warnings: &[&Problem],
+    settings: &PlanSettings,
+) -> anyhow::Result<Vec<u8>> {
+    let lang = settings.lang;
+    match format {
+        PlanFormat::Table => Ok(text::redistribution(r, within, lang).into_bytes()),
+        PlanFormat::Csv => super::rows::csv(&r.rows, settings.french_csv),
+        PlanFormat::Json => super::rows::json(&r.rows, warnings),
+        PlanFormat::Xlsx => Ok(xlsx(
+            &r.rows,
+            &redistribution_charts(r, within, lang),
+            warnings,
+            lang,
+        )?),
+        PlanFormat::Html => Ok(html(
+            tr(lang, "Redistribution of staff", "Redéploiement du personnel"),
+            &r.rows,
+            &redistribution_charts(r, within, lang),
+            warnings,
+            lang,
+        )
+        .into_bytes()),
+    }
+}
+
+/// A workbook: sheet `rows` (row 1 the machine names, as the CSV; row 2 the labels; then the
+/// rows at full precision), sheet `charts` (one before/after chart per block, its data beside
+/// it), sheet `warnings`.
+fn xlsx<R: PlanRow>(
+    rows: &[R],
+    charts: &[ChartBlock],
+    warnings: &[&Problem],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let label = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDCE6F1))
+        .set_border_bottom(FormatBorder::Thin);
+    let ws = wb.add_worksheet();
+    ws.set_name("rows")?;
+    for (c, name) in R::COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &bold)?;
+        ws.write_string_with_format(1, c as u16, lang.column(name), &label)?;
+        ws.set_column_width(c as u16, 14)?;
+    }
+    ws.set_freeze_panes(2, 0)?;
+    for (i, row) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        for (c, v) in row.values().iter().enumerate() {
+            match v {
+                Value::Null => {}
+                Value::Text(t) => {
+                    ws.write_string(r, c as u16, *t)?;
+                }
+                Value::Number(n) => {
+                    ws.write_number(r, c as u16, if *n == 0.0 { 0.0 } else { *n })?;
+                }
+                Value::Integer(n) => {
+                    ws.write_number(r, c as u16, *n as f64)?;
+                }
+            }
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("charts")?;
+    let before_name = tr(lang, "ratio before", "ratio avant");
+    let after_name = tr(lang, "ratio after", "ratio après");
+    let mut top: u32 = 0;
+    const DATA: u16 = 10;
+    for block in charts {
+        ws.write_string_with_format(top, DATA, &block.title, &bold)?;
+        ws.write_string_with_format(top + 1, DATA + 1, before_name, &bold)?;
+        ws.write_string_with_format(top + 1, DATA + 2, after_name, &bold)?;
+        for (i, l) in block.labels.iter().enumerate() {
+            let r = top + 2 + i as u32;
+            ws.write_string(r, DATA, l)?;
+            ws.write_number(r, DATA + 1, block.before[i])?;
+            ws.write_number(r, DATA + 2, block.after[i])?;
+        }
+        let height = (block.labels.len() as u32 + 2).max(16);
+        if !block.labels.is_empty() {
+            let first = top + 2;
+            let last = top + 1 + block.labels.len() as u32;
+            let mut chart = Chart::new(ChartType::Bar);
+            chart.title().set_name(&block.title);
+            chart
+                .add_series()
+                .set_name(before_name)
+                .set_categories(("charts", first, DATA, last, DATA))
+                .set_values(("charts", first, DATA + 1, last, DATA + 1))
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                    rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(0xB0B0B0)),
+                ));
+            chart
+                .add_series()
+                .set_name(after_name)
+                .set_categories(("charts", first, DATA, last, DATA))
+                .set_values(("charts", first, DATA + 2, last, DATA + 2))
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                    rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(0x1F4E79)),
+                ));
+            chart.x_axis().set_name(tr(lang, "WISN ratio", "Ratio WISN"));
+            chart.y_axis().set_reverse();
+            chart.set_width(620).set_height(20 * height);
+            ws.insert_chart(top, 0, &chart)?;
+        }
+        top += height + 2;
+    }
+    ws.set_column_width(DATA, 34)?;
+    let ws = wb.add_worksheet();
+    ws.set_name("warnings")?;
+    ws.write_string_with_format(0, 0, tr(lang, "Warnings", "Avertissements"), &bold)?;
+    for (i, w) in warnings.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 0, w.to_string())?;
+    }
+    wb.save_to_buffer()
+}
+
+/// A horizontal bar chart in SVG: per label, the ratio before (grey) and after (blue), a line
+/// at 1.0.
+fn svg_chart(block: &ChartBlock, lang: Lang) -> String {
+    use crate::report::html::escape;
+    let n = block.labels.len();
+    let max = block
+        .before
+        .iter()
+        .chain(&block.after)
+        .copied()
+        .fold(1.2_f64, f64::max);
+    let (left, width, bar, gap) = (230.0, 380.0, 9.0, 8.0);
+    let height = 30.0 + n as f64 * (2.0 * bar + gap) + 20.0;
+    let x = |v: f64| left + v / max * width;
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{height}" role="img" aria-label="{}">"#,
+        left + width + 60.0,
+        escape(&block.title)
+    );
+    for (i, l) in block.labels.iter().enumerate() {
+        let y = 20.0 + i as f64 * (2.0 * bar + gap);
+        s.push_str(&format!(
+            r#"<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>"#,
+            left - 6.0,
+            y + bar + 3.0,
+            escape(l)
+        ));
+        for (k, (v, color)) in [(block.before[i], "#b0b0b0"), (block.after[i], "#1f4e79")]
+            .into_iter()
+            .enumerate()
+        {
+            let yy = y + k as f64 * bar;
+            s.push_str(&format!(
+                r#"<rect x="{left}" y="{yy}" width="{:.1}" height="{}" fill="{color}"/><text x="{:.1}" y="{}" font-size="10">{}</text>"#,
+                (x(v) - left).max(0.5),
+                bar - 1.0,
+                x(v) + 3.0,
+                yy + bar - 2.0,
+                lang.num(v, 2)
+            ));
+        }
+    }
+    s.push_str(&format!(
+        r##"<line x1="{0:.1}" x2="{0:.1}" y1="12" y2="{1}" stroke="#c0392b" stroke-dasharray="4 3"/><text x="{0:.1}" y="{2}" font-size="10" text-anchor="middle">1</text></svg>"##,
+        x(1.0),
+        height - 18.0,
+        height - 6.0
+    ));
+    s
+}
+
+/// One self-contained page: title, the before/after charts, the rows (labels as headers), the
+/// warnings.
+fn html<R: PlanRow>(
+    title: &str,
+    rows: &[R],
+    charts: &[ChartBlock],
+    warnings: &[&Problem],
+    lang: Lang,
+) -> String {
+    use crate::report::html::escape;
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif;margin:2em;max-width:75em}}table{{border-collapse:collapse;font-size:12px}}th,td{{border:1px solid #ccc;padding:2px 6px}}th{{background:#dce6f1}}td.n{{text-align:right}}.legend span{{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}}</style></head><body>\n<h1>{}</h1>\n",
+        lang.code(),
+        escape(title),
+        escape(title)
+    );
+    out.push_str(&format!(
+        "<p class=\"legend\"><span style=\"background:#b0b0b0\"></span>{}<span style=\"background:#1f4e79\"></span>{}</p>\n",
+        tr(lang, "ratio before", "ratio avant"),
+        tr(lang, "ratio after", "ratio après")
+    ));
+    for block in charts {
+        out.push_str(&format!("<h2>{}</h2>\n", escape(&block.title)));
+        if block.labels.is_empty() {
+            out.push_str(&format!(
+                "<p>{}</p>\n",
+                tr(lang, "Nothing changed.", "Aucun changement.")
+            ));
+        } else {
+            out.push_str(&svg_chart(block, lang));
+            out.push('\n');
+        }
+    }
+    out.push_str("<h2>");
+    out.push_str(tr(lang, "Rows", "Lignes"));
+    out.push_str("</h2>\n<table><thead><tr>");
+    for c in R::COLUMNS {
+        out.push_str(&format!(
+            "<th title=\"{c}\">{}</th>",
+            escape(&lang.column(c))
+        ));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for v in row.values() {
+            match v {
+                Value::Null => out.push_str("<td></td>"),
+                Value::Text(t) => out.push_str(&format!("<td>{}</td>", escape(t))),
+                Value::Number(n) => out.push_str(&format!(
+                    "<td class=\"n\" title=\"{}\">{}</td>",
+                    crate::numbers::full_precision(n),
+                    lang.num_trim(n, 2)
+                )),
+                Value::Integer(n) => out.push_str(&format!("<td class=\"n\">{n}</td>")),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+    if !warnings.is_empty() {
+        out.push_str(&format!(
+            "<h2>{}</h2><ul>",
+            tr(lang, "Warnings", "Avertissements")
+        ));
+        for w in warnings {
+            out.push_str(&format!("<li>{}</li>", escape(&w.to_string())));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
