@@ -193,8 +193,8 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
             let slot = &a.slots[s];
             out.push_str(&format!(
                 "  {} {}{c} {} {}, {} {} ({} {}){}\n",
-                tr(lang, "Its", "Sa catégorie"),
                 slot.cadre,
+                tr(lang, "at this facility", "dans cette structure"),
                 lang.num_trim(slot.staff, 2),
                 tr(lang, "in post", "en poste"),
                 lang.num(slot.required, 2),
