@@ -42,17 +42,6 @@ const fn file(name: &'static str, args: &'static [&'static str], ext: &'static s
     }
 }
 
-const BY_ALL: &[&str] = &[
-    "--by",
-    "district",
-    "--by",
-    "region",
-    "--by",
-    "facility_type",
-    "--by",
-    "national",
-];
-
 const CASES: &[Case] = &[
     // compute
     out("compute_table", &["compute", "data/sikasso"]),

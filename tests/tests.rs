@@ -10,6 +10,7 @@ mod errors;
 mod explain;
 mod fixtures;
 mod golden;
+mod output;
 mod properties;
 mod reports;
 mod robustness;
