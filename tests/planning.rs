@@ -37,7 +37,11 @@ fn tie_study(facilities: &[(&str, &str, &str, f64, f64)]) -> Dir {
 }
 
 fn run_csv(args: &[&str]) -> Vec<BTreeMap<String, String>> {
-    let out = wisn().args(args).args(["-f", "csv", "-q"]).output().unwrap();
+    let out = wisn()
+        .args(args)
+        .args(["-f", "csv", "-q"])
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "wisn failed: {}",
@@ -60,8 +64,16 @@ fn allocate_ties_by_hand() {
         ("B", "D", "CSCom", 1.0, 4.0),
         ("C", "D", "CSCom", 3.0, 4.0),
     ]);
-    let rows = run_csv(&["allocate", d.path().to_str().unwrap(), "--posts", "Sage-femme=6"]);
-    assert_eq!(col(&rows, "level"), ["facility", "facility", "facility", "pool"]);
+    let rows = run_csv(&[
+        "allocate",
+        d.path().to_str().unwrap(),
+        "--posts",
+        "Sage-femme=6",
+    ]);
+    assert_eq!(
+        col(&rows, "level"),
+        ["facility", "facility", "facility", "pool"]
+    );
     assert_eq!(col(&rows, "facility_id"), ["B", "A", "C", ""]);
     assert_eq!(col(&rows, "posts"), ["3", "1", "1", "5"]);
     assert_eq!(col(&rows, "staff_after"), ["4", "2", "4", "10"]);
@@ -83,8 +95,16 @@ fn allocate_ties_by_hand() {
 /// Equal ratio and requirement: the smaller facility_id by bytes ("Z-9" < "a-1").
 #[test]
 fn allocate_tie_on_code_is_by_bytes() {
-    let d = tie_study(&[("a-1", "D", "CSCom", 0.0, 2.0), ("Z-9", "D", "CSCom", 0.0, 2.0)]);
-    let rows = run_csv(&["allocate", d.path().to_str().unwrap(), "--posts", "Sage-femme=1"]);
+    let d = tie_study(&[
+        ("a-1", "D", "CSCom", 0.0, 2.0),
+        ("Z-9", "D", "CSCom", 0.0, 2.0),
+    ]);
+    let rows = run_csv(&[
+        "allocate",
+        d.path().to_str().unwrap(),
+        "--posts",
+        "Sage-femme=1",
+    ]);
     assert_eq!(col(&rows, "facility_id"), ["Z-9", ""]);
 }
 
@@ -95,13 +115,19 @@ fn pools_in_order_and_groups() {
         ("N1", "Nord", "CSCom", 0.0, 2.0),
         ("S1", "Sud", "CSRéf", 0.0, 3.0),
     ]);
-    d.write("postes.csv", "catégorie,postes,district\nSage-femme,1,NORD\nSage-femme,2,\n");
+    d.write(
+        "postes.csv",
+        "catégorie,postes,district\nSage-femme,1,NORD\nSage-femme,2,\n",
+    );
     let path = d.path().to_str().unwrap();
     let posts = d.join("postes.csv");
     let rows = run_csv(&["allocate", path, "--posts-file", posts.to_str().unwrap()]);
     // Pool 1 (district Nord): N1. Pool 2 (national): S1 0/3 = 0 < N1 1/2 → S1, then S1 1/3 <
     // N1 0.5 → S1.
-    assert_eq!(col(&rows, "level"), ["facility", "facility", "pool", "pool"]);
+    assert_eq!(
+        col(&rows, "level"),
+        ["facility", "facility", "pool", "pool"]
+    );
     assert_eq!(col(&rows, "facility_id"), ["N1", "S1", "", ""]);
     assert_eq!(col(&rows, "district"), ["Nord", "Sud", "NORD", ""]);
     // The national pool found N1 with 1 (its "before" includes pool 1's post).
@@ -109,7 +135,14 @@ fn pools_in_order_and_groups() {
     assert_eq!(rows[3]["posts"], "2");
     assert_eq!(rows[3]["min_ratio_before"], "0");
     // --types: only CSCom receive.
-    let rows = run_csv(&["allocate", path, "--posts", "Sage-femme=5", "--types", "cscom"]);
+    let rows = run_csv(&[
+        "allocate",
+        path,
+        "--posts",
+        "Sage-femme=5",
+        "--types",
+        "cscom",
+    ]);
     assert_eq!(col(&rows, "facility_id"), ["N1", ""]);
     assert_eq!(rows[1]["posts"], "2");
     assert_eq!(rows[1]["posts_unallocated"], "3");
@@ -125,8 +158,16 @@ fn budget_ties_on_cadre_then_stops_when_nothing_fits() {
         "workload.csv",
         "facility_id,activity,volume\nF,Accouchement,2080\nF,Consultation,2080\n",
     )
-    .write("couts.csv", "cadre,cout_annuel\nSage-femme,1000000\nMédecin,2000000\n");
-    let rows = run_csv(&["allocate", d.path().to_str().unwrap(), "--budget", "2500000"]);
+    .write(
+        "couts.csv",
+        "cadre,cout_annuel\nSage-femme,1000000\nMédecin,2000000\n",
+    );
+    let rows = run_csv(&[
+        "allocate",
+        d.path().to_str().unwrap(),
+        "--budget",
+        "2500000",
+    ]);
     assert_eq!(col(&rows, "level"), ["facility", "pool", "pool"]);
     assert_eq!(col(&rows, "cadre"), ["Médecin", "Sage-femme", "Médecin"]);
     assert_eq!(col(&rows, "cost"), ["2000000", "0", "2000000"]);
@@ -148,7 +189,10 @@ fn redistribute_ties_by_hand() {
     let rows = run_csv(&["redistribute", d.path().to_str().unwrap()]);
     assert_eq!(
         col(&rows, "level"),
-        ["transfer", "transfer", "transfer", "facility", "facility", "facility", "facility", "district"]
+        [
+            "transfer", "transfer", "transfer", "facility", "facility", "facility", "facility",
+            "district"
+        ]
     );
     assert_eq!(col(&rows[..3], "from_facility_id"), ["D1", "D1", "D2"]);
     assert_eq!(col(&rows[..3], "to_facility_id"), ["R1", "R2", "R2"]);
@@ -216,7 +260,12 @@ fn sample_allocation_reads_as_a_decision() {
 fn sample_posts_file_and_costs() {
     let s = sample();
     let posts = s.join("postes.csv");
-    let rows = run_csv(&["allocate", s.to_str().unwrap(), "--posts-file", posts.to_str().unwrap()]);
+    let rows = run_csv(&[
+        "allocate",
+        s.to_str().unwrap(),
+        "--posts-file",
+        posts.to_str().unwrap(),
+    ]);
     let pools: Vec<_> = rows.iter().filter(|r| r["level"] == "pool").collect();
     assert_eq!(pools.len(), 2);
     assert_eq!(pools[0]["region"], "Sikasso");
@@ -246,7 +295,12 @@ fn explain_says_why_post_by_post() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("post   1: → CSCom de Missirikoro — Sage-femme (ratio 0.00); its ratio 0.80 was higher"), "{text}");
+    assert!(
+        text.contains(
+            "post   1: → CSCom de Missirikoro — Sage-femme (ratio 0.00); its ratio 0.80 was higher"
+        ),
+        "{text}"
+    );
     assert!(text.contains("In this pool: 0 post(s) to it"), "{text}");
 }
 
@@ -255,7 +309,15 @@ fn same_rows_whatever_the_jobs() {
     let s = sample();
     let s = s.to_str().unwrap();
     for args in [
-        vec!["allocate", s, "--posts", "Sage-femme=12,Infirmier=7", "-f", "csv", "-q"],
+        vec![
+            "allocate",
+            s,
+            "--posts",
+            "Sage-femme=12,Infirmier=7",
+            "-f",
+            "csv",
+            "-q",
+        ],
         vec!["allocate", s, "--budget", "40000000", "-f", "json", "-q"],
         vec!["redistribute", s, "--within", "region", "-f", "csv", "-q"],
     ] {
@@ -272,7 +334,8 @@ fn xlsx_and_html_are_written() {
     let s = sample();
     for (cmd, file) in [("allocate", "plan.xlsx"), ("redistribute", "plan.html")] {
         let mut c = wisn();
-        c.args([cmd, s.to_str().unwrap(), "-q", "-o"]).arg(d.join(file));
+        c.args([cmd, s.to_str().unwrap(), "-q", "-o"])
+            .arg(d.join(file));
         if cmd == "allocate" {
             c.args(["--posts", "Sage-femme=5"]);
         }
@@ -283,7 +346,13 @@ fn xlsx_and_html_are_written() {
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(d.join("plan.xlsx")).unwrap();
     let range = wb.worksheet_range("rows").unwrap();
-    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     assert_eq!(header[10], "posts");
 }
 
@@ -296,24 +365,49 @@ fn bad_input_is_an_error_and_writes_nothing() {
     d.write("bad_posts.csv", "cadre,posts\nSage-femme,1.5\n");
     let out_file = d.join("out.csv");
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec!["--posts".into(), "Sage-fme=3".into()], "did you mean \"Sage-femme\""),
-        (vec!["--posts".into(), "Sage-femme=-1".into()], "negative"),
-        (vec!["--posts".into(), "Sage-femme=2.5".into()], "not a whole number"),
         (
-            vec!["--posts-file".into(), d.join("bad_region.csv").display().to_string()],
+            vec!["--posts".into(), "Sage-fme=3".into()],
+            "did you mean \"Sage-femme\"",
+        ),
+        (vec!["--posts".into(), "Sage-femme=-1".into()], "negative"),
+        (
+            vec!["--posts".into(), "Sage-femme=2.5".into()],
+            "not a whole number",
+        ),
+        (
+            vec![
+                "--posts-file".into(),
+                d.join("bad_region.csv").display().to_string(),
+            ],
             "is not the region of any facility",
         ),
         (
-            vec!["--posts-file".into(), d.join("bad_posts.csv").display().to_string()],
+            vec![
+                "--posts-file".into(),
+                d.join("bad_posts.csv").display().to_string(),
+            ],
             "not a whole number",
         ),
-        (vec!["--budget".into(), "1000000".into()], "needs a costs table"),
         (
-            vec!["--posts".into(), "Sage-femme=1".into(), "--budget".into(), "5".into()],
+            vec!["--budget".into(), "1000000".into()],
+            "needs a costs table",
+        ),
+        (
+            vec![
+                "--posts".into(),
+                "Sage-femme=1".into(),
+                "--budget".into(),
+                "5".into(),
+            ],
             "cannot be given with --posts",
         ),
         (
-            vec!["--posts".into(), "Sage-femme=1".into(), "--types".into(), "Hopital".into()],
+            vec![
+                "--posts".into(),
+                "Sage-femme=1".into(),
+                "--types".into(),
+                "Hopital".into(),
+            ],
             "is not the type of any facility",
         ),
     ];
@@ -340,7 +434,10 @@ fn bad_input_is_an_error_and_writes_nothing() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("costs.csv") && stderr.contains("row 2") && stderr.contains("not above 0"), "{stderr}");
+    assert!(
+        stderr.contains("costs.csv") && stderr.contains("row 2") && stderr.contains("not above 0"),
+        "{stderr}"
+    );
     assert!(!out_file.exists());
 }
 

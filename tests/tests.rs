@@ -9,6 +9,8 @@ mod dhis2;
 mod errors;
 mod explain;
 mod fixtures;
+mod golden;
+mod output;
 mod planning;
 mod properties;
 mod reports;

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::planning::{exit, fail, load_and_compute, warnings, PlanArgs, Stop};
-use crate::planning::report::PlanFormat;
 use super::EXIT_OK;
 use crate::diag::{Diagnostics, Location, Problem};
 use crate::planning::allocate::{allocate, explain, find_facility, AllocateOptions, Request};
 use crate::planning::inputs::{parse_budget, parse_posts_arg, parse_types, read_posts, POSTS};
+use crate::planning::report::AllocateReport;
+use crate::report::Format;
 
 #[derive(Debug, Args)]
 pub struct AllocateArgs {
@@ -72,8 +73,8 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
             "put every pool in the posts file, or give them all with --posts",
         ));
     }
-    let format = args.plan.format()?;
-    if args.explain.is_some() && format != PlanFormat::Table {
+    let (format, output) = args.plan.open_output()?;
+    if args.explain.is_some() && format != Format::Table {
         return Err(Stop::Usage(
             "--explain writes text: leave out --format (or use -o FILE.txt)".into(),
         ));
@@ -82,7 +83,6 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
         Some(b) => Some(parse_budget(b).map_err(|p| fail(&[p]))?),
         None => None,
     };
-    let output = args.plan.prepare_output()?;
     let computed = load_and_compute(&args.plan)?;
     let builder = &computed.builder;
     let mut diag = Diagnostics::default();
@@ -129,10 +129,12 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
     };
     let explain_facility = match &args.explain {
         Some(id) => Some(find_facility(&builder.study, id).ok_or_else(|| {
-            fail(&[Problem::error("unknown_facility", "is not a facility of the study")
-                .at(Location::file("--explain"))
-                .value(id.clone())
-                .hint("give a facility code (facility_id) of the facilities table")])
+            fail(&[
+                Problem::error("unknown_facility", "is not a facility of the study")
+                    .at(Location::file("--explain"))
+                    .value(id.clone())
+                    .hint("give a facility code (facility_id) of the facilities table"),
+            ])
         })?),
         None => None,
     };
@@ -149,14 +151,14 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
         let e = explain(&builder.study, &allocation, f, &options);
         crate::planning::text::explanation(&builder.study, &allocation, &e, lang).into_bytes()
     } else {
-        crate::planning::report::allocation(
-            format,
-            &builder.study,
-            &allocation,
-            &warned,
-            &args.plan.settings(),
-        )
-        .map_err(|e| {
+        let settings = args.plan.settings(&output);
+        let report = AllocateReport {
+            study: &builder.study,
+            allocation: &allocation,
+            warnings: warned,
+            settings: &settings,
+        };
+        crate::report::serialize(&report, format).map_err(|e| {
             eprintln!("error: {e:#}");
             Stop::Failed
         })?

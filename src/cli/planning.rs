@@ -1,7 +1,6 @@
 //! What `wisn allocate` and `wisn redistribute` share on the command line: the study and its
 //! reading options (as `compute`), the output format and file, and reading + computing the study.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -11,7 +10,8 @@ use crate::diag::{Diagnostics, Problem};
 use crate::engine::{ComputeOptions, Results};
 use crate::method::{Bands, Rounding};
 use crate::output::Output;
-use crate::planning::report::{PlanFormat, PlanSettings};
+use crate::planning::report::AllocateReport;
+use crate::report::{Format, Report, ReportSettings};
 use crate::study::Builder;
 
 /// The options both planning commands take.
@@ -20,8 +20,9 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub study: StudyArgs,
     /// Output format (default: table, or what the -o file name says: .csv, .json, .xlsx, .html).
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<PlanFormat>,
+    /// xlsx and html need -o (or a pipe).
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(AllocateReport::FORMATS))]
+    pub format: Option<Format>,
     /// Write to this file (atomically: nothing is written when the run fails).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -41,51 +42,32 @@ pub struct PlanArgs {
     pub presentation: PresentationArgs,
 }
 
-/// A usage problem (exit 2) or a failure already printed (exit 1).
+/// A usage problem (exit 2), a failure already printed (exit 1), or an exit code decided.
 pub enum Stop {
     Usage(String),
     Failed,
+    Code(std::process::ExitCode),
 }
 
 impl PlanArgs {
-    /// The format asked, checked against where it goes.
-    pub fn format(&self) -> Result<PlanFormat, Stop> {
-        let format = self
-            .format
-            .or_else(|| self.output.as_deref().and_then(PlanFormat::from_path))
-            .unwrap_or(PlanFormat::Table);
-        let to_stdout = self
-            .output
-            .as_deref()
-            .map_or(true, |p| p == std::path::Path::new("-"));
-        if matches!(format, PlanFormat::Xlsx | PlanFormat::Html)
-            && to_stdout
-            && std::io::stdout().is_terminal()
-        {
-            let ext = if format == PlanFormat::Xlsx {
-                "xlsx"
-            } else {
-                "html"
-            };
-            return Err(Stop::Usage(format!("--format {ext} writes a file, not text for the terminal: give a file name (-o plan.{ext}) or redirect the output")));
-        }
-        Ok(format)
-    }
-
-    /// Opens the output before the work (a bad path fails at once).
-    pub fn prepare_output(&self) -> Result<Output, Stop> {
-        Output::prepare(self.output.as_deref()).map_err(|e| {
-            eprintln!("error: {e:#}");
-            Stop::Failed
-        })
+    /// The format of the run and the output, opened before the work (a bad path fails at
+    /// once).
+    pub fn open_output(&self) -> Result<(Format, Output), Stop> {
+        super::common::open_output::<AllocateReport>(self.format, self.output.as_deref())
+            .map_err(Stop::Code)
     }
 
     /// How the rows are presented.
-    pub fn settings(&self) -> PlanSettings {
-        PlanSettings {
-            lang: self.presentation.lang(),
+    pub fn settings(&self, output: &Output) -> ReportSettings {
+        let (color, width) = super::common::terminal_settings(output);
+        ReportSettings {
+            color,
+            width,
             french_csv: self.presentation.french_csv(),
+            lang: self.presentation.lang(),
             bands: self.bands,
+            rounding: self.round,
+            period: None,
         }
     }
 
@@ -176,6 +158,7 @@ pub fn exit(stop: Stop) -> std::process::ExitCode {
             std::process::ExitCode::from(super::EXIT_USAGE)
         }
         Stop::Failed => std::process::ExitCode::from(super::EXIT_FAILED),
+        Stop::Code(code) => code,
     }
 }
 
@@ -184,5 +167,7 @@ pub fn warnings<'a>(
     presentation: &PresentationArgs,
     diag: &'a Diagnostics,
 ) -> Result<Vec<&'a Problem>, Stop> {
-    presentation.report_warnings(diag).map_err(|()| Stop::Failed)
+    presentation
+        .report_warnings(diag)
+        .map_err(|()| Stop::Failed)
 }

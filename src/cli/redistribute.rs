@@ -9,6 +9,7 @@ use clap::Args;
 use super::planning::{exit, load_and_compute, warnings, PlanArgs, Stop};
 use super::EXIT_OK;
 use crate::planning::redistribute::redistribute;
+use crate::planning::report::RedistributeReport;
 use crate::planning::Within;
 
 #[derive(Debug, Args)]
@@ -31,8 +32,7 @@ fn run_inner(args: RedistributeArgs) -> Result<ExitCode, Stop> {
     if let Err(e) = args.plan.study.check() {
         return Err(Stop::Usage(e));
     }
-    let format = args.plan.format()?;
-    let output = args.plan.prepare_output()?;
+    let (format, output) = args.plan.open_output()?;
     let mut computed = load_and_compute(&args.plan)?;
     let plan = redistribute(
         &computed.builder.study,
@@ -44,14 +44,14 @@ fn run_inner(args: RedistributeArgs) -> Result<ExitCode, Stop> {
         computed.diag.warn(w.clone());
     }
     let warned = warnings(&args.plan.presentation, &computed.diag)?;
-    let bytes = crate::planning::report::redistribution(
-        format,
-        &plan,
-        args.within,
-        &warned,
-        &args.plan.settings(),
-    )
-    .map_err(|e| {
+    let settings = args.plan.settings(&output);
+    let report = RedistributeReport {
+        redistribution: &plan,
+        within: args.within,
+        warnings: warned,
+        settings: &settings,
+    };
+    let bytes = crate::report::serialize(&report, format).map_err(|e| {
         eprintln!("error: {e:#}");
         Stop::Failed
     })?;

@@ -80,7 +80,13 @@ pub fn redistribute(members: &[Member], bands: &Bands) -> Plan {
     let capacity: Vec<u64> = members
         .iter()
         .zip(&donor)
-        .map(|(m, &d)| if d { can_give(m.current, m.required) } else { 0 })
+        .map(|(m, &d)| {
+            if d {
+                can_give(m.current, m.required)
+            } else {
+                0
+            }
+        })
         .collect();
     let mut plan = Plan {
         moves: Vec::new(),
@@ -165,7 +171,12 @@ mod tests {
     /// No receiver is left.
     #[test]
     fn hand_computed_ties() {
-        let members = [m("D1", 5.0, 2.0), m("D2", 4.0, 2.0), m("R1", 0.0, 2.0), m("R2", 1.0, 4.0)];
+        let members = [
+            m("D1", 5.0, 2.0),
+            m("D2", 4.0, 2.0),
+            m("R1", 0.0, 2.0),
+            m("R2", 1.0, 4.0),
+        ];
         let plan = redistribute(&members, &Bands::default());
         assert_eq!(
             ids(&members, &plan),

@@ -357,7 +357,12 @@ pub fn find_facility(study: &Study, id: &str) -> Option<usize> {
 }
 
 /// Post by post, why `facility` got (or did not get) each post of the pools it is a candidate of.
-pub fn explain(study: &Study, a: &Allocation, facility: usize, options: &AllocateOptions) -> Explanation {
+pub fn explain(
+    study: &Study,
+    a: &Allocation,
+    facility: usize,
+    options: &AllocateOptions,
+) -> Explanation {
     let mut pools = Vec::new();
     let mut outside = Vec::new();
     for (i, run) in a.runs.iter().enumerate() {

@@ -124,14 +124,18 @@ fn standards_cadre(b: &Builder, raw: &str) -> Result<usize, Problem> {
     let suggestion = closest(&key(raw), keys.iter().map(String::as_str))
         .and_then(|k| names.iter().find(|n| key(n) == k));
     let hint = match suggestion {
-        Some(s) => format!("did you mean \"{s}\"? The cadres with standards are: {}", names.join(", ")),
+        Some(s) => format!(
+            "did you mean \"{s}\"? The cadres with standards are: {}",
+            names.join(", ")
+        ),
         None => format!("the cadres with standards are: {}", names.join(", ")),
     };
-    Err(
-        Problem::error("unknown_cadre", "is not a cadre with standards in this study")
-            .value(raw)
-            .hint(hint),
+    Err(Problem::error(
+        "unknown_cadre",
+        "is not a cadre with standards in this study",
     )
+    .value(raw)
+    .hint(hint))
 }
 
 /// A whole number of posts ≥ 0, or why not.
@@ -217,9 +221,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |h, f, d| require_columns(h, f, &POSTS, &["cadre", "posts"], d),
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
-                d.error(crate::study::tables::blank_cell(
-                    f, row, "cadre", "a cadre",
-                ));
+                d.error(crate::study::tables::blank_cell(f, row, "cadre", "a cadre"));
                 return;
             };
             let cadre = match standards_cadre(b, &cadre_text) {
@@ -267,15 +269,13 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                     );
                     return;
                 }
-                (Some(r), None) => {
-                    match group_known(b, Within::Region, &r) {
-                        Ok(()) => PoolGroup::Region(r),
-                        Err(p) => {
-                            d.error(p.at(f.at(row, f.header.get("region").unwrap_or(0))));
-                            return;
-                        }
+                (Some(r), None) => match group_known(b, Within::Region, &r) {
+                    Ok(()) => PoolGroup::Region(r),
+                    Err(p) => {
+                        d.error(p.at(f.at(row, f.header.get("region").unwrap_or(0))));
+                        return;
                     }
-                }
+                },
                 (None, Some(ds)) => match group_known(b, Within::District, &ds) {
                     Ok(()) => PoolGroup::District(ds),
                     Err(p) => {
@@ -322,14 +322,15 @@ fn group_known(b: &Builder, level: Within, name: &str) -> Result<(), Problem> {
     } else {
         format!("the {word}s of the facilities are: {}", names.join(", "))
     };
-    Err(
-        Problem::error("unknown_group", format!("is not the {word} of any facility"))
-            .value(name)
-            .hint(match suggestion {
-                Some(s) => format!("did you mean \"{s}\"? {known}"),
-                None => known,
-            }),
+    Err(Problem::error(
+        "unknown_group",
+        format!("is not the {word} of any facility"),
     )
+    .value(name)
+    .hint(match suggestion {
+        Some(s) => format!("did you mean \"{s}\"? {known}"),
+        None => known,
+    }))
 }
 
 /// Reads the `costs` table: one row per cadre with standards, `annual_cost` > 0.
@@ -343,9 +344,7 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |h, f, d| require_columns(h, f, &COSTS, &["cadre", "annual_cost"], d),
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
-                d.error(crate::study::tables::blank_cell(
-                    f, row, "cadre", "a cadre",
-                ));
+                d.error(crate::study::tables::blank_cell(f, row, "cadre", "a cadre"));
                 return;
             };
             let cadre_col = f.header.get("cadre").unwrap_or(0);

@@ -114,7 +114,10 @@ pub fn redistribute(
             Within::Region => r.region.clone(),
             Within::National => None,
         };
-        groups.entry((group, r.cadre_index)).or_default().push(r.clone());
+        groups
+            .entry((group, r.cadre_index))
+            .or_default()
+            .push(r.clone());
     }
     let mut planned = Vec::new();
     for ((group, cadre), rows) in groups {

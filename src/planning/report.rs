@@ -5,57 +5,28 @@
 //!
 //! The charts are described once, as [`ChartBlock`]s, and drawn by the XLSX and HTML writers.
 
-use rust_xlsxwriter::{Chart, ChartType, Color, Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{Chart, ChartType, Color, Format as XlsxFormat, Workbook};
 
 use super::allocate::Allocation;
 use super::redistribute::Redistribution;
-use super::rows::PlanRow;
+use super::rows::{ALLOCATE_COLUMNS, REDISTRIBUTE_COLUMNS};
 use super::text;
 use super::Within;
 use crate::diag::Problem;
 use crate::i18n::Lang;
 use crate::method::allocate::{min_ratio, ratio};
-use crate::method::Bands;
 use crate::model::Study;
-use crate::report::Value;
+use crate::report::page::escape;
+use crate::report::{Format, Report, ReportSettings, RowSlice, Rows};
 
-/// The formats of the planning commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PlanFormat {
-    /// Text for people: each decision on a line.
-    Table,
-    /// The contract's columns, full precision.
-    Csv,
-    /// `{"rows": [...], "warnings": [...]}`.
-    Json,
-    /// An Excel workbook: the rows, and a before/after chart per pool or group (needs -o).
-    Xlsx,
-    /// One self-contained HTML page with the rows and the before/after charts (needs -o).
-    Html,
-}
-
-impl PlanFormat {
-    /// The format a file name implies.
-    pub fn from_path(path: &std::path::Path) -> Option<PlanFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "csv" => Some(PlanFormat::Csv),
-            "json" => Some(PlanFormat::Json),
-            "txt" => Some(PlanFormat::Table),
-            "xlsx" => Some(PlanFormat::Xlsx),
-            "html" | "htm" => Some(PlanFormat::Html),
-            _ => None,
-        }
-    }
-}
-
-/// Presentation settings (never the numbers).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PlanSettings {
-    pub lang: Lang,
-    /// `--excel-fr`: `;`, decimal commas and a BOM in CSV.
-    pub french_csv: bool,
-    pub bands: Bands,
-}
+/// The formats of the planning commands, the default first.
+const PLAN_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Csv,
+    Format::Json,
+    Format::Xlsx,
+    Format::Html,
+];
 
 /// One before/after chart: a bar pair per label.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +73,11 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
                     study.cadres[p.cadre].name
                 )
             }
-            _ => format!("{} {}", tr(lang, "Budget", "Budget"), text::money(lang, run.budget.unwrap_or(0.0))),
+            _ => format!(
+                "{} {}",
+                tr(lang, "Budget", "Budget"),
+                text::money(lang, run.budget.unwrap_or(0.0))
+            ),
         };
         let fmt = |v: Option<f64>| v.map(|v| lang.num(v, 2)).unwrap_or_else(|| "—".into());
         let title = format!(
@@ -199,106 +174,137 @@ pub fn redistribution_charts(r: &Redistribution, within: Within, lang: Lang) -> 
     out
 }
 
-/// The bytes of `wisn allocate` in a format.
-pub fn allocation(
-    format: PlanFormat,
-    study: &Study,
-    a: &Allocation,
-    warnings: &[&Problem],
-    settings: &PlanSettings,
-) -> anyhow::Result<Vec<u8>> {
-    let lang = settings.lang;
-    match format {
-        PlanFormat::Table => Ok(text::allocation(study, a, lang).into_bytes()),
-        PlanFormat::Csv => super::rows::csv(&a.rows, settings.french_csv),
-        PlanFormat::Json => super::rows::json(&a.rows, warnings),
-        PlanFormat::Xlsx => Ok(xlsx(
-            &a.rows,
-            &allocation_charts(study, a, lang),
-            warnings,
-            lang,
-        )?),
-        PlanFormat::Html => Ok(html(
-            tr(lang, "Allocation of new posts", "Attribution des nouveaux postes"),
-            &a.rows,
-            &allocation_charts(study, a, lang),
-            warnings,
+/// What every format of `wisn allocate` may show.
+pub struct AllocateReport<'a> {
+    pub study: &'a Study,
+    pub allocation: &'a Allocation,
+    pub warnings: Vec<&'a Problem>,
+    pub settings: &'a ReportSettings,
+}
+
+impl Report for AllocateReport<'_> {
+    const FORMATS: &'static [Format] = PLAN_FORMATS;
+
+    fn settings(&self) -> &ReportSettings {
+        self.settings
+    }
+
+    fn warnings(&self) -> &[&Problem] {
+        &self.warnings
+    }
+
+    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
+        Some(Box::new(RowSlice {
+            columns: ALLOCATE_COLUMNS,
+            rows: &self.allocation.rows,
+        }))
+    }
+
+    fn table(&self) -> anyhow::Result<Vec<u8>> {
+        Ok(text::allocation(self.study, self.allocation, self.settings.lang).into_bytes())
+    }
+
+    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
+        let lang = self.settings.lang;
+        let rows = self.rows().expect("rows");
+        xlsx(
+            rows.as_ref(),
+            &allocation_charts(self.study, self.allocation, lang),
+            &self.warnings,
             lang,
         )
-        .into_bytes()),
+    }
+
+    fn html(&self) -> anyhow::Result<Vec<u8>> {
+        let lang = self.settings.lang;
+        let rows = self.rows().expect("rows");
+        html(
+            tr(
+                lang,
+                "Allocation of new posts",
+                "Attribution des nouveaux postes",
+            ),
+            rows.as_ref(),
+            &allocation_charts(self.study, self.allocation, lang),
+            &self.warnings,
+            lang,
+        )
     }
 }
 
-/// The bytes of `wisn redistribute` in a format.
-pub fn redistribution(
-    format: PlanFormat,
-    r: &Redistribution,
-    within: Within,
-    warnings: &[&Problem],
-    settings: &PlanSettings,
-) -> anyhow::Result<Vec<u8>> {
-    let lang = settings.lang;
-    match format {
-        PlanFormat::Table => Ok(text::redistribution(r, within, lang).into_bytes()),
-        PlanFormat::Csv => super::rows::csv(&r.rows, settings.french_csv),
-        PlanFormat::Json => super::rows::json(&r.rows, warnings),
-        PlanFormat::Xlsx => Ok(xlsx(
-            &r.rows,
-            &redistribution_charts(r, within, lang),
-            warnings,
-            lang,
-        )?),
-        PlanFormat::Html => Ok(html(
-            tr(lang, "Redistribution of staff", "Redéploiement du personnel"),
-            &r.rows,
-            &redistribution_charts(r, within, lang),
-            warnings,
+/// What every format of `wisn redistribute` may show.
+pub struct RedistributeReport<'a> {
+    pub redistribution: &'a Redistribution,
+    pub within: Within,
+    pub warnings: Vec<&'a Problem>,
+    pub settings: &'a ReportSettings,
+}
+
+impl Report for RedistributeReport<'_> {
+    const FORMATS: &'static [Format] = PLAN_FORMATS;
+
+    fn settings(&self) -> &ReportSettings {
+        self.settings
+    }
+
+    fn warnings(&self) -> &[&Problem] {
+        &self.warnings
+    }
+
+    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
+        Some(Box::new(RowSlice {
+            columns: REDISTRIBUTE_COLUMNS,
+            rows: &self.redistribution.rows,
+        }))
+    }
+
+    fn table(&self) -> anyhow::Result<Vec<u8>> {
+        Ok(text::redistribution(self.redistribution, self.within, self.settings.lang).into_bytes())
+    }
+
+    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
+        let lang = self.settings.lang;
+        let rows = self.rows().expect("rows");
+        xlsx(
+            rows.as_ref(),
+            &redistribution_charts(self.redistribution, self.within, lang),
+            &self.warnings,
             lang,
         )
-        .into_bytes()),
+    }
+
+    fn html(&self) -> anyhow::Result<Vec<u8>> {
+        let lang = self.settings.lang;
+        let rows = self.rows().expect("rows");
+        html(
+            tr(
+                lang,
+                "Redistribution of staff",
+                "Redéploiement du personnel",
+            ),
+            rows.as_ref(),
+            &redistribution_charts(self.redistribution, self.within, lang),
+            &self.warnings,
+            lang,
+        )
     }
 }
 
-/// A workbook: sheet `rows` (row 1 the machine names, as the CSV; row 2 the labels; then the
-/// rows at full precision), sheet `charts` (one before/after chart per block, its data beside
-/// it), sheet `warnings`.
-fn xlsx<R: PlanRow>(
-    rows: &[R],
+/// A workbook: sheet `rows` (the layer's data sheet: machine names, then the rows at full
+/// precision), sheet `charts` (one before/after chart per block, its data beside it), sheet
+/// `warnings`.
+fn xlsx(
+    rows: &dyn Rows,
     charts: &[ChartBlock],
     warnings: &[&Problem],
     lang: Lang,
-) -> Result<Vec<u8>, XlsxError> {
+) -> anyhow::Result<Vec<u8>> {
     let mut wb = Workbook::new();
-    let bold = Format::new().set_bold();
-    let label = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xDCE6F1))
-        .set_border_bottom(FormatBorder::Thin);
+    let bold = XlsxFormat::new().set_bold();
+    let date = XlsxFormat::new().set_num_format("yyyy-mm-dd");
     let ws = wb.add_worksheet();
     ws.set_name("rows")?;
-    for (c, name) in R::COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &bold)?;
-        ws.write_string_with_format(1, c as u16, lang.column(name), &label)?;
-        ws.set_column_width(c as u16, 14)?;
-    }
-    ws.set_freeze_panes(2, 0)?;
-    for (i, row) in rows.iter().enumerate() {
-        let r = i as u32 + 2;
-        for (c, v) in row.values().iter().enumerate() {
-            match v {
-                Value::Null => {}
-                Value::Text(t) => {
-                    ws.write_string(r, c as u16, *t)?;
-                }
-                Value::Number(n) => {
-                    ws.write_number(r, c as u16, if *n == 0.0 { 0.0 } else { *n })?;
-                }
-                Value::Integer(n) => {
-                    ws.write_number(r, c as u16, *n as f64)?;
-                }
-            }
-        }
-    }
+    crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
     let ws = wb.add_worksheet();
     ws.set_name("charts")?;
     let before_name = tr(lang, "ratio before", "ratio avant");
@@ -321,23 +327,23 @@ fn xlsx<R: PlanRow>(
             let last = top + 1 + block.labels.len() as u32;
             let mut chart = Chart::new(ChartType::Bar);
             chart.title().set_name(&block.title);
+            for (k, (name, color)) in [(before_name, 0xB0B0B0), (after_name, 0x1F4E79)]
+                .into_iter()
+                .enumerate()
+            {
+                let col = DATA + 1 + k as u16;
+                chart
+                    .add_series()
+                    .set_name(name)
+                    .set_categories(("charts", first, DATA, last, DATA))
+                    .set_values(("charts", first, col, last, col))
+                    .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                        rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(color)),
+                    ));
+            }
             chart
-                .add_series()
-                .set_name(before_name)
-                .set_categories(("charts", first, DATA, last, DATA))
-                .set_values(("charts", first, DATA + 1, last, DATA + 1))
-                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
-                    rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(0xB0B0B0)),
-                ));
-            chart
-                .add_series()
-                .set_name(after_name)
-                .set_categories(("charts", first, DATA, last, DATA))
-                .set_values(("charts", first, DATA + 2, last, DATA + 2))
-                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
-                    rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(0x1F4E79)),
-                ));
-            chart.x_axis().set_name(tr(lang, "WISN ratio", "Ratio WISN"));
+                .x_axis()
+                .set_name(tr(lang, "WISN ratio", "Ratio WISN"));
             chart.y_axis().set_reverse();
             chart.set_width(620).set_height(20 * height);
             ws.insert_chart(top, 0, &chart)?;
@@ -351,13 +357,12 @@ fn xlsx<R: PlanRow>(
     for (i, w) in warnings.iter().enumerate() {
         ws.write_string(i as u32 + 1, 0, w.to_string())?;
     }
-    wb.save_to_buffer()
+    Ok(wb.save_to_buffer()?)
 }
 
 /// A horizontal bar chart in SVG: per label, the ratio before (grey) and after (blue), a line
 /// at 1.0.
 fn svg_chart(block: &ChartBlock, lang: Lang) -> String {
-    use crate::report::html::escape;
     let n = block.labels.len();
     let max = block
         .before
@@ -405,18 +410,17 @@ fn svg_chart(block: &ChartBlock, lang: Lang) -> String {
     s
 }
 
-/// One self-contained page: title, the before/after charts, the rows (labels as headers), the
-/// warnings.
-fn html<R: PlanRow>(
+/// One self-contained page: title, the before/after charts, the rows (the layer's table of
+/// rows), the warnings.
+fn html(
     title: &str,
-    rows: &[R],
+    rows: &dyn Rows,
     charts: &[ChartBlock],
     warnings: &[&Problem],
     lang: Lang,
-) -> String {
-    use crate::report::html::escape;
+) -> anyhow::Result<Vec<u8>> {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif;margin:2em;max-width:75em}}table{{border-collapse:collapse;font-size:12px}}th,td{{border:1px solid #ccc;padding:2px 6px}}th{{background:#dce6f1}}td.n{{text-align:right}}.legend span{{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}}</style></head><body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif;margin:2em;max-width:75em}}table{{border-collapse:collapse;font-size:12px}}th,td{{border:1px solid #ccc;padding:2px 6px}}th{{background:#dce6f1}}.legend span{{display:inline-block;width:1em;height:.8em;margin:0 .3em 0 1em}}</style></head><body>\n<h1>{}</h1>\n",
         lang.code(),
         escape(title),
         escape(title)
@@ -440,31 +444,9 @@ fn html<R: PlanRow>(
     }
     out.push_str("<h2>");
     out.push_str(tr(lang, "Rows", "Lignes"));
-    out.push_str("</h2>\n<table><thead><tr>");
-    for c in R::COLUMNS {
-        out.push_str(&format!(
-            "<th title=\"{c}\">{}</th>",
-            escape(&lang.column(c))
-        ));
-    }
-    out.push_str("</tr></thead><tbody>\n");
-    for row in rows {
-        out.push_str("<tr>");
-        for v in row.values() {
-            match v {
-                Value::Null => out.push_str("<td></td>"),
-                Value::Text(t) => out.push_str(&format!("<td>{}</td>", escape(t))),
-                Value::Number(n) => out.push_str(&format!(
-                    "<td class=\"n\" title=\"{}\">{}</td>",
-                    crate::numbers::full_precision(n),
-                    lang.num_trim(n, 2)
-                )),
-                Value::Integer(n) => out.push_str(&format!("<td class=\"n\">{n}</td>")),
-            }
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</h2>\n");
+    crate::report::page::rows_table(&mut out, rows)?;
+    out.push('\n');
     if !warnings.is_empty() {
         out.push_str(&format!(
             "<h2>{}</h2><ul>",
@@ -476,5 +458,5 @@ fn html<R: PlanRow>(
         out.push_str("</ul>\n");
     }
     out.push_str("</body></html>\n");
-    out
+    Ok(out.into_bytes())
 }

@@ -215,7 +215,11 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
         if pool.steps.is_empty() {
             out.push_str(&format!(
                 "  {}\n",
-                tr(lang, "No post was given in this pool.", "Aucun poste n'a été attribué dans cette dotation.")
+                tr(
+                    lang,
+                    "No post was given in this pool.",
+                    "Aucun poste n'a été attribué dans cette dotation."
+                )
             ));
         }
         for step in &pool.steps {
@@ -255,7 +259,11 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
                     "→ {winner} ({} {}); {} ({} {mine})",
                     tr(lang, "ratio", "ratio"),
                     lang.num(step.winner_ratio, 2),
-                    tr(lang, "it had reached its target", "elle avait atteint sa cible"),
+                    tr(
+                        lang,
+                        "it had reached its target",
+                        "elle avait atteint sa cible"
+                    ),
                     tr(lang, "ratio", "ratio"),
                 ),
                 Missed::Unaffordable => format!(
@@ -375,7 +383,11 @@ pub fn redistribution(r: &Redistribution, within: Within, lang: Lang) -> String 
         ));
     }
     out.push('\n');
-    out.push_str(tr(lang, "Facilities, before → after", "Structures, avant → après"));
+    out.push_str(tr(
+        lang,
+        "Facilities, before → after",
+        "Structures, avant → après",
+    ));
     out.push('\n');
     for f in r.rows.iter().filter(|x| x.level == "facility") {
         out.push_str(&format!(

@@ -8,29 +8,12 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::text::{peak_title, t, Text};
-use super::{by_place_and_cadre, describe, peak_of, values, SurgeExporter, SurgeReport, COLUMNS};
+use super::{by_place_and_cadre, describe, peak_of, SurgeReport};
 use crate::i18n::Lang;
 use crate::method::Status;
+use crate::report::page::{escape, nice_step, rows_table};
 use crate::surge::compute::{ChartPoint, SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
-
-pub struct HtmlExporter;
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 fn fmt(v: f64, decimals: usize) -> String {
     if v.fract() == 0.0 {
@@ -45,26 +28,6 @@ fn status_html(status: Option<Status>, lang: Lang) -> String {
         Some(s) => format!("<span class=\"{}\">{}</span>", s.as_str(), lang.status(s)),
         None => String::new(),
     }
-}
-
-/// A "nice" step for an axis from 0 to `max` with about `ticks` ticks.
-fn nice_step(max: f64, ticks: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let raw = max / ticks;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let r = raw / magnitude;
-    let nice = if r <= 1.0 {
-        1.0
-    } else if r <= 2.0 {
-        2.0
-    } else if r <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * magnitude
 }
 
 /// An inline SVG line chart of the headcount needed and the staff assigned (and available when
@@ -267,8 +230,9 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: L
     out.push_str("</table>");
 }
 
-impl SurgeExporter for HtmlExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+/// The HTML page of a surge run.
+pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+    {
         let results = report.results;
         let lang = report.settings.lang;
         let mut out = String::new();
@@ -309,22 +273,12 @@ impl SurgeExporter for HtmlExporter {
         }
         let _ = write!(
             out,
-            "<details><summary>{} ({})</summary><table><tr>",
+            "<details><summary>{} ({})</summary>",
             t(lang, Text::EveryRow),
             results.rows.len()
         );
-        for c in COLUMNS {
-            let _ = write!(out, "<th>{c}</th>");
-        }
-        out.push_str("</tr>");
-        for row in &results.rows {
-            out.push_str("<tr>");
-            for v in values(row) {
-                let _ = write!(out, "<td>{}</td>", escape(&v.to_text()));
-            }
-            out.push_str("</tr>");
-        }
-        out.push_str("</table></details></body></html>\n");
+        rows_table(&mut out, &report.surge_rows())?;
+        out.push_str("</details></body></html>\n");
         Ok(out.into_bytes())
     }
 }

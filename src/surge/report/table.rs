@@ -6,13 +6,11 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::text::{daily_title, footer, peak_title, t, Text};
-use super::{by_place_and_cadre, describe, peak_of, SurgeExporter, SurgeReport};
+use super::{by_place_and_cadre, describe, peak_of, SurgeReport};
 use crate::i18n::Lang;
 use crate::method::Status;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
-
-pub struct TableExporter;
 
 fn num(v: f64, decimals: usize) -> Cell {
     Cell::new(format!("{v:.decimals$}")).set_alignment(CellAlignment::Right)
@@ -182,8 +180,9 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
     table
 }
 
-impl SurgeExporter for TableExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+/// The terminal table of a surge run.
+pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+    {
         let results = report.results;
         let lang = report.settings.lang;
         let mut out = String::new();

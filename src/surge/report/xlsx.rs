@@ -5,71 +5,28 @@
 //! the data the charts are drawn from.
 
 use rust_xlsxwriter::{
-    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color,
-    ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color, Format,
+    Workbook, XlsxError,
 };
 
 use super::text::{series_name, t, Text};
-use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
+use super::{values, SurgeReport, COLUMNS};
+use crate::report::{sheet, Value};
 use crate::surge::compute::SurgeLevel;
-
-pub struct XlsxExporter;
 
 const NEEDED_COLOR: u32 = 0xC0392B;
 const ASSIGNED_COLOR: u32 = 0x1F4E79;
 const AVAILABLE_COLOR: u32 = 0x2E86C1;
-
-fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    use chrono::Datelike;
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-}
-
-fn write_value(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    v: &Value,
-    date_format: &Format,
-) -> Result<(), XlsxError> {
-    match v {
-        Value::Null => {}
-        Value::Text(t) => {
-            ws.write_string(row, col, *t)?;
-        }
-        Value::Number(n) => {
-            ws.write_number(row, col, *n)?;
-        }
-        Value::Integer(i) => {
-            ws.write_number(row, col, *i as f64)?;
-        }
-        Value::Date(d) => {
-            ws.write_date_with_format(row, col, excel_date(*d)?, date_format)?;
-        }
-    }
-    Ok(())
-}
 
 fn rows_sheet(
     wb: &mut Workbook,
     report: &SurgeReport,
     bold: &Format,
     date: &Format,
-) -> Result<(), XlsxError> {
+) -> anyhow::Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name("surge")?;
-    for (c, name) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, bold)?;
-    }
-    for (i, row) in report.results.rows.iter().enumerate() {
-        for (c, v) in values(row).iter().enumerate() {
-            write_value(ws, i as u32 + 1, c as u16, v, date)?;
-        }
-    }
-    ws.set_freeze_panes(1, 0)?;
-    let last = report.results.rows.len() as u32;
-    if last > 0 {
-        ws.autofilter(0, 0, last, COLUMNS.len() as u16 - 1)?;
-    }
+    sheet::data_sheet(ws, &report.surge_rows(), bold, date)?;
     ws.set_column_width(1, 11)?;
     ws.set_column_width(3, 28)?;
     ws.set_column_width(6, 24)?;
@@ -110,7 +67,7 @@ fn summary_sheet(
                 .unwrap_or(Value::Null)
         };
         for (c, name) in header.iter().enumerate() {
-            write_value(ws, r, c as u16, &pick(name), date)?;
+            sheet::write_value(ws, r, c as u16, &pick(name), None, date)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
@@ -154,7 +111,7 @@ fn charts_sheet(
     dates.sort();
     dates.dedup();
     for (i, d) in dates.iter().enumerate() {
-        ws.write_date_with_format(i as u32 + 1, DATA, excel_date(*d)?, date)?;
+        ws.write_date_with_format(i as u32 + 1, DATA, sheet::excel_date(*d)?, date)?;
     }
     ws.set_column_width(DATA, 11)?;
     let last_row = dates.len() as u32;
@@ -218,8 +175,9 @@ fn charts_sheet(
     Ok(())
 }
 
-impl SurgeExporter for XlsxExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook of a surge run.
+pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+    {
         let mut wb = Workbook::new();
         let bold = Format::new().set_bold();
         let date = Format::new().set_num_format("yyyy-mm-dd");

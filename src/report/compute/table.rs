@@ -5,12 +5,10 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table};
 
-use super::{Exporter, Report};
+use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
 use crate::i18n::{Lang, Text};
 use crate::method::Status;
-
-pub struct TableExporter;
 
 fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
     Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
@@ -189,8 +187,9 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
     }
 }
 
-impl Exporter for TableExporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
+/// The terminal table of a compute run.
+pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
+    {
         let lang = report.settings.lang;
         let mut out = String::new();
         let mut levels: Vec<Level> = Vec::new();
