@@ -194,14 +194,21 @@ fn make_rows(
         let (district, region) = group_identity(g, within);
         // Transfers: one row per pair, in the order of its first move.
         let mut pairs: Vec<((usize, usize), u64)> = Vec::new();
+        let mut pair_at: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
         let mut order: Vec<usize> = Vec::new();
+        let mut seen = vec![false; g.rows.len()];
         for &(from, to) in &g.plan.moves {
-            match pairs.iter_mut().find(|(p, _)| *p == (from, to)) {
-                Some((_, n)) => *n += 1,
-                None => pairs.push(((from, to), 1)),
+            match pair_at.get(&(from, to)) {
+                Some(&k) => pairs[k].1 += 1,
+                None => {
+                    pair_at.insert((from, to), pairs.len());
+                    pairs.push(((from, to), 1));
+                }
             }
             for i in [from, to] {
-                if !order.contains(&i) {
+                if !seen[i] {
+                    seen[i] = true;
                     order.push(i);
                 }
             }

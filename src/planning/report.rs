@@ -52,10 +52,10 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
         let mut after = run.given_before.clone();
         let mut order = Vec::new();
         for p in &run.result.posts {
-            after[p.slot] += 1;
-            if !order.contains(&p.slot) {
+            if after[p.slot] == run.given_before[p.slot] {
                 order.push(p.slot);
             }
+            after[p.slot] += 1;
         }
         let name = match (&run.pool, run.budget) {
             (Some(p), _) => {

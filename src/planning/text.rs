@@ -67,10 +67,10 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
         let mut after = run.given_before.clone();
         let mut order: Vec<usize> = Vec::new();
         for p in &run.result.posts {
-            after[p.slot] += 1;
-            if !order.contains(&p.slot) {
+            if after[p.slot] == run.given_before[p.slot] {
                 order.push(p.slot);
             }
+            after[p.slot] += 1;
         }
         let given = run.result.posts.len();
         match (&run.pool, run.budget) {
