@@ -534,3 +534,22 @@ proptest! {
         }
     }
 }
+
+/// `wisn validate` checks the costs table too, every problem at once, with its place.
+#[test]
+fn validate_reads_the_costs_table() {
+    let d = tie_study(&[("A", "D", "CSCom", 1.0, 2.0)]);
+    d.write("costs.csv", "cadre,annual_cost\nSage-fme,100\nMédecin,-5\n");
+    let out = wisn()
+        .args(["validate", d.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("did you mean \"Sage-femme\""), "{text}");
+    assert!(
+        text.contains("row 3") && text.contains("not above 0"),
+        "{text}"
+    );
+}

@@ -100,7 +100,7 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
     let costs = if diag.has_errors() {
         None
     } else {
-        read_costs(&read, &builder, &mut diag)
+        crate::planning::inputs::study_costs(&read, &builder, &mut diag)
     };
     if diag.has_errors() {
         report_errors(&diag);
@@ -123,25 +123,6 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
         diag,
         costs,
     })
-}
-
-/// The `costs` table of the study (or `--costs`), when there is one.
-fn read_costs(
-    read: &crate::study::ReadOptions,
-    builder: &Builder,
-    diag: &mut Diagnostics,
-) -> Option<crate::planning::inputs::Costs> {
-    use crate::planning::inputs::{read_costs, COSTS};
-    let tables = match crate::study::locate_tables(read, &[COSTS]) {
-        Ok(t) => t,
-        Err(problems) => {
-            diag.problems.extend(problems);
-            return None;
-        }
-    };
-    let table = tables.get("costs")?;
-    let mut source = crate::study::open_source(table, read.csv);
-    Some(read_costs(source.as_mut(), builder, diag))
 }
 
 /// Prints problems as errors and fails the run.

@@ -239,6 +239,10 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
     method_checks(&builder.study, &mut diag);
+    if !builder.study.standards.is_empty() {
+        // The planning commands' costs table, when the study has one (cadres need standards).
+        crate::planning::inputs::study_costs(&read, &builder, &mut diag);
+    }
     if !diag.has_errors() {
         // The computation's own warnings (staff without workload, ...).
         if let Err(problems) =

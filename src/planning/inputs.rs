@@ -396,6 +396,24 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
     costs
 }
 
+/// The `costs` table of the study (or `--costs FILE`), read when there is one.
+pub fn study_costs(
+    read: &crate::study::ReadOptions,
+    b: &Builder,
+    diag: &mut Diagnostics,
+) -> Option<Costs> {
+    let tables = match crate::study::locate_tables(read, &[COSTS]) {
+        Ok(t) => t,
+        Err(problems) => {
+            diag.problems.extend(problems);
+            return None;
+        }
+    };
+    let table = tables.get("costs")?;
+    let mut source = crate::study::open_source(table, read.csv);
+    Some(read_costs(source.as_mut(), b, diag))
+}
+
 /// `--types CSCom,CSRéf`: the facility-type keys, each one some facility has.
 pub fn parse_types(types: &[String], b: &Builder) -> Result<Vec<String>, Vec<Problem>> {
     let mut known: Vec<(String, String)> = b
