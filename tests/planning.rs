@@ -204,6 +204,8 @@ fn redistribute_ties_by_hand() {
     assert_eq!(col(&rows[3..7], "staff_after"), ["2", "2", "4", "2"]);
     assert_eq!(col(&rows[3..7], "status_after"), ["balanced"; 4]);
     assert_eq!(col(&rows[3..7], "persons"), ["", "", "", ""]);
+    assert_eq!(col(&rows[3..7], "required_staff"), ["", "", "", ""]);
+    assert_eq!(col(&rows[3..7], "shortage_before"), ["", "", "", ""]);
     let g = &rows[7];
     assert_eq!(
         (

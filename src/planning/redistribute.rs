@@ -242,8 +242,9 @@ fn make_rows(
             row.facility_id = r.facility_id.clone();
             row.facility_name = r.facility_name.clone();
             row.facility_type = r.facility_type.clone();
+            // The contract fills identity, staff before/after, ratios and status on facility
+            // rows, and nothing else: required_staff is left null (group rows carry its sum).
             row.current_staff = Some(r.current_staff);
-            row.required_staff = Some(r.required_staff);
             row.staff_after = Some(after);
             row.ratio_before = ratio_of(r.current_staff, r.required_staff);
             row.ratio_after = ratio_after;

@@ -44,8 +44,9 @@ fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
     }
 }
 
-/// The charts of an allocation: per pool, the ratio of each facility × cadre that got posts
-/// in it, before and after the pool; the title says the smallest ratio before → after.
+/// The charts of an allocation: per pool, the smallest ratio among the candidates before and
+/// after the pool (the first bar pair), then the ratio of each facility × cadre that got posts
+/// in it, before and after; the title says the smallest ratio before → after.
 pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<ChartBlock> {
     let mut out = Vec::new();
     for (i, run) in a.runs.iter().enumerate() {
@@ -67,9 +68,10 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
                     super::inputs::PoolGroup::District(d) => d.clone(),
                 };
                 format!(
-                    "{} {}: {}, {group}",
+                    "{} {}{} {}, {group}",
                     tr(lang, "Pool", "Dotation"),
                     i + 1,
+                    tr(lang, ":", " :"),
                     study.cadres[p.cadre].name
                 )
             }
@@ -80,11 +82,15 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
             ),
         };
         let fmt = |v: Option<f64>| v.map(|v| lang.num(v, 2)).unwrap_or_else(|| "—".into());
+        let (min_before, min_after) = (
+            min_ratio(&a.slots, &run.given_before, &run.members),
+            min_ratio(&a.slots, &after, &run.members),
+        );
         let title = format!(
             "{name} — {} {} → {}",
             tr(lang, "smallest ratio", "plus petit ratio"),
-            fmt(min_ratio(&a.slots, &run.given_before, &run.members)),
-            fmt(min_ratio(&a.slots, &after, &run.members)),
+            fmt(min_before),
+            fmt(min_after),
         );
         let mut block = ChartBlock {
             title,
@@ -92,6 +98,21 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
             before: Vec::new(),
             after: Vec::new(),
         };
+        // First bar pair: the smallest ratio among the candidates, rising.
+        if let (Some(b), Some(f)) = (min_before, min_after) {
+            if !order.is_empty() {
+                block.labels.push(
+                    tr(
+                        lang,
+                        "(smallest ratio among the candidates)",
+                        "(plus petit ratio des candidats)",
+                    )
+                    .to_string(),
+                );
+                block.before.push(b);
+                block.after.push(f);
+            }
+        }
         for s in order {
             let r = &a.slot_rows[s];
             let label = r
