@@ -13,7 +13,7 @@ use super::rows::{ALLOCATE_COLUMNS, REDISTRIBUTE_COLUMNS};
 use super::text;
 use super::Within;
 use crate::diag::Problem;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::method::allocate::{min_ratio, ratio};
 use crate::model::Study;
 use crate::report::page::escape;
@@ -37,13 +37,6 @@ pub struct ChartBlock {
     pub after: Vec<f64>,
 }
 
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
 /// The charts of an allocation: per pool, the smallest ratio among the candidates before and
 /// after the pool (the first bar pair), then the ratio of each facility × cadre that got posts
 /// in it, before and after; the title says the smallest ratio before → after.
@@ -61,23 +54,21 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
         let name = match (&run.pool, run.budget) {
             (Some(p), _) => {
                 let group = match &p.group {
-                    super::inputs::PoolGroup::National => {
-                        tr(lang, "national", "national").to_string()
-                    }
+                    super::inputs::PoolGroup::National => lang.t(Text::PlanNational).to_string(),
                     super::inputs::PoolGroup::Region(r) => r.clone(),
                     super::inputs::PoolGroup::District(d) => d.clone(),
                 };
                 format!(
                     "{} {}{} {}, {group}",
-                    tr(lang, "Pool", "Dotation"),
+                    lang.t(Text::PlanPool),
                     i + 1,
-                    tr(lang, ":", " :"),
+                    lang.t(Text::PlanColon),
                     study.cadres[p.cadre].name
                 )
             }
             _ => format!(
                 "{} {}",
-                tr(lang, "Budget", "Budget"),
+                lang.t(Text::PlanBudget),
                 text::money(lang, run.budget.unwrap_or(0.0))
             ),
         };
@@ -88,7 +79,7 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
         );
         let title = format!(
             "{name} — {} {} → {}",
-            tr(lang, "smallest ratio", "plus petit ratio"),
+            lang.t(Text::PlanSmallestRatio),
             fmt(min_before),
             fmt(min_after),
         );
@@ -102,12 +93,8 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
         if let (Some(b), Some(f)) = (min_before, min_after) {
             if !order.is_empty() {
                 block.labels.push(
-                    tr(
-                        lang,
-                        "(smallest ratio among the candidates)",
-                        "(plus petit ratio des candidats)",
-                    )
-                    .to_string(),
+                    lang.t(Text::PlanSmallestRatioAmongTheCandidates2)
+                        .to_string(),
                 );
                 block.before.push(b);
                 block.after.push(f);
@@ -167,7 +154,7 @@ pub fn redistribution_charts(r: &Redistribution, within: Within, lang: Lang) -> 
             "{}{} — {} {} → {}",
             group.map(|g| format!("{g}, ")).unwrap_or_default(),
             g.cadre,
-            tr(lang, "shortage", "manque"),
+            lang.t(Text::PlanShortage),
             lang.num(g.shortage_before.unwrap_or(0.0), 2),
             lang.num(g.shortage_after.unwrap_or(0.0), 2),
         );
@@ -240,11 +227,7 @@ impl Report for AllocateReport<'_> {
         let lang = self.settings.lang;
         let rows = self.rows().expect("rows");
         html(
-            tr(
-                lang,
-                "Allocation of new posts",
-                "Attribution des nouveaux postes",
-            ),
+            lang.t(Text::PlanAllocationOfNewPosts),
             rows.as_ref(),
             &allocation_charts(self.study, self.allocation, lang),
             &self.warnings,
@@ -298,11 +281,7 @@ impl Report for RedistributeReport<'_> {
         let lang = self.settings.lang;
         let rows = self.rows().expect("rows");
         html(
-            tr(
-                lang,
-                "Redistribution of staff",
-                "Redéploiement du personnel",
-            ),
+            lang.t(Text::PlanRedistributionOfStaff),
             rows.as_ref(),
             &redistribution_charts(self.redistribution, self.within, lang),
             &self.warnings,
@@ -328,8 +307,8 @@ fn xlsx(
     crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
     let ws = wb.add_worksheet();
     ws.set_name("charts")?;
-    let before_name = tr(lang, "ratio before", "ratio avant");
-    let after_name = tr(lang, "ratio after", "ratio après");
+    let before_name = lang.t(Text::PlanRatioBefore);
+    let after_name = lang.t(Text::PlanRatioAfter);
     let mut top: u32 = 0;
     const DATA: u16 = 10;
     for block in charts {
@@ -362,9 +341,7 @@ fn xlsx(
                         rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(color)),
                     ));
             }
-            chart
-                .x_axis()
-                .set_name(tr(lang, "WISN ratio", "Ratio WISN"));
+            chart.x_axis().set_name(lang.t(Text::PlanWISNRatio));
             chart.y_axis().set_reverse();
             chart.set_width(620).set_height(20 * height);
             ws.insert_chart(top, 0, &chart)?;
@@ -374,7 +351,7 @@ fn xlsx(
     ws.set_column_width(DATA, 34)?;
     let ws = wb.add_worksheet();
     ws.set_name("warnings")?;
-    ws.write_string_with_format(0, 0, tr(lang, "Warnings", "Avertissements"), &bold)?;
+    ws.write_string_with_format(0, 0, lang.t(Text::PlanWarnings), &bold)?;
     for (i, w) in warnings.iter().enumerate() {
         ws.write_string(i as u32 + 1, 0, w.to_string())?;
     }
@@ -448,31 +425,25 @@ fn html(
     );
     out.push_str(&format!(
         "<p class=\"legend\"><span style=\"background:#b0b0b0\"></span>{}<span style=\"background:#1f4e79\"></span>{}</p>\n",
-        tr(lang, "ratio before", "ratio avant"),
-        tr(lang, "ratio after", "ratio après")
+        lang.t(Text::PlanRatioBefore),
+        lang.t(Text::PlanRatioAfter)
     ));
     for block in charts {
         out.push_str(&format!("<h2>{}</h2>\n", escape(&block.title)));
         if block.labels.is_empty() {
-            out.push_str(&format!(
-                "<p>{}</p>\n",
-                tr(lang, "Nothing changed.", "Aucun changement.")
-            ));
+            out.push_str(&format!("<p>{}</p>\n", lang.t(Text::PlanNothingChanged)));
         } else {
             out.push_str(&svg_chart(block, lang));
             out.push('\n');
         }
     }
     out.push_str("<h2>");
-    out.push_str(tr(lang, "Rows", "Lignes"));
+    out.push_str(lang.t(Text::PlanRows));
     out.push_str("</h2>\n");
     crate::report::page::rows_table(&mut out, rows)?;
     out.push('\n');
     if !warnings.is_empty() {
-        out.push_str(&format!(
-            "<h2>{}</h2><ul>",
-            tr(lang, "Warnings", "Avertissements")
-        ));
+        out.push_str(&format!("<h2>{}</h2><ul>", lang.t(Text::PlanWarnings)));
         for w in warnings {
             out.push_str(&format!("<li>{}</li>", escape(&w.to_string())));
         }

@@ -1,32 +1,25 @@
 //! The planning commands for people (`--format table`, the default): text that reads as a
 //! decision ("CSCom de Kaboïla — Sage-femme: +1 → ratio 0.64 → 1.28"), in `--lang en|fr`, and the
-//! post-by-post explanation of `wisn allocate --explain FACILITY`. Numbers are rounded here for
-//! reading; the machine formats keep full precision.
+//! post-by-post explanation of `wisn allocate --explain FACILITY`. Words come from
+//! [`crate::i18n`] (`Text::Plan…`); numbers are rounded here for reading, the machine formats
+//! keep full precision.
 
 use super::allocate::{Allocation, Explanation, Missed, NotCandidate};
 use super::inputs::PoolGroup;
 use super::redistribute::Redistribution;
 use super::Within;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::method::allocate::ratio;
 use crate::model::Study;
 
-/// English or French.
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
 /// ` :` in French, `:` in English.
 fn colon(lang: Lang) -> &'static str {
-    tr(lang, ":", " :")
+    lang.t(Text::PlanColon)
 }
 
 fn ratio_text(lang: Lang, v: Option<f64>) -> String {
     v.map(|v| lang.num(v, 2))
-        .unwrap_or_else(|| tr(lang, "n/a", "s.o.").to_string())
+        .unwrap_or_else(|| lang.t(Text::PlanNA).to_string())
 }
 
 /// An amount with its thousands grouped by spaces (`250 000 000`).
@@ -53,9 +46,9 @@ fn facility_label(name: &Option<String>, id: &Option<String>) -> String {
 
 fn group_label(lang: Lang, group: &PoolGroup) -> String {
     match group {
-        PoolGroup::National => tr(lang, "national", "national").to_string(),
-        PoolGroup::Region(r) => format!("{} {r}", tr(lang, "region", "région")),
-        PoolGroup::District(d) => format!("{} {d}", tr(lang, "district", "district")),
+        PoolGroup::National => lang.t(Text::PlanNational).to_string(),
+        PoolGroup::Region(r) => format!("{} {r}", lang.t(Text::PlanRegion)),
+        PoolGroup::District(d) => format!("{} {d}", lang.t(Text::PlanDistrict)),
     }
 }
 
@@ -77,28 +70,28 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
             (Some(pool), _) => {
                 out.push_str(&format!(
                     "{} {}{c} {}, {} — {} {}{c} {} {}, {} {}\n",
-                    tr(lang, "Pool", "Dotation"),
+                    lang.t(Text::PlanPool),
                     i + 1,
                     study.cadres[pool.cadre].name,
                     group_label(lang, &pool.group),
                     pool.posts,
-                    tr(lang, "posts asked", "postes demandés"),
+                    lang.t(Text::PlanPostsAsked),
                     given,
-                    tr(lang, "given", "attribués"),
+                    lang.t(Text::PlanGiven),
                     pool.posts - given as u64,
-                    tr(lang, "unallocated", "non attribués"),
+                    lang.t(Text::PlanUnallocated),
                 ));
             }
             (None, Some(budget)) => {
                 out.push_str(&format!(
                     "{} {}{c} {} {} {}, {} {}\n",
-                    tr(lang, "Budget", "Budget"),
+                    lang.t(Text::PlanBudget),
                     money(lang, budget),
                     money(lang, run.result.spent),
-                    tr(lang, "spent on", "dépensés pour"),
-                    format_args!("{given} {}", tr(lang, "posts", "postes")),
+                    lang.t(Text::PlanSpentOn),
+                    format_args!("{given} {}", lang.t(Text::PlanPosts)),
                     money(lang, budget - run.result.spent),
-                    tr(lang, "left", "restants"),
+                    lang.t(Text::PlanLeft),
                 ));
             }
             (None, None) => {}
@@ -108,22 +101,14 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
         let after_min = crate::method::allocate::min_ratio(&a.slots, &after, members);
         out.push_str(&format!(
             "  {}{c} {} → {}\n",
-            tr(
-                lang,
-                "smallest ratio among the candidates",
-                "plus petit ratio parmi les candidats"
-            ),
+            lang.t(Text::PlanSmallestRatioAmongTheCandidates),
             ratio_text(lang, before_min),
             ratio_text(lang, after_min),
         ));
         if members.is_empty() {
             out.push_str(&format!(
                 "  {}\n",
-                tr(
-                    lang,
-                    "no candidate: no facility of this group and types needs this cadre",
-                    "aucun candidat : aucune structure de ce groupe et de ces types n'a besoin de cette catégorie"
-                )
+                lang.t(Text::PlanNoCandidateNoFacilityOf)
             ));
         }
         for s in order {
@@ -134,7 +119,7 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
                 "  {} — {}{c} +{n} → {} {} → {}",
                 facility_label(&r.facility_name, &r.facility_id),
                 r.cadre,
-                tr(lang, "ratio", "ratio"),
+                lang.t(Text::PlanRatio),
                 lang.num(ratio(slot, run.given_before[s]), 2),
                 lang.num(ratio(slot, after[s]), 2),
             ));
@@ -142,7 +127,7 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
                 out.push_str(&format!(
                     " ({} {})",
                     money(lang, cost * n as f64),
-                    tr(lang, "a year", "par an")
+                    lang.t(Text::PlanAYear)
                 ));
             }
             out.push('\n');
@@ -153,9 +138,9 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
     let facilities = a.given.iter().filter(|&&g| g > 0).count();
     out.push_str(&format!(
         "{}{c} {total} {} {facilities} {}\n",
-        tr(lang, "In all", "Au total"),
-        tr(lang, "posts to", "postes pour"),
-        tr(lang, "facility × cadre", "structure × catégorie"),
+        lang.t(Text::PlanInAll),
+        lang.t(Text::PlanPostsTo),
+        lang.t(Text::PlanFacilityCadre),
     ));
     out
 }
@@ -167,7 +152,7 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
     let name = f.name.clone().unwrap_or_else(|| f.id.clone());
     let mut out = format!(
         "{} {name} ({})\n\n",
-        tr(lang, "Allocation of posts:", "Attribution des postes :"),
+        lang.t(Text::PlanAllocationOfPosts),
         f.id
     );
     let pool_title = |i: usize| -> String {
@@ -175,14 +160,14 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
         match (&run.pool, run.budget) {
             (Some(p), _) => format!(
                 "{} {}{c} {}, {}, {} {}",
-                tr(lang, "Pool", "Dotation"),
+                lang.t(Text::PlanPool),
                 i + 1,
                 study.cadres[p.cadre].name,
                 group_label(lang, &p.group),
                 p.posts,
-                tr(lang, "posts", "postes")
+                lang.t(Text::PlanPosts)
             ),
-            (None, Some(b)) => format!("{} {}", tr(lang, "Budget", "Budget"), money(lang, b)),
+            (None, Some(b)) => format!("{} {}", lang.t(Text::PlanBudget), money(lang, b)),
             _ => String::new(),
         }
     };
@@ -194,33 +179,22 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
             out.push_str(&format!(
                 "  {} {}{c} {} {}, {} {} ({} {}){}\n",
                 slot.cadre,
-                tr(lang, "at this facility", "dans cette structure"),
+                lang.t(Text::PlanAtThisFacility),
                 lang.num_trim(slot.staff, 2),
-                tr(lang, "in post", "en poste"),
+                lang.t(Text::PlanInPost),
                 lang.num(slot.required, 2),
-                tr(lang, "required", "requis"),
-                tr(lang, "target", "cible"),
+                lang.t(Text::PlanRequired),
+                lang.t(Text::PlanTarget),
                 lang.num(slot.target, 0),
                 if slot.target <= slot.staff {
-                    tr(
-                        lang,
-                        ": already at its target, it receives nothing",
-                        " : déjà à sa cible, elle ne reçoit rien",
-                    )
+                    lang.t(Text::PlanAlreadyAtItsTargetIt)
                 } else {
                     ""
                 }
             ));
         }
         if pool.steps.is_empty() {
-            out.push_str(&format!(
-                "  {}\n",
-                tr(
-                    lang,
-                    "No post was given in this pool.",
-                    "Aucun poste n'a été attribué dans cette dotation."
-                )
-            ));
+            out.push_str(&format!("  {}\n", lang.t(Text::PlanNoPostWasGivenIn)));
         }
         for step in &pool.steps {
             let w = &a.slot_rows[step.winner];
@@ -233,49 +207,37 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
             let line = match step.outcome {
                 Missed::Got => format!(
                     "{} ({} {mine}, {})",
-                    tr(lang, "GIVEN to it", "ATTRIBUÉ à elle"),
-                    tr(lang, "its ratio", "son ratio"),
-                    tr(lang, "the smallest", "le plus petit")
+                    lang.t(Text::PlanGIVENToIt),
+                    lang.t(Text::PlanItsRatio),
+                    lang.t(Text::PlanTheSmallest)
                 ),
                 Missed::HigherRatio => format!(
                     "→ {winner} ({} {}); {} {mine} {}",
-                    tr(lang, "ratio", "ratio"),
+                    lang.t(Text::PlanRatio),
                     lang.num(step.winner_ratio, 2),
-                    tr(lang, "its ratio", "son ratio"),
-                    tr(lang, "was higher", "était plus élevé")
+                    lang.t(Text::PlanItsRatio),
+                    lang.t(Text::PlanWasHigher)
                 ),
                 Missed::TieLost => format!(
                     "→ {winner} ({} {}); {} {mine} {}",
-                    tr(lang, "ratio", "ratio"),
+                    lang.t(Text::PlanRatio),
                     lang.num(step.winner_ratio, 2),
-                    tr(lang, "its ratio", "son ratio"),
-                    tr(
-                        lang,
-                        "was equal: the tie goes to the larger requirement, then the smaller code",
-                        "était égal : l'égalité va au plus grand besoin, puis au plus petit code"
-                    )
+                    lang.t(Text::PlanItsRatio),
+                    lang.t(Text::PlanWasEqualTheTieGoes)
                 ),
                 Missed::AtTarget => format!(
                     "→ {winner} ({} {}); {} ({} {mine})",
-                    tr(lang, "ratio", "ratio"),
+                    lang.t(Text::PlanRatio),
                     lang.num(step.winner_ratio, 2),
-                    tr(
-                        lang,
-                        "it had reached its target",
-                        "elle avait atteint sa cible"
-                    ),
-                    tr(lang, "ratio", "ratio"),
+                    lang.t(Text::PlanItHadReachedItsTarget),
+                    lang.t(Text::PlanRatio),
                 ),
                 Missed::Unaffordable => format!(
                     "→ {winner} ({} {}); {} ({} {mine})",
-                    tr(lang, "ratio", "ratio"),
+                    lang.t(Text::PlanRatio),
                     lang.num(step.winner_ratio, 2),
-                    tr(
-                        lang,
-                        "its cadre's cost no longer fitted in the budget left",
-                        "le coût de sa catégorie ne tenait plus dans le budget restant"
-                    ),
-                    tr(lang, "ratio", "ratio"),
+                    lang.t(Text::PlanItsCadreSCostNo),
+                    lang.t(Text::PlanRatio),
                 ),
             };
             let cadre = if pool.slots.len() > 1 {
@@ -285,7 +247,7 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
             };
             out.push_str(&format!(
                 "  {} {:>3}{cadre}{c} {line}\n",
-                tr(lang, "post", "poste"),
+                lang.t(Text::PlanPost),
                 step.post
             ));
         }
@@ -296,41 +258,21 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
             .count();
         out.push_str(&format!(
             "  {}{c} {got} {}\n\n",
-            tr(lang, "In this pool", "Dans cette dotation"),
-            tr(lang, "post(s) to it", "poste(s) pour elle")
+            lang.t(Text::PlanInThisPool),
+            lang.t(Text::PlanPostSToIt)
         ));
     }
     for (i, why) in &e.outside {
         let reason = match why {
-            NotCandidate::OtherGroup => tr(
-                lang,
-                "not a candidate: the pool serves another region or district",
-                "pas candidate : la dotation sert une autre région ou un autre district",
-            ),
-            NotCandidate::OtherType => tr(
-                lang,
-                "not a candidate: --types leaves its facility type out",
-                "pas candidate : --types exclut son type de structure",
-            ),
-            NotCandidate::NothingRequired => tr(
-                lang,
-                "not a candidate: nothing is required of this cadre there (required 0)",
-                "pas candidate : rien n'est requis de cette catégorie (besoin 0)",
-            ),
-            NotCandidate::NoRow => tr(
-                lang,
-                "not a candidate: no result for this cadre there (no standards at its type, or neither staff nor workload)",
-                "pas candidate : aucun résultat pour cette catégorie (pas de normes pour son type, ou ni personnel ni charge de travail)",
-            ),
+            NotCandidate::OtherGroup => lang.t(Text::PlanNotACandidateThePool),
+            NotCandidate::OtherType => lang.t(Text::PlanNotACandidateTypesLeaves),
+            NotCandidate::NothingRequired => lang.t(Text::PlanNotACandidateNothingIs),
+            NotCandidate::NoRow => lang.t(Text::PlanNotACandidateNoResult),
         };
         out.push_str(&format!("{}\n  {reason}\n\n", pool_title(*i)));
     }
     if e.pools.is_empty() && e.outside.is_empty() {
-        out.push_str(tr(
-            lang,
-            "It is a candidate of no pool: none of its cadres is in the costs table.\n",
-            "Elle n'est candidate d'aucune dotation : aucune de ses catégories n'est dans la table des coûts.\n",
-        ));
+        out.push_str(lang.t(Text::PlanItIsACandidateOf));
     }
     out
 }
@@ -341,17 +283,10 @@ pub fn redistribution(r: &Redistribution, within: Within, lang: Lang) -> String 
     let c = colon(lang);
     let mut out = String::new();
     let transfers: Vec<_> = r.rows.iter().filter(|x| x.level == "transfer").collect();
-    out.push_str(tr(lang, "Transfers", "Mutations"));
+    out.push_str(lang.t(Text::PlanTransfers));
     out.push('\n');
     if transfers.is_empty() {
-        out.push_str(&format!(
-            "  {}\n",
-            tr(
-                lang,
-                "none: no group has both a facility that can give and one in shortage",
-                "aucune : aucun groupe n'a à la fois une structure qui peut céder et une en pénurie"
-            )
-        ));
+        out.push_str(&format!("  {}\n", lang.t(Text::PlanNoneNoGroupHasBoth)));
     }
     let name_of = |id: &Option<String>| -> String {
         r.rows
@@ -372,22 +307,18 @@ pub fn redistribution(r: &Redistribution, within: Within, lang: Lang) -> String 
             "  {}{} — {}{c} {} → {}{c} {n} {}\n",
             group.map(|g| format!("{g}, ")).unwrap_or_default(),
             t.cadre,
-            tr(lang, "move", "muter"),
+            lang.t(Text::PlanMove),
             name_of(&t.from_facility_id),
             name_of(&t.to_facility_id),
             if n == 1 {
-                tr(lang, "person", "personne")
+                lang.t(Text::PlanPerson)
             } else {
-                tr(lang, "persons", "personnes")
+                lang.t(Text::PlanPersons)
             }
         ));
     }
     out.push('\n');
-    out.push_str(tr(
-        lang,
-        "Facilities, before → after",
-        "Structures, avant → après",
-    ));
+    out.push_str(lang.t(Text::PlanFacilitiesBeforeAfter));
     out.push('\n');
     for f in r.rows.iter().filter(|x| x.level == "facility") {
         out.push_str(&format!(
@@ -396,19 +327,15 @@ pub fn redistribution(r: &Redistribution, within: Within, lang: Lang) -> String 
             f.cadre,
             lang.num_trim(f.current_staff.unwrap_or(0.0), 2),
             lang.num_trim(f.staff_after.unwrap_or(0.0), 2),
-            tr(lang, "staff", "agents"),
-            tr(lang, "ratio", "ratio"),
+            lang.t(Text::PlanStaff),
+            lang.t(Text::PlanRatio),
             ratio_text(lang, f.ratio_before),
             ratio_text(lang, f.ratio_after),
             f.status_after.map(|s| lang.status(s)).unwrap_or(""),
         ));
     }
     out.push('\n');
-    out.push_str(tr(
-        lang,
-        "Groups: shortage before → after (sum over the facilities short of staff)",
-        "Groupes : manque avant → après (somme sur les structures en pénurie)",
-    ));
+    out.push_str(lang.t(Text::PlanGroupsShortageBeforeAfterSum));
     out.push('\n');
     for g in r
         .rows
@@ -418,20 +345,20 @@ pub fn redistribution(r: &Redistribution, within: Within, lang: Lang) -> String 
         let group = match within {
             Within::District => g.district.clone(),
             Within::Region => g.region.clone(),
-            Within::National => Some(tr(lang, "national", "national").to_string()),
+            Within::National => Some(lang.t(Text::PlanNational).to_string()),
         }
         .unwrap_or_else(|| "—".into());
         out.push_str(&format!(
             "  {group} — {}{c} {} {} → {}; {} {} {}\n",
             g.cadre,
-            tr(lang, "shortage", "manque"),
+            lang.t(Text::PlanShortage),
             lang.num(g.shortage_before.unwrap_or(0.0), 2),
             lang.num(g.shortage_after.unwrap_or(0.0), 2),
             g.persons.unwrap_or(0),
-            tr(lang, "moved", "muté(s)"),
+            lang.t(Text::PlanMoved),
             format_args!(
                 "({} {} → {})",
-                tr(lang, "ratio", "ratio"),
+                lang.t(Text::PlanRatio),
                 ratio_text(lang, g.ratio_before),
                 ratio_text(lang, g.ratio_after)
             ),
