@@ -4,7 +4,6 @@
 
 pub mod html;
 pub mod table;
-pub mod text;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -12,7 +11,7 @@ use std::collections::BTreeMap;
 use super::compute::{SurgeResults, SurgeRow};
 use super::dates::iso;
 use crate::diag::Problem;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::report::{Format, Report, ReportSettings, Row, RowSlice, Rows, Value};
 
 /// The output columns of `wisn surge`, in order: the contract's, then `facility_type`,
@@ -177,8 +176,7 @@ pub use super::compute::{peak_of, Peak};
 
 /// The lines that describe the run (sites, cadres, dates, what-if options).
 pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
-    let mut lines = vec![text::sites_line(
-        lang,
+    let mut lines = vec![lang.surge_sites_line(
         results.site_count,
         results.cadres.len(),
         results
@@ -189,24 +187,16 @@ pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
     let o = &results.options;
     let mut what_if = Vec::new();
     if o.scale_census != 1.0 {
-        what_if.push(text::scaled(
-            lang,
-            &crate::numbers::full_precision(o.scale_census),
-        ));
+        what_if.push(lang.surge_scaled(&crate::numbers::full_precision(o.scale_census)));
     }
     if o.absence_rate != 0.0 {
-        what_if.push(text::absences(
-            lang,
+        what_if.push(lang.surge_absences(
             &crate::numbers::full_precision(o.absence_rate * 100.0),
             &crate::numbers::full_precision(1.0 - o.absence_rate),
         ));
     }
     if !what_if.is_empty() {
-        lines.push(format!(
-            "{}: {}",
-            text::t(lang, text::Text::WhatIf),
-            what_if.join("; ")
-        ));
+        lines.push(format!("{}: {}", lang.t(Text::WhatIf), what_if.join("; ")));
     }
     lines
 }

@@ -5,9 +5,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::text::{daily_title, footer, peak_title, t, Text};
 use super::{by_place_and_cadre, describe, peak_of, SurgeReport};
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::method::Status;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
@@ -70,9 +70,9 @@ fn place(r: &SurgeRow) -> Vec<String> {
 
 fn place_header(level: SurgeLevel, lang: Lang) -> Vec<&'static str> {
     match level {
-        SurgeLevel::Site | SurgeLevel::Summary => vec![t(lang, Text::Site)],
-        SurgeLevel::District => vec![t(lang, Text::District), t(lang, Text::Region)],
-        SurgeLevel::Region => vec![t(lang, Text::Region)],
+        SurgeLevel::Site | SurgeLevel::Summary => vec![lang.t(Text::Site)],
+        SurgeLevel::District => vec![lang.t(Text::District), lang.t(Text::Region)],
+        SurgeLevel::Region => vec![lang.t(Text::Region)],
         SurgeLevel::National => vec![],
     }
 }
@@ -98,7 +98,7 @@ fn peak_table(
             Text::DaysShort,
             Text::LargestShortage,
         ]
-        .map(|k| t(lang, k)),
+        .map(|k| lang.t(k)),
     );
     table.set_header(header);
     let mut lines = 0;
@@ -137,7 +137,7 @@ fn peak_table(
 fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> Table {
     let lang = report.settings.lang;
     let mut table = new_table(report);
-    let mut header = vec![t(lang, Text::Date)];
+    let mut header = vec![lang.t(Text::Date)];
     header.extend(place_header(level, lang));
     header.extend(
         [
@@ -152,9 +152,9 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
             Text::Available,
             Text::Difference,
             Text::Ratio,
-            Text::Status,
+            Text::SurgeStatus,
         ]
-        .map(|k| t(lang, k)),
+        .map(|k| lang.t(k)),
     );
     table.set_header(header);
     for r in rows {
@@ -192,7 +192,7 @@ pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         }
         out.push('\n');
         if results.rows.is_empty() {
-            out.push_str(t(lang, Text::NoResults));
+            out.push_str(lang.t(Text::SurgeNoResults));
             out.push('\n');
             return Ok(out.into_bytes());
         }
@@ -206,14 +206,14 @@ pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
                 continue;
             }
             let (table, lines, short) = peak_table(&rows, level, report);
-            out.push_str(peak_title(lang, level));
+            out.push_str(lang.surge_peak_title(level));
             out.push('\n');
             out.push_str(&table.to_string());
             out.push('\n');
-            out.push_str(&footer(lang, lines, short, results.options.bands.low));
+            out.push_str(&lang.surge_footer(lines, short, results.options.bands.low));
             out.push_str("\n\n");
             if report.daily {
-                out.push_str(daily_title(lang, level));
+                out.push_str(lang.surge_daily_title(level));
                 out.push('\n');
                 out.push_str(&daily_table(&rows, level, report).to_string());
                 out.push_str("\n\n");
