@@ -48,7 +48,7 @@ pub fn is_dhis2_period(text: &str) -> bool {
     t.len() >= 4
         && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && t.bytes().all(|b| b.is_ascii_alphanumeric())
-        && crate::study::dhis2::parse_period(t).is_some()
+        && crate::period::dhis2::parse_period(t).is_some()
 }
 
 /// A value as written to DHIS2: rounded to 2 decimals, shortest form (`2`, `1.5`, `1.56`), so
