@@ -39,6 +39,7 @@ pub mod json;
 pub mod page;
 pub mod problems;
 pub mod sheet;
+pub mod table;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -273,8 +274,8 @@ pub struct ReportSettings {
 }
 
 /// A command's output: what every format may show. CSV and JSON are written from
-/// [`Report::rows`] for every command; the formats for people are the command's own methods.
-/// A method of a format the command does not list in `FORMATS` is never called.
+/// [`Report::rows`] for every command; the formats for people are the command's own
+/// ([`Report::write`]). A format the command does not list in `FORMATS` is never asked for.
 pub trait Report {
     /// The formats the command writes, its default first.
     const FORMATS: &'static [Format];
@@ -301,29 +302,13 @@ pub trait Report {
         json::write(rows.as_ref(), self.warnings())
     }
 
-    fn table(&self) -> anyhow::Result<Vec<u8>> {
-        Err(unsupported(Format::Table))
-    }
-
-    fn text(&self) -> anyhow::Result<Vec<u8>> {
-        Err(unsupported(Format::Text))
-    }
-
-    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
-        Err(unsupported(Format::Xlsx))
-    }
-
-    fn html(&self) -> anyhow::Result<Vec<u8>> {
-        Err(unsupported(Format::Html))
-    }
-
-    /// DHIS2 dataValueSets (`json`: the JSON shape, else CSV).
-    fn dhis2(&self, _json: bool) -> anyhow::Result<Vec<u8>> {
-        Err(unsupported(Format::Dhis2Csv))
-    }
+    /// The command's own formats (table, text, xlsx, html, dhis2-…): every format of
+    /// [`Report::FORMATS`] but CSV and JSON.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>>;
 }
 
-fn unsupported(format: Format) -> anyhow::Error {
+/// The error of a format a command does not write (the command line rejects it before).
+pub fn unsupported(format: Format) -> anyhow::Error {
     anyhow::anyhow!("this command does not write --format {}", format.name())
 }
 
@@ -335,12 +320,7 @@ pub fn serialize<R: Report>(report: &R, format: Format) -> anyhow::Result<Vec<u8
     match format {
         Format::Csv => report.csv(),
         Format::Json => report.json(),
-        Format::Table => report.table(),
-        Format::Text => report.text(),
-        Format::Xlsx => report.xlsx(),
-        Format::Html => report.html(),
-        Format::Dhis2Csv => report.dhis2(false),
-        Format::Dhis2Json => report.dhis2(true),
+        own => report.write(own),
     }
 }
 

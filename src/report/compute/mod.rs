@@ -12,7 +12,8 @@ pub mod summary;
 pub mod table;
 pub mod xlsx;
 
-use super::{Format, Report, ReportSettings, Row, RowSlice, Rows, Value};
+use super::Format::{self, *};
+use super::{unsupported, Report, ReportSettings, Row, RowSlice, Rows, Value};
 use crate::diag::Problem;
 use crate::engine::{ResultRow, Results};
 use crate::model::Study;
@@ -93,15 +94,7 @@ impl ComputeReport<'_> {
 }
 
 impl Report for ComputeReport<'_> {
-    const FORMATS: &'static [Format] = &[
-        Format::Table,
-        Format::Csv,
-        Format::Json,
-        Format::Xlsx,
-        Format::Html,
-        Format::Dhis2Csv,
-        Format::Dhis2Json,
-    ];
+    const FORMATS: &'static [Format] = &[Table, Csv, Json, Xlsx, Html, Dhis2Csv, Dhis2Json];
 
     fn settings(&self) -> &ReportSettings {
         self.settings
@@ -115,19 +108,13 @@ impl Report for ComputeReport<'_> {
         Some(Box::new(self.result_rows()))
     }
 
-    fn table(&self) -> anyhow::Result<Vec<u8>> {
-        table::write(self)
-    }
-
-    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
-        xlsx::write(self)
-    }
-
-    fn html(&self) -> anyhow::Result<Vec<u8>> {
-        html::write(self)
-    }
-
-    fn dhis2(&self, json: bool) -> anyhow::Result<Vec<u8>> {
-        dhis2::write(self, json)
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Table => table::write(self),
+            Xlsx => xlsx::write(self),
+            Html => html::write(self),
+            Dhis2Csv | Dhis2Json => dhis2::write(self, format == Dhis2Json),
+            other => Err(unsupported(other)),
+        }
     }
 }

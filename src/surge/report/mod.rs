@@ -12,7 +12,8 @@ use super::compute::{SurgeResults, SurgeRow};
 use super::dates::iso;
 use crate::diag::Problem;
 use crate::i18n::{Lang, Text};
-use crate::report::{Format, Report, ReportSettings, Row, RowSlice, Rows, Value};
+use crate::report::Format::{self, *};
+use crate::report::{unsupported, Report, ReportSettings, Row, RowSlice, Rows, Value};
 
 /// The output columns of `wisn surge`, in order: the contract's, then `facility_type`,
 /// `awt_hours` and `largest_shortage` (additions, see docs/surge.md).
@@ -117,13 +118,7 @@ impl SurgeReport<'_> {
 }
 
 impl Report for SurgeReport<'_> {
-    const FORMATS: &'static [Format] = &[
-        Format::Table,
-        Format::Csv,
-        Format::Json,
-        Format::Xlsx,
-        Format::Html,
-    ];
+    const FORMATS: &'static [Format] = &[Table, Csv, Json, Xlsx, Html];
 
     fn settings(&self) -> &ReportSettings {
         self.settings
@@ -137,16 +132,14 @@ impl Report for SurgeReport<'_> {
         Some(Box::new(self.surge_rows()))
     }
 
-    fn table(&self) -> anyhow::Result<Vec<u8>> {
-        table::write(self)
-    }
-
-    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
-        xlsx::write(self)
-    }
-
-    fn html(&self) -> anyhow::Result<Vec<u8>> {
-        html::write(self)
+    /// The peak tables, the workbook with its charts, the page with its charts.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Table => table::write(self),
+            Xlsx => xlsx::write(self),
+            Html => html::write(self),
+            other => Err(unsupported(other)),
+        }
     }
 }
 

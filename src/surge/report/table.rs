@@ -3,12 +3,13 @@
 //! (the machine formats keep full precision).
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use crate::report::table::status_cell;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use super::{by_place_and_cadre, describe, peak_of, SurgeReport};
 use crate::i18n::Lang;
 use crate::i18n::Text;
-use crate::method::Status;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
 
@@ -19,25 +20,6 @@ fn num(v: f64, decimals: usize) -> Cell {
 /// Staff counts: whole numbers without decimals, others with one.
 fn staff(v: f64) -> Cell {
     num(v, if v.fract() == 0.0 { 0 } else { 1 })
-}
-
-fn status_cell(status: Option<Status>, report: &SurgeReport) -> Cell {
-    let Some(s) = status else {
-        return Cell::new("");
-    };
-    let lang = report.settings.lang;
-    let (word, c) = match s {
-        Status::Shortage => (lang.status(s).to_uppercase(), Color::Red),
-        Status::Balanced => (lang.status(s).to_string(), Color::Green),
-        Status::Excess => (lang.status(s).to_string(), Color::Yellow),
-    };
-    let color = report.settings.color;
-    let cell = Cell::new(word);
-    if color {
-        cell.fg(c)
-    } else {
-        cell
-    }
 }
 
 fn new_table(report: &SurgeReport) -> Table {
@@ -121,7 +103,7 @@ fn peak_table(
             staff(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0)),
             staff(r.on_duty.unwrap_or(0.0)),
             num(r.headcount_needed.unwrap_or(0.0), 1),
-            status_cell(r.status, report),
+            status_cell(r.status, report.settings),
             num(peak.days_in_shortage as f64, 0),
             if peak.largest_shortage > 0.0 {
                 num(peak.largest_shortage, 1)
@@ -173,7 +155,7 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
                 Some(v) => num(v, 2),
                 None => Cell::new("n/a").set_alignment(CellAlignment::Right),
             },
-            status_cell(r.status, report),
+            status_cell(r.status, report.settings),
         ]);
         table.add_row(cells);
     }
