@@ -68,6 +68,16 @@ impl Row for ResultRow {
     }
 }
 
+/// The result columns of [`COLUMNS`] that every level has: `cadre` to `status`.
+pub fn result_columns() -> &'static [&'static str] {
+    let start = COLUMNS.iter().position(|c| *c == "cadre").unwrap_or(0);
+    let end = COLUMNS
+        .iter()
+        .position(|c| *c == "status")
+        .map_or(COLUMNS.len(), |i| i + 1);
+    &COLUMNS[start..end]
+}
+
 /// The cells of a row in [`COLUMNS`] order.
 pub fn values(row: &ResultRow) -> Vec<Value<'_>> {
     let mut out = Vec::with_capacity(COLUMNS.len());

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::{by_place_and_cadre, describe, peak_of, SurgeReport};
+use super::{by_place_and_cadre, describe, peak_of, SurgeReport, PEAK_HEADERS};
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::method::Status;
@@ -170,18 +170,7 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: L
     if !place_header.is_empty() {
         let _ = write!(out, "<th>{place_header}</th>");
     }
-    for k in [
-        Text::Cadre,
-        Text::Assigned,
-        Text::Available,
-        Text::PeakDate,
-        Text::Patients,
-        Text::OnDuty,
-        Text::Needed,
-        Text::StatusAtPeak,
-        Text::DaysShort,
-        Text::LargestShortage,
-    ] {
+    for k in PEAK_HEADERS {
         let _ = write!(out, "<th>{}</th>", lang.t(k));
     }
     out.push_str("</tr>");

@@ -143,6 +143,20 @@ impl Report for SurgeReport<'_> {
     }
 }
 
+/// The headers of a peak table after the place columns, in order.
+pub const PEAK_HEADERS: [Text; 10] = [
+    Text::Cadre,
+    Text::Assigned,
+    Text::Available,
+    Text::PeakDate,
+    Text::Patients,
+    Text::OnDuty,
+    Text::Needed,
+    Text::StatusAtPeak,
+    Text::DaysShort,
+    Text::LargestShortage,
+];
+
 /// The place of a row: site, or the group's district and region.
 type Place = (Option<String>, Option<String>, Option<String>);
 

@@ -7,7 +7,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use crate::report::table::status_cell;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
-use super::{by_place_and_cadre, describe, peak_of, SurgeReport};
+use super::{by_place_and_cadre, describe, peak_of, SurgeReport, PEAK_HEADERS};
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
@@ -67,21 +67,7 @@ fn peak_table(
     let lang = report.settings.lang;
     let mut table = new_table(report);
     let mut header = place_header(level, lang);
-    header.extend(
-        [
-            Text::Cadre,
-            Text::Assigned,
-            Text::Available,
-            Text::PeakDate,
-            Text::Patients,
-            Text::OnDuty,
-            Text::Needed,
-            Text::StatusAtPeak,
-            Text::DaysShort,
-            Text::LargestShortage,
-        ]
-        .map(|k| lang.t(k)),
-    );
+    header.extend(PEAK_HEADERS.map(|k| lang.t(k)));
     table.set_header(header);
     let mut lines = 0;
     let mut short_lines = 0;
