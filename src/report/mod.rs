@@ -303,8 +303,41 @@ pub trait Report {
     }
 
     /// The command's own formats (table, text, xlsx, html, dhis2-…): every format of
-    /// [`Report::FORMATS`] but CSV and JSON.
-    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>>;
+    /// [`Report::FORMATS`] but CSV and JSON. A command overrides either this (one `match`) or
+    /// the per-format methods it calls by default.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Format::Table => self.table(),
+            Format::Text => self.text(),
+            Format::Xlsx => self.xlsx(),
+            Format::Html => self.html(),
+            Format::Dhis2Csv => self.dhis2(false),
+            Format::Dhis2Json => self.dhis2(true),
+            Format::Csv => self.csv(),
+            Format::Json => self.json(),
+        }
+    }
+
+    fn table(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Table))
+    }
+
+    fn text(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Text))
+    }
+
+    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Xlsx))
+    }
+
+    fn html(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Html))
+    }
+
+    /// DHIS2 dataValueSets (`json`: the JSON shape, else CSV).
+    fn dhis2(&self, _json: bool) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Dhis2Csv))
+    }
 }
 
 /// The error of a format a command does not write (the command line rejects it before).
