@@ -146,7 +146,7 @@ pub enum Format {
     Text,
     /// The command's columns, full precision.
     Csv,
-    /// JSON: `{"rows": [...], "warnings": [...]}` (explain and validate: their own document).
+    /// JSON, numbers at full precision: `{"rows": [...], "warnings": [...]}`.
     Json,
     /// An Excel workbook (needs -o or a pipe).
     Xlsx,
