@@ -39,7 +39,7 @@ pub mod json;
 pub mod page;
 pub mod problems;
 pub mod sheet;
-pub mod table;
+pub mod terminal;
 
 use std::borrow::Cow;
 use std::path::Path;
