@@ -8,8 +8,9 @@
 //!   accepted ones).
 //! - **One place maps a format to its writer**: [`serialize`]. CSV ([`csv`]) and JSON ([`json`])
 //!   are written once, for every command's rows; the formats for people (table, text, xlsx,
-//!   html) are a command's own, built from the kits [`page`] (HTML: escape, SVG axes, a table of
-//!   rows) and [`sheet`] (xlsx: a data sheet of rows).
+//!   html) are a command's own, built from the kits [`terminal`] (a terminal table of any rows,
+//!   status cells), [`page`] (HTML: escape, SVG axes, a table of rows) and [`sheet`] (xlsx: cells,
+//!   a data sheet of rows).
 //! - The bytes go to [`crate::output::Output`] (atomic `-o`, `-o -` for stdout), opened before
 //!   the work starts.
 //!
@@ -23,10 +24,14 @@
 //!    leading `scenario` and trailing columns) pushes its own cells around the inner row's
 //!    [`Row::cells`].
 //! 2. Give the command's report an `impl Report`: `FORMATS`, `settings`, `warnings`, `rows`, and
-//!    the formats for people it offers (`table`, `xlsx`, `html`, …); CSV and JSON come free.
+//!    the formats for people it offers (`write(format)`, or the methods `table`, `xlsx`, `html`,
+//!    … that `write` calls by default); CSV and JSON come free.
 //! 3. In `cli/<command>.rs`: `--format` parsed with [`Format::parser`]`(R::FORMATS)`, then
 //!    [`crate::cli::common::open_output`] before the work, [`serialize`] and `Output::finish`
 //!    after it.
+//!
+//! docs/architecture.md says the same for the whole tree (formats, commands, input sources,
+//! formulas).
 //!
 //! # Adding a format
 //! One file here with a function from rows (or from the report) to bytes, one variant of
