@@ -6,10 +6,12 @@ mod util;
 
 mod compute;
 mod dhis2;
+mod docs;
 mod errors;
 mod explain;
 mod fixtures;
 mod golden;
+mod oracle;
 mod output;
 mod planning;
 mod properties;

@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::diag::{Diagnostics, Problem, Severity};
 use crate::output::Output;
-use crate::report::Format;
+use crate::report::{Format, ReportSettings};
 use crate::study::{parse_encoding, CsvOptions, ReadOptions};
 
 /// Where the study is and how to read it.
@@ -211,6 +211,20 @@ impl PresentationArgs {
         self.excel_fr || self.locale.as_deref() == Some("fr")
     }
 
+    /// The presentation settings of a run written to `output`: colour and width when it is a
+    /// terminal, `--excel-fr`, `--lang`, and the run's status bands.
+    pub fn settings(&self, output: &Output, bands: crate::method::Bands) -> ReportSettings {
+        let (color, width) = terminal_settings(output);
+        ReportSettings {
+            color,
+            width,
+            french_csv: self.french_csv(),
+            lang: self.lang(),
+            bands,
+            ..Default::default()
+        }
+    }
+
     /// `--lang`, else the environment's language.
     pub fn lang(&self) -> crate::i18n::Lang {
         self.lang.unwrap_or_else(crate::i18n::Lang::from_env)
@@ -278,4 +292,12 @@ pub fn terminal_settings(output: &Output) -> (bool, Option<u16>) {
         None
     };
     (color, width)
+}
+
+/// The results of a computation, or the exit code after printing the problems that stopped it.
+pub fn computed<T>(result: Result<T, Vec<Problem>>) -> Result<T, ExitCode> {
+    result.map_err(|problems| {
+        print_problems(&problems);
+        ExitCode::from(super::EXIT_FAILED)
+    })
 }

@@ -6,9 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{
-    open_output, print_problems, report_errors, terminal_settings, PresentationArgs, StudyArgs,
-};
+use super::common::{open_output, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::engine::{ComputeOptions, Level};
 use crate::method::{Bands, Rounding};
@@ -81,25 +79,17 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     let study = builder.study;
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
     spinner.finish();
-    let results = match computed {
+    let results = match super::common::computed(computed) {
         Ok(r) => r,
-        Err(problems) => {
-            print_problems(&problems);
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
+        Err(code) => return Ok(code),
     };
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
-    let (color, width) = terminal_settings(&output);
     let settings = ReportSettings {
-        color,
-        width,
-        french_csv: args.presentation.french_csv(),
-        lang,
-        bands: args.bands,
         rounding: args.round,
         period: args.study.period.clone(),
+        ..args.presentation.settings(&output, args.bands)
     };
     let report = ComputeReport {
         study: &study,

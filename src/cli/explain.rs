@@ -64,8 +64,14 @@ impl Report for ExplainReport<'_> {
         Ok(s)
     }
 
-    fn text(&self) -> anyhow::Result<Vec<u8>> {
-        Ok(crate::explain::render(self.explanation, self.settings.lang).into_bytes())
+    /// The steps as text for people.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Format::Text => {
+                Ok(crate::explain::render(self.explanation, self.settings.lang).into_bytes())
+            }
+            other => Err(crate::report::unsupported(other)),
+        }
     }
 }
 

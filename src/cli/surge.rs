@@ -7,13 +7,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{
-    open_output, print_problems, report_errors, terminal_settings, DialectArgs, PresentationArgs,
-};
+use super::common::{open_output, report_errors, DialectArgs, PresentationArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::method::surge::Severity;
 use crate::method::Bands;
-use crate::report::{Format, Report, ReportSettings};
+use crate::report::{Format, Report};
 use crate::study::ReadOptions;
 use crate::surge::compute::{GroupLevel, SurgeOptions};
 use crate::surge::report::SurgeReport;
@@ -197,26 +195,14 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
             by
         }),
     };
-    let results = match crate::surge::compute::compute(&study, &options) {
+    let results = match super::common::computed(crate::surge::compute::compute(&study, &options)) {
         Ok(r) => r,
-        Err(problems) => {
-            print_problems(&problems);
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
+        Err(code) => return Ok(code),
     };
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
-    let (color, width) = terminal_settings(&output);
-    let settings = ReportSettings {
-        color,
-        width,
-        french_csv: args.presentation.french_csv(),
-        lang: args.presentation.lang(),
-        bands: args.bands,
-        rounding: Default::default(),
-        period: None,
-    };
+    let settings = args.presentation.settings(&output, args.bands);
     let study_name = args
         .study
         .as_ref()

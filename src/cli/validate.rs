@@ -84,7 +84,10 @@ impl Report for ValidateReport<'_> {
         crate::report::json::pretty(&doc)
     }
 
-    fn text(&self) -> anyhow::Result<Vec<u8>> {
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        if format != Format::Text {
+            return Err(crate::report::unsupported(format));
+        }
         let mut out = Vec::new();
         let s = self.study;
         let errors = self.errors;

@@ -6,7 +6,7 @@
 //!
 //! The shapes follow DHIS2's documentation of the dataValueSets resource (DHIS2 developer
 //! manual, Web API, "Data values": "Sending bulks of data values" and "CSV data value format",
-//! https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html, source
+//! <https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html>, source
 //! dhis2/dhis2-docs `src/developer/web-api/data.md`):
 //! - CSV: columns by position — data element, period, org unit, category option combo,
 //!   attribute option combo, value (then stored by, last updated, comment, follow up, all
@@ -48,7 +48,7 @@ pub fn is_dhis2_period(text: &str) -> bool {
     t.len() >= 4
         && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && t.bytes().all(|b| b.is_ascii_alphanumeric())
-        && crate::study::dhis2::parse_period(t).is_some()
+        && crate::period::dhis2::parse_period(t).is_some()
 }
 
 /// A value as written to DHIS2: rounded to 2 decimals, shortest form (`2`, `1.5`, `1.56`), so

@@ -173,16 +173,7 @@ fn result_header(out: &mut String, first: &[String], lang: Lang) {
     for h in first {
         let _ = write!(out, "<th>{}</th>", escape(h));
     }
-    for name in [
-        "cadre",
-        "current_staff",
-        "required_staff",
-        "required_rounded",
-        "difference",
-        "wisn_ratio",
-        "workload_pressure_pct",
-        "status",
-    ] {
+    for &name in super::result_columns() {
         let numeric = !matches!(name, "cadre" | "status");
         let _ = write!(
             out,

@@ -12,7 +12,8 @@ pub mod summary;
 pub mod table;
 pub mod xlsx;
 
-use super::{Format, Report, ReportSettings, Row, RowSlice, Rows, Value};
+use super::Format::{self, *};
+use super::{unsupported, Report, ReportSettings, Row, RowSlice, Rows, Value};
 use crate::diag::Problem;
 use crate::engine::{ResultRow, Results};
 use crate::model::Study;
@@ -69,6 +70,16 @@ impl Row for ResultRow {
     }
 }
 
+/// The result columns of [`COLUMNS`] that every level has: `cadre` to `status`.
+pub fn result_columns() -> &'static [&'static str] {
+    let start = COLUMNS.iter().position(|c| *c == "cadre").unwrap_or(0);
+    let end = COLUMNS
+        .iter()
+        .position(|c| *c == "status")
+        .map_or(COLUMNS.len(), |i| i + 1);
+    &COLUMNS[start..end]
+}
+
 /// The cells of a row in [`COLUMNS`] order.
 pub fn values(row: &ResultRow) -> Vec<Value<'_>> {
     let mut out = Vec::with_capacity(COLUMNS.len());
@@ -95,15 +106,7 @@ impl ComputeReport<'_> {
 }
 
 impl Report for ComputeReport<'_> {
-    const FORMATS: &'static [Format] = &[
-        Format::Table,
-        Format::Csv,
-        Format::Json,
-        Format::Xlsx,
-        Format::Html,
-        Format::Dhis2Csv,
-        Format::Dhis2Json,
-    ];
+    const FORMATS: &'static [Format] = &[Table, Csv, Json, Xlsx, Html, Dhis2Csv, Dhis2Json];
 
     fn settings(&self) -> &ReportSettings {
         self.settings
@@ -117,19 +120,13 @@ impl Report for ComputeReport<'_> {
         Some(Box::new(self.result_rows()))
     }
 
-    fn table(&self) -> anyhow::Result<Vec<u8>> {
-        table::write(self)
-    }
-
-    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
-        xlsx::write(self)
-    }
-
-    fn html(&self) -> anyhow::Result<Vec<u8>> {
-        html::write(self)
-    }
-
-    fn dhis2(&self, json: bool) -> anyhow::Result<Vec<u8>> {
-        dhis2::write(self, json)
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Table => table::write(self),
+            Xlsx => xlsx::write(self),
+            Html => html::write(self),
+            Dhis2Csv | Dhis2Json => dhis2::write(self, format == Dhis2Json),
+            other => Err(unsupported(other)),
+        }
     }
 }

@@ -30,21 +30,12 @@ use crate::i18n::{Lang, Text};
 use crate::method::Status;
 use crate::model::{Component, StandardUnit, Study};
 
-/// The columns of the Summary sheet (a subset of [`COLUMNS`], in the same order).
-pub const SUMMARY_COLUMNS: &[&str] = &[
-    "level",
-    "district",
-    "region",
-    "facility_type",
-    "cadre",
-    "current_staff",
-    "required_staff",
-    "required_rounded",
-    "difference",
-    "wisn_ratio",
-    "workload_pressure_pct",
-    "status",
-];
+/// The columns of the Summary sheet: the group's place, then [`super::result_columns`].
+pub fn summary_columns() -> Vec<&'static str> {
+    let mut columns = vec!["level", "district", "region", "facility_type"];
+    columns.extend(super::result_columns());
+    columns
+}
 
 /// The extra column after the output columns: the status in `--lang`.
 pub const STATUS_LABEL: &str = "status_label";
@@ -568,7 +559,7 @@ fn build(report: &Report) -> Res<Vec<u8>> {
     let groups: Vec<&ResultRow> = s.groups.iter().collect();
     let ws = wb.add_worksheet();
     ws.set_name(lang.t(Text::SheetSummary))?;
-    results_sheet(ws, &groups, SUMMARY_COLUMNS, report, &f)?;
+    results_sheet(ws, &groups, &summary_columns(), report, &f)?;
 
     let charts = lang.t(Text::SheetCharts);
     let ws = wb.add_worksheet();

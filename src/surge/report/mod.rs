@@ -4,7 +4,6 @@
 
 pub mod html;
 pub mod table;
-pub mod text;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -12,8 +11,9 @@ use std::collections::BTreeMap;
 use super::compute::{SurgeResults, SurgeRow};
 use super::dates::iso;
 use crate::diag::Problem;
-use crate::i18n::Lang;
-use crate::report::{Format, Report, ReportSettings, Row, RowSlice, Rows, Value};
+use crate::i18n::{Lang, Text};
+use crate::report::Format::{self, *};
+use crate::report::{unsupported, Report, ReportSettings, Row, RowSlice, Rows, Value};
 
 /// The output columns of `wisn surge`, in order: the contract's, then `facility_type`,
 /// `awt_hours` and `largest_shortage` (additions, see docs/surge.md).
@@ -118,13 +118,7 @@ impl SurgeReport<'_> {
 }
 
 impl Report for SurgeReport<'_> {
-    const FORMATS: &'static [Format] = &[
-        Format::Table,
-        Format::Csv,
-        Format::Json,
-        Format::Xlsx,
-        Format::Html,
-    ];
+    const FORMATS: &'static [Format] = &[Table, Csv, Json, Xlsx, Html];
 
     fn settings(&self) -> &ReportSettings {
         self.settings
@@ -138,18 +132,30 @@ impl Report for SurgeReport<'_> {
         Some(Box::new(self.surge_rows()))
     }
 
-    fn table(&self) -> anyhow::Result<Vec<u8>> {
-        table::write(self)
-    }
-
-    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
-        xlsx::write(self)
-    }
-
-    fn html(&self) -> anyhow::Result<Vec<u8>> {
-        html::write(self)
+    /// The peak tables, the workbook with its charts, the page with its charts.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Table => table::write(self),
+            Xlsx => xlsx::write(self),
+            Html => html::write(self),
+            other => Err(unsupported(other)),
+        }
     }
 }
+
+/// The headers of a peak table after the place columns, in order.
+pub const PEAK_HEADERS: [Text; 10] = [
+    Text::Cadre,
+    Text::Assigned,
+    Text::Available,
+    Text::PeakDate,
+    Text::Patients,
+    Text::OnDuty,
+    Text::Needed,
+    Text::StatusAtPeak,
+    Text::DaysShort,
+    Text::LargestShortage,
+];
 
 /// The place of a row: site, or the group's district and region.
 type Place = (Option<String>, Option<String>, Option<String>);
@@ -177,8 +183,7 @@ pub use super::compute::{peak_of, Peak};
 
 /// The lines that describe the run (sites, cadres, dates, what-if options).
 pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
-    let mut lines = vec![text::sites_line(
-        lang,
+    let mut lines = vec![lang.surge_sites_line(
         results.site_count,
         results.cadres.len(),
         results
@@ -189,24 +194,16 @@ pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
     let o = &results.options;
     let mut what_if = Vec::new();
     if o.scale_census != 1.0 {
-        what_if.push(text::scaled(
-            lang,
-            &crate::numbers::full_precision(o.scale_census),
-        ));
+        what_if.push(lang.surge_scaled(&crate::numbers::full_precision(o.scale_census)));
     }
     if o.absence_rate != 0.0 {
-        what_if.push(text::absences(
-            lang,
+        what_if.push(lang.surge_absences(
             &crate::numbers::full_precision(o.absence_rate * 100.0),
             &crate::numbers::full_precision(1.0 - o.absence_rate),
         ));
     }
     if !what_if.is_empty() {
-        lines.push(format!(
-            "{}: {}",
-            text::t(lang, text::Text::WhatIf),
-            what_if.join("; ")
-        ));
+        lines.push(format!("{}: {}", lang.t(Text::WhatIf), what_if.join("; ")));
     }
     lines
 }

@@ -9,8 +9,8 @@ use rust_xlsxwriter::{
     Workbook, XlsxError,
 };
 
-use super::text::{series_name, t, Text};
 use super::{values, SurgeReport, COLUMNS};
+use crate::i18n::Text;
 use crate::report::{sheet, Value};
 use crate::surge::compute::SurgeLevel;
 
@@ -117,13 +117,13 @@ fn charts_sheet(
     let last_row = dates.len() as u32;
     for (ci, (cadre, series)) in results.cadres.iter().zip(&results.series).enumerate() {
         let col = DATA + 1 + per_cadre * ci as u16;
-        ws.write_string_with_format(0, col, series_name(lang, cadre, Text::Needed), bold)?;
-        ws.write_string_with_format(0, col + 1, series_name(lang, cadre, Text::Assigned), bold)?;
+        ws.write_string_with_format(0, col, lang.series_name(cadre, Text::Needed), bold)?;
+        ws.write_string_with_format(0, col + 1, lang.series_name(cadre, Text::Assigned), bold)?;
         if with_available {
             ws.write_string_with_format(
                 0,
                 col + 2,
-                series_name(lang, cadre, Text::Available),
+                lang.series_name(cadre, Text::Available),
                 bold,
             )?;
         }
@@ -141,7 +141,7 @@ fn charts_sheet(
         let mut chart = Chart::new(ChartType::Line);
         chart
             .title()
-            .set_name(&format!("{cadre}: {}", t(lang, Text::ChartTitle)))
+            .set_name(&format!("{cadre}: {}", lang.t(Text::ChartTitle)))
             .set_font(ChartFont::new().set_size(12).set_bold());
         chart
             .add_series()
@@ -167,7 +167,7 @@ fn charts_sheet(
             .x_axis()
             .set_date_axis(true)
             .set_num_format("dd/mm/yyyy");
-        chart.y_axis().set_name(t(lang, Text::StaffAxis)).set_min(0);
+        chart.y_axis().set_name(lang.t(Text::StaffAxis)).set_min(0);
         chart.legend().set_position(ChartLegendPosition::Bottom);
         chart.set_width(640).set_height(300);
         ws.insert_chart(ci as u32 * 16, 0, &chart)?;
