@@ -196,14 +196,30 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
         if pool.steps.is_empty() {
             out.push_str(&format!("  {}\n", lang.t(Text::PlanNoPostWasGivenIn)));
         }
+        let run = &a.runs[pool.run];
         for step in &pool.steps {
+            // A cadre at its target before the pool is said once, above; not at every post.
+            let slot = &a.slots[step.slot];
+            if step.outcome == Missed::AtTarget
+                && !crate::method::allocate::below_target(slot, run.given_before[step.slot])
+            {
+                continue;
+            }
             let w = &a.slot_rows[step.winner];
             let winner = format!(
                 "{} — {}",
                 facility_label(&w.facility_name, &w.facility_id),
                 w.cadre
             );
-            let mine = lang.num(step.ratio, 2);
+            // Two ratios that look equal at 2 decimals are shown at 4, so the reason is visible.
+            let decimals = if lang.num(step.ratio, 2) == lang.num(step.winner_ratio, 2)
+                && step.ratio != step.winner_ratio
+            {
+                4
+            } else {
+                2
+            };
+            let mine = lang.num(step.ratio, decimals);
             let line = match step.outcome {
                 Missed::Got => format!(
                     "{} ({} {mine}, {})",
@@ -214,28 +230,28 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
                 Missed::HigherRatio => format!(
                     "→ {winner} ({} {}); {} {mine} {}",
                     lang.t(Text::PlanRatio),
-                    lang.num(step.winner_ratio, 2),
+                    lang.num(step.winner_ratio, decimals),
                     lang.t(Text::PlanItsRatio),
                     lang.t(Text::PlanWasHigher)
                 ),
                 Missed::TieLost => format!(
                     "→ {winner} ({} {}); {} {mine} {}",
                     lang.t(Text::PlanRatio),
-                    lang.num(step.winner_ratio, 2),
+                    lang.num(step.winner_ratio, decimals),
                     lang.t(Text::PlanItsRatio),
                     lang.t(Text::PlanWasEqualTheTieGoes)
                 ),
                 Missed::AtTarget => format!(
                     "→ {winner} ({} {}); {} ({} {mine})",
                     lang.t(Text::PlanRatio),
-                    lang.num(step.winner_ratio, 2),
+                    lang.num(step.winner_ratio, decimals),
                     lang.t(Text::PlanItHadReachedItsTarget),
                     lang.t(Text::PlanRatio),
                 ),
                 Missed::Unaffordable => format!(
                     "→ {winner} ({} {}); {} ({} {mine})",
                     lang.t(Text::PlanRatio),
-                    lang.num(step.winner_ratio, 2),
+                    lang.num(step.winner_ratio, decimals),
                     lang.t(Text::PlanItsCadreSCostNo),
                     lang.t(Text::PlanRatio),
                 ),
