@@ -555,3 +555,33 @@ fn validate_reads_the_costs_table() {
         "{text}"
     );
 }
+
+/// Budget explanation: Kafana's Infirmier (0.4721) loses posts 1–5 to smaller ratios (post 5 at
+/// 0.4685, shown at 4 decimals), then cannot be paid for (3 300 000 > 2 000 000 left).
+#[test]
+fn explain_budget_says_when_the_cost_does_not_fit() {
+    let out = wisn()
+        .args([
+            "allocate",
+            sample().to_str().unwrap(),
+            "--budget",
+            "20000000",
+            "--explain",
+            "SIK-CSCOM-05",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("(ratio 0.4685); its ratio 0.4721 was higher"),
+        "{text}"
+    );
+    assert!(
+        text.contains("post   6 [Infirmier]: → CSCom de Wayerma — Matrone (ratio 0.50); its cadre's cost no longer fitted in the budget left"),
+        "{text}"
+    );
+    // Cadres at their target before the pool are said once.
+    assert!(!text.contains("[Matrone]"), "{text}");
+}
