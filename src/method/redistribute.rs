@@ -213,6 +213,15 @@ mod tests {
         assert!(plan.moves.is_empty());
     }
 
+    /// Donors tied on ratio (A 2/1 = 2, Z 4/2 = 2): the one with more left above its requirement
+    /// gives first (Z: 2 left, A: 1), although "A" is the smaller code.
+    #[test]
+    fn donor_tie_on_ratio_goes_to_more_left() {
+        let members = [m("A", 2.0, 1.0), m("Z", 4.0, 2.0), m("R", 0.0, 3.0)];
+        let plan = redistribute(&members, &Bands::default());
+        assert_eq!(ids(&members, &plan)[0], ("Z", "R"));
+    }
+
     #[test]
     fn can_give_noise() {
         assert_eq!(can_give(3.0, 0.9999999999999), 2);
