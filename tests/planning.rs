@@ -347,7 +347,7 @@ fn xlsx_and_html_are_written() {
     assert!(html.contains("<svg") && html.contains("shortage_before"));
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(d.join("plan.xlsx")).unwrap();
-    let range = wb.worksheet_range("rows").unwrap();
+    let range = wb.worksheet_range("Rows").unwrap();
     let header: Vec<String> = range
         .rows()
         .next()

@@ -290,9 +290,9 @@ impl Report for RedistributeReport<'_> {
     }
 }
 
-/// A workbook: sheet `rows` (the layer's data sheet: machine names, then the rows at full
-/// precision), sheet `charts` (one before/after chart per block, its data beside it), sheet
-/// `warnings`.
+/// A workbook: sheet Rows / Lignes (the layer's data sheet: machine names, then the rows at full
+/// precision), sheet Charts / Graphiques (one before/after chart per block, its data beside it),
+/// sheet Warnings / Avertissements.
 fn xlsx(
     rows: &dyn Rows,
     charts: &[ChartBlock],
@@ -303,10 +303,11 @@ fn xlsx(
     let bold = XlsxFormat::new().set_bold();
     let date = XlsxFormat::new().set_num_format("yyyy-mm-dd");
     let ws = wb.add_worksheet();
-    ws.set_name("rows")?;
+    ws.set_name(lang.t(Text::PlanRows))?;
     crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
     let ws = wb.add_worksheet();
-    ws.set_name("charts")?;
+    let charts_sheet = lang.t(Text::SheetCharts);
+    ws.set_name(charts_sheet)?;
     let before_name = lang.t(Text::PlanRatioBefore);
     let after_name = lang.t(Text::PlanRatioAfter);
     let mut top: u32 = 0;
@@ -335,8 +336,8 @@ fn xlsx(
                 chart
                     .add_series()
                     .set_name(name)
-                    .set_categories(("charts", first, DATA, last, DATA))
-                    .set_values(("charts", first, col, last, col))
+                    .set_categories((charts_sheet, first, DATA, last, DATA))
+                    .set_values((charts_sheet, first, col, last, col))
                     .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
                         rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(color)),
                     ));
@@ -350,7 +351,7 @@ fn xlsx(
     }
     ws.set_column_width(DATA, 34)?;
     let ws = wb.add_worksheet();
-    ws.set_name("warnings")?;
+    ws.set_name(lang.t(Text::SheetWarnings))?;
     ws.write_string_with_format(0, 0, lang.t(Text::PlanWarnings), &bold)?;
     for (i, w) in warnings.iter().enumerate() {
         ws.write_string(i as u32 + 1, 0, w.to_string())?;
