@@ -5,7 +5,7 @@
 //! The rule itself (max-min, the tie-breaks) is [`crate::method::allocate`]; this module builds
 //! its candidates from the compute rows, runs the pools in order and makes the contract's rows.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use super::inputs::{Costs, Pool, PoolGroup};
 use crate::engine::{Level, ResultRow};
@@ -182,10 +182,10 @@ fn make_rows(
     let bands = &options.bands;
     // Facility rows: in the order of each slot's first post.
     let mut first: Vec<usize> = Vec::new();
-    let mut seen: HashMap<usize, ()> = HashMap::new();
+    let mut seen: HashSet<usize> = HashSet::new();
     for run in runs {
         for p in &run.result.posts {
-            if seen.insert(p.slot, ()).is_none() {
+            if seen.insert(p.slot) {
                 first.push(p.slot);
             }
         }
