@@ -285,7 +285,19 @@ pub const STAFF: TableDef = TableDef {
         CADRE,
         Column {
             name: "count",
-            aliases: &["effectif", "nombre", "fte", "etp", "effectifs", "nb"],
+            aliases: &[
+                "effectif",
+                "nombre",
+                "fte",
+                "etp",
+                "effectifs",
+                "nb",
+                "nombre_d_agents",
+                "nombre_agents",
+                "nb_agents",
+                "agents_en_poste",
+                "effectif_en_poste",
+            ],
         },
         Column {
             name: "status",
@@ -294,6 +306,25 @@ pub const STAFF: TableDef = TableDef {
         Column {
             name: "job",
             aliases: &["fonction", "poste", "job_title"],
+        },
+        // A column that names a person: with it (or `status`), a table without `count` is a
+        // person list (one row per person, iHRIS-style). Read only to tell the two shapes apart.
+        Column {
+            name: "person",
+            aliases: &[
+                "name",
+                "nom",
+                "prenom",
+                "nom_complet",
+                "nom_et_prenom",
+                "nom_prenom",
+                "matricule",
+                "numero_matricule",
+                "person_id",
+                "id",
+                "employee_id",
+                "agent",
+            ],
         },
     ],
 };

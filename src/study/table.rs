@@ -252,12 +252,17 @@ where
 {
     let location = source.location();
     let style = source.decimal_style();
+    let delimited = source.delimited();
+    let first_problem = diag.problems.len();
     let mut fields: Option<Fields> = None;
     let mut proceed = true;
     let mut scanned = 0usize;
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if let Some(f) = &fields {
             if !row.is_blank() {
+                if delimited && !field_count_ok(f, row, diag) {
+                    return Flow::Continue;
+                }
                 on_row(f, row, diag);
                 crate::progress::row_read();
             }
@@ -289,6 +294,18 @@ where
         diag.push(n);
     }
     if let Err(problem) = result {
+        // What the reader said about rows at or after the place the file broke follows from
+        // the break (an unclosed quote makes one long row): only the break is reported.
+        if let Some(line) = problem.location.as_ref().and_then(|l| l.row) {
+            let mut k = 0;
+            diag.problems.retain(|p| {
+                k += 1;
+                k <= first_problem
+                    || p.location
+                        .as_ref()
+                        .is_none_or(|l| l.file != location.file || l.row.is_none_or(|r| r < line))
+            });
+        }
         diag.error(problem);
         return None;
     }
@@ -313,6 +330,46 @@ where
         return None;
     }
     fields.map(|f| f.header)
+}
+
+/// A CSV data row must have as many fields as the header (study-format §4): a row with one
+/// field too many (`…,2024-03,1,200`) or too few would put values under the wrong columns.
+/// Trailing empty fields (Excel pads rows to the widest line) are not counted.
+fn field_count_ok(f: &Fields, row: &dyn Row, diag: &mut Diagnostics) -> bool {
+    let width = f
+        .header
+        .names
+        .iter()
+        .rposition(|n| !n.is_empty())
+        .map_or(0, |i| i + 1);
+    let used = (0..row.len())
+        .rev()
+        .find(|&i| !row.cell(i).is_blank())
+        .map_or(0, |i| i + 1);
+    if used <= width && row.len() >= width {
+        return true;
+    }
+    let (what, hint) = if used > width {
+        (
+            format!("has {used} fields but the header (line {}) has {width}", f.header.row),
+            "a value holding the delimiter splits in two (a decimal comma in a comma-separated file, a name with a comma): quote it (\"1,5\") or remove the extra delimiter",
+        )
+    } else {
+        (
+            format!(
+                "has {} fields but the header (line {}) has {width}",
+                row.len(),
+                f.header.row
+            ),
+            "add the missing fields (an empty field still needs its delimiter), or join the line with the one it was split from",
+        )
+    };
+    diag.error(
+        Problem::error("field_count", what)
+            .at(f.at_row(row))
+            .hint(hint),
+    );
+    false
 }
 
 /// Reports required columns that the header lacks. Returns false when any is missing.

@@ -13,6 +13,10 @@ use crate::model::{Component, Facility, Standard, StandardUnit, WorkingTimeRow};
 use crate::names::{closest, key, normalise};
 use crate::numbers::full_precision;
 
+/// Available working time (hours a year) that any full-time health worker has: outside it, a
+/// working_time row is probably mistyped (a warning says what to check).
+pub const AWT_PLAUSIBLE: (f64, f64) = (800.0, 2600.0);
+
 /// A required cell left blank.
 pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
     let col = fields.header.get(column).unwrap_or(0);
@@ -328,13 +332,43 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 sick_leave: values[4],
                 other_leave: values[5],
             };
-            if let Err(e) = time.awt() {
+            if time.hours_per_day > 24.0 {
+                let col = f.header.get("hours_per_day").unwrap_or(0);
                 d.error(
-                    Problem::error("bad_working_time", e.to_string())
-                        .at(f.at_row(row))
-                        .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
+                    Problem::error("bad_working_time", "is more hours than a day has")
+                        .at(f.at(row, col))
+                        .value(full_precision(time.hours_per_day))
+                        .hint("hours_per_day is the hours of one working day (8 for a 40-hour week of 5 days; 12 for a 12-hour shift)"),
                 );
                 return;
+            }
+            let awt = match time.awt() {
+                Ok(a) => a,
+                Err(e) => {
+                    d.error(
+                        Problem::error("bad_working_time", e.to_string())
+                            .at(f.at_row(row))
+                            .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
+                    );
+                    return;
+                }
+            };
+            let hours = awt.hours();
+            if !(AWT_PLAUSIBLE.0..=AWT_PLAUSIBLE.1).contains(&hours) {
+                d.warn(
+                    Problem::warning(
+                        "implausible_awt",
+                        format!(
+                            "gives an available working time of {} hours a year, outside what a full-time health worker has (about {} to {} h)",
+                            format!("{hours:.0}"),
+                            AWT_PLAUSIBLE.0,
+                            AWT_PLAUSIBLE.1
+                        ),
+                    )
+                    .at(f.at_row(row))
+                    .value(cadre_name.clone())
+                    .hint("check hours per day (hours of one day), days per week, and that holidays and leave are days per year (not hours, not per month)"),
+                );
             }
             let cadre = b.cadre(&cadre_name);
             if let Some(first) = seen.insert((cadre, type_key.clone()), row.number()) {
@@ -394,6 +428,7 @@ pub fn read_staff_counts(
     };
     let active: Vec<String> = active_given.iter().map(|s| key(s)).collect();
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut repeats = Repeats::default();
     read_table(
         source,
         def,
@@ -402,6 +437,20 @@ pub fn read_staff_counts(
             let mut ok = require_columns(h, f, def, &["facility_id"], d);
             if !h.has("cadre") && !h.has("job") {
                 ok &= require_columns(h, f, def, &["cadre"], d);
+            }
+            // Without a count, the table is a person list only when it looks like one: a
+            // header such as `Nombre d'agents` that is not recognised must not turn every
+            // count into 1.
+            if !h.has("count") && !h.has("person") && !h.has("status") {
+                ok &= require_columns(h, f, def, &["count"], d);
+                if let Some(p) = d.problems.last_mut() {
+                    if p.code == "missing_column" {
+                        p.message.push_str(
+                            "; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column",
+                        );
+                        p.hint = Some("rename the column that holds the staff counts to `count` (or effectif, nombre, nb_agents), or add a person column (matricule, nom) if the table lists one person per row".into());
+                    }
+                }
             }
             ok
         },
@@ -444,8 +493,10 @@ pub fn read_staff_counts(
             });
             let cadre = b.cadre(&cadre_name);
             *out.entry((facility, cadre)).or_insert(0.0) += count;
+            repeats.check(f, row);
         },
     );
+    repeats.report(table, "summed", diag);
     if !dropped.is_empty() {
         let list: Vec<String> = dropped
             .iter()
@@ -466,6 +517,55 @@ pub fn read_staff_counts(
         super::ihris::unknown_statuses(&dropped, &active_given, source.location(), diag);
     }
     out
+}
+
+/// Rows of a small tidy table that repeat an earlier row cell for cell (a row pasted twice).
+/// The table's rule (summed) still applies; each repeat is a warning naming both rows, so
+/// `--strict` refuses it. Keeps every row's text: for the small tables only (workload has its
+/// own, cheaper check).
+#[derive(Default)]
+pub(crate) struct Repeats {
+    seen: HashMap<Vec<String>, usize>,
+    found: Vec<(Location, usize)>,
+}
+
+impl Repeats {
+    pub(crate) fn check(&mut self, f: &Fields, row: &dyn Row) {
+        let cells: Vec<String> = (0..row.len())
+            .map(|i| row.cell(i).to_text().trim().to_string())
+            .collect();
+        let mut cells = cells;
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        match self.seen.get(&cells) {
+            Some(&first) => self.found.push((f.at_row(row), first)),
+            None => {
+                self.seen.insert(cells, row.number());
+            }
+        }
+    }
+
+    pub(crate) fn report(self, table: &str, rule: &str, diag: &mut Diagnostics) {
+        const SHOWN: usize = 20;
+        let n = self.found.len();
+        for (at, first) in self.found.into_iter().take(SHOWN) {
+            diag.warn(
+                Problem::warning(
+                    "duplicate_row",
+                    format!("repeats row {first} of the {table} table cell for cell: the two rows are {rule}"),
+                )
+                .at(at)
+                .hint("delete the repeated row if it was pasted twice (--strict makes this an error)"),
+            );
+        }
+        if n > SHOWN {
+            diag.warn(Problem::warning(
+                "duplicate_row",
+                format!("... and {} more repeated rows in the {table} table", n - SHOWN),
+            ));
+        }
+    }
 }
 
 /// Checks across tables, once everything is read: the warnings of study-format §4 and the
