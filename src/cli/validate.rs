@@ -6,9 +6,9 @@
 //!   whatever could be read, even when other tables have errors, so one run lists them all;
 //! - lists each facility met in staff or workload but not in facilities with the place where it
 //!   was first met;
-//! - shows, as warnings, the cadre names that matched a cadre of the standards only after case,
-//!   accent and separator folding or through cadre_aliases, with the mapping used (`wisn compute`
-//!   keeps these as notes, shown with `-v`);
+//! - with `-v`, lists the notes too: the cadre names that matched a cadre of the standards only
+//!   after case, accent and separator folding or through cadre_aliases, with the mapping used
+//!   (notes are not warnings: `--strict` ignores them; `--format json` always lists them);
 //! - says which file or sheet each table was read from.
 
 use std::collections::HashSet;
@@ -32,6 +32,9 @@ pub struct ValidateArgs {
     /// `text` (default) or `json`.
     #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
+    /// Also list notes (how each cadre name was matched, values left out by --year, ...).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 fn severity_name(s: Severity) -> &'static str {
@@ -173,7 +176,9 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let read = args.study.read_options();
     let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
-    method_checks(&builder.study, &mut diag);
+    if !crate::study::tables::table_failed(&diag) {
+        method_checks(&builder.study, &mut diag);
+    }
     if !diag.has_errors() {
         // The computation's own warnings (staff without workload, ...).
         if let Err(problems) =
@@ -184,11 +189,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     }
     unlisted_facilities(&builder, &mut diag);
     place_in_tables(&tables, &mut diag);
-    for p in &mut diag.problems {
-        if p.code == "cadre_mapped" {
-            p.severity = Severity::Warning;
-        }
-    }
+
     // Errors first, then warnings, then notes; in the order met within each.
     diag.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let errors = diag.error_count();
@@ -213,6 +214,9 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         for p in &diag.problems {
+            if p.severity == Severity::Note && !args.verbose {
+                continue;
+            }
             let word = severity_name(p.severity);
             if color {
                 let code = match p.severity {

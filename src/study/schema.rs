@@ -307,27 +307,27 @@ pub const STAFF: TableDef = TableDef {
             name: "job",
             aliases: &["fonction", "poste", "job_title"],
         },
-        // A column that names a person: with it (or `status`), a table without `count` is a
-        // person list (one row per person, iHRIS-style). Read only to tell the two shapes apart.
-        Column {
-            name: "person",
-            aliases: &[
-                "name",
-                "nom",
-                "prenom",
-                "nom_complet",
-                "nom_et_prenom",
-                "nom_prenom",
-                "matricule",
-                "numero_matricule",
-                "person_id",
-                "id",
-                "employee_id",
-                "agent",
-            ],
-        },
     ],
 };
+
+/// Headers that name a person (normalised): with one of them (or a `status` column), a staff
+/// table without `count` is a person list, one row per person (iHRIS-style). Several may be
+/// present (`Matricule`, `Nom`, `Prénom`).
+pub const PERSON_COLUMNS: &[&str] = &[
+    "name",
+    "nom",
+    "prenom",
+    "prenoms",
+    "nom_complet",
+    "nom_et_prenom",
+    "nom_prenom",
+    "matricule",
+    "numero_matricule",
+    "person_id",
+    "id",
+    "employee_id",
+    "agent",
+];
 
 pub const CADRE_ALIASES: TableDef = TableDef {
     name: "cadre_aliases",

@@ -7,7 +7,7 @@ use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKI
 use super::source::{Row, RowSource};
 use super::table::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
-use crate::diag::{Diagnostics, Location, Problem};
+use crate::diag::{Diagnostics, Location, Problem, Severity};
 use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
 use crate::model::{Component, Facility, Standard, StandardUnit, WorkingTimeRow};
 use crate::names::{closest, key, normalise};
@@ -441,7 +441,11 @@ pub fn read_staff_counts(
             // Without a count, the table is a person list only when it looks like one: a
             // header such as `Nombre d'agents` that is not recognised must not turn every
             // count into 1.
-            if !h.has("count") && !h.has("person") && !h.has("status") {
+            let person = h
+                .normalised
+                .iter()
+                .any(|n| super::schema::PERSON_COLUMNS.contains(&n.as_str()));
+            if !h.has("count") && !person && !h.has("status") {
                 ok &= require_columns(h, f, def, &["count"], d);
                 if let Some(p) = d.problems.last_mut() {
                     if p.code == "missing_column" {
@@ -568,9 +572,34 @@ impl Repeats {
     }
 }
 
+/// True when a table could not be read (no header, a missing column, a broken file): every check
+/// across tables would then be a follow-on of that one error, so they are left out until it is
+/// fixed.
+pub fn table_failed(diag: &Diagnostics) -> bool {
+    const TABLE_FAILED: &[&str] = &[
+        "missing_column",
+        "no_header",
+        "no_activities",
+        "unclosed_quote",
+        "bad_csv",
+        "not_csv",
+        "cannot_open",
+        "cannot_read",
+        "bad_workbook",
+        "no_sheet",
+        "duplicate_header",
+    ];
+    diag.problems
+        .iter()
+        .any(|p| p.severity == Severity::Error && TABLE_FAILED.contains(&p.code))
+}
+
 /// Checks across tables, once everything is read: the warnings of study-format §4 and the
 /// completeness of monthly workload.
 pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) {
+    if table_failed(diag) {
+        return;
+    }
     let study = &b.study;
     let ncadres = study.cadres.len();
     let mut has_standards = vec![false; ncadres];
@@ -602,6 +631,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             ));
         }
     }
+    facility_types(b, diag);
+    let study = &b.study;
     // Staff of cadres with no standards.
     let standard_keys: Vec<&str> = study
         .cadres
@@ -729,6 +760,112 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     // Completeness of monthly workload, and --annualize.
     completeness(b, options, diag);
     too_large(b, diag);
+}
+
+/// Facility types and the typed rows of standards and working_time (a hospital typed `Hopital`
+/// while the typed standards say `EPH` would silently get the blank-type, CSCom, standards):
+/// typed rows whose type no facility has are a warning naming them; so is a facility type that
+/// falls back to the blank-type rows while typed rows go unused, with a did-you-mean.
+fn facility_types(b: &Builder, diag: &mut Diagnostics) {
+    let study = &b.study;
+    // Facility types met: key → (as written, facilities).
+    let mut types: BTreeMap<&str, (&str, Vec<&str>)> = BTreeMap::new();
+    for f in &study.facilities {
+        if !f.type_key.is_empty() {
+            let e = types
+                .entry(f.type_key.as_str())
+                .or_insert((f.facility_type.as_deref().unwrap_or(""), Vec::new()));
+            e.1.push(f.id.as_str());
+        }
+    }
+    // Typed rows: (table, type key) → rows.
+    let mut typed: BTreeMap<(&str, &str), Vec<&Location>> = BTreeMap::new();
+    for s in &study.standards {
+        if !s.type_key.is_empty() {
+            typed
+                .entry(("standards", s.type_key.as_str()))
+                .or_default()
+                .push(&s.location);
+        }
+    }
+    for w in &study.working_time {
+        if !w.type_key.is_empty() {
+            typed
+                .entry(("working_time", w.type_key.as_str()))
+                .or_default()
+                .push(&w.location);
+        }
+    }
+    let type_list = |types: &BTreeMap<&str, (&str, Vec<&str>)>| -> String {
+        if types.is_empty() {
+            "none".into()
+        } else {
+            types.values().map(|(t, _)| *t).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let mut unused: Vec<&str> = Vec::new();
+    for ((table, t), rows) in &typed {
+        if types.contains_key(t) {
+            continue;
+        }
+        if !unused.contains(t) {
+            unused.push(t);
+        }
+        let names: Vec<String> = rows
+            .iter()
+            .take(8)
+            .filter_map(|l| l.row.map(|r| r.to_string()))
+            .collect();
+        let hint = match closest(t, types.keys().copied()) {
+            Some(k) => format!(
+                "did you mean \"{}\"? write the type as the facilities table does (compared normalised)",
+                types[k].0
+            ),
+            None => format!(
+                "write the type as the facilities table does (its types: {}), or delete the rows",
+                type_list(&types)
+            ),
+        };
+        let mut p = Problem::warning(
+            "unused_facility_type",
+            format!(
+                "has rows for facility type \"{t}\" (rows {}) but no facility has that type: they are not used",
+                names.join(", ")
+            ),
+        )
+        .hint(hint);
+        if let Some(l) = rows.first() {
+            let mut at = (*l).clone();
+            at.row = None;
+            at.column = None;
+            p = p.at(at);
+        }
+        let _ = table;
+        diag.warn(p);
+    }
+    if unused.is_empty() {
+        return;
+    }
+    for (key, (name, ids)) in &types {
+        if typed.keys().any(|(_, t)| t == key) {
+            continue;
+        }
+        let guess = closest(key, unused.iter().copied()).unwrap_or(unused[0]);
+        diag.warn(
+            Problem::warning(
+                "facility_type_fallback",
+                format!(
+                    "facility type \"{name}\" ({} facilities: {}) has no typed standards or working_time rows and gets the blank-type ones, while the rows typed \"{guess}\" match no facility",
+                    ids.len(),
+                    ids.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .at(b.facilities_location.clone().unwrap_or_default())
+            .hint(format!(
+                "did you mean \"{guess}\"? write one spelling in facilities and in standards/working_time; if the blank-type rows are right for \"{name}\", ignore this warning"
+            )),
+        );
+    }
 }
 
 /// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.
