@@ -130,6 +130,12 @@ fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
         .ok()
         .filter(|d| *d >= 1)
         .ok_or_else(|| format!("'{days}' is not a whole number of days ≥ 1"))?;
+    if days > crate::surge::read::MAX_STAY_DAYS {
+        return Err(format!(
+            "a stay of {days} days is longer than wisn accepts ({} days): check the number (days, not hours)",
+            crate::surge::read::MAX_STAY_DAYS
+        ));
+    }
     Ok((severity, days))
 }
 
@@ -236,6 +242,10 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
+    if let Some(problem) = crate::surge::compute::non_finite(&results) {
+        print_problems([&problem]);
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
     };

@@ -247,6 +247,8 @@ pub const WORKLOAD: TableDef = TableDef {
 
 /// Identity columns a wide workload sheet may carry that are not activities.
 pub const WIDE_WORKLOAD_IGNORED: &[&str] = &[
+    "example",
+    "exemple",
     "facility_name",
     "name",
     "nom",
@@ -309,6 +311,10 @@ pub const STAFF: TableDef = TableDef {
         },
     ],
 };
+
+/// Headers of the column that marks the template's example rows: a row with anything in it is
+/// left out, with a warning naming it.
+pub const EXAMPLE_COLUMNS: &[&str] = &["example", "exemple", "ligne_d_exemple", "example_row"];
 
 /// Headers that name a person (normalised): with one of them (or a `status` column), a staff
 /// table without `count` is a person list, one row per person (iHRIS-style). Several may be

@@ -257,10 +257,16 @@ where
     let mut fields: Option<Fields> = None;
     let mut proceed = true;
     let mut scanned = 0usize;
+    let mut example_col: Option<usize> = None;
+    let mut examples: Vec<usize> = Vec::new();
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if let Some(f) = &fields {
             if !row.is_blank() {
                 if delimited && !field_count_ok(f, row, diag) {
+                    return Flow::Continue;
+                }
+                if example_col.is_some_and(|c| !row.cell(c).is_blank()) {
+                    examples.push(row.number());
                     return Flow::Continue;
                 }
                 on_row(f, row, diag);
@@ -275,6 +281,10 @@ where
         let (known, non_blank) = known_cells(row, def);
         if known >= 2 || (known >= 1 && non_blank >= 2) {
             let header = resolve_header(row, def, &location, diag);
+            example_col = header
+                .normalised
+                .iter()
+                .position(|n| super::schema::EXAMPLE_COLUMNS.contains(&n.as_str()));
             let f = Fields {
                 header,
                 location: location.clone(),
@@ -292,6 +302,23 @@ where
     });
     for n in source.take_notes() {
         diag.push(n);
+    }
+    if !examples.is_empty() {
+        let rows: Vec<String> = examples.iter().take(10).map(|r| r.to_string()).collect();
+        diag.warn(
+            Problem::warning(
+                "example_rows",
+                format!(
+                    "{} {}{} {} (the template's example rows): left out",
+                    if examples.len() == 1 { "row" } else { "rows" },
+                    rows.join(", "),
+                    if examples.len() > 10 { ", …" } else { "" },
+                    if examples.len() == 1 { "is marked as an example" } else { "are marked as examples" }
+                ),
+            )
+            .at(location.clone())
+            .hint("delete the example rows (or clear their mark in the Exemple column) once your own rows are in"),
+        );
     }
     if let Err(problem) = result {
         // What the reader said about rows at or after the place the file broke follows from
