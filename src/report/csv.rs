@@ -23,6 +23,7 @@ impl Exporter for CsvExporter {
             for v in values(row) {
                 record.push(match v {
                     Value::Null => String::new(),
+                    Value::Text(t) if french => inert(t).into_owned(),
                     Value::Text(t) => t.to_string(),
                     Value::Number(n) => {
                         let s = full_precision(n);
@@ -38,5 +39,28 @@ impl Exporter for CsvExporter {
             w.write_record(&record)?;
         }
         w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+/// A text cell made inert for Excel (`--excel-fr`): Excel runs a cell that begins with `=`, `+`,
+/// `-` or `@` (or a tab or carriage return before one) as a formula, so a facility named
+/// `=HYPERLINK(…)` or `-CSCom` gets a leading `'`, which Excel shows as text. Numbers are never
+/// changed. Machine CSV (without `--excel-fr`) keeps every value as it is.
+pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formula_text_is_made_inert() {
+        assert_eq!(super::inert("=1+1"), "'=1+1");
+        assert_eq!(super::inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::inert("-CSCom"), "'-CSCom");
+        assert_eq!(super::inert("CSCom"), "CSCom");
     }
 }

@@ -483,7 +483,13 @@ pub struct WorkbookSource {
     path: PathBuf,
     display: String,
     sheet: String,
+    /// Formula cells read without a saved result: (row, column, formula), 0-based.
+    unsaved: std::cell::RefCell<Vec<(u32, u32, String)>>,
 }
+
+/// How many blank cells of one sheet are remembered to be checked for a formula without a saved
+/// result (beyond it, the check covers the first ones only).
+const BLANK_CELLS_CHECKED: usize = 100_000;
 
 impl WorkbookSource {
     pub fn new(path: &Path, display: String, sheet: String) -> Self {
@@ -491,6 +497,7 @@ impl WorkbookSource {
             path: path.to_path_buf(),
             display,
             sheet,
+            unsaved: Default::default(),
         }
     }
 
@@ -565,14 +572,32 @@ impl WorkbookSource {
                     }
                     Err(e) => return Err(e.to_string()),
                 };
+                // A formula cell without a saved result (a workbook written by a script and
+                // never opened in a spreadsheet program) reads as blank: such cells are found
+                // after the rows, by a second pass over the formulas, only when blanks were met.
+                let mut blanks: std::collections::HashSet<(u32, u32)> = Default::default();
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                     let (r, c) = cell.get_position();
                     let value = convert(cell.get_value().clone());
+                    if matches!(value, Cell::Empty) && blanks.len() < BLANK_CELLS_CHECKED {
+                        blanks.insert((r, c));
+                    }
                     if !rows.push(r, c, value) {
                         return Ok(());
                     }
                 }
                 rows.flush();
+                drop(reader);
+                if !blanks.is_empty() {
+                    let mut formulas = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+                    let mut unsaved = self.unsaved.borrow_mut();
+                    while let Some(cell) = formulas.next_formula().map_err(|e| e.to_string())? {
+                        let (r, c) = cell.get_position();
+                        if !cell.get_value().is_empty() && blanks.contains(&(r, c)) {
+                            unsaved.push((r, c, cell.get_value().clone()));
+                        }
+                    }
+                }
                 Ok(())
             }
             Book::Xlsb(b) => {
@@ -634,6 +659,24 @@ impl RowSource for WorkbookSource {
         let sheet = self.resolve_sheet(&names)?;
         self.sheet = sheet.clone();
         let result = guard(|| self.read(&mut book, &sheet, visit));
+        let unsaved = std::mem::take(&mut *self.unsaved.borrow_mut());
+        if let Some((r, c, formula)) = unsaved.first() {
+            let mut at = self.location();
+            at.row = Some(*r as usize + 1);
+            at.cell = Some(cell_name(*r, *c));
+            let more = if unsaved.len() > 1 {
+                format!(" ({} formula cells in all)", unsaved.len())
+            } else {
+                String::new()
+            };
+            return Err(Problem::error(
+                "formula_without_result",
+                format!("is a formula with no saved result{more}: it would read as blank"),
+            )
+            .at(at)
+            .value(format!("={formula}"))
+            .hint("the workbook was written by a program that does not compute formulas: open it in Excel or LibreOffice and save it, then run again"));
+        }
         match result {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) | Err(e) => Err(Problem::error(

@@ -24,6 +24,7 @@ impl SurgeExporter for CsvExporter {
                 let text = v.to_text();
                 record.push(match v {
                     Value::Number(_) if french => text.replace('.', ","),
+                    Value::Text(_) if french => crate::report::csv::inert(&text).into_owned(),
                     _ => text,
                 });
             }
