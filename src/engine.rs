@@ -493,7 +493,9 @@ fn warn_implausible_ratios(
         let list: Vec<String> = hits
             .iter()
             .take(10)
-            .map(|(id, ratio, share)| format!("{id}: ratio {ratio:.2}, {:.0} % of A", share * 100.0))
+            .map(|(id, ratio, share)| {
+                format!("{id}: ratio {ratio:.2}, {:.0} % of A", share * 100.0)
+            })
             .collect();
         diag.warn(
             Problem::warning(

@@ -43,7 +43,9 @@ impl NumberProblem {
             NumberProblem::NotANumber => "is not a number",
             NumberProblem::NotFinite => "is not a finite number",
             NumberProblem::AmbiguousComma => "has a comma in a number",
-            NumberProblem::BadGrouping => "has digits grouped by spaces that are not groups of three",
+            NumberProblem::BadGrouping => {
+                "has digits grouped by spaces that are not groups of three"
+            }
         }
     }
 }
@@ -182,8 +184,14 @@ mod tests {
         assert_eq!(parse_number("12 %", Comma), Err(NumberProblem::NotANumber));
         // Spaces separate groups of three digits only: "1 7" is not 17.
         assert_eq!(parse_number("1 7", Comma), Err(NumberProblem::BadGrouping));
-        assert_eq!(parse_number("12 34", Point), Err(NumberProblem::BadGrouping));
-        assert_eq!(parse_number("1 234,5 6", Comma), Err(NumberProblem::BadGrouping));
+        assert_eq!(
+            parse_number("12 34", Point),
+            Err(NumberProblem::BadGrouping)
+        );
+        assert_eq!(
+            parse_number("1 234,5 6", Comma),
+            Err(NumberProblem::BadGrouping)
+        );
         assert_eq!(parse_number("-1 234 567", Point), Ok(Some(-1234567.0)));
     }
 

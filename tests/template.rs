@@ -42,10 +42,17 @@ fn the_template_example_rows_are_left_out() {
     // Left in, the example rows (a Sage-femme at CSCOM-01, in district "Sikasso") would be
     // computed as a real facility: they are marked in a last column and left out with a warning
     // naming them, sheet and row.
-    for (lang, name, mark) in [("fr", "etude.xlsx", "Exemple"), ("en", "study.xlsx", "Example")] {
+    for (lang, name, mark) in [
+        ("fr", "etude.xlsx", "Exemple"),
+        ("en", "study.xlsx", "Example"),
+    ] {
         let d = Dir::new();
         let out = template(&d, name, &["--lang", lang]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let path = d.join(name);
         let sheet = if lang == "fr" { "effectifs" } else { "staff" };
         let rows = rows_of(&path, sheet);
@@ -56,7 +63,9 @@ fn the_template_example_rows_are_left_out() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains(&format!("{name}, sheet \"{sheet}\": row 2 is marked as an example")),
+            stderr.contains(&format!(
+                "{name}, sheet \"{sheet}\": row 2 is marked as an example"
+            )),
             "{stderr}"
         );
         assert!(csv_rows(&String::from_utf8_lossy(&out.stdout)).is_empty());

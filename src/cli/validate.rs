@@ -64,7 +64,11 @@ fn problem_json(p: &Problem) -> serde_json::Value {
 /// The method's checks on every (cadre, facility type) the study needs: CAS ≥ 100 %, a cadre
 /// with standards but no working time for a type. A missing working time already reported for
 /// the cadre by the reader is not repeated.
-fn method_checks(study: &Study, diag: &mut Diagnostics) {
+fn method_checks(
+    study: &Study,
+    rejected_working_time: &std::collections::HashSet<usize>,
+    diag: &mut Diagnostics,
+) {
     let mut types: Vec<&str> = study
         .facilities
         .iter()
@@ -86,7 +90,7 @@ fn method_checks(study: &Study, diag: &mut Diagnostics) {
                 .problems
                 .iter()
                 .any(|q| q.code == p.code && q.message.contains(&cadre));
-            if p.code == "no_working_time" && reported {
+            if p.code == "no_working_time" && (reported || rejected_working_time.contains(&c)) {
                 continue;
             }
             // The same support rows over 100 % at several types are one problem: their hint
@@ -177,7 +181,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
     if !crate::study::tables::table_failed(&diag) {
-        method_checks(&builder.study, &mut diag);
+        method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
     }
     if !diag.has_errors() {
         // The computation's own warnings (staff without workload, ...).

@@ -1127,7 +1127,9 @@ impl Aggregator {
                         format!("holds no mapped value of --year {y}{held}"),
                     )
                     .at(at.clone())
-                    .hint("give --year with a year the export holds, or export that year from DHIS2"),
+                    .hint(
+                        "give --year with a year the export holds, or export that year from DHIS2",
+                    ),
                 );
             }
         } else if self.years.len() > 1 {

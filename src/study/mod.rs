@@ -103,6 +103,11 @@ pub struct Builder {
     pub dhis2_mapping: Option<dhis2::Mapping>,
     /// The DHIS2 org-unit hierarchy of `--orgunits`.
     pub orgunits: Option<orgunits::Hierarchy>,
+    /// Cadres whose working_time row was refused (a bad value): the error names the row, so
+    /// "no working_time row" is not said again.
+    pub rejected_working_time: std::collections::HashSet<usize>,
+    /// Facility-type key → its first spelling in standards or working_time.
+    pub type_names: HashMap<String, String>,
 }
 
 impl Builder {

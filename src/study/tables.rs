@@ -27,16 +27,21 @@ pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &st
 
 /// The cadre (required) and facility-type key (blank: every type) of a working_time or
 /// standards row.
-fn cadre_and_type(f: &Fields, row: &dyn Row, d: &mut Diagnostics) -> Option<(String, String)> {
+fn cadre_and_type(
+    f: &Fields,
+    row: &dyn Row,
+    b: &mut Builder,
+    d: &mut Diagnostics,
+) -> Option<(String, String)> {
     let Some(cadre) = f.text(row, "cadre", d) else {
         d.error(blank_cell(f, row, "cadre", "a cadre"));
         return None;
     };
-    let type_key = f
-        .text(row, "facility_type", d)
-        .as_deref()
-        .map(key)
-        .unwrap_or_default();
+    let written = f.text(row, "facility_type", d);
+    let type_key = written.as_deref().map(key).unwrap_or_default();
+    if let Some(w) = written {
+        b.type_names.entry(type_key.clone()).or_insert(w);
+    }
     Some((cadre, type_key))
 }
 
@@ -135,7 +140,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             )
         },
         |f, row, d| {
-            let Some((cadre_name, type_key)) = cadre_and_type(f, row, d) else {
+            let Some((cadre_name, type_key)) = cadre_and_type(f, row, b, d) else {
                 return;
             };
             let comp_col = f.header.get("component").unwrap_or(0);
@@ -295,7 +300,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             )
         },
         |f, row, d| {
-            let Some((cadre_name, type_key)) = cadre_and_type(f, row, d) else {
+            let Some((cadre_name, type_key)) = cadre_and_type(f, row, b, d) else {
                 return;
             };
             let mut values = [0.0; 6];
@@ -322,6 +327,8 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 }
             }
             if !ok {
+                let c = b.cadre(&cadre_name);
+                b.rejected_working_time.insert(c);
                 return;
             }
             let time = WorkingTime {
@@ -340,6 +347,8 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                         .value(full_precision(time.hours_per_day))
                         .hint("hours_per_day is the hours of one working day (8 for a 40-hour week of 5 days; 12 for a 12-hour shift)"),
                 );
+                let c = b.cadre(&cadre_name);
+                b.rejected_working_time.insert(c);
                 return;
             }
             let awt = match time.awt() {
@@ -350,6 +359,8 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                             .at(f.at_row(row))
                             .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
                     );
+                    let c = b.cadre(&cadre_name);
+                    b.rejected_working_time.insert(c);
                     return;
                 }
             };
@@ -566,7 +577,10 @@ impl Repeats {
         if n > SHOWN {
             diag.warn(Problem::warning(
                 "duplicate_row",
-                format!("... and {} more repeated rows in the {table} table", n - SHOWN),
+                format!(
+                    "... and {} more repeated rows in the {table} table",
+                    n - SHOWN
+                ),
             ));
         }
     }
@@ -611,7 +625,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         has_time[w.cadre] = true;
     }
     for (i, cadre) in study.cadres.iter().enumerate() {
-        if has_standards[i] && !has_time[i] {
+        if has_standards[i] && !has_time[i] && !b.rejected_working_time.contains(&i) {
             let at = study
                 .standards
                 .iter()
@@ -800,7 +814,11 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
         if types.is_empty() {
             "none".into()
         } else {
-            types.values().map(|(t, _)| *t).collect::<Vec<_>>().join(", ")
+            types
+                .values()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     let mut unused: Vec<&str> = Vec::new();
@@ -829,7 +847,8 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
         let mut p = Problem::warning(
             "unused_facility_type",
             format!(
-                "has rows for facility type \"{t}\" (rows {}) but no facility has that type: they are not used",
+                "has rows for facility type \"{}\" (rows {}) but no facility has that type: they are not used",
+                b.type_names.get(*t).map_or(*t, String::as_str),
                 names.join(", ")
             ),
         )
@@ -846,26 +865,39 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
     if unused.is_empty() {
         return;
     }
-    for (key, (name, ids)) in &types {
-        if typed.keys().any(|(_, t)| t == key) {
-            continue;
-        }
-        let guess = closest(key, unused.iter().copied()).unwrap_or(unused[0]);
-        diag.warn(
-            Problem::warning(
-                "facility_type_fallback",
-                format!(
-                    "facility type \"{name}\" ({} facilities: {}) has no typed standards or working_time rows and gets the blank-type ones, while the rows typed \"{guess}\" match no facility",
-                    ids.len(),
-                    ids.iter().take(5).copied().collect::<Vec<_>>().join(", ")
-                ),
+    let fallback: Vec<String> = types
+        .iter()
+        .filter(|(key, _)| !typed.keys().any(|(_, t)| t == *key))
+        .map(|(_, (name, ids))| {
+            format!(
+                "\"{name}\" ({}{})",
+                ids.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+                if ids.len() > 5 { ", …" } else { "" }
             )
-            .at(b.facilities_location.clone().unwrap_or_default())
-            .hint(format!(
-                "did you mean \"{guess}\"? write one spelling in facilities and in standards/working_time; if the blank-type rows are right for \"{name}\", ignore this warning"
-            )),
-        );
+        })
+        .collect();
+    if fallback.is_empty() {
+        return;
     }
+    let unused_names: Vec<String> = unused
+        .iter()
+        .map(|t| format!("\"{}\"", b.type_names.get(*t).map_or(*t, String::as_str)))
+        .collect();
+    diag.warn(
+        Problem::warning(
+            "facility_type_fallback",
+            format!(
+                "facility types {} have no typed standards or working_time rows and get the blank-type ones, while the rows typed {} match no facility",
+                fallback.join(", "),
+                unused_names.join(", ")
+            ),
+        )
+        .at(b.facilities_location.clone().unwrap_or_default())
+        .hint(format!(
+            "if one of these types is meant to be {}, write one spelling in facilities and in standards/working_time (compared normalised); if the blank-type rows are right for them, ignore this warning",
+            unused_names.join(" or ")
+        )),
+    );
 }
 
 /// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.

@@ -589,7 +589,8 @@ impl WorkbookSource {
                 rows.flush();
                 drop(reader);
                 if !blanks.is_empty() {
-                    let mut formulas = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+                    let mut formulas =
+                        b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
                     let mut unsaved = self.unsaved.borrow_mut();
                     while let Some(cell) = formulas.next_formula().map_err(|e| e.to_string())? {
                         let (r, c) = cell.get_position();

@@ -264,7 +264,9 @@ pub fn read_workload(
                 )
                 .at(source.location())
                 .value(y.to_string())
-                .hint("give --year with a year the table holds, or the workload export of that year"),
+                .hint(
+                    "give --year with a year the table holds, or the workload export of that year",
+                ),
             );
         } else if !outside_year.is_empty() {
             let total: u64 = outside_year.values().sum();
@@ -285,7 +287,11 @@ pub fn read_workload(
         }
     }
     if !blank_periods.is_empty() {
-        let rows: Vec<String> = blank_periods.iter().take(10).map(|r| r.to_string()).collect();
+        let rows: Vec<String> = blank_periods
+            .iter()
+            .take(10)
+            .map(|r| r.to_string())
+            .collect();
         diag.warn(
             Problem::warning(
                 "blank_period",
@@ -595,8 +601,8 @@ fn repeated_rows(
             };
             match (h.get("activity"), h.get("volume")) {
                 (Some(ac), Some(vc)) => {
-                    if let Some(a) = text_of(row, ac)
-                        .and_then(|t| caches.activity.map.get(t.as_ref()).copied())
+                    if let Some(a) =
+                        text_of(row, ac).and_then(|t| caches.activity.map.get(t.as_ref()).copied())
                     {
                         visit(a, vc, d);
                     }
@@ -632,7 +638,10 @@ fn repeated_rows(
         let (code, message, hint) = if first_volume == *volume {
             (
                 "duplicate_row",
-                format!("repeats row {first_row} ({what}, volume {}): the two are summed", crate::numbers::full_precision(*volume)),
+                format!(
+                    "repeats row {first_row} ({what}, volume {}): the two are summed",
+                    crate::numbers::full_precision(*volume)
+                ),
                 "delete the repeated row if it was pasted twice (--strict makes this an error)",
             )
         } else {

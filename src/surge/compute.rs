@@ -454,7 +454,12 @@ pub fn non_finite(results: &SurgeResults) -> Option<crate::diag::Problem> {
             r.largest_shortage,
         ];
         let patients = r.patients.iter().flatten().map(|p| Some(*p));
-        if numbers.into_iter().chain(patients).flatten().any(|v| !v.is_finite()) {
+        if numbers
+            .into_iter()
+            .chain(patients)
+            .flatten()
+            .any(|v| !v.is_finite())
+        {
             return Some(
                 crate::diag::Problem::error(
                     "too_large",
