@@ -107,17 +107,18 @@ fn the_sample_is_valid_with_its_warnings() {
         .as_str()
         .unwrap()
         .ends_with("workload.csv"));
-    // Staff of a cadre with no standards, at the staff table.
+    // Staff of a cadre with no standards and unlike any cadre of the standards, at the staff
+    // table: a note (a cadre the study does not cover), not a warning.
     let staff = with_code(&doc, "staff_without_standards");
     assert_eq!(staff.len(), 2);
-    assert_at(staff[0], "warning", "staff.csv", None, None);
+    assert_at(staff[0], "note", "staff.csv", None, None);
     assert!(staff[0]["message"]
         .as_str()
         .unwrap()
         .contains("\"Technicien de laboratoire\" has staff (10 at 3 facilities)"));
-    // A workload activity with no standard.
+    // A workload activity with no standard, unlike any standard's activity: a note.
     let p = one(&doc, "activity_without_standard");
-    assert_at(p, "warning", "workload.csv", None, None);
+    assert_at(p, "note", "workload.csv", None, None);
     assert!(p["message"].as_str().unwrap().contains("\"Dépistage VIH\""));
     // Facilities with incomplete months.
     let p = one(&doc, "incomplete_months");
@@ -140,7 +141,8 @@ fn the_sample_is_valid_with_its_warnings() {
     assert!(messages.iter().any(|m| m.contains(
         "\"MEDECIN\" read as \"Médecin\" (same name up to case, accents and separators"
     )));
-    assert_eq!(doc["warnings"], 2 + 1 + 1);
+    // The one warning left: the two facilities with incomplete months (study-format §2).
+    assert_eq!(doc["warnings"], 1);
 }
 
 #[test]
@@ -565,6 +567,15 @@ fn check_warning(d: &Dir, code: &str) -> Value {
     p
 }
 
+/// A note: listed by validate (JSON), never a warning.
+fn check_note(d: &Dir, code: &str) -> Value {
+    let (status, doc) = validate(d.path(), &[]);
+    assert_eq!(status, 0, "notes alone exit 0: {doc}");
+    let p = one(&doc, code).clone();
+    assert_eq!(p["severity"], "note");
+    p
+}
+
 #[test]
 fn facility_not_in_facilities() {
     let d = study();
@@ -603,7 +614,7 @@ fn windows_1252_file() {
     let text = std::fs::read_to_string(d.join("staff.csv")).unwrap();
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     d.write_bytes("staff.csv", &bytes);
-    let p = check_warning(&d, "encoding_fallback");
+    let p = check_note(&d, "encoding_fallback");
     assert!(p["file"].as_str().unwrap().ends_with("staff.csv"));
     // The names read back right: same results as the UTF-8 file.
     assert_same_results(
@@ -664,7 +675,7 @@ fn staff_not_in_post() {
         out += &format!("{line},{}\n", if i == 0 { "retraité" } else { "en poste" });
     }
     d.write("staff.csv", &out);
-    let p = check_warning(&d, "staff_status_dropped");
+    let p = check_note(&d, "staff_status_dropped");
     assert!(p["message"].as_str().unwrap().contains("retraité (1)"));
 }
 

@@ -517,7 +517,9 @@ pub fn read_staff_counts(
             .iter()
             .map(|(s, n)| format!("{} ({n})", if s.is_empty() { "blank" } else { s }))
             .collect();
-        diag.warn(
+        // What was left out, by status, is worth knowing but is the rule working: a note.
+        // Statuses wisn does not know get a warning (`unknown_statuses` below).
+        diag.note(
             Problem::warning(
                 "staff_status_dropped",
                 format!(
@@ -665,15 +667,23 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     for (c, (n, facilities)) in staff_without {
         let cadre = &study.cadres[c];
-        let hint = match closest(&cadre.key, standard_keys.iter().copied()) {
+        // A name close to (or holding) a cadre of the standards is probably that cadre,
+        // misspelled: a warning with a did-you-mean. A cadre unlike any of the standards' is a
+        // cadre the study does not cover (laboratory technicians in a study of maternity and
+        // nursing staff): a note, since leaving it out is what the study means.
+        let guess = closest(&cadre.key, standard_keys.iter().copied())
+            .or_else(|| related(&cadre.key, standard_keys.iter().copied()));
+        let hint = match guess {
             Some(k) => {
                 let name = &study.cadres.iter().find(|c| c.key == k).map(|c| c.name.clone()).unwrap_or_default();
                 format!("did you mean \"{name}\"? add a cadre_aliases row: {},{name}", cadre.name)
             }
             None => "add standards for this cadre, or map the name to a cadre of the standards in cadre_aliases".into(),
         };
-        diag.warn(
-            Problem::warning(
+        diag.push(
+            Problem {
+                severity: if guess.is_some() { Severity::Warning } else { Severity::Note },
+                ..Problem::warning(
                 "staff_without_standards",
                 format!(
                     "cadre \"{}\" has staff ({} at {facilities} facilities) but no standards: it is left out of the results",
@@ -681,7 +691,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
                     full_precision(n)
                 ),
             )
-            .hint(hint),
+            .hint(hint)
+            },
         );
     }
     // Workload activities without a service standard.
@@ -708,7 +719,16 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         .collect();
     for (a, activity) in study.activities.iter().enumerate() {
         if !used[a] && reported[a] > 0 {
-            let hint = match closest(&activity.key, activity_keys.iter().copied()) {
+            // As for cadres: close to a standard's activity, a warning (a misspelling);
+            // unlike any, a note (an activity the study does not count).
+            let guess = closest(&activity.key, activity_keys.iter().copied())
+                .or_else(|| related(&activity.key, activity_keys.iter().copied()));
+            let severity = if guess.is_some() {
+                Severity::Warning
+            } else {
+                Severity::Note
+            };
+            let hint = match guess {
                 Some(k) => format!(
                     "did you mean \"{}\"? rename it in workload or standards",
                     study
@@ -723,16 +743,17 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
                         .into()
                 }
             };
-            diag.warn(
-                Problem::warning(
+            diag.push(Problem {
+                severity,
+                ..Problem::warning(
                     "activity_without_standard",
                     format!(
                         "workload activity \"{}\" (at {} facilities) has no service standard: it is not counted",
                         activity.name, reported[a]
                     ),
                 )
-                .hint(hint),
-            );
+                .hint(hint)
+            });
         }
     }
     // Facilities met in staff or workload but not in the facilities table.
@@ -898,6 +919,17 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
             unused_names.join(" or ")
         )),
     );
+}
+
+/// A candidate whose key holds `name`, or is held in it (`infirmierdetat` and `infirmier`):
+/// related names that the edit distance of [`closest`] misses. Keys shorter than 4 characters
+/// are too short to tell.
+fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.replace('_', "");
+    candidates.into_iter().find(|c| {
+        let c_key = c.replace('_', "");
+        c_key.len() >= 4 && name.len() >= 4 && (name.contains(&c_key) || c_key.contains(&name))
+    })
 }
 
 /// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.
