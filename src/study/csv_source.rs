@@ -412,7 +412,7 @@ impl RowSource for CsvSource {
             let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
             open_quote = record
                 .iter()
-                .last()
+                .next_back()
                 .is_some_and(|f| f.contains(&b'\n'))
                 .then_some(line);
             let row = CsvRow {
@@ -489,7 +489,7 @@ fn unclosed_at_end(tail: &[u8]) -> bool {
     tail.iter()
         .rev()
         .find(|b| !b.is_ascii_whitespace() && **b != 0)
-        .is_none_or(|&b| b != b'"')
+        .map_or(true, |&b| b != b'"')
 }
 
 #[cfg(test)]

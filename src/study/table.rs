@@ -328,9 +328,9 @@ where
             diag.problems.retain(|p| {
                 k += 1;
                 k <= first_problem
-                    || p.location
-                        .as_ref()
-                        .is_none_or(|l| l.file != location.file || l.row.is_none_or(|r| r < line))
+                    || p.location.as_ref().map_or(true, |l| {
+                        l.file != location.file || l.row.map_or(true, |r| r < line)
+                    })
             });
         }
         diag.error(problem);

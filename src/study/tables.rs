@@ -370,8 +370,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                     Problem::warning(
                         "implausible_awt",
                         format!(
-                            "gives an available working time of {} hours a year, outside what a full-time health worker has (about {} to {} h)",
-                            format!("{hours:.0}"),
+                            "gives an available working time of {hours:.0} hours a year, outside what a full-time health worker has (about {} to {} h)",
                             AWT_PLAUSIBLE.0,
                             AWT_PLAUSIBLE.1
                         ),

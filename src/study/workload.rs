@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::period::{parse_period, Period};
 use super::schema::{WIDE_WORKLOAD_IGNORED, WORKLOAD};
-use super::source::{Cell, Row, RowSource};
+use super::source::{Cell, Flow, Row, RowSource};
 use super::table::{read_table, require_columns, Fields};
 use super::{Builder, ReadOptions};
 use crate::diag::{Diagnostics, Problem};
@@ -235,8 +235,12 @@ pub fn read_workload(
             }
         },
     );
-    if !seen.repeats.is_empty() {
-        repeated_rows(source, b, &caches, seen, options, diag);
+    if let (false, Some(h)) = (seen.repeats.is_empty(), header.as_ref()) {
+        let wide = match &shape {
+            Some(Shape::Wide { activities, .. }) => activities.clone(),
+            _ => Vec::new(),
+        };
+        repeated_rows(source, h, &wide, b, &caches, &seen, options, diag);
     }
     let has_period_column = header.as_ref().is_some_and(|h| h.has("period"));
     if let Some(y) = options.year {
@@ -552,11 +556,14 @@ fn period_text(p: Option<Period>) -> String {
 /// A second pass over the table, only when some facility × activity × period came twice: finds
 /// the row that gave each repeated key first, and warns about each repeat with both rows and
 /// volumes. The values stay summed (the contract's rule); `--strict` refuses them.
+#[allow(clippy::too_many_arguments)] // the state of the first pass, passed whole
 fn repeated_rows(
     source: &mut dyn RowSource,
+    header: &super::table::Header,
+    wide: &[(usize, usize)],
     b: &Builder,
     caches: &Caches,
-    seen: SeenKeys,
+    seen: &SeenKeys,
     options: &ReadOptions,
     diag: &mut Diagnostics,
 ) {
@@ -565,65 +572,65 @@ fn repeated_rows(
         seen.repeats.iter().map(|r| (r.0, r.1, r.2)).collect();
     let mut first: HashMap<Key, (usize, f64)> = HashMap::new();
     let mut scratch = Diagnostics::default();
-    read_table(
-        source,
-        &WORKLOAD,
-        &mut scratch,
-        |_, _, _| true,
-        |f, row, d| {
-            let h = &f.header;
-            let Some(fac) = h
-                .get("facility_id")
-                .and_then(|c| text_of(row, c))
-                .and_then(|t| caches.facility.map.get(t.as_ref()).copied())
-            else {
-                return;
-            };
-            let period = match h.get("period") {
-                Some(c) => match period_of(f, row, c, d) {
-                    Ok(p) => p,
-                    Err(()) => return,
-                },
-                None => None,
-            };
-            if let (Some(p), Some(y)) = (period, options.year) {
-                if p.year() != y {
-                    return;
+    let f = Fields {
+        header: header.clone(),
+        location: source.location(),
+        style: source.decimal_style(),
+    };
+    let h = &f.header;
+    // Rows are read again only up to the last first occurrence wanted.
+    let _ = source.for_each_row(&mut |row: &dyn Row| {
+        if row.number() <= h.row || row.is_blank() {
+            return Flow::Continue;
+        }
+        let d = &mut scratch;
+        let Some(fac) = h
+            .get("facility_id")
+            .and_then(|c| text_of(row, c))
+            .and_then(|t| caches.facility.map.get(t.as_ref()).copied())
+        else {
+            return Flow::Continue;
+        };
+        let period = match h.get("period") {
+            Some(c) => match period_of(&f, row, c, d) {
+                Ok(p) => p,
+                Err(()) => return Flow::Continue,
+            },
+            None => None,
+        };
+        if let (Some(p), Some(y)) = (period, options.year) {
+            if p.year() != y {
+                return Flow::Continue;
+            }
+        }
+        let mut visit = |a: usize, col: usize, d: &mut Diagnostics| {
+            let key = (fac, a, period);
+            if wanted.contains(&key) && !first.contains_key(&key) {
+                if let Ok(Some(v)) = volume_of(&f, row, col, d) {
+                    first.insert(key, (row.number(), v));
                 }
             }
-            let mut visit = |a: usize, col: usize, d: &mut Diagnostics| {
-                let key = (fac, a, period);
-                if wanted.contains(&key) && !first.contains_key(&key) {
-                    if let Ok(Some(v)) = volume_of(f, row, col, d) {
-                        first.insert(key, (row.number(), v));
-                    }
-                }
-            };
-            match (h.get("activity"), h.get("volume")) {
-                (Some(ac), Some(vc)) => {
-                    if let Some(a) =
-                        text_of(row, ac).and_then(|t| caches.activity.map.get(t.as_ref()).copied())
-                    {
-                        visit(a, vc, d);
-                    }
-                }
-                _ => {
-                    for i in wide_columns(h) {
-                        if let Some(a) = caches.activity.map.get(h.names[i].as_str()).copied() {
-                            visit(a, i, d);
-                        } else if let Some(a) = b
-                            .study
-                            .activities
-                            .iter()
-                            .position(|x| x.key == crate::names::normalise(&h.names[i]))
-                        {
-                            visit(a, i, d);
-                        }
-                    }
+        };
+        match (h.get("activity"), h.get("volume")) {
+            (Some(ac), Some(vc)) => {
+                if let Some(a) =
+                    text_of(row, ac).and_then(|t| caches.activity.map.get(t.as_ref()).copied())
+                {
+                    visit(a, vc, d);
                 }
             }
-        },
-    );
+            _ => {
+                for &(col, a) in wide {
+                    visit(a, col, d);
+                }
+            }
+        }
+        if first.len() == wanted.len() {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    });
     let location = source.location();
     for (fac, a, period, row, volume) in &seen.repeats {
         let Some(&(first_row, first_volume)) = first.get(&(*fac, *a, *period)) else {
