@@ -415,6 +415,12 @@ fn a_dhis2_period_that_disagrees_with_the_data_is_refused() {
         2,
         &["--period 2021", "workload of 2023"],
     );
+    validate_lists(
+        &d,
+        &["--period", "2021"],
+        1,
+        &["--period 2021", "workload of 2023"],
+    );
 }
 
 #[test]
@@ -649,4 +655,37 @@ fn surge_admissions_run_to_their_last_row() {
         .collect();
     assert_eq!(dates.len(), 20);
     assert_eq!(dates.last(), Some(&"2020-06-20"));
+}
+
+#[test]
+fn a_narrow_terminal_table_says_which_columns_it_hid() {
+    use wisn::engine::{compute, ComputeOptions};
+    use wisn::report::{Format, Report, ReportSettings};
+    use wisn::study::{load, ReadOptions};
+    let read = ReadOptions {
+        study: Some(fixture("mistakes/clean_base")),
+        ..Default::default()
+    };
+    let (builder, mut diag) = load(&read);
+    let results = compute(&builder.study, &ComputeOptions::default(), &mut diag).unwrap();
+    let text = |width: Option<u16>| {
+        let settings = ReportSettings {
+            width,
+            ..Default::default()
+        };
+        let report = Report {
+            study: &builder.study,
+            results: &results,
+            warnings: Vec::new(),
+            settings: &settings,
+        };
+        String::from_utf8(Format::Table.exporter().serialize(&report).unwrap()).unwrap()
+    };
+    let narrow = text(Some(70));
+    assert!(
+        narrow.contains("Columns hidden to fit the terminal: ")
+            && narrow.contains("-o results.csv"),
+        "{narrow}"
+    );
+    assert!(!text(None).contains("Columns hidden"));
 }

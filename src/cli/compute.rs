@@ -224,6 +224,11 @@ fn period_disagrees(
     if !matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
         return None;
     }
+    period_mismatch(period, study)
+}
+
+/// `--period` against the years of the workload (also checked by `wisn validate`).
+pub(crate) fn period_mismatch(period: Option<&str>, study: &crate::model::Study) -> Option<String> {
     let p = crate::study::dhis2::parse_period(period?)?;
     let years = &study.workload.years;
     if years.is_empty() || years.contains(&p.start_year) {

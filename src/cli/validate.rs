@@ -191,6 +191,9 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
             diag.problems.extend(problems);
         }
     }
+    if let Some(e) = super::compute::period_mismatch(args.study.period.as_deref(), &builder.study) {
+        diag.error(crate::diag::Problem::error("period_mismatch", e));
+    }
     unlisted_facilities(&builder, &mut diag);
     place_in_tables(&tables, &mut diag);
 
