@@ -258,11 +258,12 @@ where
     let mut proceed = true;
     let mut scanned = 0usize;
     let mut example_col: Option<usize> = None;
+    let mut width = 0usize;
     let mut examples: Vec<usize> = Vec::new();
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if let Some(f) = &fields {
             if !row.is_blank() {
-                if delimited && !field_count_ok(f, row, diag) {
+                if delimited && !field_count_ok(f, row, width, diag) {
                     return Flow::Continue;
                 }
                 if example_col.is_some_and(|c| !row.cell(c).is_blank()) {
@@ -281,6 +282,11 @@ where
         let (known, non_blank) = known_cells(row, def);
         if known >= 2 || (known >= 1 && non_blank >= 2) {
             let header = resolve_header(row, def, &location, diag);
+            width = header
+                .names
+                .iter()
+                .rposition(|n| !n.is_empty())
+                .map_or(0, |i| i + 1);
             example_col = header
                 .normalised
                 .iter()
@@ -362,13 +368,10 @@ where
 /// A CSV data row must have as many fields as the header (study-format §4): a row with one
 /// field too many (`…,2024-03,1,200`) or too few would put values under the wrong columns.
 /// Trailing empty fields (Excel pads rows to the widest line) are not counted.
-fn field_count_ok(f: &Fields, row: &dyn Row, diag: &mut Diagnostics) -> bool {
-    let width = f
-        .header
-        .names
-        .iter()
-        .rposition(|n| !n.is_empty())
-        .map_or(0, |i| i + 1);
+fn field_count_ok(f: &Fields, row: &dyn Row, width: usize, diag: &mut Diagnostics) -> bool {
+    if row.len() == width {
+        return true;
+    }
     let used = (0..row.len())
         .rev()
         .find(|&i| !row.cell(i).is_blank())

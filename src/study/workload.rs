@@ -490,19 +490,21 @@ impl SeenKeys {
     }
 }
 
-/// A set of (facility, item, period) keys, small on national exports: a monthly period sets a
-/// bit in a 12-bit mask per facility × item × year; other periods fall back to a set of hashed
-/// keys. Shared by the workload and DHIS2 readers.
+/// A set of (facility, item, period) keys, small on national exports: the months of one year
+/// (the first met) are bits of a 12-bit mask per facility × item, 2 bytes each, in one flat
+/// vector per facility; other periods (other years' months, quarters, weeks, none) fall back to
+/// a set of hashed keys. Shared by the workload and DHIS2 readers.
 #[derive(Default)]
 pub(crate) struct KeySet {
-    /// facility → item → (year, months seen).
-    months: Vec<Vec<Vec<(i32, u16)>>>,
+    year: Option<i32>,
+    /// facility → item → months of `year` seen.
+    months: Vec<Vec<u16>>,
     other: std::collections::HashSet<(usize, usize, u64)>,
 }
 
 impl KeySet {
     /// Records the key; true when it was there already. `other` gives the period when it is
-    /// not a month (hashed).
+    /// not a month of the main year (hashed).
     pub(crate) fn repeated<P: std::hash::Hash>(
         &mut self,
         facility: usize,
@@ -510,36 +512,31 @@ impl KeySet {
         month: Option<(i32, u32)>,
         other: impl FnOnce() -> P,
     ) -> bool {
-        match month {
-            Some((y, m)) if (1..=12).contains(&m) => {
+        if let Some((y, m)) = month {
+            if (1..=12).contains(&m) && *self.year.get_or_insert(y) == y {
                 if self.months.len() <= facility {
                     self.months.resize_with(facility + 1, Vec::new);
                 }
                 let by_item = &mut self.months[facility];
                 if by_item.len() <= item {
-                    by_item.resize_with(item + 1, Vec::new);
+                    by_item.resize(item + 1, 0);
                 }
-                let years = &mut by_item[item];
                 let bit = 1u16 << (m - 1);
-                match years.iter_mut().find(|(year, _)| *year == y) {
-                    Some((_, mask)) => {
-                        let had = *mask & bit != 0;
-                        *mask |= bit;
-                        had
-                    }
-                    None => {
-                        years.push((y, bit));
-                        false
-                    }
-                }
+                let had = by_item[item] & bit != 0;
+                by_item[item] |= bit;
+                return had;
             }
-            _ => {
-                use std::hash::{BuildHasher, BuildHasherDefault};
-                let h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
-                    .hash_one(other());
-                !self.other.insert((facility, item, h))
-            }
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            let h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+                .hash_one((y, m));
+            return !self.other.insert((facility, item, h));
         }
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(other());
+        !self
+            .other
+            .insert((facility, item, h ^ 0x9e37_79b9_7f4a_7c15))
     }
 }
 
