@@ -260,6 +260,7 @@ where
     let mut example_col: Option<usize> = None;
     let mut width = 0usize;
     let mut examples: Vec<usize> = Vec::new();
+    let mut example_count = 0usize;
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if let Some(f) = &fields {
             if !row.is_blank() {
@@ -267,7 +268,10 @@ where
                     return Flow::Continue;
                 }
                 if example_col.is_some_and(|c| !row.cell(c).is_blank()) {
-                    examples.push(row.number());
+                    example_count += 1;
+                    if examples.len() < 10 {
+                        examples.push(row.number());
+                    }
                     return Flow::Continue;
                 }
                 on_row(f, row, diag);
@@ -310,16 +314,16 @@ where
         diag.push(n);
     }
     if !examples.is_empty() {
-        let rows: Vec<String> = examples.iter().take(10).map(|r| r.to_string()).collect();
+        let rows: Vec<String> = examples.iter().map(|r| r.to_string()).collect();
         diag.warn(
             Problem::warning(
                 "example_rows",
                 format!(
                     "{} {}{} {} (the template's example rows): left out",
-                    if examples.len() == 1 { "row" } else { "rows" },
+                    if example_count == 1 { "row" } else { "rows" },
                     rows.join(", "),
-                    if examples.len() > 10 { ", …" } else { "" },
-                    if examples.len() == 1 { "is marked as an example" } else { "are marked as examples" }
+                    if example_count > 10 { ", …" } else { "" },
+                    if example_count == 1 { "is marked as an example" } else { "are marked as examples" }
                 ),
             )
             .at(location.clone())

@@ -119,7 +119,9 @@ pub fn read_workload(
     // Distinct months per facility (a facility reports at most a few dozen).
     let mut month_sets: Vec<Vec<u32>> = Vec::new();
     let mut seen = SeenKeys::default();
+    // Rows with a blank period under --year: how many, and the first few (not every row).
     let mut blank_periods: Vec<usize> = Vec::new();
+    let mut blank_period_count = 0u64;
     let mut kept_in_year = 0u64;
     let mut last_year: Option<i32> = None;
     let header = read_table(
@@ -171,7 +173,10 @@ pub fn read_workload(
                         }
                         if p.is_none() && options.year.is_some() {
                             // A row with no period is in no year: not counted under --year.
-                            blank_periods.push(row.number());
+                            blank_period_count += 1;
+                            if blank_periods.len() < 10 {
+                                blank_periods.push(row.number());
+                            }
                             return;
                         }
                         kept_in_year += 1;
@@ -301,9 +306,9 @@ pub fn read_workload(
                 "blank_period",
                 format!(
                     "{} workload rows have a blank period and are in no year: they are not counted under --year (rows {}{})",
-                    blank_periods.len(),
+                    blank_period_count,
                     rows.join(", "),
-                    if blank_periods.len() > 10 { ", …" } else { "" }
+                    if blank_period_count > 10 { ", …" } else { "" }
                 ),
             )
             .at(source.location())
