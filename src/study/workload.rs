@@ -681,3 +681,29 @@ fn repeated_rows(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_set_finds_repeats_of_every_period_kind() {
+        let mut k = KeySet::default();
+        let none = || None::<Period>;
+        // Months of the first year met: bits.
+        assert!(!k.repeated(3, 7, Some((2023, 1)), none));
+        assert!(!k.repeated(3, 7, Some((2023, 12)), none));
+        assert!(k.repeated(3, 7, Some((2023, 1)), none));
+        // The same month at another facility or activity, or of another year, is another key.
+        assert!(!k.repeated(2, 7, Some((2023, 1)), none));
+        assert!(!k.repeated(3, 6, Some((2023, 1)), none));
+        assert!(!k.repeated(3, 7, Some((2024, 1)), none));
+        assert!(k.repeated(3, 7, Some((2024, 1)), none));
+        // Quarters, years and no period fall back to the hashed set.
+        assert!(!k.repeated(3, 7, None, || Some(Period::Quarter(2023, 1))));
+        assert!(k.repeated(3, 7, None, || Some(Period::Quarter(2023, 1))));
+        assert!(!k.repeated(3, 7, None, || Some(Period::Year(2023))));
+        assert!(!k.repeated(3, 7, None, none));
+        assert!(k.repeated(3, 7, None, none));
+    }
+}
