@@ -689,3 +689,31 @@ fn a_narrow_terminal_table_says_which_columns_it_hid() {
     );
     assert!(!text(None).contains("Columns hidden"));
 }
+
+#[test]
+fn surge_output_names_are_checked_too() {
+    let d = case("surge_admissions_after_last_stay");
+    for (target, needle) in [
+        (d.join("vague.pdf"), "does not write .pdf files"),
+        (
+            d.join("admissions.csv"),
+            "is one of the study's input files",
+        ),
+    ] {
+        let before = std::fs::read(&target).ok();
+        let out = wisn()
+            .args([
+                "surge",
+                d.path().to_str().unwrap(),
+                "--length-of-stay",
+                "severe=5",
+                "-o",
+            ])
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(needle), "{}", text(&out.stderr));
+        assert_eq!(std::fs::read(&target).ok(), before);
+    }
+}

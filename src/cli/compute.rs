@@ -49,15 +49,10 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    if args.format.is_none() {
-        if let Some(e) = args.output.as_deref().and_then(unknown_extension) {
-            eprintln!("error: {e}");
-            return Ok(ExitCode::from(EXIT_USAGE));
-        }
-    }
     if let Some(out) = args.output.as_deref() {
-        let inputs = input_files(&args.study.read_options());
-        if let Err(e) = crate::output::check_not_input(out, &inputs) {
+        let known = args.format.is_some() || Format::from_path(out).is_some();
+        let inputs = super::guards::input_files(&args.study.read_options(), &[]);
+        if let Err(e) = super::guards::check_output(out, known, &inputs) {
             eprintln!("error: {e}");
             return Ok(ExitCode::from(EXIT_USAGE));
         }
@@ -117,7 +112,11 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let study = builder.study;
-    if let Some(e) = period_disagrees(format, args.study.period.as_deref(), &study) {
+    let dhis2 = matches!(format, Format::Dhis2Csv | Format::Dhis2Json);
+    if let Some(e) = dhis2
+        .then(|| super::guards::period_mismatch(args.study.period.as_deref(), &study))
+        .flatten()
+    {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
@@ -157,89 +156,4 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
 /// `COLUMNS` when set; otherwise comfy-table asks the terminal itself.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
-}
-
-/// An `-o` name whose extension names no format (`resultats.xls`, `.ods`, `.pdf`): writing the
-/// terminal table under that name would mislead, so it is a command-line error.
-pub(crate) fn unknown_extension(path: &std::path::Path) -> Option<String> {
-    if path == std::path::Path::new("-") {
-        return None;
-    }
-    let ext = path.extension()?.to_str().unwrap_or("?");
-    if Format::from_path(path).is_some() {
-        return None;
-    }
-    Some(format!(
-        "-o {}: wisn does not write .{ext} files; give a name ending in .csv, .json, .xlsx, .html or .txt (the terminal table), or choose the format with --format",
-        path.display()
-    ))
-}
-
-/// The files a study reads (its workbook, its tables' files, the tables given on their own).
-pub(crate) fn input_files(read: &crate::study::ReadOptions) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    if let Some(study) = &read.study {
-        if study.is_file() {
-            files.push(study.clone());
-        }
-    }
-    if let Ok(tables) = crate::study::locate_tables(read, crate::study::schema::COMPUTE_TABLES) {
-        for t in tables.values() {
-            match t {
-                crate::study::TableRef::Text { path, .. }
-                | crate::study::TableRef::Json { path, .. }
-                | crate::study::TableRef::Sheet { path, .. } => files.push(path.clone()),
-            }
-        }
-    }
-    for arg in read.overrides.values() {
-        let file = arg.split_once('#').map_or(arg.as_str(), |(f, _)| f);
-        files.push(PathBuf::from(file));
-    }
-    if let Some(dir) = read.study.as_ref().filter(|s| s.is_dir()) {
-        // Every table file of the folder, including the DHIS2 ones.
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().to_ascii_lowercase();
-                let stem = name.split('.').next().unwrap_or("");
-                if crate::study::schema::find_table(&crate::names::normalise(stem)).is_some()
-                    || stem.starts_with("dhis2")
-                    || stem.starts_with("correspondance")
-                    || stem.starts_with("datavalue")
-                {
-                    files.push(e.path());
-                }
-            }
-        }
-    }
-    files
-}
-
-/// `--period 2021` on results computed from 2023 workload would label them 2021 in DHIS2.
-fn period_disagrees(
-    format: Format,
-    period: Option<&str>,
-    study: &crate::model::Study,
-) -> Option<String> {
-    if !matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
-        return None;
-    }
-    period_mismatch(period, study)
-}
-
-/// `--period` against the years of the workload (also checked by `wisn validate`).
-pub(crate) fn period_mismatch(period: Option<&str>, study: &crate::model::Study) -> Option<String> {
-    let p = crate::study::dhis2::parse_period(period?)?;
-    let years = &study.workload.years;
-    if years.is_empty() || years.contains(&p.start_year) {
-        return None;
-    }
-    let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-    Some(format!(
-        "--period {}: the results are computed from workload of {}, not {}; give the period of the data (--period {}), or --year to choose the year",
-        period.unwrap_or(""),
-        list.join(", "),
-        p.start_year,
-        list.last().map(String::as_str).unwrap_or("")
-    ))
 }

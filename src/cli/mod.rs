@@ -5,6 +5,7 @@
 pub mod common;
 pub mod compute;
 pub mod explain;
+pub mod guards;
 pub mod progress;
 pub mod surge;
 pub mod template;

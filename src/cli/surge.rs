@@ -200,33 +200,11 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(e) => return usage(&e),
     };
-    if let Some(out) = args
-        .output
-        .as_deref()
-        .filter(|p| *p != std::path::Path::new("-"))
-    {
-        if args.format.is_none()
-            && out.extension().is_some()
-            && SurgeFormat::from_path(out).is_none()
-        {
-            return usage(&format!(
-                "-o {}: wisn does not write .{} files; give a name ending in .csv, .json, .xlsx, .html or .txt, or choose the format with --format",
-                out.display(),
-                out.extension().and_then(|e| e.to_str()).unwrap_or("?")
-            ));
-        }
-        let read = args.read_options();
-        let mut inputs = super::compute::input_files(&read);
-        if let Ok(tables) = crate::study::locate_tables(&read, crate::surge::schema::SURGE_TABLES) {
-            for t in tables.values() {
-                match t {
-                    crate::study::TableRef::Text { path, .. }
-                    | crate::study::TableRef::Json { path, .. }
-                    | crate::study::TableRef::Sheet { path, .. } => inputs.push(path.clone()),
-                }
-            }
-        }
-        if let Err(e) = crate::output::check_not_input(out, &inputs) {
+    if let Some(out) = args.output.as_deref() {
+        let known = args.format.is_some() || SurgeFormat::from_path(out).is_some();
+        let inputs =
+            super::guards::input_files(&args.read_options(), crate::surge::schema::SURGE_TABLES);
+        if let Err(e) = super::guards::check_output(out, known, &inputs) {
             return usage(&e);
         }
     }

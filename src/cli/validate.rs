@@ -191,12 +191,11 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
             diag.problems.extend(problems);
         }
     }
-    if let Some(e) = super::compute::period_mismatch(args.study.period.as_deref(), &builder.study) {
+    if let Some(e) = super::guards::period_mismatch(args.study.period.as_deref(), &builder.study) {
         diag.error(crate::diag::Problem::error("period_mismatch", e));
     }
     unlisted_facilities(&builder, &mut diag);
     place_in_tables(&tables, &mut diag);
-
     // Errors first, then warnings, then notes; in the order met within each.
     diag.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let errors = diag.error_count();
