@@ -717,3 +717,57 @@ fn surge_output_names_are_checked_too() {
         assert_eq!(std::fs::read(&target).ok(), before);
     }
 }
+
+mod repeated_keys {
+    use proptest::prelude::*;
+    use std::collections::{HashMap, HashSet};
+
+    const ACTIVITIES: [&str; 2] = ["Accouchement normal", "CPN"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        /// Whatever rows repeat (same facility, activity and month, in any order, over two
+        /// years), every repeat is reported once, and the volumes are still summed.
+        #[test]
+        fn every_repeat_is_reported_and_summed(
+            rows in proptest::collection::vec(
+                (0usize..3, 0usize..2, 2022i32..2024, 1u32..=12, 0u32..50), 1..60)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            for name in ["facilities.csv", "working_time.csv", "standards.csv", "staff.csv"] {
+                std::fs::copy(
+                    crate::util::fixture("mistakes/clean_base").join(name),
+                    dir.path().join(name),
+                )
+                .unwrap();
+            }
+            let mut workload = String::from("facility_id,activity,period,volume\n");
+            let mut distinct = HashSet::new();
+            let mut totals: HashMap<(String, &str), f64> = HashMap::new();
+            for (f, a, y, m, v) in &rows {
+                let activity = ACTIVITIES[*a];
+                workload.push_str(&format!("F{f},{activity},{y}-{m:02},{v}\n"));
+                distinct.insert((*f, *a, *y, *m));
+                *totals.entry((format!("F{f}"), activity)).or_default() += f64::from(*v);
+            }
+            std::fs::write(dir.path().join("workload.csv"), workload).unwrap();
+            let read = wisn::study::ReadOptions {
+                study: Some(dir.path().to_path_buf()),
+                ..Default::default()
+            };
+            let (builder, diag) = wisn::study::load(&read);
+            let reported = diag
+                .problems
+                .iter()
+                .filter(|p| p.code == "duplicate_row" || p.code == "duplicate_key")
+                .count();
+            prop_assert_eq!(reported, rows.len() - distinct.len());
+            let study = &builder.study;
+            for ((facility, activity), total) in totals {
+                let f = study.facilities.iter().position(|x| x.id == facility).unwrap();
+                let a = study.activities.iter().position(|x| x.name == activity).unwrap();
+                prop_assert_eq!(study.workload.volume(f, a), Some(total));
+            }
+        }
+    }
+}
