@@ -575,12 +575,12 @@ impl WorkbookSource {
                 // A formula cell without a saved result (a workbook written by a script and
                 // never opened in a spreadsheet program) reads as blank: such cells are found
                 // after the rows, by a second pass over the formulas, only when blanks were met.
-                let mut blanks: std::collections::HashSet<(u32, u32)> = Default::default();
+                let mut blanks: Vec<(u32, u32)> = Vec::new();
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                     let (r, c) = cell.get_position();
                     let value = convert(cell.get_value().clone());
                     if matches!(value, Cell::Empty) && blanks.len() < BLANK_CELLS_CHECKED {
-                        blanks.insert((r, c));
+                        blanks.push((r, c));
                     }
                     if !rows.push(r, c, value) {
                         return Ok(());
@@ -588,13 +588,14 @@ impl WorkbookSource {
                 }
                 rows.flush();
                 drop(reader);
-                if !blanks.is_empty() {
+                if !blanks.is_empty() && sheet_may_hold_formulas(&self.path, sheet) {
+                    blanks.sort_unstable();
                     let mut formulas =
                         b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
                     let mut unsaved = self.unsaved.borrow_mut();
                     while let Some(cell) = formulas.next_formula().map_err(|e| e.to_string())? {
                         let (r, c) = cell.get_position();
-                        if !cell.get_value().is_empty() && blanks.contains(&(r, c)) {
+                        if !cell.get_value().is_empty() && blanks.binary_search(&(r, c)).is_ok() {
                             unsaved.push((r, c, cell.get_value().clone()));
                         }
                     }
@@ -629,6 +630,59 @@ impl WorkbookSource {
             }
         }
     }
+}
+
+/// Whether the XML of an .xlsx sheet holds a formula element (`<f>`, `<f t="shared" …>`): a scan
+/// of the decompressed bytes, much cheaper than parsing the sheet again, so that the formula pass
+/// runs only on sheets that have formulas. True whenever it cannot tell (the pass then runs).
+fn sheet_may_hold_formulas(path: &Path, sheet: &str) -> bool {
+    fn entry_text(zip: &mut zip::ZipArchive<BufReader<File>>, name: &str) -> Option<String> {
+        let mut text = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
+        Some(text)
+    }
+    let find = || -> Option<bool> {
+        let mut zip = zip::ZipArchive::new(BufReader::new(File::open(path).ok()?)).ok()?;
+        let book = entry_text(&mut zip, "xl/workbook.xml")?;
+        let rels = entry_text(&mut zip, "xl/_rels/workbook.xml.rels")?;
+        let escaped = sheet
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&apos;");
+        let start = book.find(&format!("name=\"{escaped}\""))?;
+        let tag = &book[book[..start].rfind('<')?..start + book[start..].find('>')?];
+        let rid = tag.split("r:id=\"").nth(1)?.split('"').next()?;
+        let rel = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!("Id=\"{rid}\"")))?;
+        let target = rel.split("Target=\"").nth(1)?.split('"').next()?;
+        let name = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => format!("xl/{target}"),
+        };
+        let mut entry = zip.by_name(&name).ok()?;
+        let mut buf = vec![0u8; 1 << 16];
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            let n = entry.read(&mut buf).ok()?;
+            if n == 0 {
+                return Some(false);
+            }
+            carry.extend_from_slice(&buf[..n]);
+            if carry
+                .windows(3)
+                // `<f>`, `<f t=…>`, and with a namespace prefix (`<x:f>`).
+                .any(|w| matches!(w, b"<f>" | b"<f " | b"<f/" | b":f>" | b":f "))
+            {
+                return Some(true);
+            }
+            let keep = carry.len().saturating_sub(2);
+            carry.drain(..keep);
+        }
+    };
+    find().unwrap_or(true)
 }
 
 /// Hands the cells of a range (an .xls sheet) to the assembler.
