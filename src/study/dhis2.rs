@@ -648,6 +648,32 @@ pub enum Field {
     Value,
 }
 
+/// FNV-1a: a fast hasher for the short UIDs looked up once per value (the standard hasher costs
+/// more than the rest of the duplicate check). The keys are the data elements the mapping names
+/// and their combos (values of other data elements never get here): a few hundred.
+#[derive(Default, Clone, Copy)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
 /// How a data element resolved, cached per spelling met.
 #[derive(Debug, Default)]
 struct DataElementEntry {
@@ -685,8 +711,10 @@ pub struct Aggregator {
     /// Values met, to refuse the same value twice (study-format §4).
     seen: super::workload::KeySet,
     /// (data element, category option combo) as met → a small number, for `seen`.
-    items: HashMap<(String, String), usize>,
-    last_item: Option<(String, String, usize)>,
+    /// data element → combo → number; looked up by `&str`, so a value met before allocates
+    /// nothing.
+    items: HashMap<String, HashMap<String, usize, Fnv>, Fnv>,
+    item_count: usize,
 }
 
 impl Aggregator {
@@ -722,24 +750,22 @@ impl Aggregator {
             counted: 0,
             unmatched_orgunits: BTreeMap::new(),
             seen: Default::default(),
-            items: HashMap::new(),
-            last_item: None,
+            items: HashMap::default(),
+            item_count: 0,
         }
     }
 
     /// The number of a (data element, combo) pair as written in the export.
     fn item(&mut self, de: &str, coc: &str) -> usize {
-        if let Some((d, c, i)) = &self.last_item {
-            if d == de && c == coc {
-                return *i;
-            }
+        if let Some(&i) = self.items.get(de).and_then(|c| c.get(coc)) {
+            return i;
         }
-        let n = self.items.len();
-        let i = *self
-            .items
-            .entry((de.to_string(), coc.to_string()))
-            .or_insert(n);
-        self.last_item = Some((de.to_string(), coc.to_string(), i));
+        let i = self.item_count;
+        self.item_count += 1;
+        self.items
+            .entry(de.to_string())
+            .or_default()
+            .insert(coc.to_string(), i);
         i
     }
 
