@@ -660,7 +660,7 @@ fn surge_admissions_run_to_their_last_row() {
 #[test]
 fn a_narrow_terminal_table_says_which_columns_it_hid() {
     use wisn::engine::{compute, ComputeOptions};
-    use wisn::report::{Format, Report, ReportSettings};
+    use wisn::report::{serialize, ComputeReport, Format, ReportSettings};
     use wisn::study::{load, ReadOptions};
     let read = ReadOptions {
         study: Some(fixture("mistakes/clean_base")),
@@ -673,13 +673,13 @@ fn a_narrow_terminal_table_says_which_columns_it_hid() {
             width,
             ..Default::default()
         };
-        let report = Report {
+        let report = ComputeReport {
             study: &builder.study,
             results: &results,
             warnings: Vec::new(),
             settings: &settings,
         };
-        String::from_utf8(Format::Table.exporter().serialize(&report).unwrap()).unwrap()
+        String::from_utf8(serialize(&report, Format::Table).unwrap()).unwrap()
     };
     let narrow = text(Some(70));
     assert!(
