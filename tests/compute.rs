@@ -35,9 +35,7 @@ fn table_is_the_default_and_shows_status() {
     assert!(!text.contains("\x1b["), "no colour when piped");
     // Warnings go to stderr, not into the table.
     let err = String::from_utf8(out.stderr).unwrap();
-    // An activity that no standard uses and that is unlike every standard's activity is a note
-    // (shown with -v), not a warning.
-    assert!(!err.contains("Dépistage VIH"), "{err}");
+    assert!(err.contains("warning: workload activity \"Dépistage VIH\""));
     assert!(err.contains("SIK-CSCOM-14 (9/12)"));
 }
 
@@ -85,7 +83,7 @@ fn json_has_rows_and_warnings_with_numbers_as_numbers() {
     assert!(rows[0]["required_rounded"].is_i64());
     let national = rows.iter().find(|r| r["level"] == "national").unwrap();
     assert!(national["facility_id"].is_null() && national["awt_hours"].is_null());
-    assert!(!doc["warnings"].as_array().unwrap().is_empty());
+    assert!(doc["warnings"].as_array().unwrap().len() >= 3);
 }
 
 #[test]

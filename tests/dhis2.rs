@@ -83,7 +83,6 @@ fn every_export_shape_gives_the_results_of_its_tidy_twin() {
         ("analytics_hierarchy.csv", "workload.csv"),
     ] {
         let d = study_with_export(export, name, "dhis2_mapping.csv");
-        // Data elements the mapping does not name are a note (-v).
         let out = run(&["compute", d.path().to_str().unwrap(), "-f", "csv", "-v"]);
         assert!(out.status.success(), "{export}: {}", stderr(&out));
         let rows = stdout_rows(&out);
@@ -311,9 +310,8 @@ fn an_ihris_person_list_counts_the_people_in_post() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_same_results(&stdout_rows(&out), &twin_results());
     let err = stderr(&out);
-    // Statuses left out are a note (-v); a status never seen before is a warning.
     assert!(
-        err.contains("note: ") && err.contains("staff rows not counted because their status is not active: Décédé (1), En formation (2), Intérim (1), Retraité (1)"),
+        err.contains("staff rows not counted because their status is not active: Décédé (1), En formation (2), Intérim (1), Retraité (1)"),
         "{err}"
     );
     assert!(

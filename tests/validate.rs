@@ -107,18 +107,17 @@ fn the_sample_is_valid_with_its_warnings() {
         .as_str()
         .unwrap()
         .ends_with("workload.csv"));
-    // Staff of a cadre with no standards and unlike any cadre of the standards, at the staff
-    // table: a note (a cadre the study does not cover), not a warning.
+    // Staff of a cadre with no standards, at the staff table.
     let staff = with_code(&doc, "staff_without_standards");
     assert_eq!(staff.len(), 2);
-    assert_at(staff[0], "note", "staff.csv", None, None);
+    assert_at(staff[0], "warning", "staff.csv", None, None);
     assert!(staff[0]["message"]
         .as_str()
         .unwrap()
         .contains("\"Technicien de laboratoire\" has staff (10 at 3 facilities)"));
-    // A workload activity with no standard, unlike any standard's activity: a note.
+    // A workload activity with no standard.
     let p = one(&doc, "activity_without_standard");
-    assert_at(p, "note", "workload.csv", None, None);
+    assert_at(p, "warning", "workload.csv", None, None);
     assert!(p["message"].as_str().unwrap().contains("\"Dépistage VIH\""));
     // Facilities with incomplete months.
     let p = one(&doc, "incomplete_months");
@@ -141,8 +140,8 @@ fn the_sample_is_valid_with_its_warnings() {
     assert!(messages.iter().any(|m| m.contains(
         "\"MEDECIN\" read as \"Médecin\" (same name up to case, accents and separators"
     )));
-    // The one warning left: the two facilities with incomplete months (study-format §2).
-    assert_eq!(doc["warnings"], 1);
+    // Cadre names matched are notes now, not counted among the warnings.
+    assert_eq!(doc["warnings"], 2 + 1 + 1);
 }
 
 #[test]
@@ -567,15 +566,6 @@ fn check_warning(d: &Dir, code: &str) -> Value {
     p
 }
 
-/// A note: listed by validate (JSON), never a warning.
-fn check_note(d: &Dir, code: &str) -> Value {
-    let (status, doc) = validate(d.path(), &[]);
-    assert_eq!(status, 0, "notes alone exit 0: {doc}");
-    let p = one(&doc, code).clone();
-    assert_eq!(p["severity"], "note");
-    p
-}
-
 #[test]
 fn facility_not_in_facilities() {
     let d = study();
@@ -614,7 +604,7 @@ fn windows_1252_file() {
     let text = std::fs::read_to_string(d.join("staff.csv")).unwrap();
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     d.write_bytes("staff.csv", &bytes);
-    let p = check_note(&d, "encoding_fallback");
+    let p = check_warning(&d, "encoding_fallback");
     assert!(p["file"].as_str().unwrap().ends_with("staff.csv"));
     // The names read back right: same results as the UTF-8 file.
     assert_same_results(
@@ -675,7 +665,7 @@ fn staff_not_in_post() {
         out += &format!("{line},{}\n", if i == 0 { "retraité" } else { "en poste" });
     }
     d.write("staff.csv", &out);
-    let p = check_note(&d, "staff_status_dropped");
+    let p = check_warning(&d, "staff_status_dropped");
     assert!(p["message"].as_str().unwrap().contains("retraité (1)"));
 }
 

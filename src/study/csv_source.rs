@@ -438,18 +438,13 @@ impl RowSource for CsvSource {
             }
         }
         if fell_back.get() {
-            // Windows-1252 is what French Excel writes: reading it is expected, so a note (a
-            // wrong guess shows as names that match nothing, which do warn).
             self.notes.push(
-                Problem {
-                    severity: crate::diag::Severity::Note,
-                    ..Problem::warning(
+                Problem::warning(
                     "encoding_fallback",
                     "is not valid UTF-8: read as Windows-1252 (the usual encoding of French Excel's CSV)",
                 )
                 .at(Location::file(&self.display))
-                .hint("save as \"CSV UTF-8\" to silence this, or give --encoding windows-1252")
-                },
+                .hint("save as \"CSV UTF-8\" to silence this, or give --encoding windows-1252"),
             );
         }
         Ok(())

@@ -959,9 +959,7 @@ impl Aggregator {
         unmapped.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         if !unmapped.is_empty() {
             let total: u64 = unmapped.iter().map(|(_, n)| n).sum();
-            // An export holds many data elements that feed no activity: leaving them out is
-            // what the mapping says (a note). Mapped elements with other combos stay a warning.
-            diag.note(
+            diag.warn(
                 Problem::warning(
                     "dhis2_unmapped",
                     format!(

@@ -516,9 +516,7 @@ pub fn read_staff_counts(
             .iter()
             .map(|(s, n)| format!("{} ({n})", if s.is_empty() { "blank" } else { s }))
             .collect();
-        // What was left out, by status, is worth knowing but is the rule working: a note.
-        // Statuses wisn does not know get a warning (`unknown_statuses` below).
-        diag.note(
+        diag.warn(
             Problem::warning(
                 "staff_status_dropped",
                 format!(
@@ -667,9 +665,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     for (c, (n, facilities)) in staff_without {
         let cadre = &study.cadres[c];
         // A name close to (or holding) a cadre of the standards is probably that cadre,
-        // misspelled: a warning with a did-you-mean. A cadre unlike any of the standards' is a
-        // cadre the study does not cover (laboratory technicians in a study of maternity and
-        // nursing staff): a note, since leaving it out is what the study means.
+        // misspelled: the warning says which (study-format §4: cadres that nothing uses give
+        // warnings, whatever their name).
         let guess = closest(&cadre.key, standard_keys.iter().copied())
             .or_else(|| related(&cadre.key, standard_keys.iter().copied()));
         let hint = match guess {
@@ -679,10 +676,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             }
             None => "add standards for this cadre, or map the name to a cadre of the standards in cadre_aliases".into(),
         };
-        diag.push(
-            Problem {
-                severity: if guess.is_some() { Severity::Warning } else { Severity::Note },
-                ..Problem::warning(
+        diag.warn(
+            Problem::warning(
                 "staff_without_standards",
                 format!(
                     "cadre \"{}\" has staff ({} at {facilities} facilities) but no standards: it is left out of the results",
@@ -690,8 +685,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
                     full_precision(n)
                 ),
             )
-            .hint(hint)
-            },
+            .hint(hint),
         );
     }
     // Workload activities without a service standard.
@@ -718,15 +712,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         .collect();
     for (a, activity) in study.activities.iter().enumerate() {
         if !used[a] && reported[a] > 0 {
-            // As for cadres: close to a standard's activity, a warning (a misspelling);
-            // unlike any, a note (an activity the study does not count).
             let guess = closest(&activity.key, activity_keys.iter().copied())
                 .or_else(|| related(&activity.key, activity_keys.iter().copied()));
-            let severity = if guess.is_some() {
-                Severity::Warning
-            } else {
-                Severity::Note
-            };
             let hint = match guess {
                 Some(k) => format!(
                     "did you mean \"{}\"? rename it in workload or standards",
@@ -742,17 +729,16 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
                         .into()
                 }
             };
-            diag.push(Problem {
-                severity,
-                ..Problem::warning(
+            diag.warn(
+                Problem::warning(
                     "activity_without_standard",
                     format!(
                         "workload activity \"{}\" (at {} facilities) has no service standard: it is not counted",
                         activity.name, reported[a]
                     ),
                 )
-                .hint(hint)
-            });
+                .hint(hint),
+            );
         }
     }
     // Facilities met in staff or workload but not in the facilities table.
