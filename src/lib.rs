@@ -39,6 +39,7 @@ pub mod numbers;
 pub mod output;
 pub mod progress;
 pub mod report;
+pub mod scenario;
 pub mod study;
 pub mod surge;
 pub mod template;

@@ -111,6 +111,7 @@ impl StudyArgs {
             year: self.year,
             district_level: self.district_level,
             region_level: self.region_level,
+            keep_history: false,
         }
     }
 

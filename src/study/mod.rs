@@ -8,6 +8,7 @@ pub mod dhis2;
 pub mod discover;
 pub mod ihris;
 pub mod orgunits;
+pub mod scenario;
 pub mod period;
 pub mod schema;
 pub mod source;
@@ -47,6 +48,8 @@ pub struct ReadOptions {
     /// 3 and 2).
     pub district_level: Option<u32>,
     pub region_level: Option<u32>,
+    /// Keep the monthly workload by year as well ([`crate::model::History`]; `wisn project`).
+    pub keep_history: bool,
 }
 
 /// The statuses of an iHRIS staff list that count when `--active-status` is not given.
@@ -250,6 +253,9 @@ impl Builder {
 pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     let mut diag = Diagnostics::default();
     let mut builder = Builder::default();
+    if options.keep_history {
+        builder.study.workload.history = Some(Default::default());
+    }
     let all_tables = [schema::COMPUTE_TABLES, schema::DHIS2_TABLES].concat();
     let tables = match locate_tables(options, &all_tables) {
         Ok(t) => t,
