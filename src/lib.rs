@@ -37,6 +37,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod plan;
 pub mod progress;
 pub mod project;
 pub mod report;

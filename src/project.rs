@@ -185,7 +185,10 @@ pub fn project(
             }
             row[*a] = Some(values[i]);
         }
-        let results = engine::compute(&s, compute, diag).map_err(|problems| {
+        let mut scratch = Diagnostics::default();
+        let computed = engine::compute(&s, compute, &mut scratch);
+        crate::scenario::merge_new(diag, scratch);
+        let results = computed.map_err(|problems| {
             problems
                 .into_iter()
                 .map(|mut p| {

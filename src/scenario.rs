@@ -214,18 +214,6 @@ pub fn apply(
     s
 }
 
-/// One output row of a scenario run.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScenarioResult {
-    /// `baseline` or the scenario's name.
-    pub scenario: String,
-    pub row: ResultRow,
-    /// The baseline row's `required_staff` with the same level, identity and cadre.
-    pub baseline_required_staff: Option<f64>,
-    /// `required_staff − baseline_required_staff`.
-    pub required_change: Option<f64>,
-}
-
 /// The identity of a row across runs: level, facility, group names and cadre.
 pub type RowKey = (Level, Option<String>, Option<String>, Option<String>, Option<String>, usize);
 
@@ -253,7 +241,10 @@ pub fn run(
     let mut out = Vec::new();
     for name in names(rows) {
         let s = apply(study, rows, &name, &baseline.rows, diag);
-        let results = engine::compute(&s, options, diag).map_err(|problems| {
+        let mut scratch = Diagnostics::default();
+        let computed = engine::compute(&s, options, &mut scratch);
+        merge_new(diag, scratch);
+        let results = computed.map_err(|problems| {
             problems
                 .into_iter()
                 .map(|mut p| {
@@ -267,34 +258,12 @@ pub fn run(
     Ok(out)
 }
 
-/// The output rows: the baseline's, then each scenario's, with the baseline requirement of the
-/// same row and the change.
-pub fn combine(baseline: &Results, scenarios: &[(String, Study, Results)]) -> Vec<ScenarioResult> {
-    let base: HashMap<RowKey, f64> = baseline
-        .rows
-        .iter()
-        .map(|r| (row_key(r), r.required_staff))
-        .collect();
-    let mut out: Vec<ScenarioResult> = baseline
-        .rows
-        .iter()
-        .map(|r| ScenarioResult {
-            scenario: "baseline".to_string(),
-            row: r.clone(),
-            baseline_required_staff: Some(r.required_staff),
-            required_change: Some(0.0),
-        })
-        .collect();
-    for (name, _, results) in scenarios {
-        for r in &results.rows {
-            let b = base.get(&row_key(r)).copied();
-            out.push(ScenarioResult {
-                scenario: name.clone(),
-                row: r.clone(),
-                baseline_required_staff: b,
-                required_change: b.map(|b| r.required_staff - b),
-            });
+/// Adds the problems of `other` that `diag` does not hold yet (the same warning from every
+/// scenario's or year's computation is said once).
+pub fn merge_new(diag: &mut Diagnostics, other: Diagnostics) {
+    for p in other.problems {
+        if !diag.problems.iter().any(|q| q.to_string() == p.to_string()) {
+            diag.push(p);
         }
     }
-    out
 }

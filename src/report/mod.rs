@@ -8,6 +8,7 @@ pub mod csv;
 pub mod dhis2;
 pub mod html;
 pub mod json;
+pub mod planning;
 pub mod summary;
 pub mod table;
 pub mod xlsx;
