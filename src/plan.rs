@@ -84,6 +84,7 @@ pub fn plan(
     scenarios: Option<&[crate::scenario::ScenarioRow]>,
     uncertainty: Option<&crate::uncertainty::UncertaintyOptions>,
     options: &ComputeOptions,
+    load: &crate::scenario::Loader<'_>,
     diag: &mut crate::diag::Diagnostics,
 ) -> Result<Plan, Vec<crate::diag::Problem>> {
     let interval = |s: &crate::model::Study, r: &crate::engine::Results| match uncertainty {
@@ -102,7 +103,7 @@ pub fn plan(
             .iter()
             .map(|r| (crate::scenario::row_key(r), r.required_staff))
             .collect();
-        for (name, s, results) in crate::scenario::run(study, baseline, rows, options, diag)? {
+        for (name, s, results) in crate::scenario::run(study, baseline, rows, options, load, diag)? {
             let intervals = interval(&s, &results)?;
             runs.push(PlanRun {
                 name,

@@ -40,6 +40,10 @@ pub struct ScenarioRow {
     pub volume_factor: Option<f64>,
     pub standard_factor: Option<f64>,
     pub staff_change: Option<f64>,
+    /// `add_standards`: a standards table (path, or `FILE#Sheet`) whose rows the scenario adds.
+    pub add_standards: Option<String>,
+    /// `add_workload`: a workload table whose rows the scenario adds.
+    pub add_workload: Option<String>,
     pub location: Location,
 }
 
@@ -214,6 +218,20 @@ pub fn apply(
     s
 }
 
+/// Reads the study again with tables added (`add_standards`, `add_workload`), as
+/// (table name, `FILE[#Sheet]`): the study and the problems of the read (`Err` when it has
+/// errors).
+pub type Loader<'a> =
+    dyn Fn(&[(&'static str, String)]) -> Result<(Study, Diagnostics), Vec<Problem>> + 'a;
+
+/// The tables scenario `name` adds, in table order: standards first, then workload.
+pub fn added_tables(rows: &[ScenarioRow], name: &str) -> Vec<(&'static str, String)> {
+    let rows: Vec<&ScenarioRow> = rows.iter().filter(|r| r.scenario == name).collect();
+    let standards = rows.iter().filter_map(|r| r.add_standards.clone()).map(|t| ("standards", t));
+    let workload = rows.iter().filter_map(|r| r.add_workload.clone()).map(|t| ("workload", t));
+    standards.chain(workload).collect()
+}
+
 /// The identity of a row across runs: level, facility, group names and cadre.
 pub type RowKey = (Level, Option<String>, Option<String>, Option<String>, Option<String>, usize);
 
@@ -236,11 +254,27 @@ pub fn run(
     baseline: &Results,
     rows: &[ScenarioRow],
     options: &ComputeOptions,
+    load: &Loader<'_>,
     diag: &mut Diagnostics,
 ) -> Result<Vec<(String, Study, Results)>, Vec<Problem>> {
     let mut out = Vec::new();
     for name in names(rows) {
-        let s = apply(study, rows, &name, &baseline.rows, diag);
+        let added = added_tables(rows, &name);
+        let s = if added.is_empty() {
+            apply(study, rows, &name, &baseline.rows, diag)
+        } else {
+            let (with_added, problems) = load(&added).map_err(|problems| {
+                problems
+                    .into_iter()
+                    .map(|mut p| {
+                        p.message = format!("scenario \"{name}\": {}", p.message);
+                        p
+                    })
+                    .collect::<Vec<_>>()
+            })?;
+            merge_new(diag, problems);
+            apply(&with_added, rows, &name, &baseline.rows, diag)
+        };
         let mut scratch = Diagnostics::default();
         let computed = engine::compute(&s, options, &mut scratch);
         merge_new(diag, scratch);

@@ -112,6 +112,7 @@ impl StudyArgs {
             district_level: self.district_level,
             region_level: self.region_level,
             keep_history: false,
+            added_tables: Vec::new(),
         }
     }
 

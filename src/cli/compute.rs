@@ -157,6 +157,20 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
+    // A scenario that adds tables reads the study again with them (history kept, so that the
+    // months of both reads are counted together).
+    let load = |added: &[(&'static str, String)]| {
+        let mut o = read.clone();
+        o.keep_history = true;
+        o.added_tables = added.to_vec();
+        let (b, d) = crate::study::load(&o);
+        if d.has_errors() {
+            return Err(d.errors().cloned().collect::<Vec<_>>());
+        }
+        let mut s = b.study;
+        s.workload.history = None;
+        Ok((s, d))
+    };
     let plan = if planning {
         match pool.install(|| {
             crate::plan::plan(
@@ -165,6 +179,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 scenario_rows.as_deref(),
                 uncertainty.as_ref(),
                 &options,
+                &load,
                 &mut diag,
             )
         }) {

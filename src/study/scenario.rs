@@ -12,7 +12,13 @@ use crate::diag::{Diagnostics, Problem};
 use crate::numbers::full_precision;
 use crate::scenario::{ScenarioRow, Selector};
 
-const CHANGES: [&str; 3] = ["volume_factor", "standard_factor", "staff_change"];
+const CHANGES: [&str; 5] = [
+    "volume_factor",
+    "standard_factor",
+    "staff_change",
+    "add_standards",
+    "add_workload",
+];
 
 /// Reads the scenario table at `table` (a file, or `FILE#Sheet`). Problems go to `diag`.
 pub fn read_scenarios(
@@ -22,6 +28,12 @@ pub fn read_scenarios(
     diag: &mut Diagnostics,
 ) -> Vec<ScenarioRow> {
     let mut rows = Vec::new();
+    // Tables added by a scenario are named relative to the scenario file.
+    let base = match table {
+        TableRef::Text { path, .. } | TableRef::Sheet { path, .. } | TableRef::Json { path, .. } => {
+            path.parent().map(std::path::Path::to_path_buf).unwrap_or_default()
+        }
+    };
     let mut source = super::open_source(table, csv);
     read_table(
         source.as_mut(),
@@ -35,7 +47,7 @@ pub fn read_scenarios(
                 d.error(
                     Problem::error(
                         "no_change_column",
-                        "has no change column: a scenario needs volume_factor, standard_factor or staff_change",
+                        "has no change column: a scenario needs volume_factor, standard_factor, staff_change, add_standards or add_workload",
                     )
                     .at(at)
                     .hint("add a volume_factor (workload × f), standard_factor (time per unit × f) or staff_change (staff + d) column"),
@@ -45,7 +57,7 @@ pub fn read_scenarios(
             ok
         },
         |f, row, d| {
-            if let Some(r) = read_row(f, row, b, d) {
+            if let Some(r) = read_row(f, row, b, &base, d) {
                 rows.push(r);
             }
         },
@@ -53,7 +65,13 @@ pub fn read_scenarios(
     rows
 }
 
-fn read_row(f: &Fields, row: &dyn Row, b: &Builder, d: &mut Diagnostics) -> Option<ScenarioRow> {
+fn read_row(
+    f: &Fields,
+    row: &dyn Row,
+    b: &Builder,
+    base: &std::path::Path,
+    d: &mut Diagnostics,
+) -> Option<ScenarioRow> {
     let col = |name: &str| f.header.get(name).unwrap_or(0);
     let Some(name) = f.text(row, "scenario", d) else {
         d.error(
@@ -116,11 +134,44 @@ fn read_row(f: &Fields, row: &dyn Row, b: &Builder, d: &mut Diagnostics) -> Opti
         let index = b.find_activity(&t);
         Selector { text: t, index }
     });
-    if volume_factor.is_none() && standard_factor.is_none() && staff_change.is_none() {
+    let mut added = |d: &mut Diagnostics, name: &str| -> Option<String> {
+        let text = f.text(row, name, d)?;
+        let (file, sheet) = match text.rsplit_once('#') {
+            Some((file, sheet)) => (file.to_string(), Some(sheet.to_string())),
+            None => (text.clone(), None),
+        };
+        let path = base.join(&file);
+        if !path.is_file() {
+            d.error(
+                Problem::error("not_found", "names a table file that does not exist")
+                    .at(f.at(row, col(name)))
+                    .value(path.display().to_string())
+                    .hint("give the file's path relative to the scenario file (a workbook sheet as FILE#Sheet)"),
+            );
+            ok = false;
+            return None;
+        }
+        let p = path.display().to_string();
+        Some(match sheet {
+            Some(s) => format!("{p}#{s}"),
+            None => p,
+        })
+    };
+    let add_standards = added(d, "add_standards");
+    let add_workload = added(d, "add_workload");
+    if !ok {
+        return None;
+    }
+    if volume_factor.is_none()
+        && standard_factor.is_none()
+        && staff_change.is_none()
+        && add_standards.is_none()
+        && add_workload.is_none()
+    {
         d.error(
             Problem::error(
                 "no_change",
-                "changes nothing: volume_factor, standard_factor and staff_change are all blank",
+                "changes nothing: volume_factor, standard_factor, staff_change, add_standards and add_workload are all blank",
             )
             .at(at)
             .hint("fill in one of them, or delete the row"),
@@ -176,6 +227,8 @@ fn read_row(f: &Fields, row: &dyn Row, b: &Builder, d: &mut Diagnostics) -> Opti
         volume_factor,
         standard_factor,
         staff_change,
+        add_standards,
+        add_workload,
         location: at,
     })
 }

@@ -481,6 +481,14 @@ pub const SCENARIO: TableDef = TableDef {
                 "variation_personnel",
             ],
         },
+        Column {
+            name: "add_standards",
+            aliases: &["ajout_normes", "normes_ajoutees", "added_standards"],
+        },
+        Column {
+            name: "add_workload",
+            aliases: &["ajout_charge", "charge_ajoutee", "added_workload"],
+        },
     ],
 };
 
