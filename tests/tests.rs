@@ -12,6 +12,7 @@ mod fixtures;
 mod properties;
 mod reports;
 mod robustness;
+mod scenarios;
 mod spreadsheets;
 mod surge;
 mod template;
