@@ -376,3 +376,73 @@ pub fn analyse(
         .collect();
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{compute, ComputeOptions};
+    use crate::method::uncertainty::quantile;
+
+    /// The fast path against the slow one on the sample: for each draw, the study with the drawn
+    /// standards written into it, computed by the engine; then each row's N requirements sorted
+    /// and their quantiles taken. Every support and additional standard has a range too.
+    #[test]
+    fn fast_draws_agree_with_recomputing_the_study_per_draw_and_sorting() {
+        let read = crate::study::ReadOptions {
+            study: Some(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sikasso")),
+            ..Default::default()
+        };
+        let (b, diag) = crate::study::load(&read);
+        assert!(!diag.has_errors());
+        let study = b.study;
+        let options = ComputeOptions {
+            by: vec![Level::District, Level::National],
+            ..Default::default()
+        };
+        let mut d = crate::diag::Diagnostics::default();
+        let results = compute(&study, &options, &mut d).unwrap();
+        let u = UncertaintyOptions {
+            draws: 41,
+            seed: 5,
+            spread: Some(30.0),
+        };
+        let fast = analyse(&study, &results, &options.bands, &u).unwrap();
+        // Slow: one engine run per draw.
+        let ranges = ranges(&study, u.spread);
+        let mut per_row: Vec<Vec<f64>> = vec![Vec::new(); results.rows.len()];
+        for draw in 0..u.draws {
+            let mut rng = DrawRng::new(u.seed, draw as u64);
+            let mut s = study.clone();
+            for (i, r) in ranges.iter().enumerate() {
+                if let Some((low, high)) = r {
+                    let x = &mut s.standards[i];
+                    x.value = triangular_inverse_cdf(*low, x.value, *high, rng.uniform());
+                }
+            }
+            let r = compute(&s, &options, &mut d).unwrap();
+            assert_eq!(r.rows.len(), results.rows.len());
+            for (k, row) in r.rows.iter().enumerate() {
+                per_row[k].push(row.required_staff);
+            }
+        }
+        for (k, mut v) in per_row.into_iter().enumerate() {
+            v.sort_by(f64::total_cmp);
+            let row = &results.rows[k];
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+            for (got, p) in [
+                (fast[k].required_p05, 0.05),
+                (fast[k].required_p50, 0.5),
+                (fast[k].required_p95, 0.95),
+            ] {
+                let want = quantile(&v, p).unwrap();
+                assert!(close(got, want), "row {k} p{p}: {got} vs {want} ({row:?})");
+            }
+            let short = v
+                .iter()
+                .filter(|&&r| r > 0.0 && row.current_staff / r < options.bands.low)
+                .count() as f64
+                / v.len() as f64;
+            assert!(close(fast[k].p_shortage, short), "row {k}");
+        }
+    }
+}

@@ -16,5 +16,6 @@ mod scenarios;
 mod spreadsheets;
 mod surge;
 mod template;
+mod uncertainty;
 mod validate;
 mod vectors;
