@@ -147,7 +147,7 @@ pub fn project(
         };
         return Err(error(
             "no_complete_year",
-            format!("no facility reported {need} of any year: there is no year to project from"),
+            format!("no complete year: no facility reported {need} of any year, so there is no year to project from"),
             "complete the monthly history, or use --annualize to count years with 6 months or more",
         ));
     }
