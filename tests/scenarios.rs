@@ -348,3 +348,18 @@ fn scenarios_in_json_xlsx_and_html() {
         assert!(std::fs::metadata(&o).unwrap().len() > 1000);
     }
 }
+
+#[test]
+fn covid_additions_workload_is_the_covid_part_of_workload_csv() {
+    // Written by data/scenarios/covid/make_scenario.py with workload.csv.
+    let covid = root().join("data").join("scenarios").join("covid");
+    let read = |p: std::path::PathBuf| std::fs::read_to_string(p).unwrap();
+    let base = read(sample().join("workload.csv"));
+    let all = read(covid.join("workload.csv"));
+    let extra = all.strip_prefix(base.as_str()).unwrap();
+    assert_eq!(
+        read(covid.join("additions").join("workload.csv")),
+        format!("facility_id,activity,period,volume\n{extra}"),
+        "additions/workload.csv is stale: run python3 data/scenarios/covid/make_scenario.py"
+    );
+}
