@@ -148,9 +148,9 @@ impl History {
     /// Months a facility reported in a year.
     pub fn months_in(&self, facility: usize, year: i32) -> u32 {
         let Ok(y) = u32::try_from(year) else { return 0 };
-        self.months.get(&facility).map_or(0, |set| {
-            set.range(y * 12..(y + 1) * 12).count() as u32
-        })
+        self.months
+            .get(&facility)
+            .map_or(0, |set| set.range(y * 12..(y + 1) * 12).count() as u32)
     }
     /// The latest year with a monthly row anywhere.
     pub fn last_year(&self) -> Option<i32> {

@@ -70,7 +70,11 @@ impl Plan {
             }
         }
         PlanTable {
-            before: if self.scenarios { vec!["scenario"] } else { Vec::new() },
+            before: if self.scenarios {
+                vec!["scenario"]
+            } else {
+                Vec::new()
+            },
             after,
             rows,
         }
@@ -94,7 +98,11 @@ pub fn plan(
     let mut runs = vec![PlanRun {
         name: "baseline".into(),
         results: baseline.clone(),
-        baseline: baseline.rows.iter().map(|r| Some(r.required_staff)).collect(),
+        baseline: baseline
+            .rows
+            .iter()
+            .map(|r| Some(r.required_staff))
+            .collect(),
         intervals: interval(study, baseline)?,
     }];
     if let Some(rows) = scenarios {
@@ -103,7 +111,8 @@ pub fn plan(
             .iter()
             .map(|r| (crate::scenario::row_key(r), r.required_staff))
             .collect();
-        for (name, s, results) in crate::scenario::run(study, baseline, rows, options, load, diag)? {
+        for (name, s, results) in crate::scenario::run(study, baseline, rows, options, load, diag)?
+        {
             let intervals = interval(&s, &results)?;
             runs.push(PlanRun {
                 name,
@@ -123,4 +132,3 @@ pub fn plan(
         uncertainty: uncertainty.is_some(),
     })
 }
-

@@ -55,7 +55,9 @@ impl ScenarioRow {
             None => true,
             Some(s) => value.as_deref().is_some_and(|v| key(v) == key(s)),
         };
-        self.facility_id.as_ref().map_or(true, |id| key(id) == key(&f.id))
+        self.facility_id
+            .as_ref()
+            .map_or(true, |id| key(id) == key(&f.id))
             && self
                 .facility_type
                 .as_ref()
@@ -182,7 +184,9 @@ pub fn apply(
         let d = r.staff_change.unwrap_or(0.0);
         let mut matched = false;
         for row in baseline.iter().filter(|x| x.level == Level::Facility) {
-            let Some(f) = row.facility_index else { continue };
+            let Some(f) = row.facility_index else {
+                continue;
+            };
             if r.takes_facility(&study.facilities[f]) && r.takes_cadre(row.cadre_index) {
                 changes.entry((f, row.cadre_index)).or_default().push(d);
                 matched = true;
@@ -227,13 +231,26 @@ pub type Loader<'a> =
 /// The tables scenario `name` adds, in table order: standards first, then workload.
 pub fn added_tables(rows: &[ScenarioRow], name: &str) -> Vec<(&'static str, String)> {
     let rows: Vec<&ScenarioRow> = rows.iter().filter(|r| r.scenario == name).collect();
-    let standards = rows.iter().filter_map(|r| r.add_standards.clone()).map(|t| ("standards", t));
-    let workload = rows.iter().filter_map(|r| r.add_workload.clone()).map(|t| ("workload", t));
+    let standards = rows
+        .iter()
+        .filter_map(|r| r.add_standards.clone())
+        .map(|t| ("standards", t));
+    let workload = rows
+        .iter()
+        .filter_map(|r| r.add_workload.clone())
+        .map(|t| ("workload", t));
     standards.chain(workload).collect()
 }
 
 /// The identity of a row across runs: level, facility, group names and cadre.
-pub type RowKey = (Level, Option<String>, Option<String>, Option<String>, Option<String>, usize);
+pub type RowKey = (
+    Level,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    usize,
+);
 
 pub fn row_key(r: &ResultRow) -> RowKey {
     (

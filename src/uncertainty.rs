@@ -83,11 +83,16 @@ pub fn ranges(study: &Study, spread: Option<f64>) -> Vec<Option<(f64, f64)>> {
 /// Checks of the options (the command line refuses them with exit 1).
 pub fn check(options: &UncertaintyOptions) -> Result<(), String> {
     if options.draws == 0 {
-        return Err("--uncertainty 0: the number of draws must be at least 1 (e.g. --uncertainty 10000)".into());
+        return Err(
+            "--uncertainty 0: the number of draws must be at least 1 (e.g. --uncertainty 10000)"
+                .into(),
+        );
     }
     if let Some(p) = options.spread {
         if !(p.is_finite() && p >= 0.0) {
-            return Err(format!("--standard-spread {p}: the spread is a percentage ≥ 0 (e.g. 20 for ±20 %)"));
+            return Err(format!(
+                "--standard-spread {p}: the spread is a percentage ≥ 0 (e.g. 20 for ±20 %)"
+            ));
         }
         if p >= 100.0 {
             return Err(format!("--standard-spread {p}: a spread of 100 % or more makes standards of 0 or less; give less than 100"));
@@ -103,7 +108,11 @@ struct Draws {
     values: Vec<Vec<f64>>,
 }
 
-fn draw_standards(study: &Study, ranges: &[Option<(f64, f64)>], options: &UncertaintyOptions) -> Draws {
+fn draw_standards(
+    study: &Study,
+    ranges: &[Option<(f64, f64)>],
+    options: &UncertaintyOptions,
+) -> Draws {
     let ranged: Vec<(usize, f64, f64, f64)> = ranges
         .iter()
         .enumerate()
@@ -179,7 +188,9 @@ fn profile_draws(
                 }
                 out.ranged_lines.push((line.activity, inv));
             }
-            _ => out.fixed_lines.push((line.activity, line.standard_workload)),
+            _ => out
+                .fixed_lines
+                .push((line.activity, line.standard_workload)),
         }
     }
     let value_in = |standard: usize, d: usize| {
@@ -195,7 +206,9 @@ fn profile_draws(
         for d in 0..n {
             let mut total = 0.0;
             for l in &p.support {
-                let Some(unit) = allowance_unit(l.standard) else { continue };
+                let Some(unit) = allowance_unit(l.standard) else {
+                    continue;
+                };
                 total += method::cas_percent(&p.awt, value_in(l.standard, d), unit).map_err(bad)?;
             }
             caf.push(method::caf(total).map_err(|e| {
@@ -210,22 +223,34 @@ fn profile_draws(
         for d in 0..n {
             let mut total = 0.0;
             for l in &p.additional {
-                let Some(unit) = allowance_unit(l.standard) else { continue };
+                let Some(unit) = allowance_unit(l.standard) else {
+                    continue;
+                };
                 let s = &study.standards[l.standard];
-                let hours = method::allowance::allowance_hours(&p.awt, value_in(l.standard, d), unit)
-                    .unwrap_or(0.0);
+                let hours =
+                    method::allowance::allowance_hours(&p.awt, value_in(l.standard, d), unit)
+                        .unwrap_or(0.0);
                 total += hours * s.staff;
             }
             iaf.push(method::iaf(total, &p.awt));
         }
         out.iaf = Some(iaf);
     }
-    debug_assert!(p.support.iter().all(|l| study.standards[l.standard].component == Component::Support));
+    debug_assert!(p
+        .support
+        .iter()
+        .all(|l| study.standards[l.standard].component == Component::Support));
     Ok(out)
 }
 
 /// Fills `buf` with the N requirements of a facility row.
-fn facility_requirements(study: &Study, row: &ResultRow, p: &Profile, pd: &ProfileDraws, buf: &mut [f64]) {
+fn facility_requirements(
+    study: &Study,
+    row: &ResultRow,
+    p: &Profile,
+    pd: &ProfileDraws,
+    buf: &mut [f64],
+) {
     if pd.fixed {
         buf.fill(row.required_staff);
         return;
@@ -333,7 +358,12 @@ pub fn analyse(
             }
         }
         let levels: Vec<Level> = {
-            let mut l: Vec<Level> = results.rows.iter().map(|r| r.level).filter(|l| *l != Level::Facility).collect();
+            let mut l: Vec<Level> = results
+                .rows
+                .iter()
+                .map(|r| r.level)
+                .filter(|l| *l != Level::Facility)
+                .collect();
             l.dedup();
             l
         };

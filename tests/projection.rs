@@ -50,7 +50,11 @@ fn project(dir: &Dir, args: &[&str]) -> Vec<Row> {
         .args(["-f", "csv", "-q"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     csv_rows(&String::from_utf8(out.stdout).unwrap())
 }
 
@@ -71,7 +75,11 @@ fn an_exactly_linear_history_is_continued_on_its_line() {
     assert_eq!(years, ["2023", "2023", "2024", "2024", "2025", "2025"]);
     for (year, a) in [("2023", 5.0), ("2024", 6.0), ("2025", 7.0)] {
         let r = at(&rows, year, "F1");
-        assert!((num(r, "required_staff") - a).abs() < 1e-9, "{year}: {}", r["required_staff"]);
+        assert!(
+            (num(r, "required_staff") - a).abs() < 1e-9,
+            "{year}: {}",
+            r["required_staff"]
+        );
         assert_eq!(r["current_staff"], "2");
         assert_eq!(r["completeness"], "", "projected rows have no completeness");
         // A flat history stays flat.
@@ -112,7 +120,10 @@ fn incomplete_years_do_not_count_unless_annualized() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("F1 / Consultation") && stderr.contains("no complete year"), "{stderr}");
+    assert!(
+        stderr.contains("F1 / Consultation") && stderr.contains("no complete year"),
+        "{stderr}"
+    );
     let rows = csv_rows(&String::from_utf8(out.stdout).unwrap());
     assert_eq!(num(at(&rows, "2023", "F1"), "required_staff"), 0.0);
     // --annualize: 9 months × 12/9; the totals were written as twelfths, so 3/4 of each year
@@ -125,7 +136,10 @@ fn incomplete_years_do_not_count_unless_annualized() {
 fn roll_ups_per_year() {
     let dir = Dir::new();
     study(&dir, &[4160.0, 6240.0, 8320.0], 12);
-    let rows = project(&dir, &["--to", "2024", "--by", "district", "--by", "national"]);
+    let rows = project(
+        &dir,
+        &["--to", "2024", "--by", "district", "--by", "national"],
+    );
     let national: Vec<&Row> = rows.iter().filter(|r| r["level"] == "national").collect();
     assert_eq!(national.len(), 2);
     assert!((num(national[0], "required_staff") - 6.0).abs() < 1e-9);
@@ -153,7 +167,11 @@ fn refused(dir: &Dir, args: &[&str], needle: &str) {
 fn what_project_refuses() {
     let dir = Dir::new();
     study(&dir, &[4160.0, 6240.0, 8320.0], 12);
-    refused(&dir, &["--to", "2021"], "not after the last observed year (2022)");
+    refused(
+        &dir,
+        &["--to", "2021"],
+        "not after the last observed year (2022)",
+    );
     refused(&dir, &["--to", "2022"], "not after the last observed year");
     refused(&dir, &["--to", "2025", "--growth", "-100"], "--growth");
     // No complete year anywhere.
@@ -161,15 +179,25 @@ fn what_project_refuses() {
     study(&short, &[4160.0], 5);
     short.write("staff.csv", "facility_id,cadre,count\nF1,Infirmier,2\n");
     let w = std::fs::read_to_string(short.join("workload.csv")).unwrap();
-    let w: String = w.lines().filter(|l| !l.starts_with("F2")).map(|l| format!("{l}\n")).collect();
+    let w: String = w
+        .lines()
+        .filter(|l| !l.starts_with("F2"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     short.write("workload.csv", &w);
     refused(&short, &["--to", "2025"], "no complete year");
     // Yearly periods are not monthly history; neither is a workload without periods.
     let yearly = Dir::new();
     study(&yearly, &[4160.0], 12);
-    yearly.write("workload.csv", "facility_id,activity,period,volume\nF1,Consultation,2022,100\n");
+    yearly.write(
+        "workload.csv",
+        "facility_id,activity,period,volume\nF1,Consultation,2022,100\n",
+    );
     refused(&yearly, &["--to", "2025"], "monthly");
-    yearly.write("workload.csv", "facility_id,activity,volume\nF1,Consultation,100\n");
+    yearly.write(
+        "workload.csv",
+        "facility_id,activity,volume\nF1,Consultation,100\n",
+    );
     refused(&yearly, &["--to", "2025"], "monthly");
     // --to or --years is required: a usage error.
     wisn().arg("project").arg(dir.path()).assert().code(2);
@@ -184,9 +212,20 @@ fn the_sample_history_has_three_years_and_2023_is_the_sample() {
     let base_rows: Vec<&str> = base.lines().skip(1).collect();
     assert_eq!(of_2023, base_rows, "2023 is data/sikasso/workload.csv");
     for y in ["2021", "2022"] {
-        assert!(hist.lines().filter(|l| l.contains(&format!(",{y}-"))).count() > 3000);
+        assert!(
+            hist.lines()
+                .filter(|l| l.contains(&format!(",{y}-")))
+                .count()
+                > 3000
+        );
     }
-    for t in ["facilities", "standards", "working_time", "staff", "cadre_aliases"] {
+    for t in [
+        "facilities",
+        "standards",
+        "working_time",
+        "staff",
+        "cadre_aliases",
+    ] {
         assert_eq!(
             std::fs::read(history.join(format!("{t}.csv"))).unwrap(),
             std::fs::read(root().join("data/sikasso").join(format!("{t}.csv"))).unwrap(),
@@ -202,10 +241,18 @@ fn the_sample_history_has_three_years_and_2023_is_the_sample() {
     assert!(out.status.success());
     let rows = csv_rows(&String::from_utf8(out.stdout).unwrap());
     let years: std::collections::BTreeSet<&str> = rows.iter().map(|r| r["year"].as_str()).collect();
-    assert_eq!(years.into_iter().collect::<Vec<_>>(), ["2024", "2025", "2026"]);
+    assert_eq!(
+        years.into_iter().collect::<Vec<_>>(),
+        ["2024", "2025", "2026"]
+    );
     // Volumes grow (0–8 % a year by construction): so does the national requirement.
     let nat = |y: &str, c: &str| {
-        num(rows.iter().find(|r| r["year"] == y && r["level"] == "national" && r["cadre"] == c).unwrap(), "required_staff")
+        num(
+            rows.iter()
+                .find(|r| r["year"] == y && r["level"] == "national" && r["cadre"] == c)
+                .unwrap(),
+            "required_staff",
+        )
     };
     assert!(nat("2026", "Sage-femme") > nat("2024", "Sage-femme"));
 }
@@ -224,11 +271,23 @@ fn project_writes_json_xlsx_and_html_with_a_chart_per_cadre() {
     assert_eq!(doc["rows"][0]["year"], 2023);
     assert!(doc["rows"][0]["completeness"].is_null());
     let html = dir.join("p.html");
-    wisn().arg("project").arg(dir.path()).args(["--to", "2024", "-q", "-o"]).arg(&html).assert().success();
+    wisn()
+        .arg("project")
+        .arg(dir.path())
+        .args(["--to", "2024", "-q", "-o"])
+        .arg(&html)
+        .assert()
+        .success();
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<svg") && page.contains("Infirmier"));
     let xlsx = dir.join("p.xlsx");
-    wisn().arg("project").arg(dir.path()).args(["--to", "2024", "-q", "-o"]).arg(&xlsx).assert().success();
+    wisn()
+        .arg("project")
+        .arg(dir.path())
+        .args(["--to", "2024", "-q", "-o"])
+        .arg(&xlsx)
+        .assert()
+        .success();
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"));
 }

@@ -61,7 +61,15 @@ fn columns_are_scenario_then_compute_then_baseline_and_change() {
     let dir = Dir::new();
     let f = scenario_file(&dir, "scenario,volume_factor\nsame,1\n");
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-f", "csv", "-q"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--scenario",
+            &f,
+            "-f",
+            "csv",
+            "-q",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -73,7 +81,10 @@ fn columns_are_scenario_then_compute_then_baseline_and_change() {
     // Compute's columns as they stand (a column added to compute, such as
     // mean_facility_ratio, comes before the two scenario columns).
     assert_eq!(header.first(), Some(&"scenario"));
-    assert_eq!(&header[header.len() - 2..], &["baseline_required_staff", "required_change"]);
+    assert_eq!(
+        &header[header.len() - 2..],
+        &["baseline_required_staff", "required_change"]
+    );
     for c in COMPUTE_COLUMNS {
         assert!(header.contains(c), "{c}");
     }
@@ -102,7 +113,13 @@ fn a_factor_of_1_is_the_baseline_bit_for_bit() {
         assert_eq!(b["required_change"], "0");
     }
     // And the baseline rows are compute's rows.
-    let plain = compute_csv(&[sample().to_str().unwrap(), "--by", "district", "--by", "national"]);
+    let plain = compute_csv(&[
+        sample().to_str().unwrap(),
+        "--by",
+        "district",
+        "--by",
+        "national",
+    ]);
     assert_eq!(plain.len(), base.len());
     for (p, b) in plain.iter().zip(&base) {
         for c in COMPUTE_COLUMNS {
@@ -188,17 +205,42 @@ fn staff_changes_add_and_stop_at_zero_with_a_warning() {
         "scenario,facility_id,cadre,staff_change\nhire,KAD-CSCOM-01,Sage-femme,2\nhire,KAD-CSCOM-01,Sage-femme,0.5\ncut,KAD-CSCOM-01,Matrone,-5\n",
     );
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-f", "csv"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--scenario",
+            &f,
+            "-f",
+            "csv",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("cut") && stderr.contains("KAD-CSCOM-01"), "{stderr}");
+    assert!(
+        stderr.contains("cut") && stderr.contains("KAD-CSCOM-01"),
+        "{stderr}"
+    );
     let rows = crate::util::csv_rows(&String::from_utf8(out.stdout).unwrap());
-    assert_eq!(num(find(&rows, "hire", "KAD-CSCOM-01", "Sage-femme"), "current_staff"), 3.5);
-    assert_eq!(num(find(&rows, "cut", "KAD-CSCOM-01", "Matrone"), "current_staff"), 0.0);
+    assert_eq!(
+        num(
+            find(&rows, "hire", "KAD-CSCOM-01", "Sage-femme"),
+            "current_staff"
+        ),
+        3.5
+    );
+    assert_eq!(
+        num(
+            find(&rows, "cut", "KAD-CSCOM-01", "Matrone"),
+            "current_staff"
+        ),
+        0.0
+    );
     // Staff do not change the requirement.
-    assert_eq!(find(&rows, "cut", "KAD-CSCOM-01", "Matrone")["required_change"], "0");
+    assert_eq!(
+        find(&rows, "cut", "KAD-CSCOM-01", "Matrone")["required_change"],
+        "0"
+    );
 }
 
 #[test]
@@ -230,7 +272,13 @@ fn the_covid_scenario_table_gives_the_covid_results_unchanged() {
     let covid = root().join("data").join("scenarios").join("covid");
     let s = sample();
     let table = covid.join("scenario.csv");
-    let rows = compute_csv(&[s.to_str().unwrap(), "--scenario", table.to_str().unwrap(), "--by", "district"]);
+    let rows = compute_csv(&[
+        s.to_str().unwrap(),
+        "--scenario",
+        table.to_str().unwrap(),
+        "--by",
+        "district",
+    ]);
     let standards = covid.join("standards.csv");
     let workload = covid.join("workload.csv");
     let old = compute_csv(&[
@@ -274,7 +322,13 @@ fn refused(table: &str, needles: &[&str]) {
     let f = scenario_file(&dir, table);
     let out_file = dir.join("out.csv");
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-o"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--scenario",
+            &f,
+            "-o",
+        ])
         .arg(&out_file)
         .output()
         .unwrap();
@@ -289,22 +343,40 @@ fn refused(table: &str, needles: &[&str]) {
 #[test]
 fn bad_scenario_tables_are_refused_with_the_row() {
     refused("scenario,cadre\nx,Infirmier\n", &["no change column"]);
-    refused("scenario,volume_factor\nx,0\n", &["row 2", "volume_factor", "above 0"]);
+    refused(
+        "scenario,volume_factor\nx,0\n",
+        &["row 2", "volume_factor", "above 0"],
+    );
     refused("scenario,volume_factor\nx,-1.5\n", &["row 2", "above 0"]);
     refused("scenario,standard_factor\nx,abc\n", &["row 2", "abc"]);
-    refused("scenario,volume_factor,staff_change\nx,,\n", &["row 2", "changes nothing"]);
-    refused("scenario,cadre,volume_factor\nx,Infirmier,1.2\n", &["row 2", "cadre", "volume_factor"]);
+    refused(
+        "scenario,volume_factor,staff_change\nx,,\n",
+        &["row 2", "changes nothing"],
+    );
+    refused(
+        "scenario,cadre,volume_factor\nx,Infirmier,1.2\n",
+        &["row 2", "cadre", "volume_factor"],
+    );
     refused(
         "scenario,district,standard_factor\nx,Kadiolo,1.2\n",
         &["row 2", "district", "standard_factor"],
     );
-    refused("scenario,facility_id,staff_change\nx,KAD-CSCOM-01,1\n", &["row 2", "no cadre"]);
+    refused(
+        "scenario,facility_id,staff_change\nx,KAD-CSCOM-01,1\n",
+        &["row 2", "no cadre"],
+    );
     refused(
         "scenario,cadre,activity,staff_change\nx,Infirmier,Injection,1\n",
         &["row 2", "activity"],
     );
-    refused("scenario,volume_factor\nBaseline,2\n", &["row 2", "baseline"]);
-    refused("scenario,add_workload\nx,missing.csv\n", &["row 2", "missing.csv"]);
+    refused(
+        "scenario,volume_factor\nBaseline,2\n",
+        &["row 2", "baseline"],
+    );
+    refused(
+        "scenario,add_workload\nx,missing.csv\n",
+        &["row 2", "missing.csv"],
+    );
 }
 
 #[test]
@@ -312,14 +384,32 @@ fn a_selector_that_matches_nothing_is_a_warning_naming_the_row() {
     let dir = Dir::new();
     let f = scenario_file(&dir, "scenario,district,volume_factor\nx,Bamako,1.3\n");
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-f", "csv"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--scenario",
+            &f,
+            "-f",
+            "csv",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("row 2") && stderr.contains("matches nothing"), "{stderr}");
+    assert!(
+        stderr.contains("row 2") && stderr.contains("matches nothing"),
+        "{stderr}"
+    );
     let strict = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-f", "csv", "--strict"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--scenario",
+            &f,
+            "-f",
+            "csv",
+            "--strict",
+        ])
         .output()
         .unwrap();
     assert_eq!(strict.status.code(), Some(1));
@@ -330,7 +420,15 @@ fn scenarios_in_json_xlsx_and_html() {
     let dir = Dir::new();
     let f = scenario_file(&dir, "scenario,volume_factor\nup,1.1\n");
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-f", "json", "-q"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--scenario",
+            &f,
+            "-f",
+            "json",
+            "-q",
+        ])
         .output()
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -341,7 +439,14 @@ fn scenarios_in_json_xlsx_and_html() {
     for ext in ["xlsx", "html"] {
         let o = dir.join(&format!("out.{ext}"));
         wisn()
-            .args(["compute", sample().to_str().unwrap(), "--scenario", &f, "-q", "-o"])
+            .args([
+                "compute",
+                sample().to_str().unwrap(),
+                "--scenario",
+                &f,
+                "-q",
+                "-o",
+            ])
             .arg(&o)
             .assert()
             .success();

@@ -41,7 +41,13 @@ fn tri(a: f64, c: f64, b: f64, p: f64) -> f64 {
 fn one_activity_agrees_with_the_triangular_quantiles() {
     let dir = Dir::new();
     one_activity(&dir, "20,10,40");
-    let rows = compute_csv(&[dir.path().to_str().unwrap(), "--uncertainty", "20000", "--seed", "7"]);
+    let rows = compute_csv(&[
+        dir.path().to_str().unwrap(),
+        "--uncertainty",
+        "20000",
+        "--seed",
+        "7",
+    ]);
     assert_eq!(rows.len(), 1);
     let r = &rows[0];
     assert_eq!(num(r, "required_staff"), 10.0);
@@ -55,11 +61,18 @@ fn one_activity_agrees_with_the_triangular_quantiles() {
     ] {
         let exact = tri(10.0, 20.0, 40.0, p) / 2.0;
         let got = num(r, col);
-        assert!((got - exact).abs() < 4.5 * se / 2.0, "{col}: {got} vs {exact}");
+        assert!(
+            (got - exact).abs() < 4.5 * se / 2.0,
+            "{col}: {got} vs {exact}"
+        );
     }
     // Shortage: 10 / (s/2) < 0.9 ⇔ s > 200/9; P = (40 − 200/9)² / (30 × 20) = 0.52675.
     let exact = (40.0f64 - 200.0 / 9.0).powi(2) / 600.0;
-    assert!((num(r, "p_shortage") - exact).abs() < 0.02, "{}", r["p_shortage"]);
+    assert!(
+        (num(r, "p_shortage") - exact).abs() < 0.02,
+        "{}",
+        r["p_shortage"]
+    );
 }
 
 #[test]
@@ -67,8 +80,17 @@ fn the_same_seed_gives_the_same_numbers_whatever_jobs() {
     let s = sample();
     let run = |jobs: &str| {
         wisn()
-            .args(["compute", s.to_str().unwrap(), "--uncertainty", "300", "--standard-spread", "25"])
-            .args(["--seed", "11", "--by", "district", "--by", "national", "-f", "csv", "-q"])
+            .args([
+                "compute",
+                s.to_str().unwrap(),
+                "--uncertainty",
+                "300",
+                "--standard-spread",
+                "25",
+            ])
+            .args([
+                "--seed", "11", "--by", "district", "--by", "national", "-f", "csv", "-q",
+            ])
             .args(["--jobs", jobs])
             .output()
             .unwrap()
@@ -78,8 +100,17 @@ fn the_same_seed_gives_the_same_numbers_whatever_jobs() {
     assert!(!one.is_empty());
     assert_eq!(one, run("2"));
     let other = wisn()
-        .args(["compute", s.to_str().unwrap(), "--uncertainty", "300", "--standard-spread", "25"])
-        .args(["--seed", "12", "--by", "district", "--by", "national", "-f", "csv", "-q"])
+        .args([
+            "compute",
+            s.to_str().unwrap(),
+            "--uncertainty",
+            "300",
+            "--standard-spread",
+            "25",
+        ])
+        .args([
+            "--seed", "12", "--by", "district", "--by", "national", "-f", "csv", "-q",
+        ])
         .output()
         .unwrap()
         .stdout;
@@ -117,7 +148,14 @@ fn low_equal_high_equal_standard_collapses_to_the_point_value() {
 #[test]
 fn columns_follow_compute_and_groups_have_intervals() {
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--uncertainty", "200", "--standard-spread", "20"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--uncertainty",
+            "200",
+            "--standard-spread",
+            "20",
+        ])
         .args(["--by", "national", "-f", "csv", "-q"])
         .output()
         .unwrap();
@@ -129,7 +167,11 @@ fn columns_follow_compute_and_groups_have_intervals() {
         &["required_p05", "required_p50", "required_p95", "p_shortage"]
     );
     for r in crate::util::csv_rows(&text) {
-        let (lo, mid, hi) = (num(&r, "required_p05"), num(&r, "required_p50"), num(&r, "required_p95"));
+        let (lo, mid, hi) = (
+            num(&r, "required_p05"),
+            num(&r, "required_p50"),
+            num(&r, "required_p95"),
+        );
         assert!(lo <= mid && mid <= hi, "{r:?}");
         let p = num(&r, "p_shortage");
         assert!((0.0..=1.0).contains(&p));
@@ -142,7 +184,14 @@ fn columns_follow_compute_and_groups_have_intervals() {
 #[test]
 fn the_table_shows_the_interval_and_flags_a_status_that_could_change() {
     let out = wisn()
-        .args(["compute", sample().to_str().unwrap(), "--uncertainty", "500", "--standard-spread", "20"])
+        .args([
+            "compute",
+            sample().to_str().unwrap(),
+            "--uncertainty",
+            "500",
+            "--standard-spread",
+            "20",
+        ])
         .args(["--by", "national", "--lang", "fr"])
         .output()
         .unwrap();
@@ -174,14 +223,30 @@ fn refused(dir: &Dir, args: &[&str], needles: &[&str]) {
 fn bad_ranges_and_options_are_refused() {
     let dir = Dir::new();
     one_activity(&dir, "20,25,40");
-    refused(&dir, &["--uncertainty", "10"], &["row 2", "standard_low", "above the standard"]);
+    refused(
+        &dir,
+        &["--uncertainty", "10"],
+        &["row 2", "standard_low", "above the standard"],
+    );
     one_activity(&dir, "20,10,15");
-    refused(&dir, &["--uncertainty", "10"], &["row 2", "standard_high", "below the standard"]);
+    refused(
+        &dir,
+        &["--uncertainty", "10"],
+        &["row 2", "standard_high", "below the standard"],
+    );
     one_activity(&dir, "20,10,");
     refused(&dir, &["--uncertainty", "10"], &["row 2", "standard_high"]);
     one_activity(&dir, "20,10,30");
     refused(&dir, &["--uncertainty", "0"], &["--uncertainty 0"]);
     refused(&dir, &["--uncertainty", "-3"], &["at least 1"]);
-    refused(&dir, &["--uncertainty", "10", "--standard-spread", "-5"], &["spread"]);
-    refused(&dir, &["--uncertainty", "10", "--standard-spread", "100"], &["spread"]);
+    refused(
+        &dir,
+        &["--uncertainty", "10", "--standard-spread", "-5"],
+        &["spread"],
+    );
+    refused(
+        &dir,
+        &["--uncertainty", "10", "--standard-spread", "100"],
+        &["spread"],
+    );
 }

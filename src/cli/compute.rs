@@ -50,7 +50,12 @@ pub struct ComputeArgs {
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
     /// Range of every standard without standard_low/standard_high: ±P % (with --uncertainty).
-    #[arg(long, value_name = "P", allow_hyphen_values = true, requires = "uncertainty")]
+    #[arg(
+        long,
+        value_name = "P",
+        allow_hyphen_values = true,
+        requires = "uncertainty"
+    )]
     pub standard_spread: Option<f64>,
     #[command(flatten)]
     pub presentation: PresentationArgs,

@@ -66,7 +66,9 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Table);
     if matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
-        eprintln!("error: wisn project writes csv, json, xlsx, html or table, not the DHIS2 formats");
+        eprintln!(
+            "error: wisn project writes csv, json, xlsx, html or table, not the DHIS2 formats"
+        );
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let to_stdout = args

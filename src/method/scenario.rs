@@ -52,7 +52,10 @@ mod tests {
         assert_eq!(scaled_standard(4.0, ServiceUnit::PerHour, 2.0), 2.0);
         assert_eq!(scaled_standard(20.0, ServiceUnit::PerDay, 1.25), 16.0);
         // Factor 1 changes nothing, bit for bit.
-        assert_eq!(scaled_standard(0.1 + 0.2, ServiceUnit::PerDay, 1.0), 0.1 + 0.2);
+        assert_eq!(
+            scaled_standard(0.1 + 0.2, ServiceUnit::PerDay, 1.0),
+            0.1 + 0.2
+        );
     }
 
     #[test]

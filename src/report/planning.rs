@@ -304,14 +304,23 @@ pub fn by_cadre_and_year(table: &PlanTable) -> BTreeMap<String, Vec<(i64, f64, f
 
 /// The workbook: a sheet of every row (machine columns, full precision), and for `project` a
 /// sheet with a line chart per cadre.
-pub fn xlsx(table: &PlanTable, lang: Lang, bands: &Bands, warnings: &[&Problem]) -> anyhow::Result<Vec<u8>> {
+pub fn xlsx(
+    table: &PlanTable,
+    lang: Lang,
+    bands: &Bands,
+    warnings: &[&Problem],
+) -> anyhow::Result<Vec<u8>> {
     use rust_xlsxwriter::{Chart, ChartType, Format, Workbook};
     let build = || -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let mut wb = Workbook::new();
         let bold = Format::new().set_bold();
         let columns = table.columns();
         let ws = wb.add_worksheet();
-        ws.set_name(if lang == Lang::Fr { "Résultats" } else { "Results" })?;
+        ws.set_name(if lang == Lang::Fr {
+            "Résultats"
+        } else {
+            "Results"
+        })?;
         let people = table.rows.iter().any(|r| r.interval.is_some());
         let mut col = 0u16;
         for c in &columns {
@@ -319,7 +328,12 @@ pub fn xlsx(table: &PlanTable, lang: Lang, bands: &Bands, warnings: &[&Problem])
             col += 1;
         }
         if people {
-            ws.write_string_with_format(0, col, label(lang, "required_staff") + " [P5 – P95]", &bold)?;
+            ws.write_string_with_format(
+                0,
+                col,
+                label(lang, "required_staff") + " [P5 – P95]",
+                &bold,
+            )?;
             ws.write_string_with_format(0, col + 1, lang.column("status"), &bold)?;
         }
         for (i, r) in table.rows.iter().enumerate() {
@@ -347,7 +361,11 @@ pub fn xlsx(table: &PlanTable, lang: Lang, bands: &Bands, warnings: &[&Problem])
         ws.set_freeze_panes(1, 0)?;
         let per_cadre = by_cadre_and_year(table);
         if table.before.first() == Some(&"year") && !per_cadre.is_empty() {
-            let name = if lang == Lang::Fr { "Graphiques" } else { "Charts" };
+            let name = if lang == Lang::Fr {
+                "Graphiques"
+            } else {
+                "Charts"
+            };
             let ws = wb.add_worksheet();
             ws.set_name(name)?;
             let mut top = 0u32;
@@ -380,7 +398,11 @@ pub fn xlsx(table: &PlanTable, lang: Lang, bands: &Bands, warnings: &[&Problem])
             }
         }
         let ws = wb.add_worksheet();
-        ws.set_name(if lang == Lang::Fr { "Avertissements" } else { "Warnings" })?;
+        ws.set_name(if lang == Lang::Fr {
+            "Avertissements"
+        } else {
+            "Warnings"
+        })?;
         for (i, w) in warnings.iter().enumerate() {
             ws.write_string(i as u32, 0, w.to_string())?;
         }
@@ -453,7 +475,13 @@ fn svg_chart(cadre: &str, points: &[(i64, f64, f64)], lang: Lang) -> String {
 }
 
 /// One self-contained page: for `project` a chart per cadre, then the rows for people.
-pub fn html(table: &PlanTable, lang: Lang, bands: &Bands, warnings: &[&Problem], title: &str) -> Vec<u8> {
+pub fn html(
+    table: &PlanTable,
+    lang: Lang,
+    bands: &Bands,
+    warnings: &[&Problem],
+    title: &str,
+) -> Vec<u8> {
     let mut s = String::new();
     let _ = write!(
         s,
@@ -469,7 +497,16 @@ pub fn html(table: &PlanTable, lang: Lang, bands: &Bands, warnings: &[&Problem],
     }
     s.push_str("<table><thead><tr>");
     let mut heads: Vec<String> = table.before.iter().map(|c| label(lang, c)).collect();
-    for c in ["level", "facility_name", "cadre", "current_staff", "required_staff", "difference", "wisn_ratio", "status"] {
+    for c in [
+        "level",
+        "facility_name",
+        "cadre",
+        "current_staff",
+        "required_staff",
+        "difference",
+        "wisn_ratio",
+        "status",
+    ] {
         heads.push(lang.column(c));
     }
     heads.extend(table.after.iter().map(|c| label(lang, c)));

@@ -8,8 +8,8 @@ pub mod dhis2;
 pub mod discover;
 pub mod ihris;
 pub mod orgunits;
-pub mod scenario;
 pub mod period;
+pub mod scenario;
 pub mod schema;
 pub mod source;
 pub mod table;
@@ -319,9 +319,17 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     if let Some(mut s) = open("standards") {
         tables::read_standards(s.as_mut(), &mut builder, &mut diag);
     }
-    for (_, arg) in options.added_tables.iter().filter(|(t, _)| *t == "standards") {
+    for (_, arg) in options
+        .added_tables
+        .iter()
+        .filter(|(t, _)| *t == "standards")
+    {
         let t = discover::table_arg_for(arg, Some(&schema::STANDARDS));
-        tables::read_standards(open_source(&t, options.csv).as_mut(), &mut builder, &mut diag);
+        tables::read_standards(
+            open_source(&t, options.csv).as_mut(),
+            &mut builder,
+            &mut diag,
+        );
     }
     if let Some(mut s) = open("working_time") {
         tables::read_working_time(s.as_mut(), &mut builder, &mut diag);
@@ -343,11 +351,20 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
             workload::read_workload(s.as_mut(), &mut builder, &mut diag, options);
         }
     }
-    for (_, arg) in options.added_tables.iter().filter(|(t, _)| *t == "workload") {
+    for (_, arg) in options
+        .added_tables
+        .iter()
+        .filter(|(t, _)| *t == "workload")
+    {
         let t = discover::table_arg_for(arg, Some(&schema::WORKLOAD));
         let monthly = builder.study.workload.monthly;
         if !dhis2::read_workload(&t, options, &mut builder, &mut diag) {
-            workload::read_workload(open_source(&t, options.csv).as_mut(), &mut builder, &mut diag, options);
+            workload::read_workload(
+                open_source(&t, options.csv).as_mut(),
+                &mut builder,
+                &mut diag,
+                options,
+            );
         }
         // Months and periods of both reads: the union of the months (kept in the history).
         let w = &mut builder.study.workload;

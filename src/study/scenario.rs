@@ -30,9 +30,12 @@ pub fn read_scenarios(
     let mut rows = Vec::new();
     // Tables added by a scenario are named relative to the scenario file.
     let base = match table {
-        TableRef::Text { path, .. } | TableRef::Sheet { path, .. } | TableRef::Json { path, .. } => {
-            path.parent().map(std::path::Path::to_path_buf).unwrap_or_default()
-        }
+        TableRef::Text { path, .. }
+        | TableRef::Sheet { path, .. }
+        | TableRef::Json { path, .. } => path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default(),
     };
     let mut source = super::open_source(table, csv);
     read_table(
@@ -75,9 +78,12 @@ fn read_row(
     let col = |name: &str| f.header.get(name).unwrap_or(0);
     let Some(name) = f.text(row, "scenario", d) else {
         d.error(
-            Problem::error("blank_cell", "is blank: every scenario row needs its scenario's name")
-                .at(f.at(row, col("scenario")))
-                .hint("fill in the scenario's name or delete the row"),
+            Problem::error(
+                "blank_cell",
+                "is blank: every scenario row needs its scenario's name",
+            )
+            .at(f.at(row, col("scenario")))
+            .hint("fill in the scenario's name or delete the row"),
         );
         return None;
     };
@@ -99,10 +105,13 @@ fn read_row(
         match f.number_at(row, c, d) {
             Ok(Some(v)) if positive && v <= 0.0 => {
                 d.error(
-                    Problem::error("bad_factor", "is not above 0: a factor multiplies, so it must be > 0")
-                        .at(f.at(row, c))
-                        .value(full_precision(v))
-                        .hint("write 1.3 for +30 %, 0.8 for −20 %; leave the cell blank for no change"),
+                    Problem::error(
+                        "bad_factor",
+                        "is not above 0: a factor multiplies, so it must be > 0",
+                    )
+                    .at(f.at(row, c))
+                    .value(full_precision(v))
+                    .hint("write 1.3 for +30 %, 0.8 for −20 %; leave the cell blank for no change"),
                 );
                 ok = false;
                 None
@@ -185,32 +194,58 @@ fn read_row(
                 "bad_selector",
                 format!("selects by {selector}, which a {change} cannot use: {why}"),
             )
-            .at(at.clone().with_column(f.header.names.get(col(selector)).cloned().unwrap_or_default()))
-            .hint(format!("leave {selector} blank on this row, or put the {change} on a row of its own")),
+            .at(at.clone().with_column(
+                f.header
+                    .names
+                    .get(col(selector))
+                    .cloned()
+                    .unwrap_or_default(),
+            ))
+            .hint(format!(
+                "leave {selector} blank on this row, or put the {change} on a row of its own"
+            )),
         );
     };
     let errors_before = d.error_count();
     if volume_factor.is_some() && cadre.is_some() {
-        refuse(d, "volume_factor", "cadre", "workload volumes belong to facilities and activities, not to a cadre");
+        refuse(
+            d,
+            "volume_factor",
+            "cadre",
+            "workload volumes belong to facilities and activities, not to a cadre",
+        );
     }
     if standard_factor.is_some() {
         for sel in ["facility_id", "district", "region"] {
             if f.text(row, sel, d).is_some() {
-                refuse(d, "standard_factor", sel, "standards are set per cadre, activity and facility type");
+                refuse(
+                    d,
+                    "standard_factor",
+                    sel,
+                    "standards are set per cadre, activity and facility type",
+                );
             }
         }
     }
     if staff_change.is_some() {
         if cadre.is_none() {
             d.error(
-                Problem::error("bad_selector", "has a staff_change but no cadre: staff are counted per cadre")
-                    .at(at.clone())
-                    .hint("fill in the cadre whose staff change"),
+                Problem::error(
+                    "bad_selector",
+                    "has a staff_change but no cadre: staff are counted per cadre",
+                )
+                .at(at.clone())
+                .hint("fill in the cadre whose staff change"),
             );
             ok = false;
         }
         if activity.is_some() {
-            refuse(d, "staff_change", "activity", "staff are counted per facility and cadre");
+            refuse(
+                d,
+                "staff_change",
+                "activity",
+                "staff are counted per facility and cadre",
+            );
         }
     }
     if !ok || d.error_count() > errors_before {
@@ -232,4 +267,3 @@ fn read_row(
         location: at,
     })
 }
-

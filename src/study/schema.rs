@@ -437,7 +437,6 @@ pub const ORGUNITS: TableDef = TableDef {
     ],
 };
 
-/// The optional DHIS2 tables a study folder or workbook may hold.
 // Planning (study-format §7.4). Documented in docs/planning.md.
 
 /// The `scenario` table of `wisn compute --scenario F`.
@@ -492,4 +491,5 @@ pub const SCENARIO: TableDef = TableDef {
     ],
 };
 
+/// The optional DHIS2 tables a study folder or workbook may hold.
 pub const DHIS2_TABLES: &[TableDef] = &[DHIS2_MAPPING, DHIS2_EXPORT, ORGUNITS];

@@ -306,11 +306,21 @@ fn standard_range(
                 bad(d, "standard_low", low, "is not above 0");
                 ok = false;
             } else if low > value {
-                bad(d, "standard_low", low, &format!("is above the standard ({})", full_precision(value)));
+                bad(
+                    d,
+                    "standard_low",
+                    low,
+                    &format!("is above the standard ({})", full_precision(value)),
+                );
                 ok = false;
             }
             if high < value {
-                bad(d, "standard_high", high, &format!("is below the standard ({})", full_precision(value)));
+                bad(
+                    d,
+                    "standard_high",
+                    high,
+                    &format!("is below the standard ({})", full_precision(value)),
+                );
                 ok = false;
             }
             if ok {
@@ -320,11 +330,18 @@ fn standard_range(
             }
         }
         (Some(_), None) | (None, Some(_)) => {
-            let missing = if low.is_none() { "standard_low" } else { "standard_high" };
+            let missing = if low.is_none() {
+                "standard_low"
+            } else {
+                "standard_high"
+            };
             d.error(
-                Problem::error("bad_range", format!("gives one end of the standard's range but no {missing}"))
-                    .at(f.at_row(row))
-                    .hint("give both standard_low and standard_high, or neither"),
+                Problem::error(
+                    "bad_range",
+                    format!("gives one end of the standard's range but no {missing}"),
+                )
+                .at(f.at_row(row))
+                .hint("give both standard_low and standard_high, or neither"),
             );
             Err(())
         }
