@@ -15,7 +15,8 @@
 //! computes which row.
 //!
 //! **Exact quantiles, bounded memory.** A row's N requirements are held in one buffer per worker
-//! thread, its quantiles found by selection (exact, type 7), then the buffer is reused: memory is
+//! thread, its quantiles found by selection (exact, type 7; on the numbers' bits as integers,
+//! which order as the non-negative numbers do), then the buffer is reused: memory is
 //! `threads × N` numbers for the rows plus `lines × N` per profile, whatever the number of
 //! facilities. A group row sums its facilities' requirements draw by draw, in the rows' order (so
 //! the sums, like the baseline's, are the same whatever `--jobs`); the facility draws are
@@ -30,7 +31,7 @@ use rayon::prelude::*;
 
 use crate::diag::Problem;
 use crate::engine::{Level, Profile, ResultRow, Results};
-use crate::method::uncertainty::{quantiles_in_place, triangular_inverse_cdf, DrawRng};
+use crate::method::uncertainty::{quantiles_non_negative, triangular_inverse_cdf, DrawRng};
 use crate::method::{self, Bands};
 use crate::model::{Component, StandardUnit, Study};
 use crate::names::key;
@@ -283,13 +284,13 @@ fn facility_requirements(
     }
 }
 
-fn interval(current: f64, values: &mut [f64], bands: &Bands) -> Interval {
+fn interval(current: f64, values: &[f64], keys: &mut Vec<u64>, bands: &Bands) -> Interval {
     let n = values.len() as f64;
     let short = values
         .iter()
         .filter(|&&r| r > 0.0 && current / r < bands.low)
         .count() as f64;
-    let q = quantiles_in_place(values, &[0.05, 0.5, 0.95]);
+    let q = quantiles_non_negative(values, keys, &[0.05, 0.5, 0.95]);
     Interval {
         required_p05: q[0].unwrap_or(0.0),
         required_p50: q[1].unwrap_or(0.0),
@@ -379,15 +380,15 @@ pub fn analyse(
     let out: Vec<Interval> = (0..results.rows.len())
         .into_par_iter()
         .map_init(
-            || (vec![0.0; n], vec![0.0; n]),
-            |(buf, sum), i| {
+            || (vec![0.0; n], vec![0.0; n], Vec::with_capacity(n)),
+            |(buf, sum, keys), i| {
                 let row = &results.rows[i];
                 if row.level == Level::Facility {
                     match profile_of(row) {
                         Some((p, pd)) => facility_requirements(study, row, p, pd, buf),
                         None => buf.fill(row.required_staff),
                     }
-                    return interval(row.current_staff, buf, bands);
+                    return interval(row.current_staff, buf, keys, bands);
                 }
                 sum.fill(0.0);
                 for &m in members.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
@@ -400,7 +401,7 @@ pub fn analyse(
                         *s += *x;
                     }
                 }
-                interval(row.current_staff, sum, bands)
+                interval(row.current_staff, sum, keys, bands)
             },
         )
         .collect();
