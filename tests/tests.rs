@@ -6,9 +6,13 @@ mod util;
 
 mod compute;
 mod dhis2;
+mod docs;
 mod errors;
 mod explain;
 mod fixtures;
+mod golden;
+mod oracle;
+mod output;
 mod projection;
 mod properties;
 mod reports;

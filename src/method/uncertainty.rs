@@ -114,7 +114,11 @@ pub fn quantiles_in_place(values: &mut [f64], ps: &[f64]) -> Vec<Option<f64>> {
 /// Same results as [`quantile`] on the sorted values (0 and −0 both read as 0).
 pub fn quantiles_non_negative(values: &[f64], keys: &mut Vec<u64>, ps: &[f64]) -> Vec<Option<f64>> {
     keys.clear();
-    keys.extend(values.iter().map(|&x| if x > 0.0 { x.to_bits() } else { 0 }));
+    keys.extend(
+        values
+            .iter()
+            .map(|&x| if x > 0.0 { x.to_bits() } else { 0 }),
+    );
     let n = keys.len();
     if n == 0 {
         return vec![None; ps.len()];

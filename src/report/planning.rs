@@ -10,19 +10,19 @@
 //! ("16,0 [14,2 – 18,1]") and a `?` after a status that could change within it, and, for
 //! `project`, a line chart per cadre of required staff and staff in post by year.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
-use serde_json::{Map, Value as Json};
 
-use super::{values, Value, COLUMNS};
+use super::Format;
+use super::{unsupported, Report, ReportSettings, Row, Rows, Value, COLUMNS};
 use crate::diag::Problem;
 use crate::engine::{Level, ResultRow};
 use crate::i18n::Lang;
 use crate::method::Bands;
-use crate::numbers::full_precision;
 
 /// A computed cell of the columns around the compute columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ impl Extra {
     fn value(&self) -> Value<'_> {
         match self {
             Extra::Null => Value::Null,
-            Extra::Text(t) => Value::Text(t),
+            Extra::Text(t) => Value::text(t),
             Extra::Number(n) => Value::Number(*n),
             Extra::Integer(i) => Value::Integer(*i),
         }
@@ -71,9 +71,94 @@ pub const UNCERTAINTY_COLUMNS: [&str; 4] =
 /// The scenario columns after the compute columns, in order.
 pub const SCENARIO_COLUMNS: [&str; 2] = ["baseline_required_staff", "required_change"];
 
+impl Row for PlanRow<'_> {
+    fn cells<'a>(&'a self, out: &mut Vec<Value<'a>>) {
+        out.extend(self.before.iter().map(Extra::value));
+        self.row.cells(out);
+        out.extend(self.after.iter().map(Extra::value));
+    }
+}
+
+impl Rows for PlanTable<'_> {
+    fn columns(&self) -> Vec<Cow<'static, str>> {
+        self.before
+            .iter()
+            .chain(COLUMNS.iter())
+            .chain(self.after.iter())
+            .map(|c| Cow::Borrowed(*c))
+            .collect()
+    }
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let mut cells = Vec::new();
+        for r in &self.rows {
+            cells.clear();
+            r.cells(&mut cells);
+            f(&cells)?;
+        }
+        Ok(())
+    }
+}
+
+/// The output of `compute --scenario/--uncertainty` and of `project`.
+pub struct PlanReport<'a> {
+    pub table: PlanTable<'a>,
+    pub warnings: Vec<&'a Problem>,
+    pub settings: &'a ReportSettings,
+    /// The page's title.
+    pub title: &'a str,
+}
+
+impl Report for PlanReport<'_> {
+    const FORMATS: &'static [Format] = &[
+        Format::Table,
+        Format::Csv,
+        Format::Json,
+        Format::Xlsx,
+        Format::Html,
+    ];
+
+    fn settings(&self) -> &ReportSettings {
+        self.settings
+    }
+
+    fn warnings(&self) -> &[&Problem] {
+        &self.warnings
+    }
+
+    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
+        Some(Box::new(&self.table))
+    }
+
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        let lang = self.settings.lang;
+        let bands = &self.settings.bands;
+        match format {
+            Format::Table => Ok(self.table.table(self.settings)),
+            Format::Xlsx => xlsx(&self.table, lang, bands, &self.warnings),
+            Format::Html => Ok(html(&self.table, lang, bands, &self.warnings, self.title)),
+            other => Err(unsupported(other)),
+        }
+    }
+}
+
+impl<T: Rows + ?Sized> Rows for &T {
+    fn columns(&self) -> Vec<Cow<'static, str>> {
+        (**self).columns()
+    }
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+    fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        (**self).each(f)
+    }
+}
+
 impl PlanTable<'_> {
     /// Every column name, in order.
-    pub fn columns(&self) -> Vec<&'static str> {
+    pub fn column_names(&self) -> Vec<&'static str> {
         self.before
             .iter()
             .chain(COLUMNS.iter())
@@ -82,72 +167,10 @@ impl PlanTable<'_> {
             .collect()
     }
 
-    fn cells<'r>(&'r self, r: &'r PlanRow) -> impl Iterator<Item = Value<'r>> {
-        r.before
-            .iter()
-            .map(Extra::value)
-            .chain(values(r.row))
-            .chain(r.after.iter().map(Extra::value))
-    }
-
-    /// CSV as `wisn compute` writes it.
-    pub fn csv(&self, french: bool) -> anyhow::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        if french {
-            out.extend_from_slice("\u{feff}".as_bytes());
-        }
-        let mut w = ::csv::WriterBuilder::new()
-            .delimiter(if french { b';' } else { b',' })
-            .from_writer(out);
-        w.write_record(self.columns())?;
-        for r in &self.rows {
-            let record: Vec<String> = self
-                .cells(r)
-                .map(|v| match v {
-                    Value::Null => String::new(),
-                    Value::Text(t) => t.to_string(),
-                    Value::Number(n) => {
-                        let s = full_precision(n);
-                        if french {
-                            s.replace('.', ",")
-                        } else {
-                            s
-                        }
-                    }
-                    Value::Integer(i) => i.to_string(),
-                })
-                .collect();
-            w.write_record(&record)?;
-        }
-        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
-    }
-
-    /// `{"rows": [...], "warnings": [...]}` as `wisn compute` writes it.
-    pub fn json(&self, warnings: &[&Problem]) -> anyhow::Result<Vec<u8>> {
-        let columns = self.columns();
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut o = Map::with_capacity(columns.len());
-                for (name, v) in columns.iter().zip(self.cells(r)) {
-                    let j = match v {
-                        Value::Null => Json::Null,
-                        Value::Text(t) => Json::String(t.to_string()),
-                        Value::Number(n) => super::json::number(n),
-                        Value::Integer(i) => Json::Number(i.into()),
-                    };
-                    o.insert((*name).to_string(), j);
-                }
-                Json::Object(o)
-            })
-            .collect();
-        super::json::document(rows, warnings)
-    }
-
     /// The terminal table: the columns around the compute ones, identity, cadre, staff,
     /// required (with its interval), difference, ratio, status.
-    pub fn table(&self, lang: Lang, bands: &Bands, width: Option<u16>) -> Vec<u8> {
+    pub fn table(&self, settings: &ReportSettings) -> Vec<u8> {
+        let (lang, bands, width) = (settings.lang, &settings.bands, settings.width);
         let mut t = Table::new();
         t.load_preset(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
@@ -195,7 +218,16 @@ impl PlanTable<'_> {
             cells.push(right(
                 r.row.wisn_ratio.map_or("—".into(), |x| lang.num(x, 2)),
             ));
-            cells.push(Cell::new(status_text(lang, r, bands)));
+            let flag = match r.interval {
+                Some(iv) if iv.status_could_change(r.row, bands) => " ?",
+                _ => "",
+            };
+            cells.push(if flag.is_empty() {
+                super::table::status_cell(r.row.status, settings)
+            } else {
+                // A status that could change: the word and a `?`, uncoloured.
+                Cell::new(status_text(lang, r, bands))
+            });
             if self.after.contains(&"required_change") {
                 let i = self.after.iter().position(|c| *c == "required_change");
                 let v = i.and_then(|i| match r.after.get(i) {
@@ -314,7 +346,7 @@ pub fn xlsx(
     let build = || -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let mut wb = Workbook::new();
         let bold = Format::new().set_bold();
-        let columns = table.columns();
+        let columns = table.column_names();
         let ws = wb.add_worksheet();
         ws.set_name(if lang == Lang::Fr {
             "Résultats"
@@ -336,22 +368,14 @@ pub fn xlsx(
             )?;
             ws.write_string_with_format(0, col + 1, lang.column("status"), &bold)?;
         }
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        let mut cells = Vec::new();
         for (i, r) in table.rows.iter().enumerate() {
             let row = i as u32 + 1;
-            for (j, v) in table.cells(r).enumerate() {
-                let j = j as u16;
-                match v {
-                    Value::Null => {}
-                    Value::Text(t) => {
-                        ws.write_string(row, j, t)?;
-                    }
-                    Value::Number(n) => {
-                        ws.write_number(row, j, n)?;
-                    }
-                    Value::Integer(n) => {
-                        ws.write_number(row, j, n as f64)?;
-                    }
-                }
+            cells.clear();
+            r.cells(&mut cells);
+            for (j, v) in cells.iter().enumerate() {
+                super::sheet::write_value(ws, row, j as u16, v, None, &date)?;
             }
             if people {
                 ws.write_string(row, col, required_text(lang, r))?;
@@ -412,10 +436,7 @@ pub fn xlsx(
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    super::page::escape(s)
 }
 
 /// An inline SVG line chart of required staff and staff in post by year.
@@ -552,27 +573,4 @@ pub fn html(
     }
     s.push_str("</body></html>\n");
     s.into_bytes()
-}
-
-/// The bytes of a planning table in a compute format (`dhis2-*` are refused before: they carry
-/// no scenario, year or interval).
-pub fn serialize(
-    table: &PlanTable,
-    format: super::Format,
-    settings: &super::ReportSettings,
-    warnings: &[&Problem],
-    title: &str,
-) -> anyhow::Result<Vec<u8>> {
-    use super::Format;
-    let lang = settings.lang;
-    match format {
-        Format::Csv => table.csv(settings.french_csv),
-        Format::Json => table.json(warnings),
-        Format::Xlsx => xlsx(table, lang, &settings.bands, warnings),
-        Format::Html => Ok(html(table, lang, &settings.bands, warnings, title)),
-        Format::Table => Ok(table.table(lang, &settings.bands, settings.width)),
-        Format::Dhis2Csv | Format::Dhis2Json => {
-            anyhow::bail!("the DHIS2 formats carry compute results only, not scenarios, projections or intervals")
-        }
-    }
 }

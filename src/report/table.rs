@@ -1,221 +1,125 @@
-//! The terminal table (the default output): one table for the facility rows and one per roll-up
-//! level, numbers rounded for reading (the machine formats keep full precision), status words
-//! coloured when writing to a terminal.
+//! The terminal-table kit: any command's rows as one table for people (headers in the run's
+//! language through [`crate::i18n::Lang::column`], numbers rounded for reading, status words
+//! translated and coloured on a terminal). A command whose table needs more (compute's tables
+//! per level, surge's peak tables) builds on comfy-table itself; a new command can start here.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::{Exporter, Report};
-use crate::engine::{Level, ResultRow};
-use crate::i18n::{Lang, Text};
+use super::{ReportSettings, Rows, Value};
 use crate::method::Status;
 
-pub struct TableExporter;
-
-fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
-    Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
-}
-
-/// The status word: shortage in capitals so that it stands out without colour too.
-fn status_cell(status: Option<Status>, color: bool, lang: Lang) -> Cell {
+/// A status word for people: translated, shortage in capitals so that it stands out without
+/// colour too, coloured (red, green, amber) when `settings.color`; blank without a status.
+pub fn status_cell(status: Option<Status>, settings: &ReportSettings) -> Cell {
     let Some(s) = status else {
         return Cell::new("");
     };
-    let word = lang.status(s);
+    let word = settings.lang.status(s);
     let (word, c) = match s {
         Status::Shortage => (word.to_uppercase(), Color::Red),
         Status::Balanced => (word.to_string(), Color::Green),
         Status::Excess => (word.to_string(), Color::Yellow),
     };
     let cell = Cell::new(word);
-    if color {
+    if settings.color {
         cell.fg(c)
     } else {
         cell
     }
 }
 
-fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
+/// The cell of a value for people: numbers with `decimals` decimals (whole numbers without),
+/// dates `YYYY-MM-DD`, nothing for null.
+pub fn cell(v: &Value, decimals: usize, settings: &ReportSettings) -> Cell {
+    let lang = settings.lang;
+    match v {
+        Value::Null => Cell::new(""),
+        Value::Text(t) => Cell::new(t.as_ref()),
+        Value::Number(n) => {
+            let d = if n.fract() == 0.0 { 0 } else { decimals };
+            Cell::new(lang.num(*n, d)).set_alignment(CellAlignment::Right)
+        }
+        Value::Integer(i) => Cell::new(i.to_string()).set_alignment(CellAlignment::Right),
+        Value::Date(_) => Cell::new(v.to_text(false)),
+    }
+}
+
+/// Every row as one table, the columns given by name (a subset of the rows' columns, in the
+/// order wanted; unknown names are skipped), numbers with 2 decimals; a `status` column shows
+/// the status words.
+pub fn rows_table(
+    rows: &dyn Rows,
+    shown: &[&str],
+    settings: &ReportSettings,
+) -> anyhow::Result<String> {
+    let columns = rows.columns();
+    let picked: Vec<(usize, &str)> = shown
+        .iter()
+        .filter_map(|name| columns.iter().position(|c| c == name).map(|i| (i, *name)))
+        .collect();
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = report.settings.width {
+    if let Some(w) = settings.width {
         t.set_width(w);
     }
-    let lang = report.settings.lang;
-    let mut header: Vec<Text> = match level {
-        Level::Facility => vec![Text::Facility, Text::Type, Text::District],
-        Level::District => vec![Text::District, Text::Region],
-        Level::Region => vec![Text::Region],
-        Level::FacilityType => vec![Text::Type],
-        Level::National => vec![],
-    };
-    header.extend([
-        Text::Cadre,
-        Text::Staff,
-        Text::Required,
-        Text::Rounded,
-        Text::Difference,
-        Text::Ratio,
-        Text::Pressure,
-        Text::Status,
-    ]);
-    let months =
-        level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0));
-    if months {
-        header.push(Text::Months);
-    }
-    t.set_header(header.iter().map(|h| lang.t(*h)));
-    let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
-    for r in rows {
-        let mut cells: Vec<Cell> = match level {
-            Level::Facility => vec![
-                Cell::new(
-                    r.facility_name
-                        .clone()
-                        .or_else(|| r.facility_id.clone())
-                        .unwrap_or_default(),
-                ),
-                Cell::new(dash(&r.facility_type)),
-                Cell::new(dash(&r.district)),
-            ],
-            Level::District => vec![Cell::new(dash(&r.district)), Cell::new(dash(&r.region))],
-            Level::Region => vec![Cell::new(dash(&r.region))],
-            Level::FacilityType => vec![Cell::new(dash(&r.facility_type))],
-            Level::National => vec![],
-        };
-        cells.extend([
-            Cell::new(&r.cadre),
-            num(
-                lang,
-                r.current_staff,
-                if r.current_staff.fract() == 0.0 { 0 } else { 1 },
-            ),
-            num(lang, r.required_staff, 2),
-            num(lang, r.required_rounded, 0),
-            num(lang, r.difference, 2),
-            match r.wisn_ratio {
-                Some(v) => num(lang, v, 2),
-                None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
-            },
-            Cell::new(if r.workload_pressure_pct > 0.0 {
-                format!("{} %", lang.num(r.workload_pressure_pct, 0))
-            } else {
-                String::new()
-            })
-            .set_alignment(CellAlignment::Right),
-            status_cell(r.status, report.settings.color, lang),
-        ]);
-        if months {
-            cells.push(Cell::new(
-                r.completeness
-                    .map(|c| format!("{:.0}/12", c * 12.0))
-                    .unwrap_or_default(),
-            ));
-        }
-        t.add_row(cells);
-    }
-    fit_to_width(&mut t, &header);
-    t
-}
-
-/// Keeps numbers, ratios and status words whole on a narrow terminal: only the name column may
-/// wrap (never below 14 characters), and the least needed columns are hidden first (rounded
-/// requirement, type, region, district, months, then pressure and difference, which the ratio
-/// gives) until the table fits.
-fn fit_to_width(t: &mut Table, header: &[Text]) {
-    let Some(width) = t.width() else { return };
-    for i in 1..header.len() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
-    let widths = t.column_max_content_widths();
-    let needed = |hidden: &[usize]| -> usize {
-        widths
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !hidden.contains(i))
-            .map(|(i, w)| if i == 0 { (*w as usize).clamp(12, 18) } else { *w as usize } + 3)
-            .sum::<usize>()
-            + 1
-    };
-    let mut hidden: Vec<usize> = Vec::new();
-    for candidate in [
-        Text::Rounded,
-        Text::Type,
-        Text::Region,
-        Text::District,
-        Text::Months,
-        Text::Pressure,
-        Text::Difference,
-    ] {
-        if needed(&hidden) <= width as usize {
-            break;
-        }
-        if let Some(i) = header
-            .iter()
-            .position(|h| *h == candidate)
-            .filter(|&i| i > 0)
-        {
-            hidden.push(i);
-        }
-    }
-    for i in hidden {
-        if let Some(c) = t.column_mut(i) {
-            c.set_constraint(ColumnConstraint::Hidden);
-        }
-    }
-    if let Some(c) = t.column_mut(0) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
-            14,
-        )));
-    }
-}
-
-impl Exporter for TableExporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
-        let lang = report.settings.lang;
-        let mut out = String::new();
-        let mut levels: Vec<Level> = Vec::new();
-        for r in &report.results.rows {
-            if !levels.contains(&r.level) {
-                levels.push(r.level);
+    t.set_header(picked.iter().map(|(_, name)| settings.lang.column(name)));
+    rows.each(&mut |cells| {
+        t.add_row(picked.iter().map(|&(i, name)| {
+            match (&cells[i], name) {
+                (Value::Text(s), "status") => {
+                    match [Status::Shortage, Status::Balanced, Status::Excess]
+                        .into_iter()
+                        .find(|x| x.as_str() == s.as_ref())
+                    {
+                        Some(status) => status_cell(Some(status), settings),
+                        None => Cell::new(s.as_ref()),
+                    }
+                }
+                (v, _) => cell(v, 2, settings),
             }
+        }));
+        Ok(())
+    })?;
+    Ok(t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Row, RowSlice};
+
+    struct R(&'static str, f64);
+
+    impl Row for R {
+        fn cells<'a>(&'a self, out: &mut Vec<Value<'a>>) {
+            out.extend([
+                Value::text(self.0),
+                Value::Number(self.1),
+                Value::text("shortage"),
+            ]);
         }
-        for level in levels {
-            let rows: Vec<&ResultRow> = report
-                .results
-                .rows
-                .iter()
-                .filter(|r| r.level == level)
-                .collect();
-            out.push_str(lang.level_title(level));
-            out.push('\n');
-            out.push_str(&table_of(&rows, level, report).to_string());
-            out.push('\n');
-            let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
-            let (colon, en) = if lang == Lang::Fr {
-                (" :", "en ")
-            } else {
-                (":", "")
-            };
-            out.push_str(&format!(
-                "{} {}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
-                rows.len(),
-                lang.t(Text::Rows),
-                count(Status::Shortage),
-                lang.status(Status::Shortage),
-                count(Status::Balanced),
-                lang.status(Status::Balanced),
-                count(Status::Excess),
-                lang.status(Status::Excess),
-            ));
-        }
-        if report.results.rows.is_empty() {
-            out.push_str(lang.t(Text::NoResults));
-            out.push('\n');
-        }
-        Ok(out.into_bytes())
+    }
+
+    #[test]
+    fn a_table_of_any_rows() {
+        let rows = [R("Sage-femme", 1.23456), R("Médecin", 2.0)];
+        let slice = RowSlice {
+            columns: &["cadre", "wisn_ratio", "status"],
+            rows: &rows,
+        };
+        let settings = ReportSettings {
+            lang: crate::i18n::Lang::Fr,
+            ..Default::default()
+        };
+        let text = rows_table(
+            &slice,
+            &["cadre", "wisn_ratio", "status", "nope"],
+            &settings,
+        )
+        .unwrap();
+        assert!(text.contains("Ratio WISN") && text.contains("1,23") && text.contains("PÉNURIE"));
+        assert!(text.contains("Médecin") && text.contains(" 2 "), "{text}");
     }
 }

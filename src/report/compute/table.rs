@@ -1,0 +1,203 @@
+//! The terminal table (the default output): one table for the facility rows and one per roll-up
+//! level, numbers rounded for reading (the machine formats keep full precision), status words
+//! coloured when writing to a terminal.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+
+use crate::report::table::status_cell;
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
+
+use super::ComputeReport as Report;
+use crate::engine::{Level, ResultRow};
+use crate::i18n::{Lang, Text};
+use crate::method::Status;
+
+fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
+    Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
+}
+
+fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = report.settings.width {
+        t.set_width(w);
+    }
+    let lang = report.settings.lang;
+    let mut header: Vec<Text> = match level {
+        Level::Facility => vec![Text::Facility, Text::Type, Text::District],
+        Level::District => vec![Text::District, Text::Region],
+        Level::Region => vec![Text::Region],
+        Level::FacilityType => vec![Text::Type],
+        Level::National => vec![],
+    };
+    header.extend([
+        Text::Cadre,
+        Text::Staff,
+        Text::Required,
+        Text::Rounded,
+        Text::Difference,
+        Text::Ratio,
+        Text::Pressure,
+        Text::Status,
+    ]);
+    let months =
+        level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0));
+    if months {
+        header.push(Text::Months);
+    }
+    t.set_header(header.iter().map(|h| lang.t(*h)));
+    let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+    for r in rows {
+        let mut cells: Vec<Cell> = match level {
+            Level::Facility => vec![
+                Cell::new(
+                    r.facility_name
+                        .clone()
+                        .or_else(|| r.facility_id.clone())
+                        .unwrap_or_default(),
+                ),
+                Cell::new(dash(&r.facility_type)),
+                Cell::new(dash(&r.district)),
+            ],
+            Level::District => vec![Cell::new(dash(&r.district)), Cell::new(dash(&r.region))],
+            Level::Region => vec![Cell::new(dash(&r.region))],
+            Level::FacilityType => vec![Cell::new(dash(&r.facility_type))],
+            Level::National => vec![],
+        };
+        cells.extend([
+            Cell::new(&r.cadre),
+            num(
+                lang,
+                r.current_staff,
+                if r.current_staff.fract() == 0.0 { 0 } else { 1 },
+            ),
+            num(lang, r.required_staff, 2),
+            num(lang, r.required_rounded, 0),
+            num(lang, r.difference, 2),
+            match r.wisn_ratio {
+                Some(v) => num(lang, v, 2),
+                None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
+            },
+            Cell::new(if r.workload_pressure_pct > 0.0 {
+                format!("{} %", lang.num(r.workload_pressure_pct, 0))
+            } else {
+                String::new()
+            })
+            .set_alignment(CellAlignment::Right),
+            status_cell(r.status, report.settings),
+        ]);
+        if months {
+            cells.push(Cell::new(
+                r.completeness
+                    .map(|c| format!("{:.0}/12", c * 12.0))
+                    .unwrap_or_default(),
+            ));
+        }
+        t.add_row(cells);
+    }
+    fit_to_width(&mut t, &header);
+    t
+}
+
+/// Keeps numbers, ratios and status words whole on a narrow terminal: only the name column may
+/// wrap (never below 14 characters), and the least needed columns are hidden first (rounded
+/// requirement, type, region, district, months, then pressure and difference, which the ratio
+/// gives) until the table fits.
+fn fit_to_width(t: &mut Table, header: &[Text]) {
+    let Some(width) = t.width() else { return };
+    for i in 1..header.len() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    let widths = t.column_max_content_widths();
+    let needed = |hidden: &[usize]| -> usize {
+        widths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !hidden.contains(i))
+            .map(|(i, w)| if i == 0 { (*w as usize).clamp(12, 18) } else { *w as usize } + 3)
+            .sum::<usize>()
+            + 1
+    };
+    let mut hidden: Vec<usize> = Vec::new();
+    for candidate in [
+        Text::Rounded,
+        Text::Type,
+        Text::Region,
+        Text::District,
+        Text::Months,
+        Text::Pressure,
+        Text::Difference,
+    ] {
+        if needed(&hidden) <= width as usize {
+            break;
+        }
+        if let Some(i) = header
+            .iter()
+            .position(|h| *h == candidate)
+            .filter(|&i| i > 0)
+        {
+            hidden.push(i);
+        }
+    }
+    for i in hidden {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::Hidden);
+        }
+    }
+    if let Some(c) = t.column_mut(0) {
+        c.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+            14,
+        )));
+    }
+}
+
+/// The terminal table of a compute run.
+pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
+    {
+        let lang = report.settings.lang;
+        let mut out = String::new();
+        let mut levels: Vec<Level> = Vec::new();
+        for r in &report.results.rows {
+            if !levels.contains(&r.level) {
+                levels.push(r.level);
+            }
+        }
+        for level in levels {
+            let rows: Vec<&ResultRow> = report
+                .results
+                .rows
+                .iter()
+                .filter(|r| r.level == level)
+                .collect();
+            out.push_str(lang.level_title(level));
+            out.push('\n');
+            out.push_str(&table_of(&rows, level, report).to_string());
+            out.push('\n');
+            let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
+            let (colon, en) = if lang == Lang::Fr {
+                (" :", "en ")
+            } else {
+                (":", "")
+            };
+            out.push_str(&format!(
+                "{} {}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
+                rows.len(),
+                lang.t(Text::Rows),
+                count(Status::Shortage),
+                lang.status(Status::Shortage),
+                count(Status::Balanced),
+                lang.status(Status::Balanced),
+                count(Status::Excess),
+                lang.status(Status::Excess),
+            ));
+        }
+        if report.results.rows.is_empty() {
+            out.push_str(lang.t(Text::NoResults));
+            out.push('\n');
+        }
+        Ok(out.into_bytes())
+    }
+}
