@@ -225,8 +225,14 @@ impl PlanTable<'_> {
             cells.push(if flag.is_empty() {
                 super::table::status_cell(r.row.status, settings)
             } else {
-                // A status that could change: the word and a `?`, uncoloured.
-                Cell::new(status_text(lang, r, bands))
+                // A status that could change: the word (shortage in capitals, as the kit writes
+                // it) and a `?`, uncoloured.
+                let word = status_text(lang, r, bands);
+                Cell::new(if r.row.status == Some(crate::method::Status::Shortage) {
+                    word.to_uppercase()
+                } else {
+                    word
+                })
             });
             if self.after.contains(&"required_change") {
                 let i = self.after.iter().position(|c| *c == "required_change");
