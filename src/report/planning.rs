@@ -262,23 +262,9 @@ fn signed(lang: Lang, v: f64) -> String {
     }
 }
 
-/// Labels of the planning columns for people.
+/// Labels of the planning columns for people ([`Lang::column`]).
 pub fn label(lang: Lang, column: &str) -> String {
-    let (en, fr) = match column {
-        "scenario" => ("Scenario", "Scénario"),
-        "year" => ("Year", "Année"),
-        "baseline_required_staff" => ("Required (baseline)", "Requis (référence)"),
-        "required_change" => ("Change in required", "Variation du requis"),
-        "required_p05" => ("Required P5", "Requis P5"),
-        "required_p50" => ("Required P50", "Requis P50"),
-        "required_p95" => ("Required P95", "Requis P95"),
-        "p_shortage" => ("Probability of shortage", "Probabilité de pénurie"),
-        other => return lang.column(other),
-    };
-    match lang {
-        Lang::Fr => fr.to_string(),
-        _ => en.to_string(),
-    }
+    lang.column(column)
 }
 
 fn identity(r: &ResultRow) -> String {
