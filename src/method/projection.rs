@@ -106,4 +106,18 @@ mod tests {
         assert_eq!(project_growth(2023, 1000.0, 0.0, 2030), 1000.0);
         assert_eq!(project_growth(2023, 1000.0, -50.0, 2024), 500.0);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any history that is exactly a line (2 to 6 years) is continued on it.
+        #[test]
+        fn a_line_is_continued(start in 2000i32..2030, n in 2usize..7, level in 0.0f64..1e5, slope in -500.0f64..500.0, ahead in 1i32..10) {
+            let points: Vec<(i32, f64)> = (0..n as i32).map(|i| (start + i, level + slope * f64::from(i))).collect();
+            let year = start + n as i32 - 1 + ahead;
+            let want = (level + slope * f64::from(year - start)).max(0.0);
+            let got = project_trend(&points, year).unwrap();
+            proptest::prop_assert!((got - want).abs() <= 1e-6 * (1.0 + want.abs()), "{} vs {}", got, want);
+        }
+    }
 }

@@ -212,4 +212,30 @@ mod tests {
         let mean = (0..n).map(|_| rng.uniform()).sum::<f64>() / n as f64;
         assert!((mean - 0.5).abs() < 0.005, "{mean}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Exact quantiles by selection (both versions) equal those of the sorted values.
+        #[test]
+        fn selection_is_exact(values in proptest::collection::vec(0.0f64..1e6, 1..300), p in 0.0f64..=1.0) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let want = quantile(&sorted, p);
+            let mut work = values.clone();
+            proptest::prop_assert_eq!(quantiles_in_place(&mut work, &[p])[0], want);
+            let mut keys = Vec::new();
+            proptest::prop_assert_eq!(quantiles_non_negative(&values, &mut keys, &[p])[0], want);
+        }
+
+        /// A triangular draw stays within its range and is monotone in u.
+        #[test]
+        fn triangular_draws_stay_in_range(low in 0.1f64..10.0, a in 0.0f64..10.0, b in 0.0f64..10.0, u in 0.0f64..1.0, v in 0.0f64..1.0) {
+            let (mode, high) = (low + a, low + a + b);
+            let x = triangular_inverse_cdf(low, mode, high, u);
+            proptest::prop_assert!(x >= low && x <= high);
+            let (u1, u2) = if u <= v { (u, v) } else { (v, u) };
+            proptest::prop_assert!(triangular_inverse_cdf(low, mode, high, u1) <= triangular_inverse_cdf(low, mode, high, u2) + 1e-12);
+        }
+    }
 }
