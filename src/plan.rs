@@ -95,6 +95,20 @@ pub fn plan(
         Some(u) => crate::uncertainty::analyse(s, r, &options.bands, u).map(Some),
         None => Ok(None),
     };
+    if let Some(u) = uncertainty {
+        if crate::uncertainty::ranges(study, u.spread)
+            .iter()
+            .all(Option::is_none)
+        {
+            diag.warn(
+                crate::diag::Problem::warning(
+                    "no_range",
+                    "--uncertainty: no standard has a range, so every draw gives the point value",
+                )
+                .hint("add standard_low and standard_high columns to the standards, or give --standard-spread P"),
+            );
+        }
+    }
     let mut runs = vec![PlanRun {
         name: "baseline".into(),
         results: baseline.clone(),
