@@ -1,6 +1,6 @@
 //! The output layer as every command sees it: each command lists the formats it writes (another
 //! one is a command-line error, exit 2, naming them), `-o FILE` is atomic and `-o -` is stdout,
-//! for compute, surge, explain and validate alike.
+//! for compute, surge, explain, validate and template alike.
 
 use crate::util::*;
 
@@ -73,6 +73,7 @@ fn dash_is_stdout_for_every_command() {
         &["compute", "data/sikasso", "-f", "csv", "-q", "-o", "-"][..],
         &["surge", "data/covid", "-f", "json", "-q", "-o", "-"],
         &["validate", "data/sikasso", "-f", "json", "-o", "-"],
+        &["template", "--lang", "en", "-o", "-"],
         &[
             "explain",
             "data/sikasso",

@@ -8,8 +8,9 @@
 //!   accepted ones).
 //! - **One place maps a format to its writer**: [`serialize`]. CSV ([`csv`]) and JSON ([`json`])
 //!   are written once, for every command's rows; the formats for people (table, text, xlsx,
-//!   html) are a command's own, built from the kits [`page`] (HTML: escape, SVG axes, a table of
-//!   rows) and [`sheet`] (xlsx: a data sheet of rows).
+//!   html) are a command's own, built from the kits [`terminal`] (a terminal table of any rows,
+//!   status cells), [`page`] (HTML: escape, SVG axes, a table of rows) and [`sheet`] (xlsx: cells,
+//!   a data sheet of rows).
 //! - The bytes go to [`crate::output::Output`] (atomic `-o`, `-o -` for stdout), opened before
 //!   the work starts.
 //!
@@ -23,10 +24,14 @@
 //!    leading `scenario` and trailing columns) pushes its own cells around the inner row's
 //!    [`Row::cells`].
 //! 2. Give the command's report an `impl Report`: `FORMATS`, `settings`, `warnings`, `rows`, and
-//!    the formats for people it offers (`table`, `xlsx`, `html`, …); CSV and JSON come free.
+//!    the formats for people it offers (`write(format)`, or the methods `table`, `xlsx`, `html`,
+//!    … that `write` calls by default); CSV and JSON come free.
 //! 3. In `cli/<command>.rs`: `--format` parsed with [`Format::parser`]`(R::FORMATS)`, then
 //!    [`crate::cli::common::open_output`] before the work, [`serialize`] and `Output::finish`
 //!    after it.
+//!
+//! docs/architecture.md says the same for the whole tree (formats, commands, input sources,
+//! formulas).
 //!
 //! # Adding a format
 //! One file here with a function from rows (or from the report) to bytes, one variant of
@@ -40,7 +45,7 @@ pub mod page;
 pub mod planning;
 pub mod problems;
 pub mod sheet;
-pub mod table;
+pub mod terminal;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -147,7 +152,7 @@ pub enum Format {
     Text,
     /// The command's columns, full precision.
     Csv,
-    /// JSON: `{"rows": [...], "warnings": [...]}` (explain and validate: their own document).
+    /// JSON, numbers at full precision: `{"rows": [...], "warnings": [...]}`.
     Json,
     /// An Excel workbook (needs -o or a pipe).
     Xlsx,
@@ -304,8 +309,41 @@ pub trait Report {
     }
 
     /// The command's own formats (table, text, xlsx, html, dhis2-…): every format of
-    /// [`Report::FORMATS`] but CSV and JSON.
-    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>>;
+    /// [`Report::FORMATS`] but CSV and JSON. A command overrides either this (one `match`) or
+    /// the per-format methods it calls by default.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Format::Table => self.table(),
+            Format::Text => self.text(),
+            Format::Xlsx => self.xlsx(),
+            Format::Html => self.html(),
+            Format::Dhis2Csv => self.dhis2(false),
+            Format::Dhis2Json => self.dhis2(true),
+            Format::Csv => self.csv(),
+            Format::Json => self.json(),
+        }
+    }
+
+    fn table(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Table))
+    }
+
+    fn text(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Text))
+    }
+
+    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Xlsx))
+    }
+
+    fn html(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Html))
+    }
+
+    /// DHIS2 dataValueSets (`json`: the JSON shape, else CSV).
+    fn dhis2(&self, _json: bool) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Dhis2Csv))
+    }
 }
 
 /// The error of a format a command does not write (the command line rejects it before).

@@ -6,7 +6,7 @@
 //!
 //! The shapes follow DHIS2's documentation of the dataValueSets resource (DHIS2 developer
 //! manual, Web API, "Data values": "Sending bulks of data values" and "CSV data value format",
-//! https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html, source
+//! <https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html>, source
 //! dhis2/dhis2-docs `src/developer/web-api/data.md`):
 //! - CSV: columns by position — data element, period, org unit, category option combo,
 //!   attribute option combo, value (then stored by, last updated, comment, follow up, all

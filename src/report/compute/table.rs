@@ -4,7 +4,7 @@
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 
-use crate::report::table::status_cell;
+use crate::report::terminal::status_cell;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
 use super::ComputeReport as Report;

@@ -4,7 +4,7 @@
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 
-use crate::report::table::status_cell;
+use crate::report::terminal::status_cell;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use super::{by_place_and_cadre, describe, peak_of, SurgeReport, PEAK_HEADERS};
