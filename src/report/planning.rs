@@ -223,7 +223,7 @@ impl PlanTable<'_> {
                 _ => "",
             };
             cells.push(if flag.is_empty() {
-                super::table::status_cell(r.row.status, settings)
+                super::terminal::status_cell(r.row.status, settings)
             } else {
                 // A status that could change: the word (shortage in capitals, as the kit writes
                 // it) and a `?`, uncoloured.
