@@ -291,3 +291,24 @@ fn project_writes_json_xlsx_and_html_with_a_chart_per_cadre() {
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"));
 }
+
+#[test]
+fn a_dhis2_export_projects_as_the_same_study_in_csv() {
+    // data/sikasso-dhis2 is data/sikasso as DHIS2 and iHRIS exports (monthly dataValueSets).
+    let run = |study: &str| {
+        wisn()
+            .args([
+                "project", study, "--to", "2025", "--by", "district", "-f", "csv", "-q",
+            ])
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    let dhis2 = run("data/sikasso-dhis2");
+    assert!(
+        dhis2.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dhis2.stderr)
+    );
+    assert_eq!(dhis2.stdout, run("data/sikasso").stdout);
+}
