@@ -110,10 +110,8 @@ pub fn quantiles_in_place(values: &mut [f64], ps: &[f64]) -> Vec<Option<f64>> {
 }
 
 /// [`quantiles_in_place`] for values ≥ 0 (requirements), faster: a non-negative `f64` orders as
-/// its bits do as an integer, so the values are compared as integers, and each quantile's two
-/// order statistics are found within a bracket taken from a sample of 512 values (one counting
-/// pass; a bracket that misses falls back to selection on everything). `keys` is a reused
-/// buffer. Same results as [`quantile`] on the sorted values (0 and −0 both read as 0).
+/// its bits do as an integer, so the selection compares integers. `keys` is a reused buffer.
+/// Same results as [`quantile`] on the sorted values (0 and −0 both read as 0).
 pub fn quantiles_non_negative(values: &[f64], keys: &mut Vec<u64>, ps: &[f64]) -> Vec<Option<f64>> {
     keys.clear();
     keys.extend(
@@ -126,62 +124,25 @@ pub fn quantiles_non_negative(values: &[f64], keys: &mut Vec<u64>, ps: &[f64]) -
         return vec![None; ps.len()];
     }
     let value = |k: u64| f64::from_bits(k);
-    // The sample, sorted: every (n / 512)-th key.
-    const SAMPLE: usize = 512;
-    let step = (n / SAMPLE).max(1);
-    let mut sample: Vec<u64> = keys.iter().step_by(step).copied().collect();
-    sample.sort_unstable();
-    let m = sample.len();
     let mut out = Vec::with_capacity(ps.len());
-    let mut candidates: Vec<u64> = Vec::new();
+    let mut start = 0usize;
     for &p in ps {
         let h = (n - 1) as f64 * p;
         let lo = h.floor() as usize;
-        let frac = h - lo as f64;
-        let hi = if lo + 1 < n && frac > 0.0 { lo + 1 } else { lo };
-        // A bracket [a, b] around ranks lo..=hi, from the sample's ranks ± 4 standard errors.
-        let at = |rank: usize| rank as f64 / n as f64 * m as f64;
-        let margin = 4.0 * ((m as f64) * p * (1.0 - p)).sqrt() + 2.0;
-        let ia = (at(lo) - margin).floor().max(0.0) as usize;
-        let ib = ((at(hi) + margin).ceil() as usize).min(m - 1);
-        let (a, b) = (
-            if ia == 0 { 0 } else { sample[ia] },
-            if ib == m - 1 { u64::MAX } else { sample[ib] },
-        );
-        let mut below = 0usize;
-        candidates.clear();
-        for &k in keys.iter() {
-            if k < a {
-                below += 1;
-            } else if k <= b {
-                candidates.push(k);
-            }
-        }
-        let (lo_key, hi_key) = if below <= lo && hi < below + candidates.len() {
-            let c = &mut candidates[..];
-            let lo_key = *c.select_nth_unstable(lo - below).1;
-            let hi_key = if hi == lo {
-                lo_key
-            } else {
-                c[lo - below + 1..].iter().copied().min().unwrap_or(lo_key)
-            };
-            (lo_key, hi_key)
+        let lo_key = if lo >= start {
+            *keys[start..].select_nth_unstable(lo - start).1
         } else {
-            // The bracket missed (rare): select among all the keys.
-            let mut all = keys.clone();
-            let lo_key = *all.select_nth_unstable(lo).1;
-            let hi_key = if hi == lo {
-                lo_key
-            } else {
-                all[lo + 1..].iter().copied().min().unwrap_or(lo_key)
-            };
-            (lo_key, hi_key)
+            keys[lo]
         };
-        out.push(Some(if hi == lo {
-            value(lo_key)
+        start = start.max(lo);
+        let frac = h - lo as f64;
+        let v = if lo + 1 < n && frac > 0.0 {
+            let next = keys[lo + 1..].iter().copied().min().unwrap_or(lo_key);
+            value(lo_key) + frac * (value(next) - value(lo_key))
         } else {
-            value(lo_key) + frac * (value(hi_key) - value(lo_key))
-        }));
+            value(lo_key)
+        };
+        out.push(Some(v));
     }
     out
 }
@@ -238,37 +199,6 @@ mod tests {
                 assert_eq!(q, quantile(&sorted, *p), "n = {n}, p = {p} (integer keys)");
             }
         }
-    }
-
-    #[test]
-    fn brackets_from_the_sample_and_their_fallback_are_exact() {
-        let ps = [0.05, 0.5, 0.95];
-        let check = |values: Vec<f64>| {
-            let mut sorted = values.clone();
-            sorted.sort_by(f64::total_cmp);
-            let mut keys = Vec::new();
-            let got = quantiles_non_negative(&values, &mut keys, &ps);
-            for (p, q) in ps.iter().zip(got) {
-                assert_eq!(q, quantile(&sorted, *p), "p = {p}");
-            }
-        };
-        // Large, random: the brackets hold.
-        let mut rng = DrawRng::new(9, 1);
-        check((0..20_000).map(|_| rng.uniform() * 50.0).collect());
-        // With ties and zeros.
-        check((0..10_000).map(|i| f64::from((i % 7) as u8)).collect());
-        // A sample that misleads (every 10th value, the sampled ones, is huge): the fallback.
-        check(
-            (0..5_120)
-                .map(|i| {
-                    if i % 10 == 0 {
-                        1e9 + f64::from(i)
-                    } else {
-                        f64::from(i % 997)
-                    }
-                })
-                .collect(),
-        );
     }
 
     #[test]
