@@ -120,6 +120,15 @@ pub fn plan(
         intervals: interval(study, baseline)?,
     }];
     if let Some(rows) = scenarios {
+        if rows.is_empty() {
+            diag.warn(
+                crate::diag::Problem::warning(
+                    "no_scenarios",
+                    "the scenario table has no rows: only the baseline is written",
+                )
+                .hint("add one row per change: scenario, selectors, and volume_factor, standard_factor or staff_change"),
+            );
+        }
         let base: std::collections::HashMap<_, f64> = baseline
             .rows
             .iter()
