@@ -267,32 +267,32 @@ fn facility_requirements(
         .map(|&(a, sw)| study.workload.volume(f, a).unwrap_or(0.0) / sw)
         .sum();
     buf.fill(fixed_a);
-    // The lines with a volume, four at a time (one pass over the buffer for four lines).
-    let lines: Vec<(f64, &[f64])> = pd
-        .ranged_lines
-        .iter()
-        .map(|(a, inv)| {
-            (
-                study.workload.volume(f, *a).unwrap_or(0.0),
-                &inv[range.clone()],
-            )
-        })
-        .filter(|(v, _)| *v != 0.0)
-        .collect();
-    let mut quads = lines.chunks_exact(4);
-    for q in quads.by_ref() {
-        let [(v0, c0), (v1, c1), (v2, c2), (v3, c3)] = [q[0], q[1], q[2], q[3]];
-        let n = buf
-            .len()
-            .min(c0.len())
-            .min(c1.len())
-            .min(c2.len())
-            .min(c3.len());
-        for d in 0..n {
-            buf[d] += (v0 * c0[d] + v1 * c1[d]) + (v2 * c2[d] + v3 * c3[d]);
+    // The lines with a volume, four at a time (one pass over the buffer for four lines), without
+    // allocating: this runs once per facility row and block of draws.
+    let mut pending: [(f64, &[f64]); 4] = [(0.0, &[]); 4];
+    let mut k = 0;
+    for (a, inv) in &pd.ranged_lines {
+        let v = study.workload.volume(f, *a).unwrap_or(0.0);
+        if v == 0.0 {
+            continue;
+        }
+        pending[k] = (v, &inv[range.clone()]);
+        k += 1;
+        if k == 4 {
+            let [(v0, c0), (v1, c1), (v2, c2), (v3, c3)] = pending;
+            let n = buf
+                .len()
+                .min(c0.len())
+                .min(c1.len())
+                .min(c2.len())
+                .min(c3.len());
+            for d in 0..n {
+                buf[d] += (v0 * c0[d] + v1 * c1[d]) + (v2 * c2[d] + v3 * c3[d]);
+            }
+            k = 0;
         }
     }
-    for &(v, c) in quads.remainder() {
+    for &(v, c) in &pending[..k] {
         for (x, c) in buf.iter_mut().zip(c) {
             *x += v * c;
         }
