@@ -468,3 +468,48 @@ fn covid_additions_workload_is_the_covid_part_of_workload_csv() {
         "additions/workload.csv is stale: run python3 data/scenarios/covid/make_scenario.py"
     );
 }
+
+#[test]
+fn a_scenario_sheet_of_a_french_workbook() {
+    // `--scenario FILE#Sheet`, French headers, a decimal number as Excel stores it.
+    let dir = Dir::new();
+    let path = dir.join("plans.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Notes").unwrap();
+    ws.write_string(0, 0, "rien ici").unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("Scénarios").unwrap();
+    for (c, h) in ["Nom du scénario", "Cercle", "Activité", "Facteur de volume"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "covid").unwrap();
+    ws.write_string(1, 1, "Kadiolo").unwrap();
+    ws.write_string(1, 2, "Consultation curative").unwrap();
+    ws.write_number(1, 3, 1.3).unwrap();
+    wb.save(&path).unwrap();
+    let arg = format!("{}#Scénarios", path.display());
+    let rows = compute_csv(&[
+        sample().to_str().unwrap(),
+        "--scenario",
+        &arg,
+        "--by",
+        "national",
+    ]);
+    let national = |s: &str| {
+        num(
+            rows.iter()
+                .find(|r| {
+                    r["scenario"] == s && r["level"] == "national" && r["cadre"] == "Infirmier"
+                })
+                .unwrap(),
+            "required_staff",
+        )
+    };
+    // As in docs/planning.md: Infirmiers 75.19 → 77.58.
+    assert!((national("baseline") - 75.185).abs() < 0.01);
+    assert!((national("covid") - 77.584).abs() < 0.01);
+}
