@@ -454,6 +454,11 @@ fn warn_implausible_ratios(
             continue;
         };
         if ratio > RATIO_PLAUSIBLE.1 {
+            // No workload for the cadre's services at all is said by its own warnings
+            // (staff_without_workload, cadre_without_workload).
+            if p.service_staff(study, f) <= 0.0 {
+                continue;
+            }
             high.entry(r.cadre_index)
                 .or_default()
                 .push((facility.id.clone(), ratio));
