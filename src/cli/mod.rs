@@ -6,8 +6,10 @@ pub mod allocate;
 pub mod common;
 pub mod compute;
 pub mod explain;
+pub mod guards;
 pub mod planning;
 pub mod progress;
+pub mod project;
 pub mod redistribute;
 pub mod surge;
 pub mod template;
@@ -33,6 +35,9 @@ use clap::{Parser, Subcommand};
   wisn validate etude.xlsx                         every problem at once, with its place
   wisn template --lang fr -o etude.xlsx            a blank study workbook to fill in
   wisn surge data/covid                            COVID-19 treatment-site staffing
+  wisn compute data/sikasso --scenario data/scenarios/covid/scenario.csv --by national
+  wisn project data/sikasso-history --to 2027 --by region
+  wisn compute data/sikasso --uncertainty 10000 --standard-spread 20 --by district
   wisn allocate data/sikasso --posts Sage-femme=10 where 10 new midwife posts should go
   wisn redistribute data/sikasso                   transfers from excess to shortage
 
@@ -57,6 +62,9 @@ pub enum Command {
     /// COVID-19 treatment sites: staff needed on duty and headcount per date, site and cadre,
     /// against the staff assigned (peak, shortages, what-if).
     Surge(surge::SurgeArgs),
+    /// Requirements for coming years from the monthly workload history: least-squares trend per
+    /// facility and activity, or --growth P; rows per year.
+    Project(project::ProjectArgs),
     /// Where new posts should go: each post to the facility with the lowest WISN ratio, up to
     /// its rounded requirement (national or regional pools, or a budget).
     Allocate(allocate::AllocateArgs),
@@ -90,6 +98,7 @@ where
         Command::Explain(args) => explain::run(args),
         Command::Template(args) => template::run(args),
         Command::Surge(args) => surge::run(args),
+        Command::Project(args) => project::run(args),
         Command::Allocate(args) => allocate::run(args),
         Command::Redistribute(args) => redistribute::run(args),
     }

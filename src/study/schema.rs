@@ -209,6 +209,14 @@ pub const STANDARDS: TableDef = TableDef {
             name: "staff",
             aliases: &["nombre_agents", "nb_agents", "agents", "nombre_d_agents"],
         },
+        Column {
+            name: "standard_low",
+            aliases: &["norme_basse", "norme_min", "standard_min", "low"],
+        },
+        Column {
+            name: "standard_high",
+            aliases: &["norme_haute", "norme_max", "standard_max", "high"],
+        },
     ],
 };
 
@@ -247,6 +255,8 @@ pub const WORKLOAD: TableDef = TableDef {
 
 /// Identity columns a wide workload sheet may carry that are not activities.
 pub const WIDE_WORKLOAD_IGNORED: &[&str] = &[
+    "example",
+    "exemple",
     "facility_name",
     "name",
     "nom",
@@ -285,7 +295,19 @@ pub const STAFF: TableDef = TableDef {
         CADRE,
         Column {
             name: "count",
-            aliases: &["effectif", "nombre", "fte", "etp", "effectifs", "nb"],
+            aliases: &[
+                "effectif",
+                "nombre",
+                "fte",
+                "etp",
+                "effectifs",
+                "nb",
+                "nombre_d_agents",
+                "nombre_agents",
+                "nb_agents",
+                "agents_en_poste",
+                "effectif_en_poste",
+            ],
         },
         Column {
             name: "status",
@@ -297,6 +319,29 @@ pub const STAFF: TableDef = TableDef {
         },
     ],
 };
+
+/// Headers of the column that marks the template's example rows: a row with anything in it is
+/// left out, with a warning naming it.
+pub const EXAMPLE_COLUMNS: &[&str] = &["example", "exemple", "ligne_d_exemple", "example_row"];
+
+/// Headers that name a person (normalised): with one of them (or a `status` column), a staff
+/// table without `count` is a person list, one row per person (iHRIS-style). Several may be
+/// present (`Matricule`, `Nom`, `Prénom`).
+pub const PERSON_COLUMNS: &[&str] = &[
+    "name",
+    "nom",
+    "prenom",
+    "prenoms",
+    "nom_complet",
+    "nom_et_prenom",
+    "nom_prenom",
+    "matricule",
+    "numero_matricule",
+    "person_id",
+    "id",
+    "employee_id",
+    "agent",
+];
 
 pub const CADRE_ALIASES: TableDef = TableDef {
     name: "cadre_aliases",
@@ -425,6 +470,60 @@ pub const ORGUNITS: TableDef = TableDef {
         Column {
             name: "path",
             aliases: &["chemin"],
+        },
+    ],
+};
+
+// Planning (study-format §7.4). Documented in docs/planning.md.
+
+/// The `scenario` table of `wisn compute --scenario F`.
+pub const SCENARIO: TableDef = TableDef {
+    name: "scenario",
+    aliases: &["scenarios", "scenario_table"],
+    columns: &[
+        Column {
+            name: "scenario",
+            aliases: &["nom_scenario", "scenario_name", "nom_du_scenario"],
+        },
+        FACILITY_ID,
+        FACILITY_TYPE,
+        Column {
+            name: "district",
+            aliases: &["district_sanitaire", "cercle", "ds"],
+        },
+        Column {
+            name: "region",
+            aliases: &["region_sanitaire", "drs"],
+        },
+        CADRE,
+        Column {
+            name: "activity",
+            aliases: &["activite", "activites"],
+        },
+        Column {
+            name: "volume_factor",
+            aliases: &["facteur_volume", "facteur_de_volume", "facteur_charge"],
+        },
+        Column {
+            name: "standard_factor",
+            aliases: &["facteur_norme", "facteur_de_norme", "facteur_standard"],
+        },
+        Column {
+            name: "staff_change",
+            aliases: &[
+                "variation_effectif",
+                "variation_effectifs",
+                "changement_effectif",
+                "variation_personnel",
+            ],
+        },
+        Column {
+            name: "add_standards",
+            aliases: &["ajout_normes", "normes_ajoutees", "added_standards"],
+        },
+        Column {
+            name: "add_workload",
+            aliases: &["ajout_charge", "charge_ajoutee", "added_workload"],
         },
     ],
 };

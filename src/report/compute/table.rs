@@ -16,7 +16,7 @@ fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
     Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
 }
 
-fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
+fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> (Table, Vec<Text>) {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
@@ -111,16 +111,18 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
         }
         t.add_row(cells);
     }
-    fit_to_width(&mut t, &header);
-    t
+    let hidden = fit_to_width(&mut t, &header);
+    (t, hidden)
 }
 
 /// Keeps numbers, ratios and status words whole on a narrow terminal: only the name column may
 /// wrap (never below 14 characters), and the least needed columns are hidden first (rounded
 /// requirement, type, region, district, months, then pressure and difference, which the ratio
 /// gives) until the table fits.
-fn fit_to_width(t: &mut Table, header: &[Text]) {
-    let Some(width) = t.width() else { return };
+fn fit_to_width(t: &mut Table, header: &[Text]) -> Vec<Text> {
+    let Some(width) = t.width() else {
+        return Vec::new();
+    };
     for i in 1..header.len() {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::ContentWidth);
@@ -158,7 +160,7 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
             hidden.push(i);
         }
     }
-    for i in hidden {
+    for &i in &hidden {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::Hidden);
         }
@@ -168,6 +170,7 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
             14,
         )));
     }
+    hidden.into_iter().map(|i| header[i]).collect()
 }
 
 /// The terminal table of a compute run.
@@ -190,8 +193,24 @@ pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
                 .collect();
             out.push_str(lang.level_title(level));
             out.push('\n');
-            out.push_str(&table_of(&rows, level, report).to_string());
+            let (table, hidden) = table_of(&rows, level, report);
+            out.push_str(&table.to_string());
             out.push('\n');
+            if !hidden.is_empty() {
+                // Say which columns were dropped to fit, and how to see them.
+                let names: Vec<&str> = hidden.iter().map(|h| lang.t(*h)).collect();
+                out.push_str(&if lang == Lang::Fr {
+                    format!(
+                        "Colonnes masquées pour tenir dans le terminal : {}. Élargir le terminal, ou écrire toutes les colonnes avec -o resultats.csv (ou -o resultats.xlsx).\n",
+                        names.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Columns hidden to fit the terminal: {}. Widen the terminal, or write every column with -o results.csv (or -o results.xlsx).\n",
+                        names.join(", ")
+                    )
+                });
+            }
             let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
             let (colon, en) = if lang == Lang::Fr {
                 (" :", "en ")
