@@ -7,6 +7,7 @@
 #   --quick    only the 1/10-scale study (3 000 facilities, 1.8 M workload rows, ~60 MB)
 #   --runs N   run each measurement N times and keep the fastest (default 3)
 #   --clean    delete the generated studies at the end (they are kept, and reused, by default)
+#   --no-duckdb  leave DuckDB out (no pip install)
 #
 # Environment:
 #   WISN_BIN   the wisn binary to measure (default target/release/wisn)
@@ -27,9 +28,17 @@
 #            the floor: csv crate, reused ByteRecord, sum of the volume column
 #        (b) target/release/wisn compute STUDY --format csv -o /dev/null
 #            the whole pipeline: read and validate every table, aggregate, compute, write
+#        (c) DuckDB (Python package `duckdb`, installed with pip into BENCH_DIR/.duckdb-venv on
+#            the first run, best effort, at most a few minutes): the same per facility x cadre
+#            aggregation in SQL: read_csv of workload, standards and working_time, sum of the
+#            volumes per facility x activity, join of the service standards, GROUP BY facility
+#            x cadre, the result written as CSV. All cores (DuckDB's default). When it cannot be
+#            installed the table says so and the script goes on (--no-duckdb skips it).
 #      If wisn fails, its stderr is printed and the table says "failed"; the script goes on.
 #   4. prints a markdown table (MB = 10^6 bytes; MB/s = size of workload.csv / wall time, so the
-#      two columns are comparable even though wisn also reads the small tables).
+#      two columns are comparable even though wisn also reads the small tables) and the ratios
+#      the national-scale goal is stated in: wisn / bare parse and wisn / DuckDB wall time, from
+#      the same run, with the load average of the machine.
 #
 # Files are read from the page cache (they were just written or read), so this measures CPU and
 # memory, not the disk. tenth-x10 vs tenth shows whether memory grows with rows at a fixed set of
@@ -43,12 +52,14 @@ usage() { sed -n '2,/^$/{s/^# \{0,1\}//;p}' "$0"; }
 QUICK=0
 RUNS=3
 CLEAN=0
+DUCKDB=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) QUICK=1 ;;
         --runs) RUNS="${2:?--runs needs a number}"; shift ;;
         --runs=*) RUNS="${1#--runs=}" ;;
         --clean) CLEAN=1 ;;
+        --no-duckdb) DUCKDB=0 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -93,6 +104,56 @@ fi
 
 LOG="$BENCH_DIR/logs"
 mkdir -p "$LOG"
+
+# DuckDB, best effort: a virtual environment in BENCH_DIR (never the system's Python), the
+# package installed with pip under a time limit. DUCK_PY is empty when it cannot be had, and
+# DUCK_WHY says why.
+DUCK_PY=""
+DUCK_WHY="left out (--no-duckdb)"
+if [[ $DUCKDB -eq 1 ]]; then
+    venv="$BENCH_DIR/.duckdb-venv"
+    if [[ -x "$venv/bin/python" ]] && "$venv/bin/python" -c 'import duckdb' 2>/dev/null; then
+        DUCK_PY="$venv/bin/python"
+    elif ! command -v python3 >/dev/null; then
+        DUCK_WHY="not measured: python3 is not installed"
+    else
+        echo "## duckdb: installing the Python package duckdb into $venv (best effort)" >&2
+        if timeout 120 python3 -m venv "$venv" >"$LOG/duckdb-install.log" 2>&1 &&
+            timeout 300 "$venv/bin/pip" install -q duckdb >>"$LOG/duckdb-install.log" 2>&1 &&
+            "$venv/bin/python" -c 'import duckdb' 2>>"$LOG/duckdb-install.log"; then
+            DUCK_PY="$venv/bin/python"
+        else
+            DUCK_WHY="not measured: pip could not install duckdb (see $LOG/duckdb-install.log)"
+        fi
+    fi
+    if [[ -n "$DUCK_PY" ]]; then
+        DUCK_VERSION=$("$DUCK_PY" -c 'import duckdb; print(duckdb.__version__)')
+        cat >"$LOG/duckdb_wisn.py" <<'PY'
+# The per facility x cadre aggregation of `wisn compute`, in DuckDB SQL: annual volume per
+# facility x activity, times the service standard (minutes per activity) of the activity's
+# cadre, over the cadre's available working time (hours a year), summed per facility x cadre.
+import sys, duckdb
+study, out = sys.argv[1], sys.argv[2]
+duckdb.sql(f"""
+COPY (
+  WITH w AS (
+    SELECT facility_id, activity, sum(volume) AS volume
+    FROM read_csv('{study}/workload.csv', header = true) GROUP BY ALL),
+  s AS (
+    SELECT cadre, activity, standard
+    FROM read_csv('{study}/standards.csv', header = true) WHERE component = 'service'),
+  t AS (
+    SELECT cadre, hours_per_day * (52 * days_per_week - public_holidays - annual_leave
+                                   - sick_leave - other_leave) AS awt
+    FROM read_csv('{study}/working_time.csv', header = true))
+  SELECT w.facility_id, s.cadre, sum(w.volume * s.standard / 60.0) / any_value(t.awt) AS required
+  FROM w JOIN s USING (activity) JOIN t USING (cadre)
+  GROUP BY ALL ORDER BY ALL
+) TO '{out}' (HEADER, DELIMITER ',')
+""")
+PY
+    fi
+fi
 
 # measure NAME CMD...: runs CMD $RUNS times under /usr/bin/time; sets M_SECS, M_RSS_KB (of the
 # fastest run), M_OUT (its stdout file) and M_OK (1 if every run exited 0). Prints the stderr of a
@@ -185,16 +246,35 @@ for entry in "${STUDIES[@]}"; do
         wisn_cols="failed | - | -"; ratio="-"
     fi
 
-    ROWS_MD+=("| $name | ${rows:-?} | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $bare_cols | $wisn_cols | $ratio |")
+    wisn_s=""; [[ $M_OK -eq 1 && -z "$NO_OUTPUT" ]] && wisn_s="$M_SECS"
+
+    duck_cols="- | -"; duck_ratio="-"
+    if [[ -n "$DUCK_PY" ]]; then
+        echo "## $name: duckdb" >&2
+        measure "$name.duckdb" "$DUCK_PY" "$LOG/duckdb_wisn.py" "$dir" "$LOG/$name.duckdb.csv"
+        if [[ $M_OK -eq 1 ]]; then
+            duck_cols="$M_SECS | $(fmt_mb "$M_RSS_KB")"
+            [[ -n "$wisn_s" ]] && duck_ratio=$(awk -v w="$wisn_s" -v d="$M_SECS" 'BEGIN { printf "%.2f", w / d }')
+        else
+            duck_cols="failed | -"
+        fi
+    fi
+
+    ROWS_MD+=("| $name | ${rows:-?} | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $bare_cols | $wisn_cols | $ratio | $duck_cols | $duck_ratio |")
 done
 
 commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 echo
-echo "Machine: $(nproc) cores${cpu:+, $cpu}; $(rustc --version 2>/dev/null || echo rustc ?); wisn $commit; best of $RUNS run(s); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Machine: $(nproc) cores${cpu:+, $cpu}; load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?); $(rustc --version 2>/dev/null || echo rustc ?); wisn $commit; best of $RUNS run(s); $(date -u '+%Y-%m-%d %H:%M UTC')"
+if [[ -n "$DUCK_PY" ]]; then
+    echo "DuckDB $DUCK_VERSION (Python package, all cores): the same per facility x cadre aggregation in SQL (read_csv + join of the standards + GROUP BY), written as CSV."
+else
+    echo "DuckDB: $DUCK_WHY."
+fi
 echo
-echo "| study | rows | file MB | bare parse s | bare MB/s | bare peak RSS MB | wisn compute s | wisn MB/s | wisn peak RSS MB | wisn/bare time |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| study | rows | file MB | bare parse s | bare MB/s | bare peak RSS MB | wisn compute s | wisn MB/s | wisn peak RSS MB | wisn/bare time | DuckDB s | DuckDB peak RSS MB | wisn/DuckDB time |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS_MD[@]}"
 
 if [[ $CLEAN -eq 1 ]]; then

@@ -308,3 +308,11 @@ pub fn computed<T>(result: Result<T, Vec<Problem>>) -> Result<T, ExitCode> {
         ExitCode::from(super::EXIT_FAILED)
     })
 }
+
+/// The worker threads for `--jobs N`: N, but never more than the machine's cores (a thread
+/// per core is all the work can use; `--jobs 100000` would otherwise start 100 000 threads).
+/// 0 (no `--jobs`) lets the pool take one per core. The results do not depend on it.
+pub fn worker_threads(jobs: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    jobs.map_or(0, |n| n.min(cores))
+}

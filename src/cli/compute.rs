@@ -32,7 +32,8 @@ pub struct ComputeArgs {
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
     #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
     pub bands: Bands,
-    /// Worker threads (default: one per core). Results are identical whatever the number.
+    /// Worker threads (default: one per core; more than the cores is capped to the cores).
+    /// Results are identical whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Scenarios (a table `scenario`: volume_factor, standard_factor, staff_change with
@@ -109,7 +110,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(super::common::worker_threads(args.jobs))
         .build()?;
     let read = args.study.read_options();
     // `--by national --by national` is one roll-up, not two.

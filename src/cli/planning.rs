@@ -92,7 +92,7 @@ pub struct Computed {
 /// Reads the study (and its `costs` table) and computes the facility rows, on `jobs` threads.
 pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(super::common::worker_threads(args.jobs))
         .build()
         .map_err(|e| Stop::Usage(format!("--jobs: {e}")))?;
     let read = args.read_options();

@@ -75,7 +75,7 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(super::common::worker_threads(args.jobs))
         .build()?;
     let mut read = args.study.read_options();
     read.keep_history = true;
