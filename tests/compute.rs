@@ -208,3 +208,49 @@ fn title_rows_and_blank_rows_above_the_header_are_skipped() {
     let rows = compute_csv(&[d.path().to_str().unwrap()]);
     assert_eq!(rows[0]["required_staff"], "1");
 }
+
+/// A workload of several of the chunked reader's chunks (about 6 MB: the sample's rows over
+/// 30 years, one stretch with `\r\n` line ends, a quoted row near the end where the `csv`
+/// reader takes over): the same output and messages on 1, 2 and more threads than cores.
+#[test]
+fn a_big_workload_gives_the_same_output_whatever_the_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(sample()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let original = std::fs::read_to_string(sample().join("workload.csv")).unwrap();
+    let mut lines = original.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let mut text = format!("{header}\n");
+    for year in 1990..2020 {
+        let end = if year == 2000 { "\r\n" } else { "\n" };
+        for row in &rows {
+            text.push_str(&row.replace(",2023-", &format!(",{year}-")));
+            text.push_str(end);
+        }
+    }
+    text.push_str("\"SIK-EPH\",\"Consultation curative\",2021-01,\"12\"\n");
+    text.push_str(&rows[0].replace(",2023-", ",2022-"));
+    text.push('\n');
+    std::fs::write(dir.path().join("workload.csv"), text).unwrap();
+    let run = |jobs: &str| {
+        let out = wisn()
+            .args([
+                "compute",
+                dir.path().to_str().unwrap(),
+                "-f",
+                "csv",
+                "-j",
+                jobs,
+            ])
+            .output()
+            .unwrap();
+        (out.stdout, out.stderr)
+    };
+    let one = run("1");
+    assert!(one.0.len() > 1000, "{}", String::from_utf8_lossy(&one.1));
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("100000"));
+}

@@ -48,6 +48,10 @@ pub struct CsvSource {
     /// the rows, so it is sniffed from a peek at the file when asked first.
     delimiter: Flag<Option<u8>>,
     notes: Vec<Problem>,
+    /// Set when the table is read by the chunked parallel reader (the workload table).
+    fast: Option<super::fast::LayoutSlot>,
+    /// The chunked reader's first and later chunk sizes and threads (tests set them).
+    tuning: Option<(usize, usize, usize)>,
 }
 
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -60,6 +64,8 @@ impl CsvSource {
             options,
             delimiter: Flag::new(options.delimiter),
             notes: Vec::new(),
+            fast: None,
+            tuning: None,
         }
     }
 
@@ -116,6 +122,13 @@ impl CsvSource {
             Some(enc) => Some(enc.decode(&sample).0.into_owned().into_bytes()),
             None => Some(sample),
         }
+    }
+
+    /// Sets the chunked reader's first and later chunk sizes (bytes) and threads: the tests
+    /// cut random studies at random places with it.
+    #[doc(hidden)]
+    pub fn fast_tuning(&mut self, first: usize, chunk: usize, threads: usize) {
+        self.tuning = Some((first, chunk, threads));
     }
 
     fn open_stream(&self) -> Result<Box<dyn Read>, Problem> {
@@ -383,6 +396,37 @@ impl RowSource for CsvSource {
                 d
             }
         };
+        // The chunked parallel reader, for UTF-8 text (the common case); it hands back the rest
+        // of the text at the first chunk the csv reader must read, from that chunk's line.
+        let mut line_offset = 0usize;
+        let mut skip_first = false;
+        let reader: Box<dyn Read> = match (&self.fast, &decoding) {
+            (Some(layout), Decoding::Utf8OrCp1252) => {
+                let (first, chunk, threads) = self.tuning.unwrap_or((
+                    super::fast::FIRST_CHUNK,
+                    super::fast::CHUNK,
+                    rayon::current_num_threads(),
+                ));
+                let sizes = (first.max(1), chunk.max(1));
+                match super::fast::read(&mut reader, delimiter, layout, sizes, threads, visit) {
+                    Err(e) => return Err(read_error(e)),
+                    Ok(super::fast::Ended::Done) => {
+                        // Every line was clean: no quote, so no field can be left open.
+                        return Ok(());
+                    }
+                    Ok(super::fast::Ended::Rest {
+                        rest,
+                        line_offset: offset,
+                        skip_first: skip,
+                    }) => {
+                        line_offset = offset;
+                        skip_first = skip;
+                        Box::new(Cursor::new(rest).chain(reader))
+                    }
+                }
+            }
+            _ => Box::new(reader),
+        };
         let mut csv_reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -399,7 +443,7 @@ impl RowSource for CsvSource {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map(|p| p.line() as usize);
+                    let line = e.position().map(|p| p.line() as usize + line_offset);
                     let mut location = Location::file(&self.display);
                     location.row = line;
                     return Err(
@@ -409,7 +453,13 @@ impl RowSource for CsvSource {
                     );
                 }
             }
-            let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            if std::mem::take(&mut skip_first) {
+                continue;
+            }
+            let line = record
+                .position()
+                .map(|p| p.line() as usize + line_offset)
+                .unwrap_or(0);
             open_quote = record
                 .iter()
                 .next_back()
@@ -456,6 +506,10 @@ impl RowSource for CsvSource {
 
     fn delimited(&self) -> bool {
         true
+    }
+
+    fn use_fast_reader(&mut self, layout: super::fast::LayoutSlot) {
+        self.fast = Some(layout);
     }
 }
 

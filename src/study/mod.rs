@@ -6,6 +6,7 @@
 pub mod csv_source;
 pub mod dhis2;
 pub mod discover;
+pub mod fast;
 pub mod ihris;
 pub mod orgunits;
 /// Workload periods live in the neutral [`crate::period`] (the DHIS2 writer needs them too).

@@ -60,6 +60,10 @@ pub trait Row {
     fn is_blank(&self) -> bool {
         (0..self.len()).all(|i| self.cell(i).is_blank())
     }
+    /// What the chunked CSV reader already parsed of a clean long-form workload row.
+    fn pre(&self) -> Option<super::fast::Pre> {
+        None
+    }
 }
 
 /// Whether the reader should go on.
@@ -86,4 +90,7 @@ pub trait RowSource {
     fn delimited(&self) -> bool {
         false
     }
+    /// Asks for the chunked parallel reader (CSV text only; others ignore it): the workload
+    /// parser fills `layout` when it has read a long-form header.
+    fn use_fast_reader(&mut self, _layout: super::fast::LayoutSlot) {}
 }

@@ -59,6 +59,48 @@ impl NameCache {
     }
 }
 
+/// The study's indices of the names a chunk of the chunked reader interned (its own numbering),
+/// filled the first time each is met in the chunk.
+#[derive(Default)]
+struct LocalIds {
+    chunk: u64,
+    facilities: Vec<usize>,
+    activities: Vec<usize>,
+}
+
+impl LocalIds {
+    fn chunk(&mut self, chunk: u64) {
+        if chunk != self.chunk {
+            self.chunk = chunk;
+            self.facilities.clear();
+            self.activities.clear();
+        }
+    }
+
+    fn facility(&mut self, i: u32, resolve: impl FnOnce() -> Option<usize>) -> Option<usize> {
+        Self::get(&mut self.facilities, i, resolve)
+    }
+
+    fn activity(&mut self, i: u32, resolve: impl FnOnce() -> Option<usize>) -> Option<usize> {
+        Self::get(&mut self.activities, i, resolve)
+    }
+
+    fn get(ids: &mut Vec<usize>, i: u32, resolve: impl FnOnce() -> Option<usize>) -> Option<usize> {
+        let i = i as usize;
+        if let Some(&id) = ids.get(i) {
+            if id != usize::MAX {
+                return Some(id);
+            }
+        }
+        let id = resolve()?;
+        if ids.len() <= i {
+            ids.resize(i + 1, usize::MAX);
+        }
+        ids[i] = id;
+        Some(id)
+    }
+}
+
 /// The interning caches of one read.
 #[derive(Default)]
 struct Caches {
@@ -124,6 +166,12 @@ pub fn read_workload(
     let mut blank_period_count = 0u64;
     let mut kept_in_year = 0u64;
     let mut last_year: Option<i32> = None;
+    // The chunked parallel reader (plain CSV text): it pre-parses long-form rows once the
+    // header says where the columns are; the names it interns per chunk are mapped to the
+    // study's indices here, the first time each is met in a chunk, by the same code as any row.
+    let layout = super::fast::LayoutSlot::default();
+    source.use_fast_reader(layout.clone());
+    let mut local = LocalIds::default();
     let header = read_table(
         source,
         &WORKLOAD,
@@ -133,7 +181,19 @@ pub fn read_workload(
                 return false;
             }
             if h.has("activity") || h.has("volume") {
-                return require_columns(h, f, &WORKLOAD, &["activity", "volume"], d);
+                let ok = require_columns(h, f, &WORKLOAD, &["activity", "volume"], d);
+                if let (true, Some(facility), Some(activity), Some(volume)) =
+                    (ok, h.get("facility_id"), h.get("activity"), h.get("volume"))
+                {
+                    let _ = layout.set(super::fast::Layout {
+                        facility,
+                        activity,
+                        volume,
+                        period: h.get("period"),
+                        style: f.style,
+                    });
+                }
+                return ok;
             }
             if wide_columns(h).is_empty() {
                 let mut at = f.location.clone();
@@ -157,41 +217,53 @@ pub fn read_workload(
                     facility, period, ..
                 } => (*facility, *period),
             };
-            let Some(facility) = facility_of(&mut caches, b, f, row, facility_col, d) else {
+            let pre = row.pre();
+            if let Some(p) = pre {
+                local.chunk(p.chunk);
+            }
+            let facility = match pre {
+                Some(p) => local.facility(p.facility, || {
+                    facility_of(&mut caches, b, f, row, facility_col, d)
+                }),
+                None => facility_of(&mut caches, b, f, row, facility_col, d),
+            };
+            let Some(facility) = facility else {
                 return;
             };
             let mut period = None;
             let month = match period_col {
-                Some(col) => match period_of(f, row, col, d) {
-                    Ok(p) => {
-                        period = p;
-                        if let (Some(p), Some(y)) = (p, options.year) {
-                            if p.year() != y {
-                                *outside_year.entry(p.year()).or_default() += 1;
+                Some(col) => {
+                    match pre.map_or_else(|| period_of(f, row, col, d), |p| Ok(p.period)) {
+                        Ok(p) => {
+                            period = p;
+                            if let (Some(p), Some(y)) = (p, options.year) {
+                                if p.year() != y {
+                                    *outside_year.entry(p.year()).or_default() += 1;
+                                    return;
+                                }
+                            }
+                            if p.is_none() && options.year.is_some() {
+                                // A row with no period is in no year: not counted under --year.
+                                blank_period_count += 1;
+                                if blank_periods.len() < 10 {
+                                    blank_periods.push(row.number());
+                                }
                                 return;
                             }
-                        }
-                        if p.is_none() && options.year.is_some() {
-                            // A row with no period is in no year: not counted under --year.
-                            blank_period_count += 1;
-                            if blank_periods.len() < 10 {
-                                blank_periods.push(row.number());
-                            }
-                            return;
-                        }
-                        kept_in_year += 1;
-                        if let Some(p) = p {
-                            periods.any = true;
-                            if p.month_code().is_none() {
+                            kept_in_year += 1;
+                            if let Some(p) = p {
+                                periods.any = true;
+                                if p.month_code().is_none() {
+                                    periods.all_monthly = false;
+                                }
+                            } else {
                                 periods.all_monthly = false;
                             }
-                        } else {
-                            periods.all_monthly = false;
+                            p.and_then(|p| p.month_code())
                         }
-                        p.and_then(|p| p.month_code())
+                        Err(()) => return,
                     }
-                    Err(()) => return,
-                },
+                }
                 None => None,
             };
             let mut reported = false;
@@ -199,11 +271,21 @@ pub fn read_workload(
                 Shape::Long {
                     activity, volume, ..
                 } => {
-                    let Ok(v) = volume_of(f, row, *volume, d) else {
+                    let v = match pre {
+                        Some(p) => Ok(Some(p.volume)),
+                        None => volume_of(f, row, *volume, d),
+                    };
+                    let Ok(v) = v else {
                         return;
                     };
                     let Some(v) = v else { return };
-                    let Some(a) = activity_of(&mut caches, b, f, row, *activity, d) else {
+                    let a = match pre {
+                        Some(p) => local.activity(p.activity, || {
+                            activity_of(&mut caches, b, f, row, *activity, d)
+                        }),
+                        None => activity_of(&mut caches, b, f, row, *activity, d),
+                    };
+                    let Some(a) = a else {
                         return;
                     };
                     add(b, facility, a, v);
@@ -705,6 +787,128 @@ fn repeated_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::study::csv_source::{CsvOptions, CsvSource};
+    use crate::study::source::RowSource;
+    use proptest::prelude::*;
+
+    /// The `csv` path alone: forwards everything but the request for the chunked reader.
+    struct Exact(CsvSource);
+
+    impl RowSource for Exact {
+        fn location(&self) -> crate::diag::Location {
+            self.0.location()
+        }
+        fn decimal_style(&self) -> crate::numbers::DecimalStyle {
+            self.0.decimal_style()
+        }
+        fn for_each_row(
+            &mut self,
+            visit: &mut dyn FnMut(&dyn Row) -> Flow,
+        ) -> Result<(), crate::diag::Problem> {
+            self.0.for_each_row(visit)
+        }
+        fn take_notes(&mut self) -> Vec<crate::diag::Problem> {
+            self.0.take_notes()
+        }
+        fn delimited(&self) -> bool {
+            true
+        }
+    }
+
+    /// Everything a read leaves behind, as text.
+    fn read(source: &mut dyn RowSource, year: Option<i32>) -> String {
+        let mut b = Builder::default();
+        let mut diag = Diagnostics::default();
+        let options = ReadOptions {
+            year,
+            ..Default::default()
+        };
+        read_workload(source, &mut b, &mut diag, &options);
+        let w = &b.study.workload;
+        let ids: Vec<&str> = b.study.facilities.iter().map(|f| f.id.as_str()).collect();
+        let acts: Vec<&str> = b.study.activities.iter().map(|a| a.name.as_str()).collect();
+        let volumes: Vec<Vec<Option<u64>>> = w
+            .volumes
+            .iter()
+            .map(|v| v.iter().map(|x| x.map(f64::to_bits)).collect())
+            .collect();
+        format!(
+            "{ids:?}\n{acts:?}\n{volumes:?}\n{:?} {} {} {:?}\n{:?}\n{:?}",
+            w.months, w.monthly, w.rows, w.years, b.unlisted, diag.problems
+        )
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            8 => prop::sample::select(vec![
+                "ML01", "ML02", " ML03 ", "Sikasso-é", "Activité 01", "Activité 02", "Vaccination",
+                "Ségou n°2", "2023-01", "2023-12", "2023-02", "2024-03", "2023Q1", "2023", "",
+                "12", "0", "3.5", "1,5", "-2", " 7 ", "abc", "1e3", "  ",
+            ])
+            .prop_map(str::to_string),
+            1 => prop::sample::select(vec![
+                "\"Act, x\"", "\"multi\nline\"", "\"open", "a\rb", "caf\u{e9}\u{301}",
+                "\u{feff}x", "\"\"", "x\"y", "\u{1F600}",
+            ])
+            .prop_map(str::to_string),
+        ]
+    }
+
+    fn line() -> impl Strategy<Value = Vec<String>> {
+        prop_oneof![
+            12 => prop::collection::vec(cell(), 4..=4),
+            1 => prop::collection::vec(cell(), 0..=6),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        /// The chunked reader and the `csv` path give the same study and the same messages on
+        /// random workload tables (quotes, CR LF and lone CR, multibyte and invalid UTF-8, blank
+        /// lines, bad values, wrong field counts), cut at random chunk sizes, on 1 to 3 threads.
+        #[test]
+        fn chunked_reader_matches_the_csv_path(
+            lines in prop::collection::vec((line(), 0u8..12), 0..60),
+            semicolon in any::<bool>(),
+            latin1 in 0u8..8,
+            first in 1usize..200,
+            chunk in 1usize..300,
+            threads in 1usize..4,
+            year in prop::option::of(prop::sample::select(vec![2023, 2024])),
+            header in prop::sample::select(vec![
+                "facility_id,activity,period,volume",
+                "facility_id,activity,volume",
+                "Titre du tableau\nfacility_id,period,activity,volume",
+                "structure,activite,periode,volume",
+            ]),
+        ) {
+            let d = if semicolon { ";" } else { "," };
+            let mut text = header.replace(',', d).into_bytes();
+            for (cells, end) in &lines {
+                text.extend_from_slice(match end {
+                    0 => b"\r\n",
+                    1 => b"\n\n",
+                    2 => b"\r\n\r\n",
+                    _ => b"\n",
+                });
+                text.extend_from_slice(cells.join(d).as_bytes());
+            }
+            if latin1 == 0 && text.len() > 40 {
+                // A byte that is not UTF-8 (é in Windows-1252) somewhere in the data.
+                let at = text.len() * 2 / 3;
+                text.insert(at, 0xE9);
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("workload.csv");
+            std::fs::write(&path, &text).unwrap();
+            let source = || CsvSource::new(&path, "workload.csv".into(), CsvOptions::default());
+            let exact = read(&mut Exact(source()), year);
+            let mut fast = source();
+            fast.fast_tuning(first, chunk, threads);
+            let chunked = read(&mut fast, year);
+            prop_assert_eq!(exact, chunked);
+        }
+    }
 
     #[test]
     fn key_set_finds_repeats_of_every_period_kind() {
