@@ -64,15 +64,28 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// How many candidates a "did you mean" looks at (the first ones): with 10 000 unknown names
+/// against 10 000 known ones, comparing every pair would take minutes (docs/robustness.md).
+pub const MAX_CANDIDATES: usize = 500;
+/// Longer names get no suggestion (the edit distance is quadratic in the length).
+const MAX_SUGGEST_LEN: usize = 64;
+
 /// The closest of `candidates` to `name` (both normalised), if it is close enough to be a likely
 /// misspelling: within a third of the name's length, and at least one edit away.
 pub fn closest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let limit = (name.chars().count() / 3).max(2);
+    let len = name.chars().count();
+    let limit = (len / 3).max(2);
+    // Names longer than a cell would ever hold are not misspellings of anything.
+    if len > MAX_SUGGEST_LEN {
+        return None;
+    }
     candidates
         .into_iter()
+        .take(MAX_CANDIDATES)
+        .filter(|c| c.len().abs_diff(name.len()) <= limit * 4 && c.len() <= MAX_SUGGEST_LEN * 4)
         .map(|c| (edit_distance(name, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

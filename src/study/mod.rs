@@ -11,6 +11,7 @@ pub mod orgunits;
 pub mod period;
 pub mod schema;
 pub mod source;
+pub mod stream;
 pub mod table;
 pub mod tables;
 pub mod workbook;
@@ -353,7 +354,16 @@ pub fn locate_tables(
             | TableRef::Json { path, .. }
             | TableRef::Sheet { path, .. } => path,
         };
-        if !path.is_file() {
+        if path.is_dir() {
+            problems.push(
+                Problem::error(
+                    "is_a_folder",
+                    format!("(given for the `{name}` table) is a folder, not a table file"),
+                )
+                .at(Location::file(path.display().to_string()))
+                .hint(format!("give the file inside it (e.g. {}/{name}.csv), or give the folder as the study", path.display())),
+            );
+        } else if !path.is_file() {
             problems.push(
                 Problem::error(
                     "not_found",
