@@ -131,16 +131,17 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     for id in &dir {
         let s = cfb.sector(*id)?;
         for e in s.chunks(128) {
-            let name_len = u16_at(e, 64).unwrap_or(0) as usize;
-            let name: String = char::decode_utf16(
-                e[..name_len.min(64)]
-                    .chunks(2)
-                    .filter_map(|c| c.try_into().ok().map(u16::from_le_bytes)),
-            )
-            .map(|c| c.unwrap_or('?'))
-            .collect::<String>()
-            .trim_end_matches('\0')
-            .to_string();
+            // As calamine decodes it: all 64 bytes, cut at the first NUL.
+            let units: Vec<u16> = e[..64.min(e.len())]
+                .chunks(2)
+                .filter_map(|c| c.try_into().ok().map(u16::from_le_bytes))
+                .collect();
+            let mut name: String = char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{fffd}'))
+                .collect();
+            if let Some(nul) = name.find('\0') {
+                name.truncate(nul);
+            }
             let start = u32_at(e, 116).unwrap_or(END_OF_CHAIN);
             let len = if sector == 512 {
                 u32_at(e, 120).unwrap_or(0) as u64
@@ -156,7 +157,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     };
     let file_len = bytes.len() as u64;
     // The mini stream (streams under 4096 bytes live there, in 64-byte mini sectors).
-    let (mini_fat, mini_len) = if mini_fat_len > 0 {
+    let (mini_fat, ministream) = if mini_fat_len > 0 {
         if root.3 > file_len {
             return Err("its mini stream is larger than the file".into());
         }
@@ -164,64 +165,70 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
         if (mini.len() * sector) < root.3 as usize {
             return Err("its mini stream is shorter than declared".into());
         }
+        let mut data = Vec::new();
+        for id in mini {
+            data.extend_from_slice(cfb.sector(id)?);
+        }
+        data.truncate(root.3 as usize);
         let chain = cfb.chain(mini_fat_start, sectors)?;
         let mut mf = Vec::new();
         for id in chain {
             let s = cfb.sector(id)?;
             mf.extend((0..sector / 4).filter_map(|i| u32_at(s, 4 * i)));
         }
-        (mf, root.3 as usize)
+        (mf, data)
     } else {
-        (Vec::new(), 0)
+        (Vec::new(), Vec::new())
     };
-    let mut workbook = None;
+    let mut workbook: Option<Vec<u8>> = None;
+    let mut seen_names = HashSet::new();
     for (name, kind, start, len) in entries.iter().skip(1) {
-        // Only streams (kind 2) are read by calamine.
-        if *kind != 2 {
+        // calamine reads streams by name, taking the first entry of that name, whatever its kind.
+        let wanted = name == "Workbook" || name == "Book";
+        if *kind != 2 && !wanted {
+            continue;
+        }
+        if !seen_names.insert(name.clone()) {
             continue;
         }
         if *len > file_len {
             return Err(format!("its stream \"{name}\" declares {len} bytes, more than the file"));
         }
         let data: Vec<u8> = if *len < 4096 {
-            if mini_fat.is_empty() {
-                continue;
-            }
             let mut out = Vec::new();
             let mut id = *start;
             let mut seen = HashSet::new();
             while id != END_OF_CHAIN {
                 let at = id as usize * 64;
-                if id >= RESERVED || id as usize >= mini_fat.len() || at >= mini_len {
+                if id >= RESERVED || id as usize >= mini_fat.len() || at >= ministream.len() {
                     return Err(format!("its stream \"{name}\" points outside the mini stream"));
                 }
                 if !seen.insert(id) {
                     return Err(format!("its stream \"{name}\" loops"));
                 }
-                out.push(id);
+                out.extend_from_slice(&ministream[at..(at + 64).min(ministream.len())]);
                 id = mini_fat[id as usize];
             }
-            if (out.len() as u64) * 64 < *len {
+            if (out.len() as u64) < *len {
                 return Err(format!("its stream \"{name}\" is shorter than declared"));
             }
-            Vec::new()
+            out.truncate(*len as usize);
+            out
         } else {
             let chain = cfb.chain(*start, sectors)?;
             if (chain.len() as u64) * (sector as u64) < *len {
                 return Err(format!("its stream \"{name}\" is shorter than declared"));
             }
-            if name == "Workbook" || name == "Book" {
-                let mut data = Vec::with_capacity(*len as usize);
+            let mut data = Vec::new();
+            if wanted {
                 for id in chain {
                     data.extend_from_slice(cfb.sector(id)?);
                 }
                 data.truncate(*len as usize);
-                data
-            } else {
-                Vec::new()
             }
+            data
         };
-        if (name == "Workbook" || (name == "Book" && workbook.is_none())) && !data.is_empty() {
+        if name == "Workbook" || (name == "Book" && workbook.is_none()) {
             workbook = Some(data);
         }
     }
@@ -263,24 +270,34 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
             };
             match typ {
                 0x0200 => {
-                    // DIMENSIONS (BIFF8: rows as u32, columns as u16; BIFF5: all u16).
-                    let (rf, rl, cf, cl) = if data.len() >= 14 {
-                        (
-                            u32_at(data, 0).unwrap_or(0) as u64,
-                            u32_at(data, 4).unwrap_or(0) as u64,
-                            u16_at(data, 8).unwrap_or(0) as u64,
-                            u16_at(data, 10).unwrap_or(0) as u64,
-                        )
-                    } else {
-                        (
+                    // DIMENSIONS, parsed as calamine does (which reserves rows × columns).
+                    let (rf, rl, mut cf, cl) = match data.len() {
+                        10 => (
                             u16_at(data, 0).unwrap_or(0) as u64,
                             u16_at(data, 2).unwrap_or(0) as u64,
                             u16_at(data, 4).unwrap_or(0) as u64,
                             u16_at(data, 6).unwrap_or(0) as u64,
-                        )
+                        ),
+                        14 => (
+                            u32_at(data, 0).unwrap_or(0) as u64,
+                            u32_at(data, 4).unwrap_or(0) as u64,
+                            u16_at(data, 8).unwrap_or(0) as u64,
+                            u16_at(data, 10).unwrap_or(0) as u64,
+                        ),
+                        _ => (0, 0, 0, 0),
                     };
-                    declared = rl.saturating_sub(rf).saturating_add(1)
-                        * cl.saturating_sub(cf).saturating_add(1);
+                    if cf > 0xFF || cl < cf {
+                        cf = 0;
+                    }
+                    declared = if rl >= 1 && cl >= 1 {
+                        if rl - 1 < rf || cl - 1 < cf {
+                            u64::MAX
+                        } else {
+                            (rl - rf).saturating_mul(cl - cf)
+                        }
+                    } else {
+                        1
+                    };
                 }
                 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x00BD | 0x0207 => {
                     if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
