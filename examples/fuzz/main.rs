@@ -96,7 +96,11 @@ fn main() {
         let input = std::fs::read(&args[2]).expect("the input file");
         let dir = scratch_dir(target);
         std::fs::create_dir_all(&dir).unwrap();
-        println!("{}", engine::run(target, &input, &dir));
+        println!(
+            "{} (panics caught by the workbook guard: {})",
+            engine::run(target, &input, &dir),
+            wisn::study::workbook::GUARDED_PANICS.load(Ordering::Relaxed)
+        );
         return;
     }
     let target = args.first().cloned().unwrap_or_else(|| "all".into());

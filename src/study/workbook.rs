@@ -27,6 +27,7 @@ use calamine::{DataRef, Dimensions, Reader};
 
 mod ods;
 mod xls_check;
+mod zip_check;
 
 use super::source::{Cell, Flow, Row, RowSource};
 use crate::diag::{Location, Problem};
@@ -120,14 +121,24 @@ fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
         )
     };
     let file = File::open(path).map_err(|e| damaged(e.to_string()))?;
-    let archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(e.to_string()))?;
     let has = |name: &str| archive.file_names().any(|n| n == name);
-    if has("xl/workbook.xml") {
-        Ok(Kind::Xlsx)
+    let kind = if has("xl/workbook.xml") {
+        Some(Kind::Xlsx)
     } else if has("xl/workbook.bin") {
-        Ok(Kind::Xlsb)
+        Some(Kind::Xlsb)
     } else if has("content.xml") {
-        Ok(Kind::Ods)
+        Some(Kind::Ods)
+    } else {
+        None
+    };
+    if let Some(kind) = kind {
+        if !already_checked(path) {
+            zip_check::check(&mut archive, kind == Kind::Xlsx).map_err(damaged)?;
+            remember_checked(path);
+        }
+        Ok(kind)
     } else if has("word/document.xml") {
         Err(
             not_a_workbook(display, "it is a Word document, not a workbook")
@@ -138,6 +149,32 @@ fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
             not_a_workbook(display, "it is a zip archive but not a workbook")
                 .hint("give the workbook itself (.xlsx, .ods), or unzip the archive"),
         )
+    }
+}
+
+/// Workbooks already checked by [`zip_check`] in this run (by path, size and modification time):
+/// the check decompresses the whole file, and each table of a study opens the workbook again.
+static CHECKED: std::sync::Mutex<Vec<(PathBuf, u64, Option<std::time::SystemTime>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn identity(path: &Path) -> Option<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((path.to_path_buf(), meta.len(), meta.modified().ok()))
+}
+
+fn already_checked(path: &Path) -> bool {
+    let Some(id) = identity(path) else {
+        return false;
+    };
+    CHECKED.lock().is_ok_and(|c| c.contains(&id))
+}
+
+fn remember_checked(path: &Path) {
+    if let (Some(id), Ok(mut c)) = (identity(path), CHECKED.lock()) {
+        if c.len() > 64 {
+            c.clear();
+        }
+        c.push(id);
     }
 }
 
