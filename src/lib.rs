@@ -37,6 +37,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod output_temp;
 pub mod progress;
 pub mod report;
 pub mod study;

@@ -9,6 +9,7 @@ mod dhis2;
 mod errors;
 mod explain;
 mod fixtures;
+mod hostile;
 mod properties;
 mod reports;
 mod robustness;

@@ -220,7 +220,8 @@ pub fn unzip(data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
 
 pub fn zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
+    // Level 6 is deflate by flate2 (the default level would be the far slower zopfli).
+    let options = zip::write::SimpleFileOptions::default().compression_level(Some(6));
     for (name, bytes) in entries {
         if w.start_file(name.as_str(), options).is_ok() {
             let _ = w.write_all(bytes);
