@@ -293,7 +293,10 @@ mod tests {
     fn keeps_the_first_of_each_code_and_counts_the_rest() {
         let mut d = Diagnostics::default();
         for i in 0..1_234_667 {
-            d.error(Problem::error("bad_number", "is not a number").at(Location::file("w.csv").with_row(i)));
+            d.error(
+                Problem::error("bad_number", "is not a number")
+                    .at(Location::file("w.csv").with_row(i)),
+            );
         }
         d.warn(Problem::warning("other", "x"));
         assert_eq!(d.problems.len(), MAX_PER_CODE + 2);

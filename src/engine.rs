@@ -522,7 +522,7 @@ fn warn_missing_workload(
         .workload
         .volumes
         .iter()
-        .map(|v| v.iter().any(Option::is_some))
+        .map(|v| !v.is_empty())
         .collect();
     let mut staff_no_workload: Vec<&str> = Vec::new();
     let mut by_cadre: BTreeMap<usize, Vec<&str>> = BTreeMap::new();

@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 pub enum TempFile {
     /// Linux `O_TMPFILE`: no name yet.
     #[cfg(target_os = "linux")]
-    Unnamed { file: File, dir: PathBuf },
+    Unnamed {
+        file: File,
+        dir: PathBuf,
+    },
     Named(tempfile::NamedTempFile),
 }
 
@@ -63,10 +66,7 @@ impl TempFile {
                     .map_err(io::Error::other)?;
                 // A free hidden name, linked, then renamed over the target.
                 for attempt in 0..16u32 {
-                    let name = dir.join(format!(
-                        ".wisn-{}-{attempt}.tmp",
-                        std::process::id()
-                    ));
+                    let name = dir.join(format!(".wisn-{}-{attempt}.tmp", std::process::id()));
                     let dest = std::ffi::CString::new(name.as_os_str().as_bytes())
                         .map_err(io::Error::other)?;
                     // SAFETY: both paths are NUL-terminated C strings that outlive the call.

@@ -201,7 +201,8 @@ fn an_xlsx_whose_shared_strings_are_a_bomb() {
         .iter_mut()
         .find(|(n, _)| n == "xl/sharedStrings.xml")
         .unwrap();
-    let mut xml = b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec();
+    let mut xml =
+        b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec();
     xml.extend(b"<si><t/></si>".repeat(4_000_000));
     xml.extend(b"</sst>");
     sst.1 = xml;
@@ -220,7 +221,10 @@ fn ods(body: &str) -> Vec<u8> {
     );
     zip(
         &[
-            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
             ("content.xml", xml.as_bytes()),
         ],
         zip::CompressionMethod::Deflated,
@@ -245,7 +249,8 @@ fn an_ods_repeating_a_value_over_the_whole_sheet() {
 fn a_csv_gz_holding_one_huge_record() {
     let d = study_without_workload();
     let gz = gzip_stream(|w| {
-        w.write_all(b"facility_id,activity,period,volume\nSIK-CSCOM-04,\"").unwrap();
+        w.write_all(b"facility_id,activity,period,volume\nSIK-CSCOM-04,\"")
+            .unwrap();
         let chunk = vec![b'a'; 1 << 20];
         for _ in 0..64 {
             w.write_all(&chunk).unwrap();
@@ -283,14 +288,19 @@ fn a_json_gz_holding_one_huge_value_gives_a_short_message() {
         &["compute", s(d.path())],
         &["workload.json.gz", "row of more than 1048576 bytes"],
     );
-    assert!(r.stderr.len() < 4000, "{} bytes of messages", r.stderr.len());
+    assert!(
+        r.stderr.len() < 4000,
+        "{} bytes of messages",
+        r.stderr.len()
+    );
 }
 
 #[test]
 fn a_gz_bomb_of_ordinary_rows_is_refused() {
     let d = study_without_workload();
     let gz = gzip_stream(|w| {
-        w.write_all(b"facility_id,activity,period,volume\n").unwrap();
+        w.write_all(b"facility_id,activity,period,volume\n")
+            .unwrap();
         // 72 MB that compress about 1 000 times: refused after the first 16 MiB.
         let row = b"SIK-CSCOM-04,Accouchement,2023-01,0\n".repeat(20_000);
         for _ in 0..100 {
@@ -374,17 +384,31 @@ fn a_zip_with_two_tables_is_an_error_naming_them_and_one_can_be_chosen() {
     let d = study_without_workload();
     let csv = std::fs::read(sample().join("workload.csv")).unwrap();
     let z = zip(
-        &[("2023/workload.csv", &csv), ("2022/workload.csv", &csv[..csv.len() / 2])],
+        &[
+            ("2023/workload.csv", &csv),
+            ("2022/workload.csv", &csv[..csv.len() / 2]),
+        ],
         zip::CompressionMethod::Deflated,
     );
     d.write_bytes("workload.zip", &z);
     let r = fails_with(
         &["compute", s(d.path())],
-        &["holds 2 table files: \"2023/workload.csv\", \"2022/workload.csv\"", "#2023/workload.csv"],
+        &[
+            "holds 2 table files: \"2023/workload.csv\", \"2022/workload.csv\"",
+            "#2023/workload.csv",
+        ],
     );
     assert!(!r.stderr.contains("delimiter"));
     let chosen = format!("{}#2023/workload.csv", s(&d.join("workload.zip")));
-    let picked = run(&["compute", s(&sample()), "--workload", &chosen, "-f", "csv", "-q"]);
+    let picked = run(&[
+        "compute",
+        s(&sample()),
+        "--workload",
+        &chosen,
+        "-f",
+        "csv",
+        "-q",
+    ]);
     assert_eq!(picked.code, Some(0), "{}", picked.stderr);
     let missing = format!("{}#nope.csv", s(&d.join("workload.zip")));
     fails_with(
@@ -408,7 +432,12 @@ fn a_folder_given_as_a_table_file_is_a_folder() {
     let d = Dir::new();
     std::fs::create_dir(d.join("workload.csv")).unwrap();
     let r = fails_with(
-        &["compute", s(&sample()), "--workload", s(&d.join("workload.csv"))],
+        &[
+            "compute",
+            s(&sample()),
+            "--workload",
+            s(&d.join("workload.csv")),
+        ],
         &["is a folder"],
     );
     assert!(!r.stderr.contains("does not exist"));
@@ -437,8 +466,55 @@ fn kill_9_during_an_output_write_leaves_no_temporary_file() {
         let left: Vec<PathBuf> = std::fs::read_dir(out.path())
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".wisn-"))
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(".wisn-")
+            })
             .collect();
         assert!(left.is_empty(), "left behind: {left:?}");
     }
+}
+
+#[path = "../examples/fuzz/engine.rs"]
+mod engine;
+
+/// A short smoke run of the fuzz harness (`examples/fuzz` runs it for a budget): a few dozen
+/// mutated inputs per target, in-process, a fixed seed; no panic may escape a reader.
+#[test]
+fn fuzz_smoke() {
+    let scratch = Dir::new();
+    for target in engine::TARGETS {
+        let seeds = engine::seeds(target);
+        assert!(!seeds.is_empty(), "{target}");
+        let mut rng = engine::Rng(0x5EED_0000 + target.len() as u64);
+        let cases = match *target {
+            "xlsx" | "ods" => 6,
+            "number" | "period" => 500,
+            _ => 40,
+        };
+        for case in 0..cases {
+            let input = engine::mutate(&mut rng, target, &seeds);
+            let input = engine::wrap(target, input, &mut rng);
+            let outcome = std::panic::catch_unwind(|| engine::run(target, &input, scratch.path()));
+            assert!(outcome.is_ok(), "{target}: case {case} panicked");
+        }
+    }
+}
+
+#[test]
+fn a_workload_of_many_activities_times_facilities_is_stored_sparse() {
+    // 40 000 facilities each reporting its own activity: a dense facilities × activities table
+    // held 1.6 billion cells (1.6 GB for a 2.9 MB file).
+    let d = Dir::new();
+    d.copy_from(&sample());
+    let mut text = String::from("facility_id,activity,period,volume\n");
+    for i in 0..40_000 {
+        text.push_str(&format!("F{i:05},Activite {i:05},2023-01,1\n"));
+    }
+    d.write("workload.csv", &text);
+    std::fs::remove_file(d.join("facilities.csv")).unwrap();
+    let r = run(&["validate", s(d.path())]);
+    assert!(r.code.is_some(), "{}", r.stderr);
 }

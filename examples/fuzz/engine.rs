@@ -78,15 +78,44 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
     match target {
         "csv" | "csv-gz" | "csv-zip" => read(&[".csv", ".tsv"]),
         "number" => [
-            "12,5", "1 234", "1.234,5", "-3", "+7", "1e308", "NaN", "inf", "0,0", "1\u{a0}234",
-            "\u{2212}5", "12.5", "99999999999999999999", "1,2,3", "", " ", "1..2", ",5", "5,",
+            "12,5",
+            "1 234",
+            "1.234,5",
+            "-3",
+            "+7",
+            "1e308",
+            "NaN",
+            "inf",
+            "0,0",
+            "1\u{a0}234",
+            "\u{2212}5",
+            "12.5",
+            "99999999999999999999",
+            "1,2,3",
+            "",
+            " ",
+            "1..2",
+            ",5",
+            "5,",
         ]
         .iter()
         .map(|s| s.as_bytes().to_vec())
         .collect(),
         "period" => [
-            "2023-01", "202301", "2023Q1", "2023W05", "2023", "mars 2023", "Janvier 2023",
-            "2023-13", "2023S1", "2023BiW1", "2023April", "2023-01-15", "01/2023", "2023W53",
+            "2023-01",
+            "202301",
+            "2023Q1",
+            "2023W05",
+            "2023",
+            "mars 2023",
+            "Janvier 2023",
+            "2023-13",
+            "2023S1",
+            "2023BiW1",
+            "2023April",
+            "2023-01-15",
+            "01/2023",
+            "2023W53",
         ]
         .iter()
         .map(|s| s.as_bytes().to_vec())
@@ -191,8 +220,13 @@ pub fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>, other: &[u8]) {
         }
         9 if len > 0 => {
             // A digit run made long (declared counts, repeats, indexes).
-            if let Some(i) = (0..len).map(|k| (k + rng.below(len)) % len).find(|&k| data[k].is_ascii_digit()) {
-                let digits: Vec<u8> = (0..1 + rng.below(9)).map(|_| b'0' + rng.below(10) as u8).collect();
+            if let Some(i) = (0..len)
+                .map(|k| (k + rng.below(len)) % len)
+                .find(|&k| data[k].is_ascii_digit())
+            {
+                let digits: Vec<u8> = (0..1 + rng.below(9))
+                    .map(|_| b'0' + rng.below(10) as u8)
+                    .collect();
                 data.splice(i..i + 1, digits);
             }
         }
@@ -306,7 +340,10 @@ pub fn run(target: &str, input: &[u8], dir: &Path) -> &'static str {
             let a = wisn::numbers::parse_number(&t, wisn::numbers::DecimalStyle::Comma);
             let b = wisn::numbers::parse_number(&t, wisn::numbers::DecimalStyle::Point);
             if let Ok(Some(v)) = a.clone().or(b.clone()) {
-                assert!(v.is_finite(), "parse_number gave a non-finite number for {t:?}");
+                assert!(
+                    v.is_finite(),
+                    "parse_number gave a non-finite number for {t:?}"
+                );
             }
             if a.is_ok() || b.is_ok() {
                 "ok"
@@ -349,11 +386,8 @@ pub fn run(target: &str, input: &[u8], dir: &Path) -> &'static str {
                 return "refused";
             };
             for sheet in names.into_iter().take(8) {
-                let mut source = wisn::study::workbook::WorkbookSource::new(
-                    &path,
-                    "book".into(),
-                    sheet,
-                );
+                let mut source =
+                    wisn::study::workbook::WorkbookSource::new(&path, "book".into(), sheet);
                 visit_all(&mut source);
             }
             "read"
@@ -363,7 +397,12 @@ pub fn run(target: &str, input: &[u8], dir: &Path) -> &'static str {
             if !study.join("dhis2_mapping.csv").exists() {
                 std::fs::create_dir_all(&study).unwrap();
                 let twin = root().join("tests/data/dhis2/twin");
-                for f in ["facilities.csv", "staff.csv", "standards.csv", "working_time.csv"] {
+                for f in [
+                    "facilities.csv",
+                    "staff.csv",
+                    "standards.csv",
+                    "working_time.csv",
+                ] {
                     std::fs::copy(twin.join(f), study.join(f)).unwrap();
                 }
                 std::fs::copy(

@@ -32,7 +32,8 @@ static LIVE: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Capped {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.size() > ALLOC_CAP || LIVE.load(Ordering::Relaxed) + layout.size() > 2 * ALLOC_CAP {
+        if layout.size() > ALLOC_CAP || LIVE.load(Ordering::Relaxed) + layout.size() > 2 * ALLOC_CAP
+        {
             // A null return makes Rust abort with "memory allocation of N bytes failed": the
             // parent sees the abort and keeps the input.
             return std::ptr::null_mut();
@@ -74,7 +75,10 @@ fn work_dir() -> PathBuf {
 fn scratch_dir(target: &str) -> PathBuf {
     let shm = Path::new("/dev/shm");
     let base = if shm.is_dir() {
-        shm.join(format!("wisn-fuzz-{}", std::env::var("USER").unwrap_or_default()))
+        shm.join(format!(
+            "wisn-fuzz-{}",
+            std::env::var("USER").unwrap_or_default()
+        ))
     } else {
         work_dir().join("scratch")
     };
@@ -124,12 +128,18 @@ fn supervise(target: &str, seconds: u64, seed: u64) {
     let crashes = work_dir().join("crashes");
     std::fs::create_dir_all(&crashes).unwrap();
     let start = Instant::now();
-    let (mut execs, mut panics, mut caught, mut aborts, mut timeouts) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut execs, mut panics, mut caught, mut aborts, mut timeouts) =
+        (0u64, 0u64, 0u64, 0u64, 0u64);
     let mut round = 0u64;
     while start.elapsed().as_secs() < seconds {
         let left = seconds - start.elapsed().as_secs();
         let out = Command::new(std::env::current_exe().unwrap())
-            .args(["--child", target, &left.to_string(), &(seed * 1000 + round).to_string()])
+            .args([
+                "--child",
+                target,
+                &left.to_string(),
+                &(seed * 1000 + round).to_string(),
+            ])
             .output()
             .expect("the fuzz child starts");
         round += 1;
@@ -157,8 +167,8 @@ fn supervise(target: &str, seconds: u64, seed: u64) {
         };
         execs += stdout
             .lines()
-            .filter_map(|l| l.strip_prefix("progress "))
-            .last()
+            .rev()
+            .find_map(|l| l.strip_prefix("progress "))
             .and_then(|n| n.parse::<u64>().ok())
             .unwrap_or(0);
         let saved = crashes.join(format!("{target}-{kind}-{round}.bin"));
@@ -187,7 +197,10 @@ fn child(target: &str, seconds: u64, seed: u64) {
     std::thread::spawn(move || loop {
         std::thread::sleep(Duration::from_millis(200));
         let started = EXEC_STARTED_MS.load(Ordering::Relaxed);
-        if started > 0 && (epoch.elapsed().as_millis() as u64).saturating_sub(started) > EXEC_TIMEOUT.as_millis() as u64 {
+        if started > 0
+            && (epoch.elapsed().as_millis() as u64).saturating_sub(started)
+                > EXEC_TIMEOUT.as_millis() as u64
+        {
             let _ = std::io::stdout().flush();
             std::process::exit(99);
         }
@@ -222,9 +235,14 @@ fn child(target: &str, seconds: u64, seed: u64) {
         EXEC_STARTED_MS.store(0, Ordering::Relaxed);
         let after = wisn::study::workbook::GUARDED_PANICS.load(Ordering::Relaxed);
         if after > before && after <= 20 {
-            let saved = work_dir().join("crashes").join(format!("{target}-caught-{seed}-{after}.bin"));
+            let saved = work_dir()
+                .join("crashes")
+                .join(format!("{target}-caught-{seed}-{after}.bin"));
             std::fs::copy(&current, &saved).ok();
-            eprintln!("{target}: a panic caught by the workbook guard, input saved as {}", saved.display());
+            eprintln!(
+                "{target}: a panic caught by the workbook guard, input saved as {}",
+                saved.display()
+            );
         }
         execs += 1;
         if execs % 256 == 0 {

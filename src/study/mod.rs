@@ -128,7 +128,7 @@ impl Builder {
             .and_modify(|e| *e = None)
             .or_insert(Some(i));
         self.study.facilities.push(facility);
-        self.study.workload.volumes.push(Vec::new());
+        self.study.workload.volumes.push(Default::default());
         self.study.workload.months.push(0);
         i
     }
@@ -361,7 +361,10 @@ pub fn locate_tables(
                     format!("(given for the `{name}` table) is a folder, not a table file"),
                 )
                 .at(Location::file(path.display().to_string()))
-                .hint(format!("give the file inside it (e.g. {}/{name}.csv), or give the folder as the study", path.display())),
+                .hint(format!(
+                    "give the file inside it (e.g. {}/{name}.csv), or give the folder as the study",
+                    path.display()
+                )),
             );
         } else if !path.is_file() {
             problems.push(

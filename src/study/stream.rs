@@ -128,11 +128,21 @@ pub fn open_file(path: &Path, display: &str) -> Result<File, Problem> {
     }
     File::open(path).map_err(|e| {
         let (code, what, hint) = if e.kind() == io::ErrorKind::NotFound {
-            ("not_found", "does not exist".to_string(), "check the path and the file name")
+            (
+                "not_found",
+                "does not exist".to_string(),
+                "check the path and the file name",
+            )
         } else {
-            ("cannot_open", format!("cannot be opened: {e}"), "check the path and that the file is readable")
+            (
+                "cannot_open",
+                format!("cannot be opened: {e}"),
+                "check the path and that the file is readable",
+            )
         };
-        Problem::error(code, what).at(Location::file(display)).hint(hint)
+        Problem::error(code, what)
+            .at(Location::file(display))
+            .hint(hint)
     })
 }
 
@@ -203,10 +213,16 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
                 None => {
                     return Err(Problem::error(
                         "no_zip_entry",
-                        format!("holds no file named \"{wanted}\"; its files are: {}", list(&all)),
+                        format!(
+                            "holds no file named \"{wanted}\"; its files are: {}",
+                            list(&all)
+                        ),
                     )
                     .at(Location::file(archive_name))
-                    .hint(format!("name one of them after #, e.g. {archive_name}#{}", all.first().map_or("table.csv", |(_, n)| n.as_str()))))
+                    .hint(format!(
+                        "name one of them after #, e.g. {archive_name}#{}",
+                        all.first().map_or("table.csv", |(_, n)| n.as_str())
+                    )))
                 }
             }
         }
@@ -231,7 +247,9 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
         },
     };
     let (start, size, expected_size, crc, method, encrypted) = {
-        let entry = archive.by_index_raw(index).map_err(|e| bad(e.to_string()))?;
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| bad(e.to_string()))?;
         (
             entry.data_start(),
             entry.compressed_size(),
@@ -329,7 +347,9 @@ impl<R: Read> Read for Inflated<R> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
             Err(e) => {
                 let why = match e.kind() {
-                    io::ErrorKind::UnexpectedEof => "it ends in the middle of the compressed data".to_string(),
+                    io::ErrorKind::UnexpectedEof => {
+                        "it ends in the middle of the compressed data".to_string()
+                    }
                     _ => format!("the compressed data is corrupt: {e}"),
                 };
                 return Err(fault(Fault::Damaged(why)));

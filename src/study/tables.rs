@@ -548,10 +548,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     let mut reported = vec![0usize; study.activities.len()];
     for volumes in &study.workload.volumes {
-        for (a, v) in volumes.iter().enumerate() {
-            if v.is_some() {
-                reported[a] += 1;
-            }
+        for &a in volumes.keys() {
+            reported[a] += 1;
         }
     }
     let activity_keys: Vec<&str> = study
@@ -636,8 +634,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
 fn too_large(b: &Builder, diag: &mut Diagnostics) {
     let study = &b.study;
     for (f, volumes) in study.workload.volumes.iter().enumerate() {
-        for (a, v) in volumes.iter().enumerate() {
-            if v.is_some_and(|v| !v.is_finite()) {
+        for (&a, v) in volumes {
+            if !v.is_finite() {
                 diag.error(
                     Problem::error(
                         "too_large",
@@ -678,10 +676,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
     let mut over: Vec<String> = Vec::new();
     for (f, facility) in b.study.facilities.iter().enumerate() {
         let months = workload.months.get(f).copied().unwrap_or(0);
-        let reported = workload
-            .volumes
-            .get(f)
-            .is_some_and(|v| v.iter().any(Option::is_some));
+        let reported = workload.volumes.get(f).is_some_and(|v| !v.is_empty());
         if !reported {
             continue;
         }
@@ -689,7 +684,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
             short.push(format!("{} ({months}/12)", facility.id));
             if options.annualize && months > 0 {
                 let scale = 12.0 / f64::from(months);
-                for v in workload.volumes[f].iter_mut().flatten() {
+                for v in workload.volumes[f].values_mut() {
                     *v *= scale;
                 }
             }

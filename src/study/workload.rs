@@ -259,11 +259,9 @@ pub fn read_workload(
 
 /// Adds a volume to a facility's activity (shared with the DHIS2 reader).
 pub(crate) fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64) {
-    let volumes = &mut b.study.workload.volumes[facility];
-    if volumes.len() <= activity {
-        volumes.resize(activity + 1, None);
-    }
-    *volumes[activity].get_or_insert(0.0) += volume;
+    *b.study.workload.volumes[facility]
+        .entry(activity)
+        .or_insert(0.0) += volume;
 }
 
 fn text_of<'r>(row: &'r dyn Row, col: usize) -> Option<std::borrow::Cow<'r, str>> {

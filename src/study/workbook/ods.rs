@@ -300,7 +300,9 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
                             let per_row: u64 = row_cells
                                 .iter()
                                 .map(|(c0, n, _)| {
-                                    u64::from(c0.saturating_add(*n).min(MAX_COLS).saturating_sub(*c0))
+                                    u64::from(
+                                        c0.saturating_add(*n).min(MAX_COLS).saturating_sub(*c0),
+                                    )
                                 })
                                 .sum();
                             let cells = per_row * u64::from(last.saturating_sub(row));

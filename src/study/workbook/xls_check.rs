@@ -48,7 +48,9 @@ impl Cfb<'_> {
         let mut id = start;
         while id != END_OF_CHAIN {
             if id >= RESERVED || (id as usize) >= self.fat.len() {
-                return Err(format!("a sector chain points to sector {id:#x}, outside the file"));
+                return Err(format!(
+                    "a sector chain points to sector {id:#x}, outside the file"
+                ));
             }
             self.sector(id)?;
             if !seen.insert(id) || out.len() >= max {
@@ -192,7 +194,9 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             continue;
         }
         if *len > file_len {
-            return Err(format!("its stream \"{name}\" declares {len} bytes, more than the file"));
+            return Err(format!(
+                "its stream \"{name}\" declares {len} bytes, more than the file"
+            ));
         }
         let data: Vec<u8> = if *len < 4096 {
             let mut out = Vec::new();
@@ -201,7 +205,9 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             while id != END_OF_CHAIN {
                 let at = id as usize * 64;
                 if id >= RESERVED || id as usize >= mini_fat.len() || at >= ministream.len() {
-                    return Err(format!("its stream \"{name}\" points outside the mini stream"));
+                    return Err(format!(
+                        "its stream \"{name}\" points outside the mini stream"
+                    ));
                 }
                 if !seen.insert(id) {
                     return Err(format!("its stream \"{name}\" loops"));
@@ -321,11 +327,8 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
             }
             at += 4 + len as usize;
         }
-        let area = if cells > 0 {
-            (r1 - r0) as u64 + 1
-        } else {
-            0
-        } * if cells > 0 { (c1 - c0) as u64 + 1 } else { 0 };
+        let area = if cells > 0 { (r1 - r0) as u64 + 1 } else { 0 }
+            * if cells > 0 { (c1 - c0) as u64 + 1 } else { 0 };
         let allowed = MAX_SPARSE_AREA.max(cells.saturating_mul(16));
         if declared > allowed || area > allowed {
             return Err(format!(

@@ -153,8 +153,14 @@ mod tests {
             Some(12)
         );
         assert_eq!(max_shared_index(br#"<c r="A1" t="str"><v>3</v></c>"#), None);
-        assert_eq!(count_si(b"", b"<sst><si><t>a</t></si><si/><x:si><t/></x:si></sst>"), 3);
+        assert_eq!(
+            count_si(b"", b"<sst><si><t>a</t></si><si/><x:si><t/></x:si></sst>"),
+            3
+        );
         // One cut across two chunks counts once.
-        assert_eq!(count_si(b"<s", b"i><t>a</t></si>") + count_si(b"", b"<s"), 1);
+        assert_eq!(
+            count_si(b"<s", b"i><t>a</t></si>") + count_si(b"", b"<s"),
+            1
+        );
     }
 }
