@@ -169,3 +169,17 @@ pub struct Dhis2ExportRule {
     pub data_element: String,
     pub category_option_combo: Option<String>,
 }
+
+/// The working-time row of a cadre at a facility type: the type's own row, else the blank one.
+pub fn working_time_for(study: &Study, cadre: usize, type_key: &str) -> Option<usize> {
+    let find = |t: &str| {
+        study
+            .working_time
+            .iter()
+            .position(|w| w.cadre == cadre && w.type_key == t)
+    };
+    (!type_key.is_empty())
+        .then(|| find(type_key))
+        .flatten()
+        .or_else(|| find(""))
+}

@@ -6,10 +6,14 @@ mod util;
 
 mod compute;
 mod dhis2;
+mod docs;
 mod errors;
 mod explain;
 mod fixtures;
+mod golden;
 mod hostile;
+mod oracle;
+mod output;
 mod properties;
 mod reports;
 mod robustness;

@@ -6,12 +6,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{print_problems, report_errors, PresentationArgs, StudyArgs};
+use super::common::{open_output, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::engine::{ComputeOptions, Level};
 use crate::method::{Bands, Rounding};
-use crate::output::Output;
-use crate::report::{Format, Report, ReportSettings};
+use crate::report::{ComputeReport, Format, Report, ReportSettings};
 
 #[derive(Debug, Args)]
 pub struct ComputeArgs {
@@ -19,7 +18,7 @@ pub struct ComputeArgs {
     pub study: StudyArgs,
     /// Output format (default: table, or what the -o file name says: .csv, .json, .xlsx, .html).
     /// xlsx and html need -o (or a pipe).
-    #[arg(long, short = 'f', value_enum)]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(ComputeReport::FORMATS))]
     pub format: Option<Format>,
     /// Write to this file (atomically: nothing is written when the run fails).
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -49,36 +48,17 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Table);
     let lang = args.presentation.lang();
-    let to_stdout = args
-        .output
-        .as_deref()
-        .map_or(true, |p| p == std::path::Path::new("-"));
-    if format.needs_file() && to_stdout && std::io::stdout().is_terminal() {
-        let ext = if format == Format::Xlsx {
-            "xlsx"
-        } else {
-            "html"
-        };
-        eprintln!("error: --format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output");
-        return Ok(ExitCode::from(EXIT_USAGE));
-    }
-    if let Err(e) = crate::report::dhis2::check_args(format, args.study.period.as_deref()) {
+    // Decide the format and open the output first: a bad path fails before the long work.
+    let (format, output) = match open_output::<ComputeReport>(args.format, args.output.as_deref()) {
+        Ok(o) => o,
+        Err(code) => return Ok(code),
+    };
+    if let Err(e) = crate::report::compute::dhis2::check_args(format, args.study.period.as_deref())
+    {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    // Open the output first: a bad path fails before the long work.
-    let output = match Output::prepare(args.output.as_deref()) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
-    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
@@ -99,38 +79,25 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     let study = builder.study;
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
     spinner.finish();
-    let results = match computed {
+    let results = match super::common::computed(computed) {
         Ok(r) => r,
-        Err(problems) => {
-            print_problems(&problems);
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
+        Err(code) => return Ok(code),
     };
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
-    let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
     let settings = ReportSettings {
-        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
-        width: if to_terminal { terminal_width() } else { None },
-        french_csv: args.presentation.french_csv(),
-        lang,
-        bands: args.bands,
         rounding: args.round,
         period: args.study.period.clone(),
+        ..args.presentation.settings(&output, args.bands)
     };
-    let report = Report {
+    let report = ComputeReport {
         study: &study,
         results: &results,
         warnings,
         settings: &settings,
     };
-    let bytes = format.exporter().serialize(&report)?;
+    let bytes = crate::report::serialize(&report, format)?;
     output.finish(&bytes)?;
     Ok(ExitCode::from(EXIT_OK))
-}
-
-/// `COLUMNS` when set; otherwise comfy-table asks the terminal itself.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }

@@ -1,5 +1,5 @@
 //! The WISN method, pure: no I/O, no formatting. This is the module an analyst audits against
-//! the WHO manual and `wisn-method.md`; the names are the manual's names.
+//! the WHO manual and `docs/wisn-method.md`; the names are the manual's names.
 //!
 //! - [`awt`]: available working time (AWT) from the working-time row of a cadre.
 //! - [`units`]: the units of activity standards and how a time per period becomes hours a year.

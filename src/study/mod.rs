@@ -8,7 +8,8 @@ pub mod dhis2;
 pub mod discover;
 pub mod ihris;
 pub mod orgunits;
-pub mod period;
+/// Workload periods live in the neutral [`crate::period`] (the DHIS2 writer needs them too).
+pub use crate::period;
 pub mod schema;
 pub mod source;
 pub mod stream;

@@ -1,6 +1,6 @@
-//! The tables and columns of a study, with their French aliases (study-format §1–2). Every name
-//! here is already normalised (see [`crate::names::normalise`]). Aliases added beyond the spec are
-//! listed in `docs/study-format-additions.md`.
+//! The tables and columns of a study, with their French aliases (docs/study-format.md §1–2, which
+//! lists every one: tests/docs.rs checks it). Every name here is already normalised (see
+//! [`crate::names::normalise`]).
 
 /// A column of a table: its canonical name and the other names it goes by.
 #[derive(Debug, Clone, Copy)]
