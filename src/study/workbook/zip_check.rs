@@ -3,7 +3,9 @@
 //! [`crate::study::stream::MAX_EXPANSION`] times (a decompression bomb: calamine holds the shared
 //! strings whole) or holds more than its declared size is refused; and, for .xlsx, every
 //! shared-string index in the sheets must be within the shared-string table (calamine indexes it
-//! unchecked, which panics). Costs one extra decompression of the file (docs/robustness.md).
+//! unchecked, which panics). Both are read with quick-xml configured as calamine configures it,
+//! counting what calamine keeps; some damaged shapes still differ (docs/robustness.md), and the
+//! workbook guard reports those. Costs one extra decompression of the file (docs/robustness.md).
 
 use std::io::Read;
 
@@ -16,9 +18,8 @@ pub fn check<R: Read + std::io::Seek>(
 ) -> Result<(), String> {
     let mut strings: u64 = 0;
     let mut max_index: Option<u64> = None;
-    let mut buf = vec![0u8; 1 << 16];
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let entry = archive.by_index(i).map_err(|e| e.to_string())?;
         if !entry.is_file() {
             continue;
         }
@@ -34,37 +35,35 @@ pub fn check<R: Read + std::io::Seek>(
         let lower = name.to_ascii_lowercase();
         let sst = xlsx && lower == "xl/sharedstrings.xml";
         let sheet = xlsx && lower.starts_with("xl/worksheets/") && lower.ends_with(".xml");
-        let mut total = 0u64;
-        // The end of the previous chunk, so that a pattern across two chunks is seen (seen
-        // twice at worst, which counts for a maximum but not for a count: the count uses only
-        // the chunk's own bytes).
-        let mut tail: Vec<u8> = Vec::new();
-        loop {
-            let n = match entry.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) => return Err(format!("its part {name} is damaged ({e})")),
-            };
-            total += n as u64;
-            if total > declared || total > allowed {
-                return Err(format!(
-                    "its part {name} holds more than the {declared} bytes it declares"
-                ));
-            }
-            let chunk = &buf[..n];
-            if sst {
-                strings += count_si(&tail, chunk);
-            }
-            if sheet {
-                let mut window = tail.clone();
-                window.extend_from_slice(chunk);
-                if let Some(m) = max_shared_index(&window) {
+        let mut limited = Limited {
+            inner: entry,
+            total: 0,
+            limit: declared.min(allowed),
+            exceeded: false,
+        };
+        let parsed = if sst {
+            count_shared_strings(&mut limited).map(|n| strings += n)
+        } else if sheet {
+            max_shared_index(&mut limited).map(|m| {
+                if let Some(m) = m {
                     max_index = Some(max_index.map_or(m, |x: u64| x.max(m)));
                 }
-            }
-            if sst || sheet {
-                let keep = chunk.len().min(256);
-                tail = chunk[chunk.len() - keep..].to_vec();
+            })
+        } else {
+            std::io::copy(&mut limited, &mut std::io::sink())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        if limited.exceeded {
+            return Err(format!(
+                "its part {name} holds more than the {declared} bytes it declares"
+            ));
+        }
+        if let Err(e) = parsed {
+            // Malformed XML is calamine's to report (as a damaged sheet); a damaged stream is
+            // damage here.
+            if e.starts_with("io:") {
+                return Err(format!("its part {name} is damaged ({})", &e[3..]));
             }
         }
     }
@@ -78,68 +77,126 @@ pub fn check<R: Read + std::io::Seek>(
     Ok(())
 }
 
-/// How many `<si>` elements start in `chunk` (with `tail`, the end of the previous chunk, in
-/// front so that one cut in two is seen once, when its last byte is in `chunk`).
-fn count_si(tail: &[u8], chunk: &[u8]) -> u64 {
-    let mut window = tail.to_vec();
-    window.extend_from_slice(chunk);
-    let start = tail.len();
-    let mut n = 0;
-    for i in 0..window.len().saturating_sub(3) {
-        // `<si>`, `<si/>`, `<si ...>`, or with a prefix `<x:si>`.
-        if &window[i + 1..i + 3] == b"si"
-            && (window[i] == b'<' || (window[i] == b':' && prefixed_start(&window[..i])))
-            && matches!(window[i + 3], b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
-            && i + 3 >= start
-        {
-            n += 1;
+/// A part's bytes, stopped at its limit (its declared size, or the expansion cap).
+struct Limited<R> {
+    inner: R,
+    total: u64,
+    limit: u64,
+    exceeded: bool,
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.total += n as u64;
+        if self.total > self.limit {
+            self.exceeded = true;
+            return Err(std::io::Error::other("larger than declared"));
+        }
+        Ok(n)
+    }
+}
+
+type Xml<R> = quick_xml::Reader<std::io::BufReader<R>>;
+
+/// An XML reader configured as calamine configures its own (end names not checked, empty
+/// elements expanded), so that both see the same elements.
+fn xml_reader<R: Read>(part: R) -> Xml<R> {
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    xml
+}
+
+fn xml_error(e: quick_xml::Error) -> String {
+    match e {
+        quick_xml::Error::Io(io) => format!("io:{io}"),
+        other => other.to_string(),
+    }
+}
+
+/// How many shared strings calamine will hold: it keeps an `<si>` only when a `<t>` (outside
+/// phonetic runs) or an `<r>` starts in it, and stops at `</sst>`.
+fn count_shared_strings<R: Read>(part: R) -> Result<u64, String> {
+    use quick_xml::events::Event;
+    let mut xml = xml_reader(part);
+    let mut buf = Vec::new();
+    let mut n = 0u64;
+    // Inside an `<si>`: its name, whether it holds a string, whether in a phonetic run.
+    let mut open: Option<(Vec<u8>, bool, bool)> = None;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(xml_error)? {
+            Event::Start(e) => {
+                let local = e.local_name();
+                match (&mut open, local.as_ref()) {
+                    (None, b"si") => open = Some((e.name().as_ref().to_vec(), false, false)),
+                    (Some((_, kept, phonetic)), b"t") if !*phonetic => *kept = true,
+                    (Some((_, kept, _)), b"r") => *kept = true,
+                    (Some((_, _, phonetic)), b"rPh") => *phonetic = true,
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                if let Some((name, kept, phonetic)) = &mut open {
+                    if e.name().as_ref() == name.as_slice() {
+                        if *kept {
+                            n += 1;
+                        }
+                        open = None;
+                    } else if e.local_name().as_ref() == b"rPh" {
+                        *phonetic = false;
+                    }
+                } else if e.local_name().as_ref() == b"sst" {
+                    return Ok(n);
+                }
+            }
+            Event::Eof => return Ok(n),
+            _ => {}
         }
     }
-    n
 }
 
-/// True when `before` ends with `<prefix` (a start tag, not `</prefix`).
-fn prefixed_start(before: &[u8]) -> bool {
-    let name = before
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    name > 0 && before.len() > name && before[before.len() - name - 1] == b'<'
-}
-
-/// The largest shared-string index of the `t="s"` cells in `xml`.
-fn max_shared_index(xml: &[u8]) -> Option<u64> {
-    let mut best = None;
-    let mut i = 0;
-    while let Some(at) = find(&xml[i..], b"t=\"s\"").map(|k| k + i) {
-        i = at + 5;
-        let rest = &xml[i..xml.len().min(i + 512)];
-        let Some(v) = find(rest, b"<v>") else {
-            continue;
-        };
-        if find(&rest[..v], b"</c>").is_some() || find(&rest[..v], b"<c ").is_some() {
-            continue;
+/// The largest shared-string index of a sheet's cells, read as calamine reads them: a `<c>`
+/// whose `t` attribute is `s`, its `<v>` text as a number (0 when it is not one).
+fn max_shared_index<R: Read>(part: R) -> Result<Option<u64>, String> {
+    use quick_xml::events::Event;
+    let mut xml = xml_reader(part);
+    let mut buf = Vec::new();
+    let mut best: Option<u64> = None;
+    let mut shared = false;
+    let mut value: Option<String> = None;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(xml_error)? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"c" => {
+                shared = e
+                    .try_get_attribute("t")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|a| a.value.as_ref() == b"s");
+            }
+            Event::Start(e) if shared && e.local_name().as_ref() == b"v" => {
+                value = Some(String::new());
+            }
+            Event::Text(t) => {
+                if let Some(v) = &mut value {
+                    v.push_str(&String::from_utf8_lossy(t.as_ref()));
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == b"v" => {
+                if let Some(v) = value.take() {
+                    let index = v.parse::<u64>().unwrap_or(0);
+                    best = Some(best.map_or(index, |b| b.max(index)));
+                }
+            }
+            Event::Eof => return Ok(best),
+            _ => {}
         }
-        let digits: Vec<u8> = rest[v + 3..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .copied()
-            .collect();
-        if rest.get(v + 3 + digits.len()) != Some(&b'<') || digits.is_empty() {
-            continue;
-        }
-        let value = std::str::from_utf8(&digits)
-            .ok()
-            .and_then(|d| d.parse::<u64>().ok())
-            .unwrap_or(u64::MAX);
-        best = Some(best.map_or(value, |b: u64| b.max(value)));
     }
-    best
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -147,20 +204,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shared_indexes_and_counts() {
-        assert_eq!(
-            max_shared_index(br#"<c r="A1" t="s"><v>3</v></c><c r="B1" s="2" t="s"><v>12</v></c><c r="C1"><v>99</v></c>"#),
-            Some(12)
-        );
-        assert_eq!(max_shared_index(br#"<c r="A1" t="str"><v>3</v></c>"#), None);
-        assert_eq!(
-            count_si(b"", b"<sst><si><t>a</t></si><si/><x:si><t/></x:si></sst>"),
-            3
-        );
-        // One cut across two chunks counts once.
-        assert_eq!(
-            count_si(b"<s", b"i><t>a</t></si>") + count_si(b"", b"<s"),
-            1
-        );
+    fn shared_indexes_and_counts_as_calamine_reads_them() {
+        let sheet: &[u8] = br#"<sheetData><row><c r="A1" t="s"><v>3</v></c><c r="B1" s="2" t="s"><v>12</v></c><c r="C1"><v>99</v></c><c r="D1" t="str"><v>50</v></c></row></sheetData>"#;
+        assert_eq!(max_shared_index(sheet).unwrap(), Some(12));
+        assert_eq!(max_shared_index(&br#"<c t="s"><v>x</v></c>"#[..]).unwrap(), Some(0));
+        let sst: &[u8] = br#"<sst><si><t>a</t></si><si><t/></si><x:si><x:t>b</x:t></x:si><si><r><t>c</t></r></si><si><rPh><t>d</t></rPh></si></sst><si><t>after</t></si>"#;
+        // `<t/>` is kept (calamine expands it), a phonetic-only string is not; nothing after
+        // `</sst>`.
+        assert_eq!(count_shared_strings(sst).unwrap(), 4);
     }
 }
