@@ -207,7 +207,10 @@ mod tests {
     fn shared_indexes_and_counts_as_calamine_reads_them() {
         let sheet: &[u8] = br#"<sheetData><row><c r="A1" t="s"><v>3</v></c><c r="B1" s="2" t="s"><v>12</v></c><c r="C1"><v>99</v></c><c r="D1" t="str"><v>50</v></c></row></sheetData>"#;
         assert_eq!(max_shared_index(sheet).unwrap(), Some(12));
-        assert_eq!(max_shared_index(&br#"<c t="s"><v>x</v></c>"#[..]).unwrap(), Some(0));
+        assert_eq!(
+            max_shared_index(&br#"<c t="s"><v>x</v></c>"#[..]).unwrap(),
+            Some(0)
+        );
         let sst: &[u8] = br#"<sst><si><t>a</t></si><si><t/></si><x:si><x:t>b</x:t></x:si><si><r><t>c</t></r></si><si><rPh><t>d</t></rPh></si></sst><si><t>after</t></si>"#;
         // `<t/>` is kept (calamine expands it), a phonetic-only string is not; nothing after
         // `</sst>`.
