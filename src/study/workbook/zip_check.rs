@@ -62,8 +62,8 @@ pub fn check<R: Read + std::io::Seek>(
         if let Err(e) = parsed {
             // Malformed XML is calamine's to report (as a damaged sheet); a damaged stream is
             // damage here.
-            if e.starts_with("io:") {
-                return Err(format!("its part {name} is damaged ({})", &e[3..]));
+            if let Some(io) = e.strip_prefix("io:") {
+                return Err(format!("its part {name} is damaged ({io})"));
             }
         }
     }
