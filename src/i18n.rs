@@ -94,6 +94,14 @@ impl Lang {
     /// extra columns of the reports). Unknown names come back as they are.
     pub fn column(self, name: &str) -> String {
         let (en, fr) = match name {
+            "scenario" => ("Scenario", "Scénario"),
+            "year" => ("Year", "Année"),
+            "baseline_required_staff" => ("Required (baseline)", "Requis (référence)"),
+            "required_change" => ("Change in required", "Variation du requis"),
+            "required_p05" => ("Required P5", "Requis P5"),
+            "required_p50" => ("Required P50", "Requis P50"),
+            "required_p95" => ("Required P95", "Requis P95"),
+            "p_shortage" => ("Probability of shortage", "Probabilité de pénurie"),
             "level" => ("Level", "Niveau"),
             "facility_id" => ("Facility ID", "Code structure"),
             "facility_name" => ("Facility", "Structure"),

@@ -104,6 +104,9 @@ pub struct Standard {
     pub unit: StandardUnit,
     /// Staff doing an additional activity (default 1).
     pub staff: f64,
+    /// `standard_low`, `standard_high` (same unit; low ≤ value ≤ high), when the row gives them:
+    /// the range of the uncertainty analysis (study-format §7.6).
+    pub range: Option<(f64, f64)>,
     pub location: Location,
 }
 
@@ -128,6 +131,36 @@ pub struct Workload {
     pub monthly: bool,
     /// Rows read.
     pub rows: u64,
+    /// Monthly history, kept only when the read asked for it (`wisn project`).
+    pub history: Option<History>,
+}
+
+/// Workload by calendar year, for projection (study-format §7.5): kept while the workload is
+/// read, from its monthly rows only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// (facility, activity, year) → volume summed over that year's months.
+    pub totals: std::collections::BTreeMap<(usize, usize, i32), f64>,
+    /// Facility → the distinct months it reported (`year × 12 + month − 1`), any activity.
+    pub months: std::collections::BTreeMap<usize, std::collections::BTreeSet<u32>>,
+}
+
+impl History {
+    /// Months a facility reported in a year.
+    pub fn months_in(&self, facility: usize, year: i32) -> u32 {
+        let Ok(y) = u32::try_from(year) else { return 0 };
+        self.months
+            .get(&facility)
+            .map_or(0, |set| set.range(y * 12..(y + 1) * 12).count() as u32)
+    }
+    /// The latest year with a monthly row anywhere.
+    pub fn last_year(&self) -> Option<i32> {
+        self.months
+            .values()
+            .filter_map(|s| s.last())
+            .max()
+            .map(|m| (m / 12) as i32)
+    }
 }
 
 impl Workload {

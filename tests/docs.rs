@@ -31,6 +31,7 @@ fn every_table_column_and_alias_is_documented() {
         wisn::study::schema::COMPUTE_TABLES.iter().collect();
     tables.extend(wisn::study::schema::DHIS2_TABLES);
     tables.extend(wisn::surge::schema::SURGE_TABLES);
+    tables.push(&wisn::study::schema::SCENARIO);
     let mut missing = Vec::new();
     for t in tables {
         for name in std::iter::once(&t.name).chain(t.aliases) {

@@ -35,6 +35,27 @@ pub struct ComputeArgs {
     /// Worker threads (default: one per core). Results are identical whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Scenarios (a table `scenario`: volume_factor, standard_factor, staff_change with
+    /// selectors): the baseline results, then each scenario's, with the change in required staff.
+    /// A file, or FILE#Sheet of a workbook.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<String>,
+    /// Uncertainty of the standards: N draws of every standard with a range (standard_low,
+    /// standard_high, or --standard-spread) from a triangular distribution; adds required_p05,
+    /// required_p50, required_p95 and p_shortage.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub uncertainty: Option<i64>,
+    /// Seed of the draws: the same seed gives the same numbers, whatever --jobs.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Range of every standard without standard_low/standard_high: ±P % (with --uncertainty).
+    #[arg(
+        long,
+        value_name = "P",
+        allow_hyphen_values = true,
+        requires = "uncertainty"
+    )]
+    pub standard_spread: Option<f64>,
     #[command(flatten)]
     pub presentation: PresentationArgs,
 }
@@ -59,6 +80,26 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
+    let planning = args.scenario.is_some() || args.uncertainty.is_some();
+    if planning && matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
+        eprintln!("error: --format dhis2-csv|dhis2-json writes compute results only: leave out --scenario and --uncertainty, or choose csv, json, xlsx, html or table");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    let uncertainty = match args.uncertainty {
+        None => None,
+        Some(n) => {
+            let o = crate::uncertainty::UncertaintyOptions {
+                draws: usize::try_from(n).unwrap_or(0),
+                seed: args.seed,
+                spread: args.standard_spread,
+            };
+            if let Err(e) = crate::uncertainty::check(&o) {
+                eprintln!("error: {e}");
+                return Ok(ExitCode::from(EXIT_FAILED));
+            }
+            Some(o)
+        }
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
@@ -76,12 +117,60 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         report_errors(&diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     }
+    let scenario_rows = match &args.scenario {
+        Some(arg) => {
+            let table =
+                crate::study::discover::table_arg_for(arg, Some(&crate::study::schema::SCENARIO));
+            let rows =
+                crate::study::scenario::read_scenarios(&table, read.csv, &builder, &mut diag);
+            if diag.has_errors() {
+                spinner.finish();
+                report_errors(&diag);
+                return Ok(ExitCode::from(EXIT_FAILED));
+            }
+            Some(rows)
+        }
+        None => None,
+    };
     let study = builder.study;
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
     spinner.finish();
     let results = match super::common::computed(computed) {
         Ok(r) => r,
         Err(code) => return Ok(code),
+    };
+    // A scenario that adds tables reads the study again with them (history kept, so that the
+    // months of both reads are counted together).
+    let load = |added: &[(&'static str, String)]| {
+        let mut o = read.clone();
+        o.keep_history = true;
+        o.added_tables = added.to_vec();
+        let (b, d) = crate::study::load(&o);
+        if d.has_errors() {
+            return Err(d.errors().cloned().collect::<Vec<_>>());
+        }
+        let mut s = b.study;
+        s.workload.history = None;
+        Ok((s, d))
+    };
+    let plan = if planning {
+        let planned = pool.install(|| {
+            crate::plan::plan(
+                &study,
+                &results,
+                scenario_rows.as_deref(),
+                uncertainty.as_ref(),
+                &options,
+                &load,
+                &mut diag,
+            )
+        });
+        match super::common::computed(planned) {
+            Ok(p) => Some(p),
+            Err(code) => return Ok(code),
+        }
+    } else {
+        None
     };
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
@@ -91,6 +180,22 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         period: args.study.period.clone(),
         ..args.presentation.settings(&output, args.bands)
     };
+    if let Some(plan) = &plan {
+        let title = if args.scenario.is_some() {
+            "WISN — scenarios"
+        } else {
+            "WISN — uncertainty of the standards"
+        };
+        let report = crate::report::planning::PlanReport {
+            table: plan.table(),
+            warnings,
+            settings: &settings,
+            title,
+        };
+        let bytes = crate::report::serialize(&report, format)?;
+        output.finish(&bytes)?;
+        return Ok(ExitCode::from(EXIT_OK));
+    }
     let report = ComputeReport {
         study: &study,
         results: &results,

@@ -42,6 +42,7 @@ pub mod compute;
 pub mod csv;
 pub mod json;
 pub mod page;
+pub mod planning;
 pub mod problems;
 pub mod sheet;
 pub mod terminal;

@@ -850,6 +850,7 @@ impl Aggregator {
         }
         let activity = self.mapping.rules[rule].activity;
         super::workload::add(b, facility, activity, volume);
+        super::workload::add_month(b, facility, activity, period.month, volume);
         b.study.workload.rows += 1;
         self.counted += 1;
         self.any_period = true;
