@@ -382,6 +382,7 @@ pub fn run(target: &str, input: &[u8], dir: &Path) -> &'static str {
         "xlsx" | "xls" | "ods" => {
             let path = dir.join(format!("book.{target}"));
             std::fs::write(&path, input).unwrap();
+            wisn::study::workbook::forget_checked();
             let Ok(names) = wisn::study::workbook::sheet_names(&path) else {
                 return "refused";
             };

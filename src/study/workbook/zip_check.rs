@@ -160,36 +160,40 @@ fn count_shared_strings<R: Read>(part: R) -> Result<u64, String> {
     }
 }
 
-/// The largest shared-string index of a sheet's cells, read as calamine reads them: a `<c>`
-/// whose `t` attribute is `s`, its `<v>` text as a number (0 when it is not one).
+/// The largest shared-string index of a sheet's cells, read as calamine reads them: in a `<c>`
+/// whose `t` attribute is `s`, the text of its `<v>` up to the matching end tag (whatever lies
+/// between), as a number (0 when it is not one).
 fn max_shared_index<R: Read>(part: R) -> Result<Option<u64>, String> {
     use quick_xml::events::Event;
     let mut xml = xml_reader(part);
     let mut buf = Vec::new();
+    let mut inner = Vec::new();
     let mut best: Option<u64> = None;
     let mut shared = false;
-    let mut value: Option<String> = None;
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf).map_err(xml_error)? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"c" => {
+            Event::Start(e) if e.local_name().as_ref() == b"c" => {
                 shared = e
                     .try_get_attribute("t")
                     .ok()
                     .flatten()
                     .is_some_and(|a| a.value.as_ref() == b"s");
             }
-            Event::Start(e) if shared && e.local_name().as_ref() == b"v" => {
-                value = Some(String::new());
-            }
-            Event::Text(t) => {
-                if let Some(v) = &mut value {
-                    v.push_str(&String::from_utf8_lossy(t.as_ref()));
+            Event::Start(e) if e.local_name().as_ref() == b"v" => {
+                let name = e.name().as_ref().to_vec();
+                let mut text = String::new();
+                loop {
+                    inner.clear();
+                    match xml.read_event_into(&mut inner).map_err(xml_error)? {
+                        Event::Text(t) => text.push_str(&String::from_utf8_lossy(t.as_ref())),
+                        Event::End(end) if end.name().as_ref() == name.as_slice() => break,
+                        Event::Eof => return Ok(best),
+                        _ => {}
+                    }
                 }
-            }
-            Event::End(e) if e.local_name().as_ref() == b"v" => {
-                if let Some(v) = value.take() {
-                    let index = v.parse::<u64>().unwrap_or(0);
+                if shared {
+                    let index = text.parse::<u64>().unwrap_or(0);
                     best = Some(best.map_or(index, |b| b.max(index)));
                 }
             }
