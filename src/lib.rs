@@ -45,6 +45,7 @@ pub mod output;
 pub mod output_temp;
 pub mod period;
 pub mod plan;
+pub mod planning;
 pub mod progress;
 pub mod project;
 pub mod report;
