@@ -130,6 +130,9 @@ pub struct ResultRow {
     pub caf: Option<f64>,
     pub iaf: Option<f64>,
     pub completeness: Option<f64>,
+    /// Group rows: the mean of the group's facility ratios (study-format §7.1); `None` on
+    /// facility rows and when no facility of the group has a ratio.
+    pub mean_facility_ratio: Option<f64>,
     /// Indexes for callers that want the detail (facility rows only).
     pub facility_index: Option<usize>,
     pub cadre_index: usize,
@@ -392,6 +395,7 @@ pub fn compute(
                     caf: Some(req.caf),
                     iaf: Some(req.iaf),
                     completeness: study.workload.completeness(f),
+                    mean_facility_ratio: None,
                     facility_index: Some(f),
                     cadre_index: c,
                 });
@@ -615,6 +619,7 @@ pub fn roll_up(
         required: f64,
         regions: Vec<Option<String>>,
         type_name: Option<String>,
+        ratios: Vec<f64>,
     }
     let mut groups: BTreeMap<(Option<String>, usize), Acc> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.level == Level::Facility) {
@@ -628,6 +633,7 @@ pub fn roll_up(
         let acc = groups.entry((group, r.cadre_index)).or_default();
         acc.current += r.current_staff;
         acc.required += r.required_staff;
+        acc.ratios.extend(r.wisn_ratio);
         if !acc.regions.contains(&r.region) {
             acc.regions.push(r.region.clone());
         }
@@ -672,6 +678,7 @@ pub fn roll_up(
                 caf: None,
                 iaf: None,
                 completeness: None,
+                mean_facility_ratio: method::mean_of_ratios(&acc.ratios),
                 facility_index: None,
                 cadre_index: c,
             }

@@ -14,6 +14,7 @@ mod golden;
 mod mistakes;
 mod oracle;
 mod output;
+mod planning;
 mod projection;
 mod properties;
 mod reports;

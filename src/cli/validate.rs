@@ -257,6 +257,10 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     if !crate::study::tables::table_failed(&diag) {
         method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
     }
+    if !builder.study.standards.is_empty() {
+        // The planning commands' costs table, when the study has one (cadres need standards).
+        crate::planning::inputs::study_costs(&read, &builder, &mut diag);
+    }
     if !diag.has_errors() {
         // The computation's own warnings (staff without workload, ...).
         if let Err(problems) =

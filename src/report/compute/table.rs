@@ -37,10 +37,17 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> (Table, Vec<T
         Text::Required,
         Text::Rounded,
         Text::Difference,
-        Text::Ratio,
-        Text::Pressure,
-        Text::Status,
+        if level == Level::Facility {
+            Text::Ratio
+        } else {
+            Text::RatioOfSums
+        },
     ]);
+    let group = level != Level::Facility;
+    if group {
+        header.push(Text::MeanRatio);
+    }
+    header.extend([Text::Pressure, Text::Status]);
     let months =
         level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0));
     if months {
@@ -79,6 +86,14 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> (Table, Vec<T
                 Some(v) => num(lang, v, 2),
                 None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
             },
+        ]);
+        if group {
+            cells.push(match r.mean_facility_ratio {
+                Some(v) => num(lang, v, 2),
+                None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
+            });
+        }
+        cells.extend([
             Cell::new(if r.workload_pressure_pct > 0.0 {
                 format!("{} %", lang.num(r.workload_pressure_pct, 0))
             } else {
@@ -132,6 +147,7 @@ fn fit_to_width(t: &mut Table, header: &[Text]) -> Vec<Text> {
         Text::Months,
         Text::Pressure,
         Text::Difference,
+        Text::MeanRatio,
     ] {
         if needed(&hidden) <= width as usize {
             break;
