@@ -20,6 +20,7 @@ mod projection;
 mod properties;
 mod reports;
 mod robustness;
+mod samples;
 mod scenarios;
 mod spreadsheets;
 mod surge;
