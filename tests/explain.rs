@@ -222,8 +222,9 @@ fn unknown_cadre_is_located_with_a_suggestion() {
 
 #[test]
 fn no_result_says_why() {
-    // The sample's "Technicien de laboratoire" has staff but no standards.
-    let sample = sample();
+    // "Technicien de laboratoire" has staff but no standards (in the sample before issue 10).
+    let study = sample_with_warnings();
+    let sample = study.path().to_path_buf();
     let staff = std::fs::read_to_string(sample.join("staff.csv")).unwrap();
     let line = staff
         .lines()

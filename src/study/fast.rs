@@ -52,6 +52,9 @@ pub struct Pre {
 /// known) before the big chunks are parsed.
 pub const CHUNK: usize = 2 << 20;
 pub const FIRST_CHUNK: usize = 64 << 10;
+/// Lines longer than this are left to the csv path (which refuses rows over
+/// `stream::MAX_ROW_BYTES`, counting what its buffer read ahead).
+const LONG_LINE: usize = 64 << 10;
 
 struct Rec {
     start: u32,
@@ -77,6 +80,8 @@ struct Chunk {
     tail: usize,
     clean: bool,
     serial: u64,
+    /// Not cut at a line end (one line longer than the csv path accepts).
+    uncut: bool,
 }
 
 /// Reads about `limit` more bytes (or to the end) into `buf` after `carry`, then cuts at the
@@ -87,7 +92,9 @@ fn read_chunk(
     carry: &mut Vec<u8>,
     buf: &mut Vec<u8>,
     limit: usize,
+    uncut: &mut bool,
 ) -> std::io::Result<bool> {
+    *uncut = false;
     buf.clear();
     buf.append(carry);
     let mut target = limit;
@@ -120,7 +127,12 @@ fn read_chunk(
             buf.truncate(i + 1);
             return Ok(true);
         }
-        // One line longer than a chunk: read on.
+        // One line longer than a chunk: read on, up to a line the csv path would refuse (it
+        // then gets the chunk, uncut, and says so).
+        if buf.len() as u64 > super::stream::MAX_ROW_BYTES {
+            *uncut = true;
+            return Ok(true);
+        }
         target = buf.len() + limit;
     }
 }
@@ -146,7 +158,8 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     chunk.tail = 0;
     let bytes = &chunk.bytes[..];
     let utf8 = std::str::from_utf8(bytes);
-    chunk.clean = bytes.len() < u32::MAX as usize
+    chunk.clean = !chunk.uncut
+        && bytes.len() < u32::MAX as usize
         && !(first && bytes.starts_with(b"\xEF\xBB\xBF"))
         && memchr::memchr(b'"', bytes).is_none()
         && utf8.is_ok()
@@ -172,6 +185,12 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
         }
         // Cut at ASCII bytes (line ends, delimiters): always between characters.
         let text = &all[at..end];
+        if text.len() > LONG_LINE {
+            // Left to the csv path and its limit on rows.
+            chunk.recs.clear();
+            chunk.clean = false;
+            return;
+        }
         if !text.is_empty() {
             let mut n = 0u32;
             let mut blank = true;
@@ -332,6 +351,8 @@ pub enum Ended {
         rest: Vec<u8>,
         line_offset: usize,
         skip_first: bool,
+        /// The line of the last row visited (0 when none).
+        last_line: usize,
     },
 }
 
@@ -344,6 +365,7 @@ struct Place {
     last_end: Option<(usize, bool)>,
     /// The bytes after the last row visited (blank lines).
     pending: Vec<u8>,
+    last_line: usize,
 }
 
 /// Reads `stream` (UTF-8 text after any byte-order mark) in chunks on `threads` threads and
@@ -367,6 +389,7 @@ pub fn read(
                 rest: Vec::new(),
                 line_offset: 0,
                 skip_first: false,
+                last_line: 0,
             });
         }
         for r in &chunk.recs {
@@ -383,6 +406,7 @@ pub fn read(
                 blank: r.blank,
                 pre: r.pre,
             };
+            at.last_line = row.line;
             if let Flow::Stop = visit(&row) {
                 return Some(Ended::Done);
             }
@@ -416,12 +440,19 @@ pub fn read(
             rest,
             line_offset,
             skip_first: at.last_end.is_some(),
+            last_line: at.last_line,
         }
     };
 
     // The first, small chunk: the header.
     let mut first = Chunk::default();
-    if !read_chunk(stream, &mut carry, &mut first.bytes, first_size)? {
+    if !read_chunk(
+        stream,
+        &mut carry,
+        &mut first.bytes,
+        first_size,
+        &mut first.uncut,
+    )? {
         return Ok(Ended::Done);
     }
     parse(&mut first, delimiter, layout.get().copied(), true);
@@ -442,7 +473,7 @@ pub fn read(
         let mut batch = Vec::with_capacity(threads);
         for _ in 0..threads {
             let mut c = spare.pop().unwrap_or_default();
-            if !read_chunk(stream, carry, &mut c.bytes, chunk_size)? {
+            if !read_chunk(stream, carry, &mut c.bytes, chunk_size, &mut c.uncut)? {
                 spare.push(c);
                 break;
             }
