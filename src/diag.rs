@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+mod code;
+pub use code::Code;
+
 /// Where a problem is: as precise as the reader knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Location {
@@ -67,8 +70,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub severity: Severity,
-    /// A stable machine name for the kind of problem (`bad_number`, `cas_over_100`, ...).
-    pub code: &'static str,
+    /// The kind of problem; its [`Code::name`] is stable (`bad_number`, `cas_over_100`, ...).
+    pub code: Code,
     pub message: String,
     pub location: Option<Location>,
     pub value: Option<String>,
@@ -76,7 +79,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
             code,
@@ -86,7 +89,7 @@ impl Problem {
             hint: None,
         }
     }
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(code, message)

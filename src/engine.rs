@@ -5,6 +5,7 @@
 //! facility then only sums its volumes over standard workloads (A). Facilities are computed in
 //! parallel with rayon; rows come out in the study's order whatever the number of threads.
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -190,7 +191,7 @@ pub fn build_profile(
     };
     let Some(wt) = working_time_for(study, cadre, type_key) else {
         return Err(Problem::error(
-            "no_working_time",
+            Code::NoWorkingTime,
             format!(
                 "cadre \"{cadre_name}\" has standards at facility type \"{type_label}\" but no working_time row for that type (and none with a blank type)"
             ),
@@ -199,7 +200,7 @@ pub fn build_profile(
     };
     let wt_row = &study.working_time[wt];
     let awt = wt_row.time.awt().map_err(|e| {
-        Problem::error("bad_working_time", e.to_string()).at(wt_row.location.clone())
+        Problem::error(Code::BadWorkingTime, e.to_string()).at(wt_row.location.clone())
     })?;
     let mut profile = Profile {
         cadre,
@@ -217,7 +218,7 @@ pub fn build_profile(
     for i in rows {
         let s = &study.standards[i];
         let located = |e: method::MethodError| {
-            Problem::error("bad_standard", e.to_string()).at(s.location.clone())
+            Problem::error(Code::BadStandard, e.to_string()).at(s.location.clone())
         };
         match (s.component, s.unit) {
             (Component::Service, StandardUnit::Service(unit)) => {
@@ -274,7 +275,7 @@ pub fn build_profile(
             })
             .collect();
         let mut p = Problem::error(
-            "cas_over_100",
+            Code::CasOver100,
             format!("cadre \"{cadre_name}\" at facility type \"{type_label}\": {e}"),
         )
         .hint(format!(
@@ -293,7 +294,7 @@ pub fn build_profile(
 }
 
 fn inconsistent(s: &crate::model::Standard, what: &str) -> Problem {
-    Problem::error("inconsistent_standard", what.to_string())
+    Problem::error(Code::InconsistentStandard, what.to_string())
         .at(s.location.clone())
         .value(s.activity_name.clone())
         .hint("services take min, h, per_hour or per_day; support % or a time per period; additional a time per period")
@@ -419,7 +420,7 @@ pub fn compute(
             None => format!("in the {} roll-up", r.level.as_str()),
         };
         return Err(vec![Problem::error(
-            "too_large",
+            Code::TooLarge,
             format!(
                 "the result of \"{}\" {place} is beyond what a number can hold",
                 r.cadre
@@ -497,7 +498,7 @@ fn warn_implausible_ratios(
             .collect();
         diag.warn(
             Problem::warning(
-                "implausible_ratio",
+                Code::ImplausibleRatio,
                 format!(
                     "this standard ({} {}) makes most of a requirement that gives WISN ratios below {} at {} facilities ({}{})",
                     crate::numbers::full_precision(s.value),
@@ -524,7 +525,7 @@ fn warn_implausible_ratios(
             .collect();
         diag.warn(
             Problem::warning(
-                "implausible_ratio",
+                Code::ImplausibleRatio,
                 format!(
                     "cadre \"{}\" has WISN ratios above {} at {} facilities ({}{}): the staff in post is more than ten times what the workload needs",
                     study.cadres[c].name,
@@ -582,7 +583,7 @@ fn warn_missing_workload(
     if !staff_no_workload.is_empty() {
         diag.warn(
             Problem::warning(
-                "staff_without_workload",
+                Code::StaffWithoutWorkload,
                 format!(
                     "{} facilities have staff but no workload at all (their requirement counts allowances only): {}",
                     staff_no_workload.len(),
@@ -594,7 +595,7 @@ fn warn_missing_workload(
     }
     for (c, ids) in by_cadre {
         diag.warn(Problem::warning(
-            "cadre_without_workload",
+            Code::CadreWithoutWorkload,
             format!(
                 "cadre \"{}\": no workload for any of its service activities at {} facilities (A = 0): {}",
                 study.cadres[c].name,

@@ -1,6 +1,7 @@
 //! `wisn explain STUDY --facility ID --cadre NAME`: the calculation of one result step by step
 //! (see [`crate::explain`]); `--format json` gives the same numbers at full precision for scripts.
 
+use crate::diag::Code;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -133,7 +134,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let facility = match find_facility(&builder, &args.facility) {
         Ok(i) => i,
         Err(suggestion) => {
-            let mut p = Problem::error("unknown_facility", "no facility has this facility_id")
+            let mut p = Problem::error(Code::UnknownFacility, "no facility has this facility_id")
                 .at(table_location(
                     &read,
                     &["facilities", "staff", "workload"],
@@ -159,7 +160,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         let suggestion = closest(&key(&args.cadre), by_key.iter().map(String::as_str))
             .and_then(|k| by_key.iter().position(|x| x == k))
             .map(|i| names[i]);
-        let p = Problem::error("unknown_cadre", "no cadre has this name")
+        let p = Problem::error(Code::UnknownCadre, "no cadre has this name")
             .at(table_location(&read, &["standards", "staff"], "cadre"))
             .value(args.cadre.clone())
             .hint(match suggestion {

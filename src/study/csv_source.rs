@@ -4,6 +4,7 @@
 //! when the delimiter is `;` or `--decimal-comma` is given, `.gz` and `.zip` read as streams.
 //! Rows are streamed: a national workload file is never held in memory.
 
+use crate::diag::Code;
 use std::borrow::Cow;
 use std::cell::Cell as Flag;
 use std::fs::File;
@@ -128,7 +129,7 @@ impl CsvSource {
 /// the CSV reader and the DHIS2 JSON reader.
 pub fn open_stream(path: &Path, display: &str) -> Result<Box<dyn Read>, Problem> {
     let file = File::open(path).map_err(|e| {
-        Problem::error("cannot_open", format!("cannot be opened: {e}"))
+        Problem::error(Code::CannotOpen, format!("cannot be opened: {e}"))
             .at(Location::file(display))
             .hint("check the path and that the file is readable")
     })?;
@@ -154,7 +155,7 @@ pub fn open_stream(path: &Path, display: &str) -> Result<Box<dyn Read>, Problem>
 fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
     use std::io::Seek;
     let bad = |e: String| {
-        Problem::error("bad_zip", format!("is not a readable zip archive: {e}"))
+        Problem::error(Code::BadZip, format!("is not a readable zip archive: {e}"))
             .at(Location::file(display))
             .hint("re-create the archive, or unzip it and give the CSV file")
     };
@@ -321,7 +322,7 @@ impl RowSource for CsvSource {
     fn for_each_row(&mut self, visit: &mut dyn FnMut(&dyn Row) -> Flow) -> Result<(), Problem> {
         let mut stream = self.open_stream()?;
         let read_error = |e: io::Error| {
-            Problem::error("cannot_read", format!("cannot be read: {e}"))
+            Problem::error(Code::CannotRead, format!("cannot be read: {e}"))
                 .at(Location::file(&self.display))
                 .hint("check that the file is a text (CSV) file and not damaged")
         };
@@ -333,7 +334,7 @@ impl RowSource for CsvSource {
             .map_err(read_error)?;
         if sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
             return Err(Problem::error(
-                "not_csv",
+                Code::NotCsv,
                 "looks like a workbook (xlsx/xls), not a CSV text file",
             )
             .at(Location::file(&self.display))
@@ -402,11 +403,12 @@ impl RowSource for CsvSource {
                     let line = e.position().map(|p| p.line() as usize);
                     let mut location = Location::file(&self.display);
                     location.row = line;
-                    return Err(
-                        Problem::error("bad_csv", format!("is not readable as CSV: {e}"))
-                            .at(location)
-                            .hint("check for an unclosed quote (\") on that line"),
-                    );
+                    return Err(Problem::error(
+                        Code::BadCsv,
+                        format!("is not readable as CSV: {e}"),
+                    )
+                    .at(location)
+                    .hint("check for an unclosed quote (\") on that line"));
                 }
             }
             let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
@@ -430,7 +432,7 @@ impl RowSource for CsvSource {
                 let mut location = Location::file(&self.display);
                 location.row = Some(line);
                 return Err(Problem::error(
-                    "unclosed_quote",
+                    Code::UnclosedQuote,
                     "has a quoted field (starting with \") that never closes: everything after it to the end of the file was read as one cell",
                 )
                 .at(location)
@@ -440,7 +442,7 @@ impl RowSource for CsvSource {
         if fell_back.get() {
             self.notes.push(
                 Problem::warning(
-                    "encoding_fallback",
+                    Code::EncodingFallback,
                     "is not valid UTF-8: read as Windows-1252 (the usual encoding of French Excel's CSV)",
                 )
                 .at(Location::file(&self.display))

@@ -15,6 +15,7 @@
 //! aggregated while they are read into the same per-facility volumes and month counts as the tidy
 //! workload: memory grows with facilities × activities, never with the number of values.
 
+use crate::diag::Code;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -260,7 +261,7 @@ pub fn read_mapping(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diag
                     let col = f.header.get("data_element").unwrap_or(0);
                     d.error(
                         Problem::error(
-                            "blank_cell",
+                            Code::BlankCell,
                             "is blank: every mapping row needs the DHIS2 data element (UID, code or name)",
                         )
                         .at(f.at(row, col))
@@ -272,7 +273,7 @@ pub fn read_mapping(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diag
                     let col = f.header.get("activity").unwrap_or(0);
                     d.error(
                         Problem::error(
-                            "blank_cell",
+                            Code::BlankCell,
                             "is blank: every mapping row needs the activity the data element feeds",
                         )
                         .at(f.at(row, col))
@@ -289,7 +290,7 @@ pub fn read_mapping(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diag
                 let col = f.header.get("data_element").unwrap_or(0);
                 d.error(
                     Problem::error(
-                        "duplicate_mapping",
+                        Code::DuplicateMapping,
                         format!(
                             "is mapped twice{} (first on row {r})",
                             if coc.is_some() {
@@ -419,7 +420,7 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                 let col = f.header.get(missing).unwrap_or(0);
                 d.error(
                     Problem::error(
-                        "blank_cell",
+                        Code::BlankCell,
                         "is blank: every dhis2_export row needs an indicator, a cadre and a data element",
                     )
                     .at(f.at(row, col))
@@ -430,7 +431,7 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
             let Some(ind) = indicator(&ind_text) else {
                 let col = f.header.get("indicator").unwrap_or(0);
                 d.error(
-                    Problem::error("unknown_indicator", "is not a result wisn can send to DHIS2")
+                    Problem::error(Code::UnknownIndicator, "is not a result wisn can send to DHIS2")
                         .at(f.at(row, col))
                         .value(ind_text)
                         .hint("write one of required_staff, current_staff, difference, wisn_ratio, workload_pressure_pct, required_rounded"),
@@ -470,7 +471,7 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                 };
                 d.warn(
                     Problem::warning(
-                        "export_cadre_unknown",
+                        Code::ExportCadreUnknown,
                         "is not a cadre with standards: nothing is sent to DHIS2 for this row",
                     )
                     .at(f.at(row, col))
@@ -484,7 +485,7 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                 let col = f.header.get("data_element").unwrap_or(0);
                 d.error(
                     Problem::error(
-                        "duplicate_export",
+                        Code::DuplicateExport,
                         format!("already receives {what} (row {first}): DHIS2 would keep only one of the two values"),
                     )
                     .at(f.at(row, col))
@@ -820,14 +821,14 @@ impl Aggregator {
         if v.period.is_empty() {
             return Err((
                 Field::Period,
-                Problem::error("blank_cell", "is blank: every DHIS2 value needs its period")
+                Problem::error(Code::BlankCell, "is blank: every DHIS2 value needs its period")
                     .hint("export the data again from DHIS2, or fill in the period (202301, 2023Q1, 2023)"),
             ));
         }
         let Some(period) = self.period(v.period) else {
             return Err((
                 Field::Period,
-                Problem::error("bad_period", "is not a DHIS2 period")
+                Problem::error(Code::BadPeriod, "is not a DHIS2 period")
                     .value(v.period)
                     .hint("DHIS2 periods are written 2023 (year), 202301 (month), 2023Q1 (quarter), 2023W5 (week)"),
             ));
@@ -853,7 +854,7 @@ impl Aggregator {
                 Err(p) => {
                     return Err((
                         Field::Value,
-                        Problem::error("bad_number", p.what().to_string())
+                        Problem::error(Code::BadNumber, p.what().to_string())
                             .value(t)
                             .hint("a mapped data element must hold numbers: check the data element of this row in dhis2_mapping"),
                     ))
@@ -862,7 +863,7 @@ impl Aggregator {
             Num::Other(t) => {
                 return Err((
                     Field::Value,
-                    Problem::error("bad_number", "is not a number")
+                    Problem::error(Code::BadNumber, "is not a number")
                         .value(t)
                         .hint("a mapped data element must hold numbers: check the data element of this row in dhis2_mapping"),
                 ))
@@ -871,7 +872,7 @@ impl Aggregator {
         if !volume.is_finite() {
             return Err((
                 Field::Value,
-                Problem::error("bad_number", "is not a finite number")
+                Problem::error(Code::BadNumber, "is not a finite number")
                     .value(full_precision(volume))
                     .hint("correct the value in DHIS2"),
             ));
@@ -879,7 +880,7 @@ impl Aggregator {
         if volume < 0.0 {
             return Err((
                 Field::Value,
-                Problem::error("negative", "is a negative volume")
+                Problem::error(Code::Negative, "is a negative volume")
                     .value(full_precision(volume))
                     .hint("volumes count activities done: correct the value in DHIS2"),
             ));
@@ -888,7 +889,7 @@ impl Aggregator {
             return Err((
                 Field::OrgUnit,
                 Problem::error(
-                    "blank_cell",
+                    Code::BlankCell,
                     "is blank: every DHIS2 value needs its org unit",
                 )
                 .hint("export the data again from DHIS2"),
@@ -904,7 +905,7 @@ impl Aggregator {
             return Err((
                 Field::Value,
                 Problem::error(
-                    "dhis2_duplicate",
+                    Code::Dhis2Duplicate,
                     format!(
                         "repeats a value already given earlier in the export (data element {}, period {}, org unit {}, category option combo {}): a DHIS2 export never holds the same value twice",
                         v.data_element.first().copied().unwrap_or(""),
@@ -943,7 +944,7 @@ impl Aggregator {
         workload.monthly = self.any_period && self.all_monthly;
         if self.any_period && !self.all_monthly {
             diag.warn(Problem::warning(
-                "periods_not_monthly",
+                Code::PeriodsNotMonthly,
                 "workload periods are not all months: completeness is not computed",
             ));
         }
@@ -962,7 +963,7 @@ impl Aggregator {
             let total: u64 = unmapped.iter().map(|(_, n)| n).sum();
             diag.warn(
                 Problem::warning(
-                    "dhis2_unmapped",
+                    Code::Dhis2Unmapped,
                     format!(
                         "{} of {} that dhis2_mapping does not name were ignored: {}",
                         plural(total, "value"),
@@ -989,7 +990,7 @@ impl Aggregator {
         if !combos.is_empty() {
             diag.warn(
                 Problem::warning(
-                    "dhis2_unmapped_combo",
+                    Code::Dhis2UnmappedCombo,
                     format!(
                         "{} of mapped data elements were ignored because dhis2_mapping names other category option combos: {}",
                         plural(combo_values, "value"),
@@ -1004,7 +1005,7 @@ impl Aggregator {
             let n = self.unmatched_orgunits.len();
             diag.warn(
                 Problem::warning(
-                    "dhis2_orgunit_unmatched",
+                    Code::Dhis2OrgunitUnmatched,
                     format!(
                         "{} match no facility (neither a facilities.orgunit nor a facility_id): {}; they are computed as facilities of unknown type, district and region",
                         plural(n as u64, "org unit"),
@@ -1019,7 +1020,7 @@ impl Aggregator {
             let total: u64 = self.outside_year.values().sum();
             diag.note(
                 Problem::warning(
-                    "dhis2_outside_year",
+                    Code::Dhis2OutsideYear,
                     format!(
                         "{} of periods outside {} were left out ({})",
                         plural(total, "mapped value"),
@@ -1046,7 +1047,7 @@ impl Aggregator {
                 // Computing on no workload would call every facility "excess".
                 diag.error(
                     Problem::error(
-                        "dhis2_year_empty",
+                        Code::Dhis2YearEmpty,
                         format!("holds no mapped value of --year {y}{held}"),
                     )
                     .at(at.clone())
@@ -1058,7 +1059,7 @@ impl Aggregator {
         } else if self.years.len() > 1 {
             diag.warn(
                 Problem::warning(
-                    "dhis2_several_years",
+                    Code::Dhis2SeveralYears,
                     format!(
                         "holds values of several years ({}): their volumes are summed",
                         list(self.years.keys().map(|y| y.to_string()), 10)
@@ -1071,7 +1072,7 @@ impl Aggregator {
         if self.deleted > 0 {
             diag.note(
                 Problem::warning(
-                    "dhis2_deleted",
+                    Code::Dhis2Deleted,
                     format!(
                         "{} marked deleted {} skipped",
                         plural(self.deleted, "value"),
@@ -1084,7 +1085,7 @@ impl Aggregator {
         if self.blank > 0 {
             diag.note(
                 Problem::warning(
-                    "dhis2_blank_values",
+                    Code::Dhis2BlankValues,
                     format!(
                         "{} of mapped data elements {} blank (not reported)",
                         plural(self.blank, "value"),
@@ -1104,7 +1105,7 @@ impl Aggregator {
         if !unused.is_empty() && self.counted > 0 {
             diag.warn(
                 Problem::warning(
-                    "dhis2_mapping_unused",
+                    Code::Dhis2MappingUnused,
                     format!(
                         "{} matched no value of the export: {}",
                         plural(unused.len() as u64, "dhis2_mapping row"),
@@ -1212,7 +1213,7 @@ fn mapping_needed(
     if m.is_none() {
         diag.error(
             Problem::error(
-                "no_dhis2_mapping",
+                Code::NoDhis2Mapping,
                 format!("is {what}: it needs a dhis2_mapping table saying which data element feeds which activity"),
             )
             .at(at)
@@ -1371,7 +1372,7 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
             if let Some(first) = owners.insert(o, &f.id) {
                 diag.error(
                     Problem::error(
-                        "duplicate_orgunit",
+                        Code::DuplicateOrgunit,
                         format!("orgunit {o} is given to two facilities, {first} and {}", f.id),
                     )
                     .hint("each facility has its own DHIS2 org unit: correct the orgunit column of the facilities table"),
@@ -1382,7 +1383,7 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
     if let Some(m) = b.dhis2_mapping.as_ref().filter(|m| !m.used) {
         diag.note(
             Problem::warning(
-                "dhis2_mapping_not_used",
+                Code::Dhis2MappingNotUsed,
                 "is not used: the workload table is not a DHIS2 export",
             )
             .at(m.location.clone()),
@@ -1414,7 +1415,7 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
         .collect();
     if !without.is_empty() {
         diag.note(Problem::warning(
-            "dhis2_export_no_orgunit",
+            Code::Dhis2ExportNoOrgunit,
             format!(
                 "{} facilities have no orgunit: --format dhis2-csv|dhis2-json writes their facility_id as the org unit ({})",
                 without.len(),

@@ -18,6 +18,7 @@ pub mod tables;
 pub mod workbook;
 pub mod workload;
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -284,7 +285,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
                 .unwrap_or_default();
             let french = def.aliases.first().copied().unwrap_or(def.name);
             diag.error(
-                Problem::error("missing_table", format!("has no `{}` table", def.name))
+                Problem::error(Code::MissingTable, format!("has no `{}` table", def.name))
                     .at(Location::file(where_))
                     .hint(format!(
                         "add a file or sheet named {} (or {french}), or give it with --{}",
@@ -299,7 +300,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
         if matches!(t, TableRef::Json { .. }) && !matches!(*name, "workload" | "orgunits") {
             diag.error(
                 Problem::error(
-                    "json_table",
+                    Code::JsonTable,
                     format!("is JSON: only the workload (a DHIS2 dataValueSets export) and the org units may be JSON, not the `{name}` table"),
                 )
                 .at(Location::file(t.display()))
@@ -409,7 +410,7 @@ pub fn locate_tables(
         if !path.is_file() {
             problems.push(
                 Problem::error(
-                    "not_found",
+                    Code::NotFound,
                     format!("(given for the `{name}` table) does not exist"),
                 )
                 .at(Location::file(path.display().to_string()))

@@ -3,6 +3,7 @@
 //! so header rules (title rows above the header, duplicated headers, missing columns) and the
 //! wording of bad-value messages are decided once.
 
+use crate::diag::Code;
 use std::collections::HashMap;
 
 use super::schema::TableDef;
@@ -147,7 +148,7 @@ impl Fields {
             if v < 0.0 {
                 let col = self.header.get(name).unwrap_or(0);
                 diag.error(
-                    Problem::error("negative", "is negative")
+                    Problem::error(Code::Negative, "is negative")
                         .at(self.at(row, col))
                         .value(crate::numbers::full_precision(v))
                         .hint("counts, volumes and times cannot be below 0: correct the value or leave the cell blank"),
@@ -160,14 +161,14 @@ impl Fields {
 }
 
 pub fn bad_number(at: Location, value: &str, what: &str, hint: &str) -> Problem {
-    Problem::error("bad_number", what.to_string())
+    Problem::error(Code::BadNumber, what.to_string())
         .at(at)
         .value(value)
         .hint(hint)
 }
 
 pub fn error_cell(at: Location, error: &str) -> Problem {
-    Problem::error("error_cell", "is a spreadsheet error cell")
+    Problem::error(Code::ErrorCell, "is a spreadsheet error cell")
         .at(at)
         .value(error)
         .hint("fix the formula in the workbook (or type the value), then save and run again")
@@ -213,7 +214,7 @@ pub fn resolve_header(
                 at.cell = row.cell_name(i);
                 diag.error(
                     Problem::error(
-                        "duplicate_header",
+                        Code::DuplicateHeader,
                         format!(
                             "names the column `{}` a second time (first as \"{}\")",
                             col.name, names[first]
@@ -317,7 +318,7 @@ where
         let rows: Vec<String> = examples.iter().map(|r| r.to_string()).collect();
         diag.warn(
             Problem::warning(
-                "example_rows",
+                Code::ExampleRows,
                 format!(
                     "{} {}{} {} (the template's example rows): left out",
                     if example_count == 1 { "row" } else { "rows" },
@@ -350,7 +351,7 @@ where
         let expected: Vec<&str> = def.columns.iter().map(|c| c.name).collect();
         diag.error(
             Problem::error(
-                "no_header",
+                Code::NoHeader,
                 format!(
                     "has no header row naming the columns of the `{}` table",
                     def.name
@@ -399,7 +400,7 @@ fn field_count_ok(f: &Fields, row: &dyn Row, width: usize, diag: &mut Diagnostic
         )
     };
     diag.error(
-        Problem::error("field_count", what)
+        Problem::error(Code::FieldCount, what)
             .at(f.at_row(row))
             .hint(hint),
     );
@@ -428,7 +429,7 @@ pub fn require_columns(
             };
             diag.error(
                 Problem::error(
-                    "missing_column",
+                    Code::MissingColumn,
                     format!(
                         "has no `{}` column{aliases}; its header row holds: {}",
                         name,

@@ -4,6 +4,7 @@
 //! national export of millions of rows takes memory in proportion to facilities × activities, not
 //! to rows.
 
+use crate::diag::Code;
 use std::collections::HashMap;
 
 use super::period::{parse_period, Period};
@@ -139,7 +140,7 @@ pub fn read_workload(
                 let mut at = f.location.clone();
                 at.row = Some(h.row);
                 d.error(
-                    Problem::error("no_activities", "has neither an activity and a volume column (long form) nor activity columns (wide form)")
+                    Problem::error(Code::NoActivities, "has neither an activity and a volume column (long form) nor activity columns (wide form)")
                         .at(at)
                         .hint("use columns facility_id, activity, volume[, period], or facility_id and one column per activity"),
                 );
@@ -254,7 +255,7 @@ pub fn read_workload(
         if header.is_some() && !has_period_column {
             diag.warn(
                 Problem::warning(
-                    "year_without_periods",
+                    Code::YearWithoutPeriods,
                     format!("--year {y} has no effect: the workload table has no period column"),
                 )
                 .at(source.location())
@@ -267,7 +268,7 @@ pub fn read_workload(
                 .collect();
             diag.error(
                 Problem::error(
-                    "year_without_data",
+                    Code::YearWithoutData,
                     format!(
                         "has no workload for --year {y}: its periods are of {}",
                         years.join(", ")
@@ -287,7 +288,7 @@ pub fn read_workload(
                 .collect();
             diag.note(
                 Problem::warning(
-                    "outside_year",
+                    Code::OutsideYear,
                     format!(
                         "{total} workload rows of periods outside {y} were left out ({})",
                         years.join(", ")
@@ -305,7 +306,7 @@ pub fn read_workload(
             .collect();
         diag.warn(
             Problem::warning(
-                "blank_period",
+                Code::BlankPeriod,
                 format!(
                     "{} workload rows have a blank period and are in no year: they are not counted under --year (rows {}{})",
                     blank_period_count,
@@ -321,7 +322,7 @@ pub fn read_workload(
     workload.monthly = has_period_column && periods.any && periods.all_monthly;
     if has_period_column && periods.any && !periods.all_monthly {
         diag.warn(Problem::warning(
-            "periods_not_monthly",
+            Code::PeriodsNotMonthly,
             "workload periods are not all months (or some are blank): completeness is not computed",
         ));
     }
@@ -385,7 +386,7 @@ fn facility_of(
         } else {
             d.error(
                 Problem::error(
-                    "blank_cell",
+                    Code::BlankCell,
                     "is blank: every workload row needs a facility code",
                 )
                 .at(f.at(row, col))
@@ -411,7 +412,7 @@ fn activity_of(
     let Some(name) = text_of(row, col) else {
         d.error(
             Problem::error(
-                "blank_cell",
+                Code::BlankCell,
                 "is blank: a workload row with a volume needs its activity",
             )
             .at(f.at(row, col))
@@ -443,7 +444,7 @@ fn period_of(
         Some(p) => Ok(Some(p)),
         None => {
             d.error(
-                Problem::error("bad_period", "is not a period")
+                Problem::error(Code::BadPeriod, "is not a period")
                     .at(f.at(row, col))
                     .value(text.as_ref())
                     .hint(
@@ -465,7 +466,7 @@ fn volume_of(
     if let Some(v) = v {
         if v < 0.0 {
             d.error(
-                Problem::error("negative", "is a negative volume")
+                Problem::error(Code::Negative, "is a negative volume")
                     .at(f.at(row, col))
                     .value(crate::numbers::full_precision(v))
                     .hint(
@@ -666,7 +667,7 @@ fn repeated_rows(
         );
         let (code, message, hint) = if first_volume == *volume {
             (
-                "duplicate_row",
+                Code::DuplicateRow,
                 format!(
                     "repeats row {first_row} ({what}, volume {}): the two are summed",
                     crate::numbers::full_precision(*volume)
@@ -675,7 +676,7 @@ fn repeated_rows(
             )
         } else {
             (
-                "duplicate_key",
+                Code::DuplicateKey,
                 format!(
                     "gives {what} a second time (row {first_row}: {}, here: {}): the two are summed",
                     crate::numbers::full_precision(first_volume),
@@ -691,7 +692,7 @@ fn repeated_rows(
     if seen.total > seen.repeats.len() {
         diag.warn(
             Problem::warning(
-                "duplicate_row",
+                Code::DuplicateRow,
                 format!(
                     "... and {} more workload rows repeat a facility, activity and period already given",
                     seen.total - seen.repeats.len()
