@@ -9,6 +9,7 @@ use super::source::Row;
 use super::table::{read_table, Fields};
 use super::Builder;
 use crate::diag::Code;
+use crate::diag::Reported;
 use crate::diag::{Diagnostics, Problem};
 use crate::numbers::full_precision;
 use crate::scenario::{ScenarioRow, Selector};
@@ -118,7 +119,7 @@ fn read_row(
                 None
             }
             Ok(v) => v,
-            Err(()) => {
+            Err(Reported) => {
                 ok = false;
                 None
             }

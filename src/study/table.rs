@@ -4,6 +4,7 @@
 //! wording of bad-value messages are decided once.
 
 use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::HashMap;
 
 use super::schema::TableDef;
@@ -81,14 +82,14 @@ impl Fields {
         (!trimmed.is_empty()).then(|| trimmed.to_string())
     }
 
-    /// A number in a column: `Ok(None)` when blank or the column is absent, `Err(())` when the
+    /// A number in a column: `Ok(None)` when blank or the column is absent, `Err(Reported)` when the
     /// cell is bad (the problem is already in `diag`).
     pub fn number(
         &self,
         row: &dyn Row,
         name: &str,
         diag: &mut Diagnostics,
-    ) -> Result<Option<f64>, ()> {
+    ) -> Result<Option<f64>, Reported> {
         match self.header.get(name) {
             Some(col) => self.number_at(row, col, diag),
             None => Ok(None),
@@ -100,7 +101,7 @@ impl Fields {
         row: &dyn Row,
         col: usize,
         diag: &mut Diagnostics,
-    ) -> Result<Option<f64>, ()> {
+    ) -> Result<Option<f64>, Reported> {
         match row.cell(col) {
             Cell::Empty => Ok(None),
             Cell::Number(v) if v.is_finite() => Ok(Some(v)),
@@ -111,18 +112,18 @@ impl Fields {
                     "is not a finite number",
                     "write a finite number",
                 ));
-                Err(())
+                Err(Reported)
             }
             Cell::Text(t) => match parse_number(&t, self.style) {
                 Ok(v) => Ok(v),
                 Err(p) => {
                     diag.error(bad_number(self.at(row, col), &t, p.what(), p.hint()));
-                    Err(())
+                    Err(Reported)
                 }
             },
             Cell::Error(e) => {
                 diag.error(error_cell(self.at(row, col), &e));
-                Err(())
+                Err(Reported)
             }
             other => {
                 diag.error(bad_number(
@@ -131,7 +132,7 @@ impl Fields {
                     "is not a number",
                     "write a number",
                 ));
-                Err(())
+                Err(Reported)
             }
         }
     }
@@ -142,7 +143,7 @@ impl Fields {
         row: &dyn Row,
         name: &str,
         diag: &mut Diagnostics,
-    ) -> Result<Option<f64>, ()> {
+    ) -> Result<Option<f64>, Reported> {
         let v = self.number(row, name, diag)?;
         if let Some(v) = v {
             if v < 0.0 {
@@ -153,7 +154,7 @@ impl Fields {
                         .value(crate::numbers::full_precision(v))
                         .hint("counts, volumes and times cannot be below 0: correct the value or leave the cell blank"),
                 );
-                return Err(());
+                return Err(Reported);
             }
         }
         Ok(v)

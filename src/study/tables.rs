@@ -2,6 +2,7 @@
 //! checks across tables once all are read.
 
 use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::{BTreeMap, HashMap};
 
 use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKING_TIME};
@@ -247,7 +248,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             let staff = if component == Component::Additional {
                 match f.non_negative(row, "staff", d) {
                     Ok(v) => v.unwrap_or(1.0),
-                    Err(()) => return,
+                    Err(Reported) => return,
                 }
             } else {
                 1.0
@@ -296,7 +297,7 @@ fn standard_range(
     row: &dyn Row,
     value: f64,
     d: &mut Diagnostics,
-) -> Result<Option<(f64, f64)>, ()> {
+) -> Result<Option<(f64, f64)>, Reported> {
     let low = f.number(row, "standard_low", d)?;
     let high = f.number(row, "standard_high", d)?;
     let col = |name: &str| f.header.get(name).unwrap_or(0);
@@ -336,7 +337,7 @@ fn standard_range(
             if ok {
                 Ok(Some((low, high)))
             } else {
-                Err(())
+                Err(Reported)
             }
         }
         (Some(_), None) | (None, Some(_)) => {
@@ -353,7 +354,7 @@ fn standard_range(
                 .at(f.at_row(row))
                 .hint("give both standard_low and standard_high, or neither"),
             );
-            Err(())
+            Err(Reported)
         }
     }
 }
@@ -397,7 +398,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                         ok = false;
                     }
                     Ok(None) => {}
-                    Err(()) => ok = false,
+                    Err(Reported) => ok = false,
                 }
             }
             if !ok {
@@ -571,7 +572,7 @@ pub fn read_staff_counts(
             let count = if f.header.has("count") {
                 match f.non_negative(row, "count", d) {
                     Ok(v) => v.unwrap_or(0.0),
-                    Err(()) => return,
+                    Err(Reported) => return,
                 }
             } else {
                 1.0
@@ -771,10 +772,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     let mut reported = vec![0usize; study.activities.len()];
     for volumes in &study.workload.volumes {
-        for (a, v) in volumes.iter().enumerate() {
-            if v.is_some() {
-                reported[a] += 1;
-            }
+        for &a in volumes.keys() {
+            reported[a] += 1;
         }
     }
     let activity_keys: Vec<&str> = study
@@ -985,10 +984,14 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
 /// are too short to tell.
 fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name = name.replace('_', "");
-    candidates.into_iter().find(|c| {
-        let c_key = c.replace('_', "");
-        c_key.len() >= 4 && name.len() >= 4 && (name.contains(&c_key) || c_key.contains(&name))
-    })
+    // Over a bounded set, as `closest` (10 000 unknown names × 10 000 cadres: docs/robustness.md).
+    candidates
+        .into_iter()
+        .take(crate::names::MAX_CANDIDATES)
+        .find(|c| {
+            let c_key = c.replace('_', "");
+            c_key.len() >= 4 && name.len() >= 4 && (name.contains(&c_key) || c_key.contains(&name))
+        })
 }
 
 /// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.
@@ -996,8 +999,8 @@ fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Opt
 fn too_large(b: &Builder, diag: &mut Diagnostics) {
     let study = &b.study;
     for (f, volumes) in study.workload.volumes.iter().enumerate() {
-        for (a, v) in volumes.iter().enumerate() {
-            if v.is_some_and(|v| !v.is_finite()) {
+        for (&a, v) in volumes {
+            if !v.is_finite() {
                 diag.error(
                     Problem::error(
                         Code::TooLarge,
@@ -1038,10 +1041,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
     let mut over: Vec<String> = Vec::new();
     for (f, facility) in b.study.facilities.iter().enumerate() {
         let months = workload.months.get(f).copied().unwrap_or(0);
-        let reported = workload
-            .volumes
-            .get(f)
-            .is_some_and(|v| v.iter().any(Option::is_some));
+        let reported = workload.volumes.get(f).is_some_and(|v| !v.is_empty());
         if !reported {
             continue;
         }
@@ -1049,7 +1049,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
             short.push(format!("{} ({months}/12)", facility.id));
             if options.annualize && months > 0 {
                 let scale = 12.0 / f64::from(months);
-                for v in workload.volumes[f].iter_mut().flatten() {
+                for v in workload.volumes[f].values_mut() {
                     *v *= scale;
                 }
             }

@@ -5,6 +5,7 @@
 //! to rows.
 
 use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::HashMap;
 
 use super::period::{parse_period, Period};
@@ -191,7 +192,7 @@ pub fn read_workload(
                         }
                         p.and_then(|p| p.month_code())
                     }
-                    Err(()) => return,
+                    Err(Reported) => return,
                 },
                 None => None,
             };
@@ -333,11 +334,9 @@ pub fn read_workload(
 
 /// Adds a volume to a facility's activity (shared with the DHIS2 reader).
 pub(crate) fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64) {
-    let volumes = &mut b.study.workload.volumes[facility];
-    if volumes.len() <= activity {
-        volumes.resize(activity + 1, None);
-    }
-    *volumes[activity].get_or_insert(0.0) += volume;
+    *b.study.workload.volumes[facility]
+        .entry(activity)
+        .or_insert(0.0) += volume;
 }
 
 /// Adds a monthly volume to the history, when the read keeps one (`wisn project`).
@@ -428,14 +427,14 @@ fn period_of(
     row: &dyn Row,
     col: usize,
     d: &mut Diagnostics,
-) -> Result<Option<Period>, ()> {
+) -> Result<Option<Period>, Reported> {
     let cell = row.cell(col);
     if let Cell::Date(y, m, _) = cell {
         return Ok(Some(Period::Month(y, m)));
     }
     if let Cell::Error(e) = &cell {
         d.error(super::table::error_cell(f.at(row, col), e));
-        return Err(());
+        return Err(Reported);
     }
     let Some(text) = text_of(row, col) else {
         return Ok(None);
@@ -451,7 +450,7 @@ fn period_of(
                         "write a month as 2023-01 or 202301, a quarter as 2023Q1, a year as 2023",
                     ),
             );
-            Err(())
+            Err(Reported)
         }
     }
 }
@@ -461,7 +460,7 @@ fn volume_of(
     row: &dyn Row,
     col: usize,
     d: &mut Diagnostics,
-) -> Result<Option<f64>, ()> {
+) -> Result<Option<f64>, Reported> {
     let v = f.number_at(row, col, d)?;
     if let Some(v) = v {
         if v < 0.0 {
@@ -473,7 +472,7 @@ fn volume_of(
                         "volumes count activities done: correct the value or leave the cell blank",
                     ),
             );
-            return Err(());
+            return Err(Reported);
         }
     }
     Ok(v)
@@ -524,7 +523,7 @@ impl SeenKeys {
 pub(crate) struct KeySet {
     year: Option<i32>,
     /// facility → item → months of `year` seen.
-    months: Vec<Vec<u16>>,
+    months: Vec<Months>,
     other: std::collections::HashSet<(usize, usize, u64)>,
 }
 
@@ -541,15 +540,12 @@ impl KeySet {
         if let Some((y, m)) = month {
             if (1..=12).contains(&m) && *self.year.get_or_insert(y) == y {
                 if self.months.len() <= facility {
-                    self.months.resize_with(facility + 1, Vec::new);
+                    self.months.resize_with(facility + 1, Months::default);
                 }
-                let by_item = &mut self.months[facility];
-                if by_item.len() <= item {
-                    by_item.resize(item + 1, 0);
-                }
+                let slot = self.months[facility].slot(item);
                 let bit = 1u16 << (m - 1);
-                let had = by_item[item] & bit != 0;
-                by_item[item] |= bit;
+                let had = *slot & bit != 0;
+                *slot |= bit;
                 return had;
             }
             use std::hash::{BuildHasher, BuildHasherDefault};
@@ -563,6 +559,49 @@ impl KeySet {
         !self
             .other
             .insert((facility, item, h ^ 0x9e37_79b9_7f4a_7c15))
+    }
+}
+
+/// The month masks of one facility: a flat vector by item while it stays dense, a map once it
+/// would be mostly empty (a workload where each facility reports its own activities would
+/// otherwise cost facilities × activities: docs/robustness.md).
+enum Months {
+    Dense(Vec<u16>, usize),
+    Sparse(HashMap<usize, u16>),
+}
+
+impl Default for Months {
+    fn default() -> Self {
+        Months::Dense(Vec::new(), 0)
+    }
+}
+
+impl Months {
+    fn slot(&mut self, item: usize) -> &mut u16 {
+        if let Months::Dense(v, used) = self {
+            if v.len() <= item {
+                if item < 64 || item < 4 * (*used + 1) {
+                    v.resize(item + 1, 0);
+                } else {
+                    let map = v
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| **m != 0)
+                        .map(|(i, m)| (i, *m))
+                        .collect();
+                    *self = Months::Sparse(map);
+                }
+            }
+        }
+        match self {
+            Months::Dense(v, used) => {
+                if v[item] == 0 {
+                    *used += 1;
+                }
+                &mut v[item]
+            }
+            Months::Sparse(map) => map.entry(item).or_insert(0),
+        }
     }
 }
 
@@ -617,7 +656,7 @@ fn repeated_rows(
         let period = match h.get("period") {
             Some(c) => match period_of(&f, row, c, d) {
                 Ok(p) => p,
-                Err(()) => return Flow::Continue,
+                Err(Reported) => return Flow::Continue,
             },
             None => None,
         };

@@ -5,6 +5,7 @@
 //! every problem is collected with its place.
 
 use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -267,7 +268,7 @@ fn read_covid_standards(
             };
             let ratio = match ratio_of(f, row, per_staff, hours, d) {
                 Ok(r) => r,
-                Err(()) => return,
+                Err(Reported) => return,
             };
             let min_on_duty = match f.number(row, "min_on_duty", d) {
                 Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 => Some(v),
@@ -282,7 +283,7 @@ fn read_covid_standards(
                     return;
                 }
                 Ok(None) => None,
-                Err(()) => return,
+                Err(Reported) => return,
             };
             match (severity, ratio) {
                 (None, Some(_)) => {
@@ -369,7 +370,7 @@ fn ratio_of(
     per_staff: Option<f64>,
     hours: Option<f64>,
     d: &mut Diagnostics,
-) -> Result<Option<f64>, ()> {
+) -> Result<Option<f64>, Reported> {
     if let Some(p) = per_staff {
         if p <= 0.0 {
             let col = f.header.get("patients_per_staff").unwrap_or(0);
@@ -379,7 +380,7 @@ fn ratio_of(
                     .value(full_precision(p))
                     .hint("write how many patients of this severity one staff member covers on a shift (e.g. 4), or delete the row if the cadre does not care for them"),
             );
-            return Err(());
+            return Err(Reported);
         }
     }
     if let Some(h) = hours {
@@ -391,7 +392,7 @@ fn ratio_of(
                     .value(full_precision(h))
                     .hint("write the care hours of the cadre per patient per 24 h (e.g. 3.5), 0 when the cadre gives none"),
             );
-            return Err(());
+            return Err(Reported);
         }
     }
     Ok(match (per_staff, hours) {
@@ -412,7 +413,7 @@ fn ratio_of(
                     .at(f.at_row(row))
                     .hint("fill in one of the two columns on each row"),
                 );
-                return Err(());
+                return Err(Reported);
             }
             Some(p)
         }
@@ -632,7 +633,7 @@ fn read_counts(
                     for &(col, s) in columns.iter() {
                         let v = match f.number_at(row, col, d) {
                             Ok(v) => v.unwrap_or(0.0),
-                            Err(()) => {
+                            Err(Reported) => {
                                 ok = false;
                                 continue;
                             }
