@@ -149,24 +149,15 @@ pub struct Results {
 
 /// The standards of a cadre at a facility type, with precedence: rows naming the type replace
 /// all of the cadre's blank-type rows.
+/// ([`method::precedence::standards_rows`]).
 pub fn standards_for(study: &Study, cadre: usize, type_key: &str) -> Vec<usize> {
-    let typed: Vec<usize> = study
+    let own = study
         .standards
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.cadre == cadre && !type_key.is_empty() && s.type_key == type_key)
-        .map(|(i, _)| i)
-        .collect();
-    if !typed.is_empty() {
-        return typed;
-    }
-    study
-        .standards
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.cadre == cadre && s.type_key.is_empty())
-        .map(|(i, _)| i)
-        .collect()
+        .filter(|(_, s)| s.cadre == cadre)
+        .map(|(i, s)| (i, s.type_key.as_str()));
+    method::precedence::standards_rows(own, type_key)
 }
 
 /// In [`crate::model`], beside the study it reads: `wisn surge` needs it too.
@@ -214,31 +205,16 @@ impl ByCadre {
 
     /// As [`standards_for`] and [`working_time_for`], over the cadre's own rows.
     fn rows(&self, study: &Study, cadre: usize, type_key: &str) -> (Vec<usize>, Option<usize>) {
-        let own = &self.standards[cadre];
-        let typed: Vec<usize> = own
+        let standards = self.standards[cadre]
             .iter()
-            .copied()
-            .filter(|&i| !type_key.is_empty() && study.standards[i].type_key == type_key)
-            .collect();
-        let rows = if typed.is_empty() {
-            own.iter()
-                .copied()
-                .filter(|&i| study.standards[i].type_key.is_empty())
-                .collect()
-        } else {
-            typed
-        };
-        let find = |t: &str| {
-            self.working_time[cadre]
-                .iter()
-                .copied()
-                .find(|&i| study.working_time[i].type_key == t)
-        };
-        let wt = (!type_key.is_empty())
-            .then(|| find(type_key))
-            .flatten()
-            .or_else(|| find(""));
-        (rows, wt)
+            .map(|&i| (i, study.standards[i].type_key.as_str()));
+        let working_time = self.working_time[cadre]
+            .iter()
+            .map(|&i| (i, study.working_time[i].type_key.as_str()));
+        (
+            method::precedence::standards_rows(standards, type_key),
+            method::precedence::working_time_row(working_time, type_key),
+        )
     }
 }
 
@@ -443,7 +419,7 @@ pub fn compute(
                     .services
                     .iter()
                     .any(|s| study.workload.volume(f, s.activity).is_some());
-                if staff.is_none() && !has_workload {
+                if !method::precedence::has_result_row(staff.is_some(), has_workload) {
                     continue;
                 }
                 let req = profile.requirement(study, f);
@@ -690,11 +666,9 @@ pub fn roll_up(
 ) -> Vec<ResultRow> {
     #[derive(Default)]
     struct Acc {
-        current: f64,
-        required: f64,
+        sums: method::rollup::GroupSums,
         regions: Vec<Option<String>>,
         type_name: Option<String>,
-        ratios: Vec<f64>,
     }
     let mut groups: BTreeMap<(Option<String>, usize), Acc> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.level == Level::Facility) {
@@ -706,9 +680,8 @@ pub fn roll_up(
             Level::National => None,
         };
         let acc = groups.entry((group, r.cadre_index)).or_default();
-        acc.current += r.current_staff;
-        acc.required += r.required_staff;
-        acc.ratios.extend(r.wisn_ratio);
+        acc.sums
+            .add(r.current_staff, r.required_staff, r.wisn_ratio);
         if !acc.regions.contains(&r.region) {
             acc.regions.push(r.region.clone());
         }
@@ -719,7 +692,7 @@ pub fn roll_up(
     groups
         .into_iter()
         .map(|((group, c), acc)| {
-            let o = outcome(acc.current, acc.required, &options.bands);
+            let o = acc.sums.outcome(&options.bands);
             let (district, region, facility_type) = match level {
                 Level::District => {
                     let region = if acc.regions.len() == 1 {
@@ -741,9 +714,9 @@ pub fn roll_up(
                 district,
                 region,
                 cadre: study.cadres[c].name.clone(),
-                current_staff: acc.current,
-                required_staff: acc.required,
-                required_rounded: round_staff(acc.required, options.rounding),
+                current_staff: acc.sums.current,
+                required_staff: acc.sums.required,
+                required_rounded: round_staff(acc.sums.required, options.rounding),
                 difference: o.difference,
                 wisn_ratio: o.ratio,
                 workload_pressure_pct: o.pressure_pct,
@@ -753,7 +726,7 @@ pub fn roll_up(
                 caf: None,
                 iaf: None,
                 completeness: None,
-                mean_facility_ratio: method::mean_of_ratios(&acc.ratios),
+                mean_facility_ratio: acc.sums.mean_facility_ratio(),
                 facility_index: None,
                 cadre_index: c,
             }

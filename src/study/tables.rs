@@ -1047,8 +1047,9 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
         }
         if months < 12 {
             short.push(format!("{} ({months}/12)", facility.id));
-            if options.annualize && months > 0 {
-                let scale = 12.0 / f64::from(months);
+            if let Some(scale) =
+                crate::method::projection::annualize_scale(months).filter(|_| options.annualize)
+            {
                 for v in workload.volumes[f].values_mut() {
                     *v *= scale;
                 }
