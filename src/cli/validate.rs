@@ -156,7 +156,7 @@ fn method_checks(
                 continue;
             };
             // The reader already said `no_working_time` for a cadre with standards and no
-            // working_time row at all (study::tables::check_study): the same condition, not
+            // working_time row at all (study::small_tables::check_study): the same condition, not
             // the message's text.
             let reported = study.standards.iter().any(|s| s.cadre == c)
                 && !study.working_time.iter().any(|w| w.cadre == c);
@@ -255,7 +255,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let read = args.study.read_options();
     let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
-    if !crate::study::tables::table_failed(&diag) {
+    if !crate::study::small_tables::table_failed(&diag) {
         method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
     }
     if !builder.study.standards.is_empty() {

@@ -10,7 +10,7 @@ use crate::names::{closest, key, normalise};
 use crate::numbers::full_precision;
 use crate::study::schema::{Column, TableDef, CADRE};
 use crate::study::source::RowSource;
-use crate::study::table::{read_table, require_columns};
+use crate::study::table_reader::{read_table, require_columns};
 use crate::study::Builder;
 
 /// `posts` (`postes`): pools of new posts, given with `--posts-file`.
@@ -222,7 +222,9 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |h, f, d| require_columns(h, f, &POSTS, &["cadre", "posts"], d),
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
-                d.error(crate::study::tables::blank_cell(f, row, "cadre", "a cadre"));
+                d.error(crate::study::small_tables::blank_cell(
+                    f, row, "cadre", "a cadre",
+                ));
                 return;
             };
             let cadre = match standards_cadre(b, &cadre_text) {
@@ -235,7 +237,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
             let posts_col = f.header.get("posts").unwrap_or(0);
             let posts = match f.text(row, "posts", d) {
                 None => {
-                    d.error(crate::study::tables::blank_cell(
+                    d.error(crate::study::small_tables::blank_cell(
                         f,
                         row,
                         "posts",
@@ -345,7 +347,9 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |h, f, d| require_columns(h, f, &COSTS, &["cadre", "annual_cost"], d),
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
-                d.error(crate::study::tables::blank_cell(f, row, "cadre", "a cadre"));
+                d.error(crate::study::small_tables::blank_cell(
+                    f, row, "cadre", "a cadre",
+                ));
                 return;
             };
             let cadre_col = f.header.get("cadre").unwrap_or(0);
@@ -361,7 +365,7 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                 return;
             };
             let Some(value) = value else {
-                d.error(crate::study::tables::blank_cell(
+                d.error(crate::study::small_tables::blank_cell(
                     f,
                     row,
                     "annual_cost",

@@ -27,7 +27,7 @@ use super::csv_source::open_stream;
 use super::discover::TableRef;
 use super::schema::{DHIS2_EXPORT, DHIS2_MAPPING};
 use super::source::{Cell, Flow, Row, RowSource};
-use super::table::{read_table, require_columns};
+use super::table_reader::{read_table, require_columns};
 use super::{open_source, Builder, ReadOptions};
 use crate::diag::{Diagnostics, Location, Problem};
 use crate::model::Dhis2ExportRule;

@@ -6,7 +6,7 @@
 use super::discover::TableRef;
 use super::schema::SCENARIO;
 use super::source::Row;
-use super::table::{read_table, Fields};
+use super::table_reader::{read_table, Fields};
 use super::Builder;
 use crate::diag::Code;
 use crate::diag::Reported;
@@ -45,7 +45,7 @@ pub fn read_scenarios(
         &SCENARIO,
         diag,
         |h, f, d| {
-            let mut ok = super::table::require_columns(h, f, &SCENARIO, &["scenario"], d);
+            let mut ok = super::table_reader::require_columns(h, f, &SCENARIO, &["scenario"], d);
             if !CHANGES.iter().any(|c| h.has(c)) {
                 let mut at = f.location.clone();
                 at.row = Some(h.row);

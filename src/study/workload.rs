@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::period::{parse_period, Period};
 use super::schema::{WIDE_WORKLOAD_IGNORED, WORKLOAD};
 use super::source::{Cell, Flow, Row, RowSource};
-use super::table::{read_table, require_columns, Fields};
+use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, ReadOptions};
 use crate::diag::{Diagnostics, Problem};
 
@@ -75,13 +75,13 @@ struct PeriodState {
     any: bool,
 }
 
-fn wide_columns(h: &super::table::Header) -> Vec<usize> {
+fn wide_columns(h: &super::table_reader::Header) -> Vec<usize> {
     h.unknown_columns()
         .filter(|&i| !WIDE_WORKLOAD_IGNORED.contains(&h.normalised[i].as_str()))
         .collect()
 }
 
-fn shape_of(h: &super::table::Header, b: &mut Builder) -> Shape {
+fn shape_of(h: &super::table_reader::Header, b: &mut Builder) -> Shape {
     let facility = h.get("facility_id").unwrap_or(0);
     let period = h.get("period");
     if h.has("activity") {
@@ -381,7 +381,7 @@ fn facility_of(
 ) -> Option<usize> {
     let Some(id) = text_of(row, col) else {
         if let Cell::Error(e) = row.cell(col) {
-            d.error(super::table::error_cell(f.at(row, col), &e));
+            d.error(super::table_reader::error_cell(f.at(row, col), &e));
         } else {
             d.error(
                 Problem::error(
@@ -433,7 +433,7 @@ fn period_of(
         return Ok(Some(Period::Month(y, m)));
     }
     if let Cell::Error(e) = &cell {
-        d.error(super::table::error_cell(f.at(row, col), e));
+        d.error(super::table_reader::error_cell(f.at(row, col), e));
         return Err(Reported);
     }
     let Some(text) = text_of(row, col) else {
@@ -621,7 +621,7 @@ fn period_text(p: Option<Period>) -> String {
 #[allow(clippy::too_many_arguments)] // the state of the first pass, passed whole
 fn repeated_rows(
     source: &mut dyn RowSource,
-    header: &super::table::Header,
+    header: &super::table_reader::Header,
     wide: &[(usize, usize)],
     b: &Builder,
     caches: &Caches,

@@ -1,7 +1,7 @@
 //! Reading a surge study (study-format §5): `working_time`, `facilities` and `cadre_aliases`
 //! through the ordinary readers, then `covid_standards`, `census` (long or wide) or `admissions`
 //! (expanded with the lengths of stay), and `covid_staff`. Every table goes through
-//! [`crate::study::table::read_table`], so CSV files and workbook sheets are read alike, and
+//! [`crate::study::table_reader::read_table`], so CSV files and workbook sheets are read alike, and
 //! every problem is collected with its place.
 
 use crate::diag::Code;
@@ -21,8 +21,8 @@ use crate::names::closest;
 use crate::numbers::full_precision;
 use crate::study::schema::TableDef;
 use crate::study::source::{Cell, Row, RowSource};
-use crate::study::table::{error_cell, read_table, require_columns, Fields, Header};
-use crate::study::{locate_tables, open_source, tables, Builder, CadreMatch, ReadOptions};
+use crate::study::table_reader::{error_cell, read_table, require_columns, Fields, Header};
+use crate::study::{locate_tables, open_source, small_tables, Builder, CadreMatch, ReadOptions};
 
 /// The COVID-19 standards of one cadre.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,7 @@ pub struct SurgeStudy {
     pub source: CensusSource,
 }
 
-use crate::study::tables::blank_cell;
+use crate::study::small_tables::blank_cell;
 
 const SEVERITY_HINT: &str =
     "write mild, moderate, severe or critical (French: légère, modérée, sévère, critique)";
@@ -139,17 +139,17 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
     }
     let open = |name: &str| tables.get(name).map(|t| open_source(t, options.csv));
     if let Some(mut s) = open("cadre_aliases") {
-        tables::read_cadre_aliases(s.as_mut(), &mut b, &mut diag);
+        small_tables::read_cadre_aliases(s.as_mut(), &mut b, &mut diag);
     }
     if let Some(mut s) = open("facilities") {
         b.study.has_facilities_table = true;
-        tables::read_facilities(s.as_mut(), &mut b, &mut diag);
+        small_tables::read_facilities(s.as_mut(), &mut b, &mut diag);
     }
     if let Some(mut s) = open("covid_standards") {
         out.standards = read_covid_standards(s.as_mut(), &mut b, &mut diag);
     }
     if let Some(mut s) = open("working_time") {
-        tables::read_working_time(s.as_mut(), &mut b, &mut diag);
+        small_tables::read_working_time(s.as_mut(), &mut b, &mut diag);
     }
     let census_table = if tables.contains_key("census") {
         Some((&CENSUS, "patients"))
@@ -760,7 +760,7 @@ fn read_covid_staff(
     options: &ReadOptions,
 ) -> HashMap<(usize, usize), f64> {
     // Same shape as `staff` (study-format §5): the one staff reader serves both.
-    crate::study::tables::read_staff_counts(source, &COVID_STAFF, b, diag, options)
+    crate::study::small_tables::read_staff_counts(source, &COVID_STAFF, b, diag, options)
 }
 
 /// Checks across tables once everything is read.

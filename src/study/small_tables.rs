@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKING_TIME};
 use super::source::{Row, RowSource};
-use super::table::{read_table, require_columns, Fields};
+use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
 use crate::diag::{Diagnostics, Location, Problem, Severity};
 use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
