@@ -837,6 +837,15 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         );
     }
     // Cadre names matched through spelling or alias.
+    note_cadre_matches(b, diag);
+    // Completeness of monthly workload, and --annualize.
+    completeness(b, options, diag);
+    too_large(b, diag);
+}
+
+/// A note per cadre name read as another through its spelling or `cadre_aliases` (`wisn compute`
+/// and `wisn surge` alike).
+pub fn note_cadre_matches(b: &Builder, diag: &mut Diagnostics) {
     for ((raw, c), (how, rows)) in &b.cadre_matches {
         let how = match how {
             CadreMatch::Spelling => "same name up to case, accents and separators",
@@ -850,9 +859,6 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             ),
         ));
     }
-    // Completeness of monthly workload, and --annualize.
-    completeness(b, options, diag);
-    too_large(b, diag);
 }
 
 /// Facility types and the typed rows of standards and working_time (a hospital typed `Hopital`

@@ -22,7 +22,7 @@ use crate::numbers::full_precision;
 use crate::study::schema::TableDef;
 use crate::study::source::{Cell, Row, RowSource};
 use crate::study::table_reader::{error_cell, read_table, require_columns, Fields, Header};
-use crate::study::{locate_tables, open_source, small_tables, Builder, CadreMatch, ReadOptions};
+use crate::study::{locate_tables, open_source, small_tables, Builder, ReadOptions};
 
 /// The COVID-19 standards of one cadre.
 #[derive(Debug, Clone, PartialEq)]
@@ -859,19 +859,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
             .hint("add them to the facilities table, or correct their codes"),
         );
     }
-    for ((raw, c), (how, rows)) in &b.cadre_matches {
-        let how = match how {
-            CadreMatch::Spelling => "same name up to case, accents and separators",
-            CadreMatch::Alias => "through cadre_aliases",
-        };
-        diag.note(Problem::warning(
-            Code::CadreMapped,
-            format!(
-                "cadre \"{raw}\" read as \"{}\" ({how}; {rows} rows)",
-                study.cadres[*c].name
-            ),
-        ));
-    }
+    small_tables::note_cadre_matches(b, diag);
     // Sites whose census has dates but the first and last are far apart are fine; say the span.
     if let (Some(first), Some(last)) = (
         out.sites
