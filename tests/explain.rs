@@ -220,6 +220,25 @@ fn unknown_cadre_is_located_with_a_suggestion() {
     assert!(err.contains("did you mean \"Infirmier\"?"), "{err}");
 }
 
+/// Issue 16: `--cadre Technicien` named no cadre and suggested nothing, though the study has
+/// "Technicien de laboratoire": a shortened name suggests the cadres it starts.
+#[test]
+fn shortened_cadre_suggests_the_full_name() {
+    let out = explain(&[
+        sample().to_str().unwrap(),
+        "--facility",
+        "SIK-CSREF",
+        "--cadre",
+        "Technicien",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("did you mean \"Technicien de laboratoire\"?"),
+        "{err}"
+    );
+}
+
 #[test]
 fn no_result_says_why() {
     // The sample's "Technicien de laboratoire" has staff but no standards.

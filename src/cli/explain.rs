@@ -12,7 +12,7 @@ use crate::diag::{Location, Problem};
 use crate::engine::ComputeOptions;
 use crate::i18n::Lang;
 use crate::method::{Bands, Rounding};
-use crate::names::{closest, key, normalise};
+use crate::names::{closest, did_you_mean, normalise};
 use crate::study::{locate_tables, schema, Builder, ReadOptions};
 
 #[derive(Debug, Args)]
@@ -115,17 +115,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|c| c.name.as_str())
             .collect();
-        let by_key: Vec<String> = names.iter().map(|n| key(n)).collect();
-        let suggestion = closest(&key(&args.cadre), by_key.iter().map(String::as_str))
-            .and_then(|k| by_key.iter().position(|x| x == k))
-            .map(|i| names[i]);
+        let suggestion = did_you_mean(&args.cadre, &names);
         let p = Problem::error("unknown_cadre", "no cadre has this name")
             .at(table_location(&read, &["standards", "staff"], "cadre"))
             .value(args.cadre.clone())
-            .hint(match suggestion {
-                Some(s) => format!("did you mean \"{s}\"?"),
-                None => format!("the cadres are: {}", names.join(", ")),
-            });
+            .hint(suggestion.unwrap_or_else(|| format!("the cadres are: {}", names.join(", "))));
         print_problems([&p]);
         return Ok(ExitCode::from(EXIT_FAILED));
     };

@@ -3,8 +3,10 @@
 //! computation failed, 2 the command line is wrong: study-format §4).
 
 pub mod common;
+pub mod completions;
 pub mod compute;
 pub mod explain;
+pub mod man;
 pub mod progress;
 pub mod surge;
 pub mod template;
@@ -52,6 +54,10 @@ pub enum Command {
     /// COVID-19 treatment sites: staff needed on duty and headcount per date, site and cadre,
     /// against the staff assigned (peak, shortages, what-if).
     Surge(surge::SurgeArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff) of wisn, or of one command: `wisn man compute`.
+    Man(man::ManArgs),
 }
 
 /// Exit statuses.
@@ -79,5 +85,7 @@ where
         Command::Explain(args) => explain::run(args),
         Command::Template(args) => template::run(args),
         Command::Surge(args) => surge::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
