@@ -180,7 +180,10 @@ mod tests {
             partial_matches("laboratoire", cadres),
             ["Technicien de laboratoire"]
         );
-        assert_eq!(partial_matches("LABO", cadres), ["Technicien de laboratoire"]);
+        assert_eq!(
+            partial_matches("LABO", cadres),
+            ["Technicien de laboratoire"]
+        );
         assert_eq!(partial_matches("in", cadres), Vec::<&str>::new());
         assert_eq!(partial_matches("chauffeur", cadres), Vec::<&str>::new());
         // The exact name is not a suggestion of itself.
