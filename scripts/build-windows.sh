@@ -19,7 +19,7 @@
 #     path with a drive letter (Z:\...), from a folder and file with accented names written by
 #     Windows (`Études Ségou\établissements.csv`), and with every file's line ends turned to CRLF;
 #   - -o writes a CSV and an .xlsx under a Windows path, and writes them again over the old files
-#     (a rename over an existing file is refused by Windows unless asked for);
+#     (a rename over an existing file is refused by Windows unless asked for); -o NUL works;
 #   - a missing study is an error (exit 1) that names the Windows path as given;
 #   - `completions powershell` and `man` run.
 # Wine 8 lacks bcryptprimitives.dll (the Rust standard library asks it for random bytes, through
@@ -102,7 +102,10 @@ ok() { echo "build-windows: ok: $*"; }
 # Runs wisn.exe under Wine, in the current folder; a first run also makes the Wine prefix.
 wisn_exe() { timeout 300 "$wine" "$root/$dir/run/wisn.exe" "$@"; }
 
-version=$(wisn_exe --version 2>&1 | tr -d '\r') || true
+# A new Wine prefix is made on the first run (15 s, and messages on stderr): make it now.
+timeout 300 "$wine" wineboot --init >/dev/null 2>&1 || true
+
+version=$(wisn_exe --version 2>/dev/null | tr -d '\r') || true
 if [ "$version" = "$($linux --version)" ]; then ok "wisn.exe --version: $version"; else
   fail "wisn.exe --version gave \"$version\""; fi
 
@@ -153,7 +156,11 @@ else fail "-o rapport.xlsx: no workbook written"; fi
 leftovers=$(find "$dir/run" -name '*.tmp*' -o -name '.tmp*' | wc -l)
 [ "$leftovers" -eq 0 ] || fail "-o left $leftovers temporary files in $dir/run"
 
-# 6. A missing study: exit 1, and the message names the path as the user typed it.
+# 6. -o NUL (Windows' /dev/null) is written to, not renamed over.
+if wisn_exe compute 'data\sikasso' -q -o NUL >/dev/null 2>"$dir/nul.err"; then ok "-o NUL"; else
+  fail "-o NUL: $(cat "$dir/nul.err")"; fi
+
+# 7. A missing study: exit 1, and the message names the path as the user typed it.
 set +e
 msg=$(wisn_exe compute 'C:\Users\Awa\Documents\etude.xlsx' 2>&1 >/dev/null)
 status=$?
@@ -162,7 +169,7 @@ if [ "$status" -eq 1 ] && [[ "$msg" == *'C:\Users\Awa\Documents\etude.xlsx'* ]];
   ok "a missing study: exit 1, named as given"
 else fail "a missing study: exit $status, message: $msg"; fi
 
-# 7. Shell completions and the man page.
+# 8. Shell completions and the man page.
 if wisn_exe completions powershell 2>/dev/null | grep -q "Register-ArgumentCompleter"; then
   ok "completions powershell"; else fail "completions powershell"; fi
 if wisn_exe man 2>/dev/null | grep -q '^\.TH'; then ok "man"; else fail "man"; fi

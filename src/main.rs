@@ -3,6 +3,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Windows consoles show colour escapes only once asked to (Windows 10 and later); where they
+    // cannot, or when an output is redirected, no colours rather than `←[1;33m` in the text.
+    if anstyle_query::windows::enable_ansi_colors() == Some(false) {
+        std::env::set_var("NO_COLOR", "1");
+    }
     match wisn::cli::run(std::env::args_os()) {
         Ok(code) => code,
         Err(err) => {

@@ -116,7 +116,7 @@ where
 
 /// A "did you mean" hint for `name` among `candidates`: the closest misspelling, else the names it
 /// shortens (up to five), else `None`.
-pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<String> {
+pub fn did_you_mean(name: &str, candidates: &[&str]) -> Option<String> {
     let keys: Vec<String> = candidates.iter().map(|c| key(c)).collect();
     if let Some(k) = closest(&key(name), keys.iter().map(String::as_str)) {
         if let Some(i) = keys.iter().position(|x| x == k) {

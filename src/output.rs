@@ -41,6 +41,11 @@ impl Output {
                 path.display()
             );
         }
+        if cfg!(windows) && is_windows_device(path) {
+            return Ok(Output::Special {
+                target: path.to_path_buf(),
+            });
+        }
         if let Ok(meta) = std::fs::metadata(path) {
             if !meta.file_type().is_file() {
                 return Ok(Output::Special {
@@ -93,6 +98,60 @@ impl Output {
                 })?;
                 Ok(())
             }
+        }
+    }
+}
+
+/// `NUL`, `CON`, `COM1`, … (any case, any extension, in any folder): Windows devices, which exist
+/// in every folder and cannot be renamed over (`-o NUL` is Windows' `-o /dev/null`).
+pub fn is_windows_device(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    // On Windows `C:\x\nul.txt` has the file name `nul.txt`; elsewhere the whole text is tested.
+    let name = name.rsplit(['\\', '/']).next().unwrap_or(name);
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end()
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "NUL" | "CON" | "PRN" | "AUX" | "CONIN$" | "CONOUT$"
+    ) || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+        && stem.len() == 4
+        && matches!(stem.as_bytes()[3], b'1'..=b'9'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_devices() {
+        for device in [
+            "NUL",
+            "nul",
+            "Nul.csv",
+            r"C:\temp\NUL",
+            "con",
+            "COM1",
+            "lpt9.txt",
+            "CONOUT$",
+        ] {
+            assert!(is_windows_device(Path::new(device)), "{device}");
+        }
+        for file in [
+            "null.csv",
+            "nul_report.csv",
+            "COM0",
+            "COM10",
+            "console.csv",
+            "resultats.csv",
+            r"C:\NUL\x.csv",
+        ] {
+            assert!(!is_windows_device(Path::new(file)), "{file}");
         }
     }
 }
