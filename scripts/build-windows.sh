@@ -21,7 +21,9 @@
 #   - -o writes a CSV and an .xlsx under a Windows path, and writes them again over the old files
 #     (a rename over an existing file is refused by Windows unless asked for); -o NUL works;
 #   - a missing study is an error (exit 1) that names the Windows path as given;
-#   - `completions powershell` and `man` run.
+#   - `completions powershell` and `man` run;
+#   - with no LANG, LC_ALL, LC_MESSAGES, the language follows the Windows locale (when the
+#     fr_FR.UTF-8 locale is installed on Linux, for Wine to take it from).
 # Wine 8 lacks bcryptprimitives.dll (the Rust standard library asks it for random bytes, through
 # ProcessPrng, since Rust 1.78; Windows 10 and 11 have it): the check builds the tiny stand-in
 # scripts/windows/bcryptprimitives.c with MinGW and puts it beside a *copy* of wisn.exe in
@@ -59,7 +61,7 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
   CARGO_PROFILE_RELEASE_DEBUG=0 \
   cargo build --release --locked --target "$triple" --quiet
 mkdir -p target/windows
-cp "target/$triple/release/wisn.exe" target/windows/wisn.exe
+cp "${CARGO_TARGET_DIR:-target}/$triple/release/wisn.exe" target/windows/wisn.exe
 echo "build-windows: built target/windows/wisn.exe ($(du -h target/windows/wisn.exe | cut -f1))"
 $test || exit 0
 
@@ -93,8 +95,8 @@ cleanup() { if [ -n "$wineserver" ]; then "$wineserver" -k >/dev/null 2>&1 || tr
 trap cleanup EXIT
 
 # The Linux build the results are compared with.
-[ -x target/debug/wisn ] || cargo build --locked --quiet
-linux=target/debug/wisn
+linux=${CARGO_TARGET_DIR:-target}/debug/wisn
+cargo build --locked --quiet   # (a no-op when it is up to date)
 
 failures=0
 fail() { echo "build-windows: FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -103,7 +105,10 @@ ok() { echo "build-windows: ok: $*"; }
 wisn_exe() { timeout 300 "$wine" "$root/$dir/run/wisn.exe" "$@"; }
 
 # A new Wine prefix is made on the first run (15 s, and messages on stderr): make it now.
+# Then wait until Wine has finished with it: a prefix being updated (also when the locale changed
+# since the last run) can kill the programs started meanwhile.
 timeout 300 "$wine" wineboot --init >/dev/null 2>&1 || true
+if [ -n "$wineserver" ]; then timeout 120 "$wineserver" -w || true; fi
 
 version=$(wisn_exe --version 2>/dev/null | tr -d '\r') || true
 if [ "$version" = "$($linux --version)" ]; then ok "wisn.exe --version: $version"; else
@@ -173,6 +178,21 @@ else fail "a missing study: exit $status, message: $msg"; fi
 if wisn_exe completions powershell 2>/dev/null | grep -q "Register-ArgumentCompleter"; then
   ok "completions powershell"; else fail "completions powershell"; fi
 if wisn_exe man 2>/dev/null | grep -q '^\.TH'; then ok "man"; else fail "man"; fi
+
+# 9. The language from Windows' own setting when no LANG, LC_ALL, LC_MESSAGES is set. Wine takes
+# the user's Windows locale from the Unix LC_MESSAGES (when that locale is installed) and also
+# passes LC_MESSAGES into the Windows environment, where wisn would read it: `set LC_MESSAGES=`
+# in cmd removes it there, so only GetUserDefaultLocaleName can make the table French.
+if locale -a 2>/dev/null | grep -qix 'fr_FR.utf-\?8'; then
+  header=$(env -u LANG -u LC_ALL LC_MESSAGES=fr_FR.UTF-8 timeout 300 "$wine" cmd /c \
+    "set LC_MESSAGES=&& set LANG=&& set LC_ALL=&& $(winpath "$dir/run/wisn.exe") compute data\sikasso -q" \
+    2>/dev/null | head -1 | tr -d '\r') || true
+  if [ "$header" = "Structures" ]; then ok "French from the Windows locale (no LANG)"; else
+    fail "French from the Windows locale: the table began with \"$header\""; fi
+else
+  echo "build-windows: skipped: the language from the Windows locale (no fr_FR.UTF-8 locale:" \
+    "apt-get install locales && localedef -i fr_FR -f UTF-8 fr_FR.UTF-8)"
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "build-windows: $failures checks failed under Wine" >&2

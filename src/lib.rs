@@ -42,3 +42,4 @@ pub mod report;
 pub mod study;
 pub mod surge;
 pub mod template;
+pub mod windows;
