@@ -94,11 +94,26 @@ impl Output {
                         .ok();
                 }
                 temp.persist(&target).map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write: {}", target.display(), e.error)
+                    anyhow::anyhow!(
+                        "{}: cannot write: {}{}",
+                        target.display(),
+                        e.error,
+                        open_elsewhere_hint(&e.error)
+                    )
                 })?;
                 Ok(())
             }
         }
+    }
+}
+
+/// On Windows a file open in Excel cannot be replaced (access denied, sharing or lock violation):
+/// say what to do.
+fn open_elsewhere_hint(e: &std::io::Error) -> &'static str {
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33)) {
+        " (fix: close the file if Excel or another program has it open, then run again)"
+    } else {
+        ""
     }
 }
 

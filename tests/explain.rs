@@ -239,6 +239,21 @@ fn shortened_cadre_suggests_the_full_name() {
     );
 }
 
+/// Part of a facility's name suggests it too.
+#[test]
+fn part_of_a_facility_name_suggests_it() {
+    let out = explain(&[
+        sample().to_str().unwrap(),
+        "--facility",
+        "Kaboila",
+        "--cadre",
+        "Médecin",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean \"CSCom de Kaboïla\"?"), "{err}");
+}
+
 #[test]
 fn no_result_says_why() {
     // The sample's "Technicien de laboratoire" has staff but no standards.

@@ -70,10 +70,18 @@ fn find_facility(b: &Builder, text: &str) -> Result<usize, Option<String>> {
         return Ok(*i);
     }
     let ids = b.study.facilities.iter().map(|f| f.id.as_str());
-    let suggestion = closest(text.trim(), ids).map(str::to_string).or_else(|| {
-        let names = b.study.facilities.iter().filter_map(|f| f.name.as_deref());
-        closest(text.trim(), names).map(str::to_string)
-    });
+    let suggestion = closest(text.trim(), ids)
+        .map(|s| format!("did you mean \"{s}\"?"))
+        .or_else(|| {
+            // A misspelt name, or part of one (`Kaboïla` for `CSCom de Kaboïla`).
+            let names: Vec<&str> = b
+                .study
+                .facilities
+                .iter()
+                .filter_map(|f| f.name.as_deref())
+                .collect();
+            did_you_mean(text.trim(), &names)
+        });
     Err(suggestion)
 }
 
@@ -101,10 +109,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
                     "facility_id",
                 ))
                 .value(args.facility.clone());
-            p = p.hint(match suggestion {
-                Some(s) => format!("did you mean \"{s}\"?"),
-                None => "give a facility_id of the facilities table".into(),
-            });
+            p = p.hint(
+                suggestion.unwrap_or_else(|| "give a facility_id of the facilities table".into()),
+            );
             print_problems([&p]);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
