@@ -22,6 +22,7 @@
 #     (a rename over an existing file is refused by Windows unless asked for); -o NUL works;
 #   - a missing study is an error (exit 1) that names the Windows path as given;
 #   - `completions powershell` and `man` run;
+#   - in a console whose code page is 850, accents and table lines show right;
 #   - with no LANG, LC_ALL, LC_MESSAGES, the language follows the Windows locale (when the
 #     fr_FR.UTF-8 locale is installed on Linux, for Wine to take it from).
 # Wine 8 lacks bcryptprimitives.dll (the Rust standard library asks it for random bytes, through
@@ -193,6 +194,21 @@ if locale -a 2>/dev/null | grep -qix 'fr_FR.utf-\?8'; then
 else
   echo "build-windows: skipped: the language from the Windows locale (no fr_FR.UTF-8 locale:" \
     "apt-get install locales && localedef -i fr_FR -f UTF-8 fr_FR.UTF-8)"
+fi
+
+# 10. A console whose code page is not UTF-8 (850, as a French Windows' Command Prompt has):
+# under a pseudo-terminal (`script`), Wine gives wisn.exe a real console. wisn writes to it in
+# UTF-16, so accents and the table's lines show right; a program writing UTF-8 bytes would show
+# `Kabo├»la` there (as `type` of a UTF-8 file does).
+if command -v script >/dev/null 2>&1; then
+  timeout 300 script -qec "$wine cmd /c 'chcp 850 && $(winpath "$dir/run/wisn.exe") compute data\\sikasso -q --lang fr'" \
+    /dev/null </dev/null >"$dir/console.txt" 2>&1 || true
+  if grep -aq "Active code page: 850" "$dir/console.txt" && grep -aq "CSCom de Kaboïla" "$dir/console.txt" \
+    && grep -aq "Catégorie" "$dir/console.txt" && ! grep -aq "├" "$dir/console.txt"; then
+    ok "a console in code page 850 shows accents and lines"
+  else fail "a console in code page 850: see $dir/console.txt"; fi
+else
+  echo "build-windows: skipped: the console check (no \`script\`: apt-get install util-linux)"
 fi
 
 echo "build-windows: under $("$wine" --version 2>/dev/null || echo Wine):"
