@@ -20,6 +20,7 @@
 #     Windows (`Études Ségou\établissements.csv`), and with every file's line ends turned to CRLF;
 #   - -o writes a CSV and an .xlsx under a Windows path, and writes them again over the old files
 #     (a rename over an existing file is refused by Windows unless asked for); -o NUL works;
+#     a file held open (as Excel does) is left as it was, with a message saying to close it;
 #   - a missing study is an error (exit 1) that names the Windows path as given;
 #   - `completions powershell` and `man` run;
 #   - in a console whose code page is 850, accents and table lines show right;
@@ -162,6 +163,22 @@ if [ -s "$dir/run/rapport.xlsx" ] && [ "$(head -c 2 "$dir/run/rapport.xlsx")" = 
 else fail "-o rapport.xlsx: no workbook written"; fi
 leftovers=$(find "$dir/run" -name '*.tmp*' -o -name '.tmp*' | wc -l)
 [ "$leftovers" -eq 0 ] || fail "-o left $leftovers temporary files in $dir/run"
+
+# 5b. A report open in Excel (held with no sharing by scripts/windows/hold-file.c): not replaced,
+# the old file left as it was, and the message says to close it.
+x86_64-w64-mingw32-gcc -O2 -municode -s -o "$dir/hold-file.exe" scripts/windows/hold-file.c
+cp "$dir/run/resultats.csv" "$dir/before.csv"
+timeout 60 "$wine" "$dir/hold-file.exe" "$out\\resultats.csv" 6 >"$dir/hold.out" 2>&1 &
+holder=$!
+for _ in $(seq 1 40); do grep -q held "$dir/hold.out" 2>/dev/null && break; sleep 0.5; done
+set +e
+msg=$(wisn_exe compute 'data\sikasso' -q -o "$out\\resultats.csv" 2>&1 >/dev/null)
+status=$?
+set -e
+wait "$holder" || true
+if [ "$status" -eq 1 ] && [[ "$msg" == *"close the file if Excel"* ]] && cmp -s "$dir/before.csv" "$dir/run/resultats.csv"; then
+  ok "-o over a file another program holds open: exit 1, says to close it, old file kept"
+else fail "-o over a held file: exit $status, message: $msg"; fi
 
 # 6. -o NUL (Windows' /dev/null) is written to, not renamed over.
 if wisn_exe compute 'data\sikasso' -q -o NUL >/dev/null 2>"$dir/nul.err"; then ok "-o NUL"; else
