@@ -28,8 +28,7 @@ pub struct ExplainArgs {
     /// `text` (default) or `json` (every number at full precision).
     #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
-    /// Language of the text (default: from LC_ALL, LC_MESSAGES or LANG, on Windows the
-    /// Windows language, else English).
+    /// Language of the text (default: from LC_ALL, LC_MESSAGES or LANG, else English).
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
     /// How the rounded requirement rounds (as `wisn compute --round`).
