@@ -85,7 +85,8 @@ cp target/windows/wisn.exe "$dir/run/wisn.exe"
 x86_64-w64-mingw32-gcc -O2 -shared -s -o "$dir/run/bcryptprimitives.dll" \
   scripts/windows/bcryptprimitives.c -ladvapi32
 
-export WINEPREFIX="${WINEPREFIX:-$root/$dir/wineprefix}"
+# Its own Wine prefix (never the user's: the check ends its Wine server when done).
+export WINEPREFIX="$root/$dir/wineprefix"
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY=
 # Wine reads the command line in the Unix locale: UTF-8, for the accented names. wisn reads LANG
 # for its language: English, for the comparison.
