@@ -24,6 +24,7 @@
 #   - a missing study is an error (exit 1) that names the Windows path as given;
 #   - `completions powershell` and `man` run;
 #   - in a console whose code page is 850, accents and table lines show right;
+#   - double-clicked (a console of its own, no arguments), it says how to run it from a terminal;
 #   - with no LANG, LC_ALL, LC_MESSAGES, the language follows the Windows locale (when the
 #     fr_FR.UTF-8 locale is installed on Linux, for Wine to take it from).
 # Wine 8 lacks bcryptprimitives.dll (the Rust standard library asks it for random bytes, through
@@ -227,6 +228,18 @@ if command -v script >/dev/null 2>&1; then
   else fail "a console in code page 850: see $dir/console.txt"; fi
 else
   echo "build-windows: skipped: the console check (no \`script\`: apt-get install util-linux)"
+fi
+
+# 11. wisn.exe double-clicked in the Explorer (a console of its own, no arguments): it says how
+# to run it from a terminal and waits for Enter; started from cmd it prints the usual usage.
+if command -v script >/dev/null 2>&1; then
+  echo | timeout 300 script -qec "$wine $dir/run/wisn.exe" /dev/null >"$dir/double-click.txt" 2>&1 || true
+  echo | timeout 300 script -qec "$wine cmd /c '$(winpath "$dir/run/wisn.exe")'" /dev/null \
+    >"$dir/from-cmd.txt" 2>&1 || true
+  if grep -aq "not by a double-click" "$dir/double-click.txt" \
+    && ! grep -aq "double-click" "$dir/from-cmd.txt" && grep -aq "Usage" "$dir/from-cmd.txt"; then
+    ok "double-clicked: says how to run it; from cmd: the usage"
+  else fail "double-click: see $dir/double-click.txt and $dir/from-cmd.txt"; fi
 fi
 
 echo "build-windows: under $("$wine" --version 2>/dev/null || echo Wine):"
