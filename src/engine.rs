@@ -168,19 +168,8 @@ pub fn standards_for(study: &Study, cadre: usize, type_key: &str) -> Vec<usize> 
         .collect()
 }
 
-/// The working-time row of a cadre at a facility type: the type's own row, else the blank one.
-pub fn working_time_for(study: &Study, cadre: usize, type_key: &str) -> Option<usize> {
-    let find = |t: &str| {
-        study
-            .working_time
-            .iter()
-            .position(|w| w.cadre == cadre && w.type_key == t)
-    };
-    (!type_key.is_empty())
-        .then(|| find(type_key))
-        .flatten()
-        .or_else(|| find(""))
-}
+/// In [`crate::model`], beside the study it reads: `wisn surge` needs it too.
+pub use crate::model::working_time_for;
 
 /// Builds the profile of a cadre at a facility type. `Ok(None)` when the cadre has no standards
 /// there.

@@ -9,6 +9,7 @@
 
 use crate::engine::Level;
 use crate::method::Status;
+use crate::surge::compute::SurgeLevel;
 
 /// The language of human-facing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, clap::ValueEnum, serde::Serialize)]
@@ -95,6 +96,14 @@ impl Lang {
     /// extra columns of the reports). Unknown names come back as they are.
     pub fn column(self, name: &str) -> String {
         let (en, fr) = match name {
+            "scenario" => ("Scenario", "Scénario"),
+            "year" => ("Year", "Année"),
+            "baseline_required_staff" => ("Required (baseline)", "Requis (référence)"),
+            "required_change" => ("Change in required", "Variation du requis"),
+            "required_p05" => ("Required P5", "Requis P5"),
+            "required_p50" => ("Required P50", "Requis P50"),
+            "required_p95" => ("Required P95", "Requis P95"),
+            "p_shortage" => ("Probability of shortage", "Probabilité de pénurie"),
             "level" => ("Level", "Niveau"),
             "facility_id" => ("Facility ID", "Code structure"),
             "facility_name" => ("Facility", "Structure"),
@@ -228,6 +237,107 @@ impl Lang {
             Lang::En => s,
             Lang::Fr => s.replace('.', ","),
         }
+    }
+}
+
+/// The words of `wisn surge`'s reports.
+impl Lang {
+    /// The title of the peak table of a level.
+    pub fn surge_peak_title(self, level: SurgeLevel) -> &'static str {
+        match (self, level) {
+            (Lang::En, SurgeLevel::Site | SurgeLevel::Summary) => {
+                "Peak and shortages per site and cadre"
+            }
+            (Lang::En, SurgeLevel::District) => "Peak and shortages per district and cadre",
+            (Lang::En, SurgeLevel::Region) => "Peak and shortages per region and cadre",
+            (Lang::En, SurgeLevel::National) => "Peak and shortages, all sites together, per cadre",
+            (Lang::Fr, SurgeLevel::Site | SurgeLevel::Summary) => {
+                "Pic et déficits par site et catégorie"
+            }
+            (Lang::Fr, SurgeLevel::District) => "Pic et déficits par district et catégorie",
+            (Lang::Fr, SurgeLevel::Region) => "Pic et déficits par région et catégorie",
+            (Lang::Fr, SurgeLevel::National) => {
+                "Pic et déficits, tous les sites ensemble, par catégorie"
+            }
+        }
+    }
+
+    /// The title of the every-date table of a level (`--daily`).
+    pub fn surge_daily_title(self, level: SurgeLevel) -> &'static str {
+        match (self, level) {
+            (Lang::En, SurgeLevel::Site | SurgeLevel::Summary) => "Every date, per site and cadre",
+            (Lang::En, SurgeLevel::District) => "Every date, per district and cadre",
+            (Lang::En, SurgeLevel::Region) => "Every date, per region and cadre",
+            (Lang::En, SurgeLevel::National) => "Every date, all sites together, per cadre",
+            (Lang::Fr, SurgeLevel::Site | SurgeLevel::Summary) => {
+                "Chaque date, par site et catégorie"
+            }
+            (Lang::Fr, SurgeLevel::District) => "Chaque date, par district et catégorie",
+            (Lang::Fr, SurgeLevel::Region) => "Chaque date, par région et catégorie",
+            (Lang::Fr, SurgeLevel::National) => {
+                "Chaque date, tous les sites ensemble, par catégorie"
+            }
+        }
+    }
+
+    /// The first line of a report: sites, cadres, dates.
+    pub fn surge_sites_line(
+        self,
+        sites: usize,
+        cadres: usize,
+        dates: Option<(String, String)>,
+    ) -> String {
+        match self {
+            Lang::En => format!(
+                "COVID-19 treatment sites: {sites} sites, {cadres} cadres{}",
+                dates
+                    .map(|(a, b)| format!(", {a} to {b}"))
+                    .unwrap_or_default()
+            ),
+            Lang::Fr => format!(
+                "Sites de prise en charge COVID-19 : {sites} sites, {cadres} catégories{}",
+                dates
+                    .map(|(a, b)| format!(", du {a} au {b}"))
+                    .unwrap_or_default()
+            ),
+        }
+    }
+
+    /// `census × F (--scale-census)`.
+    pub fn surge_scaled(self, factor: &str) -> String {
+        match self {
+            Lang::En => format!("census × {factor} (--scale-census)"),
+            Lang::Fr => format!("occupation × {factor} (--scale-census)"),
+        }
+    }
+
+    /// `absence rate R %: available = assigned × (1 − R)`.
+    pub fn surge_absences(self, pct: &str, keep: &str) -> String {
+        match self {
+            Lang::En => {
+                format!("absence rate {pct} %: available = assigned × {keep} (--absence-rate)")
+            }
+            Lang::Fr => {
+                format!("taux d'absence {pct} % : disponibles = affectés × {keep} (--absence-rate)")
+            }
+        }
+    }
+
+    /// The line under a peak table.
+    pub fn surge_footer(self, lines: usize, short: usize, low: f64) -> String {
+        match self {
+            Lang::En => format!(
+                "{lines} lines: {short} in shortage on at least one date (needed = on duty × 24 × 365 / AWT; shortage: available / needed below {low})"
+            ),
+            Lang::Fr => format!(
+                "{lines} lignes : {short} en déficit à au moins une date (besoin = de garde × 24 × 365 / TTD ; déficit : disponibles / besoin sous {low})"
+            ),
+        }
+    }
+
+    /// The series name of a cadre's line in a chart.
+    pub fn series_name(self, cadre: &str, which: Text) -> String {
+        format!("{cadre}: {}", self.t(which))
     }
 }
 
@@ -378,6 +488,47 @@ texts! {
     Unit => ("Unit", "Unité"),
     Row => ("row", "ligne"),
     Sheet => ("sheet", "feuille"),
+    // wisn surge.
+    Site => ("Site", "Site"),
+    Assigned => ("Assigned", "Affectés"),
+    Available => ("Available", "Disponibles"),
+    PeakDate => ("Peak date", "Date du pic"),
+    Patients => ("Patients", "Patients"),
+    OnDuty => ("On duty", "De garde"),
+    Needed => ("Needed", "Besoin"),
+    StatusAtPeak => ("Status at peak", "Situation au pic"),
+    DaysShort => ("Days short", "Jours en déficit"),
+    LargestShortage => ("Largest shortage", "Déficit maximal"),
+    Date => ("Date", "Date"),
+    Mild => ("Mild", "Légère"),
+    Moderate => ("Moderate", "Modérée"),
+    Severe => ("Severe", "Sévère"),
+    Critical => ("Critical", "Critique"),
+    Load => ("Load", "Charge"),
+    SurgeStatus => ("Status", "Situation"),
+    WhatIf => ("What-if", "Simulation"),
+    SurgeNoResults => (
+        "No results: the census has no dates (or covid_standards no cadre).",
+        "Aucun résultat : l'occupation n'a aucune date (ou normes_covid aucune catégorie).",
+    ),
+    ChartsHeading => (
+        "Headcount needed and assigned over time, all sites together",
+        "Effectifs nécessaires et affectés dans le temps, tous les sites ensemble",
+    ),
+    HeadcountNeeded => ("headcount needed", "effectif nécessaire"),
+    AssignedLegend => ("assigned", "affectés"),
+    AvailableLegend => ("available (after absences)", "disponibles (après absences)"),
+    EveryRow => (
+        "Every row (the columns of the CSV output)",
+        "Toutes les lignes (les colonnes de la sortie CSV)",
+    ),
+    MethodNote => (
+        "Staff needed on duty = ceil(Σ patients of each severity / patients one staff member covers), at least the cadre's minimum when the site has patients; headcount needed = on duty × 24 × 365 / available working time (AWT) of the cadre (WISN-inspired method of WHO's Health Workforce Estimator).",
+        "Personnel de garde nécessaire = arrondi supérieur de (Σ patients de chaque forme / patients couverts par un agent), au moins le minimum de la catégorie quand le site a des patients ; effectif nécessaire = de garde × 24 × 365 / temps de travail disponible (TTD) de la catégorie (méthode inspirée de WISN du Health Workforce Estimator de l'OMS).",
+    ),
+    ChartTitle => ("needed and assigned, all sites", "besoin et affectés, tous les sites"),
+    SurgeTitle => ("COVID-19 surge staffing", "Personnel des sites COVID-19"),
+    StaffAxis => ("staff (headcount)", "personnel (effectif)"),
 }
 
 #[cfg(test)]

@@ -10,8 +10,13 @@
 //! - [`study`]: reading a study (tables, aliases, CSV dialects, workbooks), collecting located
 //!   problems in [`diag::Diagnostics`].
 //! - [`engine`]: from a study to result rows, in parallel.
-//! - [`report`]: output formats. [`cli`]: the command line.
+//! - [`report`]: the output layer (rows, formats, CSV/JSON for every command). [`cli`]: the
+//!   command line. [`period`]: workload and DHIS2 periods.
 //! - [`surge`]: COVID-19 treatment sites, surge staffing (`wisn surge`).
+//!
+//! Comments cite `study-format §N` (docs/study-format.md: the input tables and the outputs) and
+//! `wisn-method §N` (docs/wisn-method.md: the formulas); docs/architecture.md says where to add
+//! a format, an input source, a formula or a command.
 //!
 //! ```no_run
 //! let read = wisn::study::ReadOptions { study: Some("data/sikasso".into()), ..Default::default() };
@@ -37,9 +42,14 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod period;
+pub mod plan;
 pub mod progress;
+pub mod project;
 pub mod report;
+pub mod scenario;
 pub mod study;
 pub mod surge;
 pub mod template;
+pub mod uncertainty;
 pub mod windows;

@@ -104,6 +104,9 @@ pub struct Standard {
     pub unit: StandardUnit,
     /// Staff doing an additional activity (default 1).
     pub staff: f64,
+    /// `standard_low`, `standard_high` (same unit; low ≤ value ≤ high), when the row gives them:
+    /// the range of the uncertainty analysis (study-format §7.6).
+    pub range: Option<(f64, f64)>,
     pub location: Location,
 }
 
@@ -127,6 +130,36 @@ pub struct Workload {
     pub monthly: bool,
     /// Rows read.
     pub rows: u64,
+    /// Monthly history, kept only when the read asked for it (`wisn project`).
+    pub history: Option<History>,
+}
+
+/// Workload by calendar year, for projection (study-format §7.5): kept while the workload is
+/// read, from its monthly rows only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// (facility, activity, year) → volume summed over that year's months.
+    pub totals: std::collections::BTreeMap<(usize, usize, i32), f64>,
+    /// Facility → the distinct months it reported (`year × 12 + month − 1`), any activity.
+    pub months: std::collections::BTreeMap<usize, std::collections::BTreeSet<u32>>,
+}
+
+impl History {
+    /// Months a facility reported in a year.
+    pub fn months_in(&self, facility: usize, year: i32) -> u32 {
+        let Ok(y) = u32::try_from(year) else { return 0 };
+        self.months
+            .get(&facility)
+            .map_or(0, |set| set.range(y * 12..(y + 1) * 12).count() as u32)
+    }
+    /// The latest year with a monthly row anywhere.
+    pub fn last_year(&self) -> Option<i32> {
+        self.months
+            .values()
+            .filter_map(|s| s.last())
+            .max()
+            .map(|m| (m / 12) as i32)
+    }
 }
 
 impl Workload {
@@ -167,4 +200,18 @@ pub struct Dhis2ExportRule {
     pub cadre: usize,
     pub data_element: String,
     pub category_option_combo: Option<String>,
+}
+
+/// The working-time row of a cadre at a facility type: the type's own row, else the blank one.
+pub fn working_time_for(study: &Study, cadre: usize, type_key: &str) -> Option<usize> {
+    let find = |t: &str| {
+        study
+            .working_time
+            .iter()
+            .position(|w| w.cadre == cadre && w.type_key == t)
+    };
+    (!type_key.is_empty())
+        .then(|| find(type_key))
+        .flatten()
+        .or_else(|| find(""))
 }

@@ -209,7 +209,7 @@ mod tests {
 /// The key under which cadre and facility-type names are compared: normalised, then with the
 /// `_` separators dropped, so that `CS Réf`, `CSRéf` and `csref` are one type and `Sage femme`,
 /// `Sage-femme` and `SAGEFEMME` one cadre. (A decision beyond the spec's normalisation, written
-/// down in docs/study-format-additions.md: separators are the commonest typing variation.)
+/// down in docs/study-format.md §1: separators are the commonest typing variation.)
 pub fn key(text: &str) -> String {
     normalise(text).replace('_', "")
 }

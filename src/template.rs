@@ -5,7 +5,7 @@
 //! Every sheet name and header written here is a name or alias of the study format, so
 //! `wisn compute` reads the workbook unchanged (tests/template.rs checks it). The same builder,
 //! given rows instead of the example rows, writes the sample study as a workbook
-//! (`data/sikasso.xlsx`, see `examples/fixtures.rs`).
+//! (`data/sikasso.xlsx`, see `tests/fixtures.rs`).
 
 use std::collections::BTreeMap;
 
@@ -14,34 +14,22 @@ use rust_xlsxwriter::{
     FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
 };
 
-/// The language of sheet names, headers and notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// French sheet names and headers (aliases of the study format).
-    Fr,
-    /// The canonical English names of the study format.
-    En,
-}
+/// The language of sheet names, headers and notes: French sheet names and headers (aliases of
+/// the study format), or the canonical English names.
+pub use crate::i18n::Lang;
 
-/// A cell of a filled template.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Blank,
-    Text(String),
-    Number(f64),
-}
+/// A cell of a filled template: the output layer's cell (null, text or number here).
+pub use crate::report::Value;
 
-impl Value {
-    /// A CSV field as a cell: a number when it reads as one, else text.
-    pub fn from_field(field: &str) -> Value {
-        let t = field.trim();
-        if t.is_empty() {
-            return Value::Blank;
-        }
-        match t.parse::<f64>() {
-            Ok(v) if v.is_finite() && !t.starts_with('+') => Value::Number(v),
-            _ => Value::Text(t.to_string()),
-        }
+/// A CSV field as a cell: a number when it reads as one, else text.
+pub fn from_field(field: &str) -> Value<'static> {
+    let t = field.trim();
+    if t.is_empty() {
+        return Value::Null;
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && !t.starts_with('+') => Value::Number(v),
+        _ => Value::Text(t.to_string().into()),
     }
 }
 
@@ -292,7 +280,7 @@ pub const LIST_ROWS: u32 = 5000;
 pub struct Template {
     pub lang: Lang,
     /// Canonical table name → rows, cells in the order of [`TemplateTable::columns`].
-    rows: BTreeMap<&'static str, Vec<Vec<Value>>>,
+    rows: BTreeMap<&'static str, Vec<Vec<Value<'static>>>>,
     /// Fixed creation time (for reproducible files); `None`: now.
     pub created: Option<(u16, u8, u8)>,
 }
@@ -307,7 +295,7 @@ impl Template {
     }
 
     /// Rows for a table instead of its example row (cells in the template's column order).
-    pub fn with_rows(mut self, table: &str, rows: Vec<Vec<Value>>) -> Template {
+    pub fn with_rows(mut self, table: &str, rows: Vec<Vec<Value<'static>>>) -> Template {
         if let Some(t) = TABLES.iter().find(|t| t.name == table) {
             self.rows.insert(t.name, rows);
         }
@@ -348,11 +336,11 @@ impl Template {
                             .map(|s| s.trim())
                             .unwrap_or("");
                         if field.is_empty() {
-                            Value::Blank
+                            Value::Null
                         } else if is_numeric(c.name) {
-                            Value::from_field(field)
+                            from_field(field)
                         } else {
-                            Value::Text(field.to_string())
+                            Value::Text(field.to_string().into())
                         }
                     })
                     .collect()
@@ -417,19 +405,10 @@ impl Template {
 }
 
 fn write_rows(sheet: &mut Worksheet, rows: &[Vec<Value>]) -> Result<(), XlsxError> {
+    let date = Format::new();
     for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
         for (c, value) in row.iter().enumerate() {
-            let c = c as u16;
-            match value {
-                Value::Blank => {}
-                Value::Text(t) => {
-                    sheet.write_string(r, c, t)?;
-                }
-                Value::Number(v) => {
-                    sheet.write_number(r, c, *v)?;
-                }
-            }
+            crate::report::sheet::write_value(sheet, r as u32 + 1, c as u16, value, None, &date)?;
         }
     }
     Ok(())
@@ -642,12 +621,9 @@ mod tests {
 
     #[test]
     fn fields_become_numbers_or_text() {
-        assert_eq!(Value::from_field(" 12.5 "), Value::Number(12.5));
-        assert_eq!(Value::from_field(""), Value::Blank);
-        assert_eq!(Value::from_field("2023-01"), Value::Text("2023-01".into()));
-        assert_eq!(
-            Value::from_field("CSCOM-01"),
-            Value::Text("CSCOM-01".into())
-        );
+        assert_eq!(from_field(" 12.5 "), Value::Number(12.5));
+        assert_eq!(from_field(""), Value::Null);
+        assert_eq!(from_field("2023-01"), Value::Text("2023-01".into()));
+        assert_eq!(from_field("CSCOM-01"), Value::Text("CSCOM-01".into()));
     }
 }

@@ -72,6 +72,7 @@ fn study(
             value: st,
             unit: StandardUnit::Service(ServiceUnit::MinutesPerUnit),
             staff: 1.0,
+            range: None,
             location: Default::default(),
         });
         row.push(Some(v));
@@ -85,6 +86,7 @@ fn study(
         value: support_pct,
         unit: StandardUnit::Allowance(AllowanceUnit::Percent),
         staff: 1.0,
+        range: None,
         location: Default::default(),
     });
     s.standards.push(Standard {
@@ -96,6 +98,7 @@ fn study(
         value: 4.0,
         unit: StandardUnit::Allowance(AllowanceUnit::Time(TimeUnit::Hours, Period::Month)),
         staff: 1.0,
+        range: None,
         location: Default::default(),
     });
     s.workload.volumes = vec![row];

@@ -1,12 +1,14 @@
 //! Arguments shared by the subcommands that read a study, and how problems are printed.
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::Args;
 
 use crate::diag::{Diagnostics, Problem, Severity};
+use crate::output::Output;
+use crate::report::{Format, ReportSettings};
 use crate::study::{parse_encoding, CsvOptions, ReadOptions};
 
 /// Where the study is and how to read it.
@@ -32,21 +34,11 @@ pub struct StudyArgs {
     /// The cadre_aliases table on its own.
     #[arg(long, value_name = "FILE")]
     pub cadre_aliases: Option<String>,
-    /// CSV delimiter (default: sniffed from the header line among , ; tab).
-    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
-    pub delimiter: Option<u8>,
-    /// Read 12,5 as 12.5 in CSV files (automatic when the delimiter is ;).
-    #[arg(long)]
-    pub decimal_comma: bool,
-    /// CSV encoding (default: UTF-8, falling back to Windows-1252 with a warning).
-    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    #[command(flatten)]
+    pub dialect: DialectArgs,
     /// Scale each facility's volumes by 12 / months reported when it reported fewer than 12.
     #[arg(long)]
     pub annualize: bool,
-    /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
-    pub active_status: Vec<String>,
     /// Keep the workload periods of this year (202301, 2023Q1, 2023W05, 2023; a quarter or week
     /// counts in the year it starts in).
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
@@ -72,6 +64,50 @@ pub struct StudyArgs {
     pub period: Option<String>,
 }
 
+/// How the CSV files and staff lists of a study are read: declared once, flattened into every
+/// command that reads a study, and converted once ([`DialectArgs::read_options`]).
+#[derive(Debug, Clone, Args)]
+pub struct DialectArgs {
+    /// CSV delimiter (default: sniffed from the header line among , ; tab).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Read 12,5 as 12.5 in CSV files (automatic when the delimiter is ;).
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// CSV encoding (default: UTF-8, falling back to Windows-1252 with a warning).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub active_status: Vec<String>,
+}
+
+impl DialectArgs {
+    /// The read options of a study given as a folder or workbook and tables on their own
+    /// (`(table name, --table argument)`); the options of one command only are left default.
+    pub fn read_options(
+        &self,
+        study: Option<PathBuf>,
+        tables: &[(&'static str, &Option<String>)],
+    ) -> ReadOptions {
+        let overrides = tables
+            .iter()
+            .filter_map(|(name, value)| value.as_ref().map(|v| (*name, v.clone())))
+            .collect();
+        ReadOptions {
+            study,
+            overrides,
+            csv: CsvOptions {
+                delimiter: self.delimiter,
+                decimal_comma: self.decimal_comma,
+                encoding: self.encoding,
+            },
+            active_status: self.active_status.clone(),
+            ..Default::default()
+        }
+    }
+}
+
 pub fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" | "TAB" => Ok(b'\t'),
@@ -82,35 +118,26 @@ pub fn parse_delimiter(s: &str) -> Result<u8, String> {
 
 impl StudyArgs {
     pub fn read_options(&self) -> ReadOptions {
-        let mut overrides = BTreeMap::new();
-        for (name, value) in [
-            ("facilities", &self.facilities),
-            ("standards", &self.standards),
-            ("working_time", &self.working_time),
-            ("workload", &self.workload),
-            ("staff", &self.staff),
-            ("cadre_aliases", &self.cadre_aliases),
-            ("dhis2_mapping", &self.dhis2_mapping),
-            ("dhis2_export", &self.dhis2_export),
-            ("orgunits", &self.orgunits),
-        ] {
-            if let Some(v) = value {
-                overrides.insert(name, v.clone());
-            }
-        }
+        let read = self.dialect.read_options(
+            self.study.clone(),
+            &[
+                ("facilities", &self.facilities),
+                ("standards", &self.standards),
+                ("working_time", &self.working_time),
+                ("workload", &self.workload),
+                ("staff", &self.staff),
+                ("cadre_aliases", &self.cadre_aliases),
+                ("dhis2_mapping", &self.dhis2_mapping),
+                ("dhis2_export", &self.dhis2_export),
+                ("orgunits", &self.orgunits),
+            ],
+        );
         ReadOptions {
-            study: self.study.clone(),
-            overrides,
-            csv: CsvOptions {
-                delimiter: self.delimiter,
-                decimal_comma: self.decimal_comma,
-                encoding: self.encoding,
-            },
             annualize: self.annualize,
-            active_status: self.active_status.clone(),
             year: self.year,
             district_level: self.district_level,
             region_level: self.region_level,
+            ..read
         }
     }
 
@@ -184,6 +211,20 @@ impl PresentationArgs {
         self.excel_fr || self.locale.as_deref() == Some("fr")
     }
 
+    /// The presentation settings of a run written to `output`: colour and width when it is a
+    /// terminal, `--excel-fr`, `--lang`, and the run's status bands.
+    pub fn settings(&self, output: &Output, bands: crate::method::Bands) -> ReportSettings {
+        let (color, width) = terminal_settings(output);
+        ReportSettings {
+            color,
+            width,
+            french_csv: self.french_csv(),
+            lang: self.lang(),
+            bands,
+            ..Default::default()
+        }
+    }
+
     /// `--lang`, else the environment's language.
     pub fn lang(&self) -> crate::i18n::Lang {
         self.lang.unwrap_or_else(crate::i18n::Lang::from_env)
@@ -208,4 +249,55 @@ impl PresentationArgs {
         }
         Ok(warnings)
     }
+}
+
+/// The output of a run, decided before the work starts: the format (`--format`, else `-o`'s
+/// extension, else the command's default; one the command does not write is a command-line
+/// error naming the ones it does), and the output opened (atomic `-o FILE`, `-o -` or nothing:
+/// stdout), so that a bad path fails at once. `Err` is the exit code, the error printed.
+pub fn open_output<R: crate::report::Report>(
+    format: Option<Format>,
+    output: Option<&Path>,
+) -> Result<(Format, Output), ExitCode> {
+    let format = match Format::choose(format, output, R::FORMATS) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Err(ExitCode::from(super::EXIT_USAGE));
+        }
+    };
+    let to_stdout = output.map_or(true, |p| p == Path::new("-"));
+    if format.needs_file() && to_stdout && std::io::stdout().is_terminal() {
+        let ext = format.name();
+        eprintln!("error: --format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output");
+        return Err(ExitCode::from(super::EXIT_USAGE));
+    }
+    match Output::prepare(output) {
+        Ok(o) => Ok((format, o)),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            Err(ExitCode::from(super::EXIT_FAILED))
+        }
+    }
+}
+
+/// Whether the output is a terminal: status words coloured (unless `NO_COLOR`) and the table
+/// fitted to `COLUMNS` when set (otherwise comfy-table asks the terminal itself).
+pub fn terminal_settings(output: &Output) -> (bool, Option<u16>) {
+    let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
+    let color = to_terminal && std::env::var_os("NO_COLOR").is_none();
+    let width = if to_terminal {
+        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+    } else {
+        None
+    };
+    (color, width)
+}
+
+/// The results of a computation, or the exit code after printing the problems that stopped it.
+pub fn computed<T>(result: Result<T, Vec<Problem>>) -> Result<T, ExitCode> {
+    result.map_err(|problems| {
+        print_problems(&problems);
+        ExitCode::from(super::EXIT_FAILED)
+    })
 }

@@ -2,17 +2,19 @@
 //! (see [`crate::explain`]); `--format json` gives the same numbers at full precision for scripts.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{print_problems, report_errors, StudyArgs};
+use super::common::{open_output, print_problems, report_errors, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::diag::{Location, Problem};
 use crate::engine::ComputeOptions;
 use crate::i18n::Lang;
 use crate::method::{Bands, Rounding};
 use crate::names::{closest, did_you_mean, normalise};
+use crate::report::{Format, Report, ReportSettings};
 use crate::study::{locate_tables, schema, Builder, ReadOptions};
 
 #[derive(Debug, Args)]
@@ -26,8 +28,11 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "NAME")]
     pub cadre: String,
     /// `text` (default) or `json` (every number at full precision).
-    #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "json"])]
-    pub format: String,
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(ExplainReport::FORMATS))]
+    pub format: Option<Format>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Language of the text (default: from LC_ALL, LC_MESSAGES or LANG, else English).
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
@@ -37,6 +42,37 @@ pub struct ExplainArgs {
     /// Ratio bands of the status (as `wisn compute --bands`).
     #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
     pub bands: Bands,
+}
+
+/// What `wisn explain` writes: the steps of one result.
+pub struct ExplainReport<'a> {
+    pub explanation: &'a crate::explain::Explanation,
+    pub settings: ReportSettings,
+}
+
+impl Report for ExplainReport<'_> {
+    const FORMATS: &'static [Format] = &[Format::Text, Format::Json];
+
+    fn settings(&self) -> &ReportSettings {
+        &self.settings
+    }
+
+    /// The explanation as one JSON document (not rows): every number at full precision.
+    fn json(&self) -> anyhow::Result<Vec<u8>> {
+        let mut s = serde_json::to_vec_pretty(self.explanation)?;
+        s.push(b'\n');
+        Ok(s)
+    }
+
+    /// The steps as text for people.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Format::Text => {
+                Ok(crate::explain::render(self.explanation, self.settings.lang).into_bytes())
+            }
+            other => Err(crate::report::unsupported(other)),
+        }
+    }
 }
 
 /// Where a name was looked up, for the error message: the table's file, and the column.
@@ -90,6 +126,10 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let (format, output) = match open_output::<ExplainReport>(args.format, args.output.as_deref()) {
+        Ok(o) => o,
+        Err(code) => return Ok(code),
+    };
     let read = args.study.read_options();
     let spinner = super::progress::Spinner::start(std::io::stderr().is_terminal(), lang);
     let (builder, mut diag) = crate::study::load(&read);
@@ -154,16 +194,14 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     if warnings > 0 {
         eprintln!("note: {warnings} warnings while reading the study (`wisn validate` lists them)");
     }
-    let text = if args.format == "json" {
-        let mut s = serde_json::to_string_pretty(&explanation)?;
-        s.push('\n');
-        s
-    } else {
-        crate::explain::render(&explanation, lang)
+    let report = ExplainReport {
+        explanation: &explanation,
+        settings: ReportSettings {
+            lang,
+            ..Default::default()
+        },
     };
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    let bytes = crate::report::serialize(&report, format)?;
+    output.finish(&bytes)?;
     Ok(ExitCode::from(EXIT_OK))
 }

@@ -8,6 +8,7 @@ pub mod compute;
 pub mod explain;
 pub mod man;
 pub mod progress;
+pub mod project;
 pub mod surge;
 pub mod template;
 pub mod validate;
@@ -32,6 +33,9 @@ use clap::{Parser, Subcommand};
   wisn validate etude.xlsx                         every problem at once, with its place
   wisn template --lang fr -o etude.xlsx            a blank study workbook to fill in
   wisn surge data/covid                            COVID-19 treatment-site staffing
+  wisn compute data/sikasso --scenario data/scenarios/covid/scenario.csv --by national
+  wisn project data/sikasso-history --to 2027 --by region
+  wisn compute data/sikasso --uncertainty 10000 --standard-spread 20 --by district
 
 Exit status: 0 done, 1 the input or the computation failed, 2 the command line is wrong."
 )]
@@ -54,6 +58,9 @@ pub enum Command {
     /// COVID-19 treatment sites: staff needed on duty and headcount per date, site and cadre,
     /// against the staff assigned (peak, shortages, what-if).
     Surge(surge::SurgeArgs),
+    /// Requirements for coming years from the monthly workload history: least-squares trend per
+    /// facility and activity, or --growth P; rows per year.
+    Project(project::ProjectArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff) of wisn, or of one command: `wisn man compute`.
@@ -85,6 +92,7 @@ where
         Command::Explain(args) => explain::run(args),
         Command::Template(args) => template::run(args),
         Command::Surge(args) => surge::run(args),
+        Command::Project(args) => project::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }

@@ -2,22 +2,19 @@
 //! standards, the working time and the staff assigned; print or write, per date, site and cadre,
 //! the staff needed on duty and the headcount, against the staff assigned.
 
-use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{parse_delimiter, print_problems, report_errors, PresentationArgs};
+use super::common::{open_output, report_errors, DialectArgs, PresentationArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::method::surge::Severity;
 use crate::method::Bands;
-use crate::output::Output;
-use crate::report::ReportSettings;
-use crate::study::{parse_encoding, CsvOptions, ReadOptions};
+use crate::report::{Format, Report};
+use crate::study::ReadOptions;
 use crate::surge::compute::{GroupLevel, SurgeOptions};
-use crate::surge::report::{SurgeFormat, SurgeReport};
+use crate::surge::report::SurgeReport;
 
 #[derive(Debug, Args)]
 pub struct SurgeArgs {
@@ -62,26 +59,16 @@ pub struct SurgeArgs {
     #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
     pub bands: Bands,
     /// Output format (default: table, or what the -o file name says: .csv .json .xlsx .html).
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<SurgeFormat>,
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(SurgeReport::FORMATS))]
+    pub format: Option<Format>,
     /// Write to this file (atomically: nothing is written when the run fails).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// In the table format, also list every date (site rows and roll-ups).
     #[arg(long)]
     pub daily: bool,
-    /// CSV delimiter (default: sniffed from the header line among , ; tab).
-    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
-    pub delimiter: Option<u8>,
-    /// Read 12,5 as 12.5 in CSV files (automatic when the delimiter is ;).
-    #[arg(long)]
-    pub decimal_comma: bool,
-    /// CSV encoding (default: UTF-8, falling back to Windows-1252 with a warning).
-    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-    /// Staff-list statuses that count as in post (comma-separated; default: en poste,actif,active).
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
-    pub active_status: Vec<String>,
+    #[command(flatten)]
+    pub dialect: DialectArgs,
     #[command(flatten)]
     pub presentation: PresentationArgs,
 }
@@ -135,32 +122,18 @@ fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
 
 impl SurgeArgs {
     pub fn read_options(&self) -> ReadOptions {
-        let mut overrides = BTreeMap::new();
-        for (name, value) in [
-            ("covid_standards", &self.covid_standards),
-            ("census", &self.census),
-            ("admissions", &self.admissions),
-            ("covid_staff", &self.covid_staff),
-            ("working_time", &self.working_time),
-            ("facilities", &self.facilities),
-            ("cadre_aliases", &self.cadre_aliases),
-        ] {
-            if let Some(v) = value {
-                overrides.insert(name, v.clone());
-            }
-        }
-        ReadOptions {
-            study: self.study.clone(),
-            overrides,
-            csv: CsvOptions {
-                delimiter: self.delimiter,
-                decimal_comma: self.decimal_comma,
-                encoding: self.encoding,
-            },
-            annualize: false,
-            active_status: self.active_status.clone(),
-            ..Default::default()
-        }
+        self.dialect.read_options(
+            self.study.clone(),
+            &[
+                ("covid_standards", &self.covid_standards),
+                ("census", &self.census),
+                ("admissions", &self.admissions),
+                ("covid_staff", &self.covid_staff),
+                ("working_time", &self.working_time),
+                ("facilities", &self.facilities),
+                ("cadre_aliases", &self.cadre_aliases),
+            ],
+        )
     }
 
     /// `--length-of-stay` by severity; an error when a severity is given two different stays.
@@ -194,17 +167,10 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(e) => return usage(&e),
     };
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(SurgeFormat::from_path))
-        .unwrap_or(SurgeFormat::Table);
-    // Open the output first: a bad path fails before the work.
-    let output = match Output::prepare(args.output.as_deref()) {
+    // Decide the format and open the output first: a bad path fails before the work.
+    let (format, output) = match open_output::<SurgeReport>(args.format, args.output.as_deref()) {
         Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
+        Err(code) => return Ok(code),
     };
     let read = args.read_options();
     let (study, mut diag) = crate::surge::read::load(&read, &length_of_stay);
@@ -229,31 +195,14 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
             by
         }),
     };
-    let results = match crate::surge::compute::compute(&study, &options) {
+    let results = match super::common::computed(crate::surge::compute::compute(&study, &options)) {
         Ok(r) => r,
-        Err(problems) => {
-            print_problems(&problems);
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
+        Err(code) => return Ok(code),
     };
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
-    let to_terminal = matches!(output, Output::Stdout) && std::io::stdout().is_terminal();
-    let settings = ReportSettings {
-        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
-        width: if to_terminal {
-            // COLUMNS when set; otherwise comfy-table asks the terminal.
-            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
-        } else {
-            None
-        },
-        french_csv: args.presentation.french_csv(),
-        lang: args.presentation.lang(),
-        bands: args.bands,
-        rounding: Default::default(),
-        period: None,
-    };
+    let settings = args.presentation.settings(&output, args.bands);
     let study_name = args
         .study
         .as_ref()
@@ -267,7 +216,7 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         study_name,
         daily: args.daily,
     };
-    let bytes = format.exporter().serialize(&report)?;
+    let bytes = crate::report::serialize(&report, format)?;
     output.finish(&bytes)?;
     Ok(ExitCode::from(EXIT_OK))
 }

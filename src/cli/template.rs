@@ -2,13 +2,14 @@
 //! (see [`crate::template`]). Written atomically; an existing file is not replaced without
 //! `--force` (it may be a filled-in study).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
+use super::common::open_output;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::output::Output;
+use crate::report::{Format, Report, ReportSettings};
 use crate::template::{Lang, Template};
 
 #[derive(Debug, Args)]
@@ -16,7 +17,7 @@ pub struct TemplateArgs {
     /// Language of sheet names, headers and notes.
     #[arg(long, value_enum, default_value_t = Lang::Fr)]
     pub lang: Lang,
-    /// The workbook to write (.xlsx).
+    /// The workbook to write (.xlsx; `-` for stdout, not a terminal).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: PathBuf,
     /// Replace the file if it exists.
@@ -24,35 +25,59 @@ pub struct TemplateArgs {
     pub force: bool,
 }
 
+/// What `wisn template` writes: one workbook.
+pub struct TemplateReport {
+    pub lang: Lang,
+    pub settings: ReportSettings,
+}
+
+impl Report for TemplateReport {
+    const FORMATS: &'static [Format] = &[Format::Xlsx];
+
+    fn settings(&self) -> &ReportSettings {
+        &self.settings
+    }
+
+    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
+        Ok(Template::new(self.lang).to_bytes()?)
+    }
+}
+
 pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
+    let to_stdout = args.output == Path::new("-");
     let is_xlsx = args
         .output
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
+    if !is_xlsx && !to_stdout {
         eprintln!(
             "error: {}: the template is an Excel workbook: give a name ending in .xlsx (-o etude.xlsx)",
             args.output.display()
         );
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    if args.output.exists() && !args.force {
+    if args.output.exists() && !args.force && !to_stdout {
         eprintln!(
             "error: {}: already exists and may be a filled-in study: nothing written (fix: choose another name, or give --force to replace it)",
             args.output.display()
         );
         return Ok(ExitCode::from(EXIT_FAILED));
     }
-    let output = match Output::prepare(Some(&args.output)) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            return Ok(ExitCode::from(EXIT_FAILED));
-        }
+    let (format, output) =
+        match open_output::<TemplateReport>(Some(Format::Xlsx), Some(&args.output)) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
+    let report = TemplateReport {
+        lang: args.lang,
+        settings: ReportSettings::default(),
     };
-    let bytes = Template::new(args.lang).to_bytes()?;
+    let bytes = crate::report::serialize(&report, format)?;
     output.finish(&bytes)?;
+    if to_stdout {
+        return Ok(ExitCode::from(EXIT_OK));
+    }
     eprintln!(
         "{}: {}",
         args.output.display(),

@@ -11,51 +11,114 @@
 //!   keeps these as notes, shown with `-v`);
 //! - says which file or sheet each table was read from.
 
-use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use serde_json::json;
 
-use super::common::StudyArgs;
+use super::common::{open_output, terminal_settings, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::diag::{Diagnostics, Problem, Severity};
 use crate::engine::ComputeOptions;
 use crate::model::Study;
+use crate::report::problems::{severity_name, PROBLEM_COLUMNS};
+use crate::report::{Format, Report, ReportSettings, RowSlice, Rows};
 use crate::study::{schema, Builder};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub study: StudyArgs,
-    /// `text` (default) or `json`.
-    #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "json"])]
-    pub format: String,
+    /// `text` (default), `json` (the summary and every problem) or `csv` (one row per problem).
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(ValidateReport::FORMATS))]
+    pub format: Option<Format>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
+/// What `wisn validate` writes: the problems (errors first), where each table was read from,
+/// and what was read.
+pub struct ValidateReport<'a> {
+    pub problems: &'a [Problem],
+    pub tables: &'a BTreeMap<&'static str, crate::study::TableRef>,
+    pub study: &'a Study,
+    pub errors: usize,
+    pub warnings: usize,
+    pub settings: ReportSettings,
+}
+
+impl Report for ValidateReport<'_> {
+    const FORMATS: &'static [Format] = &[Format::Text, Format::Json, Format::Csv];
+
+    fn settings(&self) -> &ReportSettings {
+        &self.settings
     }
-}
 
-fn problem_json(p: &Problem) -> serde_json::Value {
-    let l = p.location.as_ref();
-    json!({
-        "severity": severity_name(p.severity),
-        "code": p.code,
-        "message": p.to_string(),
-        "file": l.map(|l| l.file.clone()),
-        "sheet": l.and_then(|l| l.sheet.clone()),
-        "row": l.and_then(|l| l.row),
-        "column": l.and_then(|l| l.column.clone()),
-        "cell": l.and_then(|l| l.cell.clone()),
-        "value": p.value,
-        "hint": p.hint,
-    })
+    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
+        Some(Box::new(RowSlice {
+            columns: PROBLEM_COLUMNS,
+            rows: self.problems,
+        }))
+    }
+
+    fn json(&self) -> anyhow::Result<Vec<u8>> {
+        let s = self.study;
+        let problems = crate::report::json::objects(self.rows().expect("rows").as_ref())?;
+        let doc = json!({
+            "valid": self.errors == 0,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "tables": self.tables.iter().map(|(k, v)| (k.to_string(), json!(v.display()))).collect::<serde_json::Map<_, _>>(),
+            "counts": {
+                "facilities": s.facilities.len(),
+                "cadres": s.cadres.len(),
+                "standards": s.standards.len(),
+                "workload_rows": s.workload.rows,
+            },
+            "problems": problems,
+        });
+        crate::report::json::pretty(&doc)
+    }
+
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        if format != Format::Text {
+            return Err(crate::report::unsupported(format));
+        }
+        let mut out = Vec::new();
+        let s = self.study;
+        let errors = self.errors;
+        for p in self.problems {
+            let word = severity_name(p.severity);
+            if self.settings.color {
+                let code = match p.severity {
+                    Severity::Error => "31",
+                    Severity::Warning => "33",
+                    Severity::Note => "36",
+                };
+                writeln!(out, "\x1b[1;{code}m{word}\x1b[0m: {p}")?;
+            } else {
+                writeln!(out, "{word}: {p}")?;
+            }
+        }
+        for (name, table) in self.tables {
+            writeln!(out, "table {name}: {}", table.display())?;
+        }
+        writeln!(
+            out,
+            "{}: {} facilities, {} cadres, {} standards, {} workload rows; {errors} errors, {} warnings",
+            if errors == 0 { "valid" } else { "invalid" },
+            s.facilities.len(),
+            s.cadres.len(),
+            s.standards.len(),
+            s.workload.rows,
+            self.warnings
+        )?;
+        Ok(out)
+    }
 }
 
 /// The method's checks on every (cadre, facility type) the study needs: CAS ≥ 100 %, a cadre
@@ -170,6 +233,11 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: {e}");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
+    let (format, output) = match open_output::<ValidateReport>(args.format, args.output.as_deref())
+    {
+        Ok(o) => o,
+        Err(code) => return Ok(code),
+    };
     let read = args.study.read_options();
     let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
@@ -193,51 +261,21 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     diag.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let errors = diag.error_count();
     let warnings = diag.warnings().count();
-    let s = &builder.study;
-    let mut out = std::io::stdout().lock();
-    if args.format == "json" {
-        let doc = json!({
-            "valid": errors == 0,
-            "errors": errors,
-            "warnings": warnings,
-            "tables": tables.iter().map(|(k, v)| (k.to_string(), json!(v.display()))).collect::<serde_json::Map<_, _>>(),
-            "counts": {
-                "facilities": s.facilities.len(),
-                "cadres": s.cadres.len(),
-                "standards": s.standards.len(),
-                "workload_rows": s.workload.rows,
-            },
-            "problems": diag.problems.iter().map(problem_json).collect::<Vec<_>>(),
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-    } else {
-        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        for p in &diag.problems {
-            let word = severity_name(p.severity);
-            if color {
-                let code = match p.severity {
-                    Severity::Error => "31",
-                    Severity::Warning => "33",
-                    Severity::Note => "36",
-                };
-                writeln!(out, "\x1b[1;{code}m{word}\x1b[0m: {p}")?;
-            } else {
-                writeln!(out, "{word}: {p}")?;
-            }
-        }
-        for (name, table) in &tables {
-            writeln!(out, "table {name}: {}", table.display())?;
-        }
-        writeln!(
-            out,
-            "{}: {} facilities, {} cadres, {} standards, {} workload rows; {errors} errors, {warnings} warnings",
-            if errors == 0 { "valid" } else { "invalid" },
-            s.facilities.len(),
-            s.cadres.len(),
-            s.standards.len(),
-            s.workload.rows
-        )?;
-    }
+    let (color, width) = terminal_settings(&output);
+    let report = ValidateReport {
+        problems: &diag.problems,
+        tables: &tables,
+        study: &builder.study,
+        errors,
+        warnings,
+        settings: ReportSettings {
+            color,
+            width,
+            ..Default::default()
+        },
+    };
+    let bytes = crate::report::serialize(&report, format)?;
+    output.finish(&bytes)?;
     Ok(ExitCode::from(if errors == 0 {
         EXIT_OK
     } else {

@@ -1,5 +1,5 @@
 //! The WISN method, pure: no I/O, no formatting. This is the module an analyst audits against
-//! the WHO manual and `wisn-method.md`; the names are the manual's names.
+//! the WHO manual and `docs/wisn-method.md`; the names are the manual's names.
 //!
 //! - [`awt`]: available working time (AWT) from the working-time row of a cadre.
 //! - [`units`]: the units of activity standards and how a time per period becomes hours a year.
@@ -8,11 +8,17 @@
 //! - [`results`]: required staff, difference, WISN ratio, workload pressure, status, rounding, and
 //!   group roll-ups (ratio of sums).
 //! - [`surge`]: COVID-19 treatment sites (wisn-method §7): load, staff on duty, headcount.
+//! - [`scenario`]: what a scenario's factors and staff changes do (study-format §7.4).
+//! - [`projection`]: least-squares trend and compound growth of annual workload (§7.5).
+//! - [`uncertainty`]: triangular draws of the standards and exact quantiles (§7.6).
 
 pub mod allowance;
 pub mod awt;
+pub mod projection;
 pub mod results;
+pub mod scenario;
 pub mod surge;
+pub mod uncertainty;
 pub mod units;
 
 pub use allowance::{caf, cas_percent, iaf, service_staff, standard_workload, Requirement};

@@ -1,42 +1,26 @@
-//! CSV output: the spec's columns in order, numbers at full precision, blank where a value does
-//! not apply. `--locale fr` writes `;`, decimal commas and a UTF-8 BOM for French Excel.
+//! CSV, for every command's rows: the columns in order, numbers at full precision, dates
+//! `YYYY-MM-DD`, blank where a value does not apply. `--excel-fr` writes `;`, decimal commas and
+//! a UTF-8 BOM for French Excel.
 
-use super::{values, Exporter, Report, Value, COLUMNS};
-use crate::numbers::full_precision;
+use super::Rows;
 
-pub struct CsvExporter;
-
-impl Exporter for CsvExporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
-        let french = report.settings.french_csv;
-        let mut out = Vec::new();
-        if french {
-            out.extend_from_slice("\u{feff}".as_bytes());
-        }
-        let mut w = ::csv::WriterBuilder::new()
-            .delimiter(if french { b';' } else { b',' })
-            .from_writer(out);
-        w.write_record(COLUMNS)?;
-        let mut record: Vec<String> = Vec::with_capacity(COLUMNS.len());
-        for row in &report.results.rows {
-            record.clear();
-            for v in values(row) {
-                record.push(match v {
-                    Value::Null => String::new(),
-                    Value::Text(t) => t.to_string(),
-                    Value::Number(n) => {
-                        let s = full_precision(n);
-                        if french {
-                            s.replace('.', ",")
-                        } else {
-                            s
-                        }
-                    }
-                    Value::Integer(i) => i.to_string(),
-                });
-            }
-            w.write_record(&record)?;
-        }
-        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+/// The rows as CSV bytes.
+pub fn write(rows: &dyn Rows, french: bool) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if french {
+        out.extend_from_slice("\u{feff}".as_bytes());
     }
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(if french { b';' } else { b',' })
+        .from_writer(out);
+    let columns = rows.columns();
+    w.write_record(columns.iter().map(|c| c.as_ref()))?;
+    let mut record: Vec<String> = Vec::with_capacity(columns.len());
+    rows.each(&mut |cells| {
+        record.clear();
+        record.extend(cells.iter().map(|v| v.to_text(french)));
+        w.write_record(&record)?;
+        Ok(())
+    })?;
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -1,131 +1,162 @@
-//! Outputs, one module per format behind one trait, as hyperfine's exporters: a format turns the
-//! results into bytes; [`crate::output`] writes them atomically.
+//! The output layer: every command's output goes through here (as hyperfine's `src/export/`).
 //!
-//! The machine-readable column names ([`COLUMNS`]) are the contract of study-format §4 and never
-//! change with `--lang`.
+//! - A command's **rows** say their columns and their cells ([`Rows`], [`Row`], [`Value`]:
+//!   text, number, integer, date, null). Columns are a method, so they may depend on the run.
+//! - **One [`Format`] enum** with one [`Format::from_path`]; each command lists the formats it
+//!   accepts ([`Report::FORMATS`], the default first) and [`Format::choose`] turns `--format` and
+//!   `-o` into one of them (a format the command does not take is a command-line error naming the
+//!   accepted ones).
+//! - **One place maps a format to its writer**: [`serialize`]. CSV ([`csv`]) and JSON ([`json`])
+//!   are written once, for every command's rows; the formats for people (table, text, xlsx,
+//!   html) are a command's own, built from the kits [`terminal`] (a terminal table of any rows,
+//!   status cells), [`page`] (HTML: escape, SVG axes, a table of rows) and [`sheet`] (xlsx: cells,
+//!   a data sheet of rows).
+//! - The bytes go to [`crate::output::Output`] (atomic `-o`, `-o -` for stdout), opened before
+//!   the work starts.
+//!
+//! Words people read come from [`crate::i18n`] (one table, one [`crate::i18n::Lang`]); machine
+//! column names and CSV/JSON values never change with the language.
+//!
+//! # Adding a command's rows
+//! 1. Give the row type an `impl Row` (its cells, in column order) and the run's results an
+//!    `impl Rows` (its columns and its rows); [`RowSlice`] does it for a slice and a column
+//!    list. A row that extends another command's row (a planning row is a compute row with a
+//!    leading `scenario` and trailing columns) pushes its own cells around the inner row's
+//!    [`Row::cells`].
+//! 2. Give the command's report an `impl Report`: `FORMATS`, `settings`, `warnings`, `rows`, and
+//!    the formats for people it offers (`write(format)`, or the methods `table`, `xlsx`, `html`,
+//!    … that `write` calls by default); CSV and JSON come free.
+//! 3. In `cli/<command>.rs`: `--format` parsed with [`Format::parser`]`(R::FORMATS)`, then
+//!    [`crate::cli::common::open_output`] before the work, [`serialize`] and `Output::finish`
+//!    after it.
+//!
+//! docs/architecture.md says the same for the whole tree (formats, commands, input sources,
+//! formulas).
+//!
+//! # Adding a format
+//! One file here with a function from rows (or from the report) to bytes, one variant of
+//! [`Format`] (with its file extension in [`Format::from_path`]), one arm in [`serialize`], and
+//! a default method of [`Report`] when it is written once for every command.
 
+pub mod compute;
 pub mod csv;
-pub mod dhis2;
-pub mod html;
 pub mod json;
-pub mod summary;
-pub mod table;
-pub mod xlsx;
+pub mod page;
+pub mod planning;
+pub mod problems;
+pub mod sheet;
+pub mod terminal;
+
+use std::borrow::Cow;
+use std::path::Path;
 
 use crate::diag::Problem;
-use crate::engine::{ResultRow, Results};
-use crate::model::Study;
 
-/// The output columns of `wisn compute`, in order (study-format §4).
-pub const COLUMNS: &[&str] = &[
-    "level",
-    "facility_id",
-    "facility_name",
-    "facility_type",
-    "district",
-    "region",
-    "cadre",
-    "current_staff",
-    "required_staff",
-    "required_rounded",
-    "difference",
-    "wisn_ratio",
-    "workload_pressure_pct",
-    "status",
-    "awt_hours",
-    "service_staff",
-    "caf",
-    "iaf",
-    "completeness",
-];
+pub use compute::{values, ComputeReport, COLUMNS};
 
 /// A value of an output cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
     Null,
-    Text(&'a str),
+    Text(Cow<'a, str>),
     Number(f64),
     Integer(i64),
+    Date(chrono::NaiveDate),
 }
 
-/// The cells of a row in [`COLUMNS`] order.
-fn text(s: &Option<String>) -> Value<'_> {
-    match s {
-        Some(s) => Value::Text(s.as_str()),
-        None => Value::Null,
+impl<'a> Value<'a> {
+    /// Text borrowed from the row.
+    pub fn text(s: &'a str) -> Value<'a> {
+        Value::Text(Cow::Borrowed(s))
+    }
+
+    /// Optional text: `Null` when absent.
+    pub fn opt_text(s: Option<&'a str>) -> Value<'a> {
+        s.map(Value::text).unwrap_or(Value::Null)
+    }
+
+    /// An optional number: `Null` when absent.
+    pub fn opt_number(v: Option<f64>) -> Value<'static> {
+        v.map(Value::Number).unwrap_or(Value::Null)
+    }
+
+    /// The cell as CSV text: numbers at full precision (a decimal comma with `french`), dates
+    /// `YYYY-MM-DD`, blank for null.
+    pub fn to_text(&self, french: bool) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Text(t) => t.to_string(),
+            Value::Number(n) => {
+                let s = crate::numbers::full_precision(*n);
+                if french {
+                    s.replace('.', ",")
+                } else {
+                    s
+                }
+            }
+            Value::Integer(i) => i.to_string(),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
     }
 }
 
-pub fn values(row: &ResultRow) -> [Value<'_>; 19] {
-    let num = |v: Option<f64>| v.map(Value::Number).unwrap_or(Value::Null);
-    [
-        Value::Text(row.level.as_str()),
-        text(&row.facility_id),
-        text(&row.facility_name),
-        text(&row.facility_type),
-        text(&row.district),
-        text(&row.region),
-        Value::Text(&row.cadre),
-        Value::Number(row.current_staff),
-        Value::Number(row.required_staff),
-        Value::Integer(row.required_rounded as i64),
-        Value::Number(row.difference),
-        num(row.wisn_ratio),
-        Value::Number(row.workload_pressure_pct),
-        row.status
-            .map(|s| Value::Text(s.as_str()))
-            .unwrap_or(Value::Null),
-        num(row.awt_hours),
-        num(row.service_staff),
-        num(row.caf),
-        num(row.iaf),
-        num(row.completeness),
-    ]
+/// One row of a command's output: its cells, in the order of its columns.
+pub trait Row {
+    /// Appends the row's cells to `out`.
+    fn cells<'a>(&'a self, out: &mut Vec<Value<'a>>);
 }
 
-/// Everything an output format may show.
-pub struct Report<'a> {
-    pub study: &'a Study,
-    pub results: &'a Results,
-    pub warnings: Vec<&'a Problem>,
-    pub settings: &'a ReportSettings,
+/// A command's rows: the columns of this run and every row's cells.
+pub trait Rows {
+    /// The machine column names, in order (they never change with `--lang`).
+    fn columns(&self) -> Vec<Cow<'static, str>>;
+    /// The number of rows.
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Calls `f` with each row's cells, in order; stops at the first error.
+    fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()>;
 }
 
-/// Presentation settings (never the numbers).
-#[derive(Debug, Clone, Default)]
-pub struct ReportSettings {
-    /// Colour status words in the terminal table.
-    pub color: bool,
-    /// Terminal width for the table, if known.
-    pub width: Option<u16>,
-    /// `--locale fr`: `;`, decimal comma and BOM in CSV.
-    pub french_csv: bool,
-    /// `--lang`: the language of human-facing text (never of machine names or CSV/JSON values).
-    pub lang: crate::i18n::Lang,
-    /// The status bands and rounding of the run (the reports' roll-ups use them).
-    pub bands: crate::method::Bands,
-    pub rounding: crate::method::Rounding,
-    /// `--period`: the DHIS2 period of `--format dhis2-csv|dhis2-json`.
-    pub period: Option<String>,
+/// A slice of rows with fixed columns: the [`Rows`] of most commands.
+pub struct RowSlice<'r, R> {
+    pub columns: &'r [&'static str],
+    pub rows: &'r [R],
 }
 
-/// An output format.
-pub trait Exporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>>;
+impl<R: Row> Rows for RowSlice<'_, R> {
+    fn columns(&self) -> Vec<Cow<'static, str>> {
+        self.columns.iter().map(|c| Cow::Borrowed(*c)).collect()
+    }
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let mut cells = Vec::with_capacity(self.columns.len());
+        for row in self.rows {
+            cells.clear();
+            row.cells(&mut cells);
+            f(&cells)?;
+        }
+        Ok(())
+    }
 }
 
-/// The formats `wisn compute` writes.
+/// Every output format of `wisn`. A command accepts some of them ([`Report::FORMATS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A table for people, on the terminal.
     Table,
-    /// The spec's columns, full precision.
+    /// Text for people (explain's steps, validate's list of problems).
+    Text,
+    /// The command's columns, full precision.
     Csv,
-    /// `{"rows": [...], "warnings": [...]}`.
+    /// JSON, numbers at full precision: `{"rows": [...], "warnings": [...]}`.
     Json,
-    /// An Excel workbook: summary, charts, facilities, parameters, warnings (needs -o).
+    /// An Excel workbook (needs -o or a pipe).
     Xlsx,
-    /// One self-contained HTML page: tables, charts, sortable facility table (needs -o).
+    /// One self-contained HTML page (needs -o or a pipe).
     Html,
     /// DHIS2 dataValueSets CSV to import (needs --period and a dhis2_export table).
     #[value(name = "dhis2-csv")]
@@ -137,7 +168,7 @@ pub enum Format {
 
 impl Format {
     /// The format a file name implies (`-o report.csv` writes CSV).
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+    pub fn from_path(path: &Path) -> Option<Format> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
@@ -148,20 +179,229 @@ impl Format {
         }
     }
 
-    pub fn exporter(&self) -> Box<dyn Exporter> {
+    /// The name on the command line (`dhis2-csv`).
+    pub fn name(self) -> &'static str {
         match self {
-            Format::Table => Box::new(table::TableExporter),
-            Format::Csv => Box::new(csv::CsvExporter),
-            Format::Json => Box::new(json::JsonExporter),
-            Format::Xlsx => Box::new(xlsx::XlsxExporter),
-            Format::Html => Box::new(html::HtmlExporter),
-            Format::Dhis2Csv => Box::new(dhis2::Dhis2Exporter { json: false }),
-            Format::Dhis2Json => Box::new(dhis2::Dhis2Exporter { json: true }),
+            Format::Table => "table",
+            Format::Text => "text",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+            Format::Dhis2Csv => "dhis2-csv",
+            Format::Dhis2Json => "dhis2-json",
         }
     }
 
     /// Binary or page formats that make no sense on a terminal.
-    pub fn needs_file(&self) -> bool {
+    pub fn needs_file(self) -> bool {
         matches!(self, Format::Xlsx | Format::Html)
+    }
+
+    /// A clap parser for `--format` that takes only the given formats (an other one is a
+    /// command-line error listing them).
+    pub fn parser(
+        accepted: &'static [Format],
+    ) -> impl clap::builder::TypedValueParser<Value = Format> {
+        use clap::builder::TypedValueParser;
+        use clap::ValueEnum;
+        clap::builder::PossibleValuesParser::new(
+            accepted.iter().filter_map(|f| f.to_possible_value()),
+        )
+        .map(|name: String| Format::from_str(&name, false).expect("an accepted format"))
+    }
+
+    /// The format of a run: `--format`, else what `-o`'s extension says, else the command's
+    /// default (the first accepted). `.txt` is the command's text for people (`table` or
+    /// `text`). `Err` names the accepted formats when `-o` implies one the command does not
+    /// write.
+    pub fn choose(
+        flag: Option<Format>,
+        output: Option<&Path>,
+        accepted: &[Format],
+    ) -> Result<Format, String> {
+        if let Some(f) = flag {
+            return Ok(f);
+        }
+        let default = accepted[0];
+        let Some(implied) = output.and_then(Format::from_path) else {
+            return Ok(default);
+        };
+        let implied = match implied {
+            Format::Table if !accepted.contains(&Format::Table) => Format::Text,
+            f => f,
+        };
+        if accepted.contains(&implied) {
+            return Ok(implied);
+        }
+        let names: Vec<&str> = accepted.iter().map(|f| f.name()).collect();
+        Err(format!(
+            "{}: this command writes {}, not {} (fix: give --format, or a file name ending in {})",
+            output.map(|p| p.display().to_string()).unwrap_or_default(),
+            names.join(", "),
+            implied.name(),
+            accepted
+                .iter()
+                .filter_map(|f| f.extension())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+
+    /// The file extension of the format, if it has one of its own.
+    pub fn extension(self) -> Option<&'static str> {
+        Some(match self {
+            Format::Table | Format::Text => ".txt",
+            Format::Csv => ".csv",
+            Format::Json => ".json",
+            Format::Xlsx => ".xlsx",
+            Format::Html => ".html",
+            Format::Dhis2Csv | Format::Dhis2Json => return None,
+        })
+    }
+}
+
+/// Presentation settings (never the numbers).
+#[derive(Debug, Clone, Default)]
+pub struct ReportSettings {
+    /// Colour status words in the terminal table.
+    pub color: bool,
+    /// Terminal width for the table, if known.
+    pub width: Option<u16>,
+    /// `--excel-fr`: `;`, decimal comma and BOM in CSV.
+    pub french_csv: bool,
+    /// `--lang`: the language of human-facing text (never of machine names or CSV/JSON values).
+    pub lang: crate::i18n::Lang,
+    /// The status bands and rounding of the run (the reports' roll-ups use them).
+    pub bands: crate::method::Bands,
+    pub rounding: crate::method::Rounding,
+    /// `--period`: the DHIS2 period of `--format dhis2-csv|dhis2-json`.
+    pub period: Option<String>,
+}
+
+/// A command's output: what every format may show. CSV and JSON are written from
+/// [`Report::rows`] for every command; the formats for people are the command's own
+/// ([`Report::write`]). A format the command does not list in `FORMATS` is never asked for.
+pub trait Report {
+    /// The formats the command writes, its default first.
+    const FORMATS: &'static [Format];
+
+    fn settings(&self) -> &ReportSettings;
+
+    /// The warnings of the run (JSON's `"warnings"`, the reports' warning lists).
+    fn warnings(&self) -> &[&Problem] {
+        &[]
+    }
+
+    /// The rows CSV and JSON write.
+    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
+        None
+    }
+
+    fn csv(&self) -> anyhow::Result<Vec<u8>> {
+        let rows = self.rows().ok_or_else(|| unsupported(Format::Csv))?;
+        csv::write(rows.as_ref(), self.settings().french_csv)
+    }
+
+    fn json(&self) -> anyhow::Result<Vec<u8>> {
+        let rows = self.rows().ok_or_else(|| unsupported(Format::Json))?;
+        json::write(rows.as_ref(), self.warnings())
+    }
+
+    /// The command's own formats (table, text, xlsx, html, dhis2-…): every format of
+    /// [`Report::FORMATS`] but CSV and JSON. A command overrides either this (one `match`) or
+    /// the per-format methods it calls by default.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Format::Table => self.table(),
+            Format::Text => self.text(),
+            Format::Xlsx => self.xlsx(),
+            Format::Html => self.html(),
+            Format::Dhis2Csv => self.dhis2(false),
+            Format::Dhis2Json => self.dhis2(true),
+            Format::Csv => self.csv(),
+            Format::Json => self.json(),
+        }
+    }
+
+    fn table(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Table))
+    }
+
+    fn text(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Text))
+    }
+
+    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Xlsx))
+    }
+
+    fn html(&self) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Html))
+    }
+
+    /// DHIS2 dataValueSets (`json`: the JSON shape, else CSV).
+    fn dhis2(&self, _json: bool) -> anyhow::Result<Vec<u8>> {
+        Err(unsupported(Format::Dhis2Csv))
+    }
+}
+
+/// The error of a format a command does not write (the command line rejects it before).
+pub fn unsupported(format: Format) -> anyhow::Error {
+    anyhow::anyhow!("this command does not write --format {}", format.name())
+}
+
+/// The one place that maps a format to its writer.
+pub fn serialize<R: Report>(report: &R, format: Format) -> anyhow::Result<Vec<u8>> {
+    if !R::FORMATS.contains(&format) {
+        return Err(unsupported(format));
+    }
+    match format {
+        Format::Csv => report.csv(),
+        Format::Json => report.json(),
+        own => report.write(own),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_chooses_among_the_accepted_formats() {
+        let compute = &[Format::Table, Format::Csv, Format::Json, Format::Xlsx];
+        let explain = &[Format::Text, Format::Json];
+        let p = |s: &str| Some(std::path::PathBuf::from(s));
+        assert_eq!(Format::choose(None, None, compute), Ok(Format::Table));
+        assert_eq!(
+            Format::choose(None, p("r.CSV").as_deref(), compute),
+            Ok(Format::Csv)
+        );
+        assert_eq!(
+            Format::choose(None, p("r.unknown").as_deref(), compute),
+            Ok(Format::Table)
+        );
+        assert_eq!(
+            Format::choose(None, p("r.txt").as_deref(), explain),
+            Ok(Format::Text)
+        );
+        let err = Format::choose(None, p("r.xlsx").as_deref(), explain).unwrap_err();
+        assert!(
+            err.contains("text, json") && err.contains(".txt, .json"),
+            "{err}"
+        );
+        assert_eq!(
+            Format::choose(Some(Format::Csv), p("r.json").as_deref(), compute),
+            Ok(Format::Csv)
+        );
+    }
+
+    #[test]
+    fn cells_as_csv_text() {
+        assert_eq!(Value::Number(1.5).to_text(true), "1,5");
+        assert_eq!(Value::Integer(2).to_text(true), "2");
+        assert_eq!(Value::Null.to_text(false), "");
+        let d = chrono::NaiveDate::from_ymd_opt(2020, 3, 4).unwrap();
+        assert_eq!(Value::Date(d).to_text(false), "2020-03-04");
     }
 }

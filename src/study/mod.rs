@@ -8,7 +8,9 @@ pub mod dhis2;
 pub mod discover;
 pub mod ihris;
 pub mod orgunits;
-pub mod period;
+/// Workload periods live in the neutral [`crate::period`] (the DHIS2 writer needs them too).
+pub use crate::period;
+pub mod scenario;
 pub mod schema;
 pub mod source;
 pub mod table;
@@ -47,6 +49,11 @@ pub struct ReadOptions {
     /// 3 and 2).
     pub district_level: Option<u32>,
     pub region_level: Option<u32>,
+    /// Keep the monthly workload by year as well ([`crate::model::History`]; `wisn project`).
+    pub keep_history: bool,
+    /// Tables read after the study's own, adding their rows (`standards` or `workload`, as
+    /// `FILE[#Sheet]`): the `add_standards` and `add_workload` of a scenario.
+    pub added_tables: Vec<(&'static str, String)>,
 }
 
 /// The statuses of an iHRIS staff list that count when `--active-status` is not given.
@@ -250,6 +257,9 @@ impl Builder {
 pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     let mut diag = Diagnostics::default();
     let mut builder = Builder::default();
+    if options.keep_history {
+        builder.study.workload.history = Some(Default::default());
+    }
     let all_tables = [schema::COMPUTE_TABLES, schema::DHIS2_TABLES].concat();
     let tables = match locate_tables(options, &all_tables) {
         Ok(t) => t,
@@ -310,6 +320,18 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     if let Some(mut s) = open("standards") {
         tables::read_standards(s.as_mut(), &mut builder, &mut diag);
     }
+    for (_, arg) in options
+        .added_tables
+        .iter()
+        .filter(|(t, _)| *t == "standards")
+    {
+        let t = discover::table_arg_for(arg, Some(&schema::STANDARDS));
+        tables::read_standards(
+            open_source(&t, options.csv).as_mut(),
+            &mut builder,
+            &mut diag,
+        );
+    }
     if let Some(mut s) = open("working_time") {
         tables::read_working_time(s.as_mut(), &mut builder, &mut diag);
     }
@@ -328,6 +350,30 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
         if !dhis2::read_workload(t, options, &mut builder, &mut diag) {
             let mut s = open_source(t, options.csv);
             workload::read_workload(s.as_mut(), &mut builder, &mut diag, options);
+        }
+    }
+    for (_, arg) in options
+        .added_tables
+        .iter()
+        .filter(|(t, _)| *t == "workload")
+    {
+        let t = discover::table_arg_for(arg, Some(&schema::WORKLOAD));
+        let monthly = builder.study.workload.monthly;
+        if !dhis2::read_workload(&t, options, &mut builder, &mut diag) {
+            workload::read_workload(
+                open_source(&t, options.csv).as_mut(),
+                &mut builder,
+                &mut diag,
+                options,
+            );
+        }
+        // Months and periods of both reads: the union of the months (kept in the history).
+        let w = &mut builder.study.workload;
+        w.monthly = monthly && w.monthly;
+        if let Some(h) = &w.history {
+            for (f, set) in &h.months {
+                w.months[*f] = set.len() as u32;
+            }
         }
     }
     orgunits::check(&builder, &mut diag);

@@ -1,6 +1,6 @@
-//! The tables and columns of a study, with their French aliases (study-format §1–2). Every name
-//! here is already normalised (see [`crate::names::normalise`]). Aliases added beyond the spec are
-//! listed in `docs/study-format-additions.md`.
+//! The tables and columns of a study, with their French aliases (docs/study-format.md §1–2, which
+//! lists every one: tests/docs.rs checks it). Every name here is already normalised (see
+//! [`crate::names::normalise`]).
 
 /// A column of a table: its canonical name and the other names it goes by.
 #[derive(Debug, Clone, Copy)]
@@ -208,6 +208,14 @@ pub const STANDARDS: TableDef = TableDef {
         Column {
             name: "staff",
             aliases: &["nombre_agents", "nb_agents", "agents", "nombre_d_agents"],
+        },
+        Column {
+            name: "standard_low",
+            aliases: &["norme_basse", "norme_min", "standard_min", "low"],
+        },
+        Column {
+            name: "standard_high",
+            aliases: &["norme_haute", "norme_max", "standard_max", "high"],
         },
     ],
 };
@@ -425,6 +433,60 @@ pub const ORGUNITS: TableDef = TableDef {
         Column {
             name: "path",
             aliases: &["chemin"],
+        },
+    ],
+};
+
+// Planning (study-format §7.4). Documented in docs/planning.md.
+
+/// The `scenario` table of `wisn compute --scenario F`.
+pub const SCENARIO: TableDef = TableDef {
+    name: "scenario",
+    aliases: &["scenarios", "scenario_table"],
+    columns: &[
+        Column {
+            name: "scenario",
+            aliases: &["nom_scenario", "scenario_name", "nom_du_scenario"],
+        },
+        FACILITY_ID,
+        FACILITY_TYPE,
+        Column {
+            name: "district",
+            aliases: &["district_sanitaire", "cercle", "ds"],
+        },
+        Column {
+            name: "region",
+            aliases: &["region_sanitaire", "drs"],
+        },
+        CADRE,
+        Column {
+            name: "activity",
+            aliases: &["activite", "activites"],
+        },
+        Column {
+            name: "volume_factor",
+            aliases: &["facteur_volume", "facteur_de_volume", "facteur_charge"],
+        },
+        Column {
+            name: "standard_factor",
+            aliases: &["facteur_norme", "facteur_de_norme", "facteur_standard"],
+        },
+        Column {
+            name: "staff_change",
+            aliases: &[
+                "variation_effectif",
+                "variation_effectifs",
+                "changement_effectif",
+                "variation_personnel",
+            ],
+        },
+        Column {
+            name: "add_standards",
+            aliases: &["ajout_normes", "normes_ajoutees", "added_standards"],
+        },
+        Column {
+            name: "add_workload",
+            aliases: &["ajout_charge", "charge_ajoutee", "added_workload"],
         },
     ],
 };

@@ -242,6 +242,9 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             } else {
                 1.0
             };
+            let Ok(range) = standard_range(f, row, value, d) else {
+                return;
+            };
             let cadre = b.cadre(&cadre_name);
             let activity_key = normalise(&activity_name);
             let dup_key = (cadre, type_key.clone(), component, activity_key);
@@ -269,10 +272,80 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 value,
                 unit,
                 staff,
+                range,
                 location: f.at_row(row),
             });
         },
     );
+}
+
+/// `standard_low` and `standard_high` of a standards row (study-format §7.6): both or neither,
+/// above 0, low ≤ standard ≤ high. A blank pair is no range.
+fn standard_range(
+    f: &Fields,
+    row: &dyn Row,
+    value: f64,
+    d: &mut Diagnostics,
+) -> Result<Option<(f64, f64)>, ()> {
+    let low = f.number(row, "standard_low", d)?;
+    let high = f.number(row, "standard_high", d)?;
+    let col = |name: &str| f.header.get(name).unwrap_or(0);
+    let bad = |d: &mut Diagnostics, name: &str, v: f64, what: &str| {
+        d.error(
+            Problem::error("bad_range", what.to_string())
+                .at(f.at(row, col(name)))
+                .value(full_precision(v))
+                .hint("the range of a standard is low ≤ standard ≤ high, both above 0 and in the standard's unit"),
+        );
+    };
+    match (low, high) {
+        (None, None) => Ok(None),
+        (Some(low), Some(high)) => {
+            let mut ok = true;
+            if low <= 0.0 {
+                bad(d, "standard_low", low, "is not above 0");
+                ok = false;
+            } else if low > value {
+                bad(
+                    d,
+                    "standard_low",
+                    low,
+                    &format!("is above the standard ({})", full_precision(value)),
+                );
+                ok = false;
+            }
+            if high < value {
+                bad(
+                    d,
+                    "standard_high",
+                    high,
+                    &format!("is below the standard ({})", full_precision(value)),
+                );
+                ok = false;
+            }
+            if ok {
+                Ok(Some((low, high)))
+            } else {
+                Err(())
+            }
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            let missing = if low.is_none() {
+                "standard_low"
+            } else {
+                "standard_high"
+            };
+            d.error(
+                Problem::error(
+                    "bad_range",
+                    format!("gives one end of the standard's range but no {missing}"),
+                )
+                .at(f.at_row(row))
+                .hint("give both standard_low and standard_high, or neither"),
+            );
+            Err(())
+        }
+    }
 }
 
 pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagnostics) {

@@ -190,12 +190,14 @@ pub fn read_workload(
                         return;
                     };
                     add(b, facility, a, v);
+                    add_month(b, facility, a, month, v);
                     reported = true;
                 }
                 Shape::Wide { activities, .. } => {
                     for &(col, a) in activities.iter() {
                         if let Ok(Some(v)) = volume_of(f, row, col, d) {
                             add(b, facility, a, v);
+                            add_month(b, facility, a, month, v);
                             reported = true;
                         }
                     }
@@ -264,6 +266,24 @@ pub(crate) fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64
         volumes.resize(activity + 1, None);
     }
     *volumes[activity].get_or_insert(0.0) += volume;
+}
+
+/// Adds a monthly volume to the history, when the read keeps one (`wisn project`).
+pub(crate) fn add_month(
+    b: &mut Builder,
+    facility: usize,
+    activity: usize,
+    month: Option<u32>,
+    volume: f64,
+) {
+    let (Some(history), Some(m)) = (b.study.workload.history.as_mut(), month) else {
+        return;
+    };
+    *history
+        .totals
+        .entry((facility, activity, (m / 12) as i32))
+        .or_default() += volume;
+    history.months.entry(facility).or_default().insert(m);
 }
 
 fn text_of<'r>(row: &'r dyn Row, col: usize) -> Option<std::borrow::Cow<'r, str>> {

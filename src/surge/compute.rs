@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::read::SurgeStudy;
 use crate::diag::Problem;
-use crate::engine::working_time_for;
 use crate::method::surge::{self, BySeverity};
 use crate::method::{Bands, Status};
+use crate::model::working_time_for;
 
 /// The levels of surge rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,7 +2,7 @@
 """Reference implementation of the WISN computation, for checking `wisn compute`.
 
 Independent of the Rust code: plain Python 3 (stdlib only), written from
-shared/spec/wisn-method.md (formulas) and shared/spec/study-format.md (tables, output).
+docs/wisn-method.md (formulas) and docs/study-format.md (tables, output).
 It reads a *clean* study folder of UTF-8 CSV files (comma-delimited, '.' decimals):
 facilities.csv (optional), working_time.csv, standards.csv, workload.csv, staff.csv and
 cadre_aliases.csv (optional), and writes the spec's output rows as CSV.

@@ -4,6 +4,9 @@
     python3 data/scenarios/covid/make_scenario.py
 
 Writes, next to this script:
+- additions/workload.csv = the COVID-19 workload rows alone (the header of the base workload), which
+  the scenario table scenario.csv adds to the study (`wisn compute data/sikasso --scenario
+  data/scenarios/covid/scenario.csv`);
 - standards.csv = data/sikasso/standards.csv + the rows of additions/standards.csv;
 - workload.csv  = data/sikasso/workload.csv + COVID-19 workload rows, made here from the base
   workload: for each facility and each month it reported "Consultation curative" (so the
@@ -74,7 +77,9 @@ def main():
     base_workload = read_text(os.path.join(BASE, "workload.csv"))
     if base_workload.partition("\n")[0].strip() != "facility_id,activity,period,volume":
         raise SystemExit("data/sikasso/workload.csv is expected in long form: facility_id,activity,period,volume")
-    write_text(os.path.join(HERE, "workload.csv"), base_workload + covid_workload(base_workload))
+    covid = covid_workload(base_workload)
+    write_text(os.path.join(HERE, "additions", "workload.csv"), "facility_id,activity,period,volume\n" + covid)
+    write_text(os.path.join(HERE, "workload.csv"), base_workload + covid)
 
 
 if __name__ == "__main__":

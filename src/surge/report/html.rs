@@ -7,30 +7,13 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::text::{peak_title, t, Text};
-use super::{by_place_and_cadre, describe, peak_of, values, SurgeExporter, SurgeReport, COLUMNS};
+use super::{by_place_and_cadre, describe, peak_of, SurgeReport, PEAK_HEADERS};
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::method::Status;
+use crate::report::page::{escape, nice_step, rows_table};
 use crate::surge::compute::{ChartPoint, SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
-
-pub struct HtmlExporter;
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 fn fmt(v: f64, decimals: usize) -> String {
     if v.fract() == 0.0 {
@@ -45,26 +28,6 @@ fn status_html(status: Option<Status>, lang: Lang) -> String {
         Some(s) => format!("<span class=\"{}\">{}</span>", s.as_str(), lang.status(s)),
         None => String::new(),
     }
-}
-
-/// A "nice" step for an axis from 0 to `max` with about `ticks` ticks.
-fn nice_step(max: f64, ticks: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let raw = max / ticks;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let r = raw / magnitude;
-    let nice = if r <= 1.0 {
-        1.0
-    } else if r <= 2.0 {
-        2.0
-    } else if r <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * magnitude
 }
 
 /// An inline SVG line chart of the headcount needed and the staff assigned (and available when
@@ -161,11 +124,11 @@ pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool, lang:
     let ly = H - 14.0;
     let mut lx = LEFT;
     let mut items = vec![
-        ("needed", t(lang, Text::HeadcountNeeded)),
-        ("assigned", t(lang, Text::AssignedLegend)),
+        ("needed", lang.t(Text::HeadcountNeeded)),
+        ("assigned", lang.t(Text::AssignedLegend)),
     ];
     if with_available {
-        items.push(("available", t(lang, Text::AvailableLegend)));
+        items.push(("available", lang.t(Text::AvailableLegend)));
     }
     for (class, label) in items {
         let _ = write!(
@@ -198,28 +161,17 @@ p.note{color:#555;font-size:.9em}";
 
 fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: Lang) {
     let place_header = match level {
-        SurgeLevel::Site | SurgeLevel::Summary => t(lang, Text::Site),
-        SurgeLevel::District => t(lang, Text::District),
-        SurgeLevel::Region => t(lang, Text::Region),
+        SurgeLevel::Site | SurgeLevel::Summary => lang.t(Text::Site),
+        SurgeLevel::District => lang.t(Text::District),
+        SurgeLevel::Region => lang.t(Text::Region),
         SurgeLevel::National => "",
     };
-    let _ = write!(out, "<h2>{}</h2><table><tr>", peak_title(lang, level));
+    let _ = write!(out, "<h2>{}</h2><table><tr>", lang.surge_peak_title(level));
     if !place_header.is_empty() {
         let _ = write!(out, "<th>{place_header}</th>");
     }
-    for k in [
-        Text::Cadre,
-        Text::Assigned,
-        Text::Available,
-        Text::PeakDate,
-        Text::Patients,
-        Text::OnDuty,
-        Text::Needed,
-        Text::StatusAtPeak,
-        Text::DaysShort,
-        Text::LargestShortage,
-    ] {
-        let _ = write!(out, "<th>{}</th>", t(lang, k));
+    for k in PEAK_HEADERS {
+        let _ = write!(out, "<th>{}</th>", lang.t(k));
     }
     out.push_str("</tr>");
     for group in by_place_and_cadre(rows) {
@@ -267,12 +219,13 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: L
     out.push_str("</table>");
 }
 
-impl SurgeExporter for HtmlExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+/// The HTML page of a surge run.
+pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+    {
         let results = report.results;
         let lang = report.settings.lang;
         let mut out = String::new();
-        let title = format!("{}: {}", t(lang, Text::Title), report.study_name);
+        let title = format!("{}: {}", lang.t(Text::SurgeTitle), report.study_name);
         let _ = write!(
             out,
             "<!DOCTYPE html><html lang=\"{1}\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body><h1>{0}</h1>",
@@ -285,10 +238,10 @@ impl SurgeExporter for HtmlExporter {
         let _ = write!(
             out,
             "<p class=\"note\">{}</p>",
-            escape(t(lang, Text::MethodNote))
+            escape(lang.t(Text::MethodNote))
         );
         if !report.warnings.is_empty() {
-            let _ = write!(out, "<h2>{}</h2><ul>", t(lang, Text::Warnings));
+            let _ = write!(out, "<h2>{}</h2><ul>", lang.t(Text::Warnings));
             for w in &report.warnings {
                 let _ = write!(out, "<li>{}</li>", escape(&w.to_string()));
             }
@@ -302,29 +255,19 @@ impl SurgeExporter for HtmlExporter {
                 peak_section(&mut out, &rows, level, lang);
             }
         }
-        let _ = write!(out, "<h2>{}</h2>", t(lang, Text::ChartsHeading));
+        let _ = write!(out, "<h2>{}</h2>", lang.t(Text::ChartsHeading));
         let with_available = results.options.absence_rate != 0.0;
         for (cadre, points) in results.cadres.iter().zip(&results.series) {
             out.push_str(&svg_chart(cadre, points, with_available, lang));
         }
         let _ = write!(
             out,
-            "<details><summary>{} ({})</summary><table><tr>",
-            t(lang, Text::EveryRow),
+            "<details><summary>{} ({})</summary>",
+            lang.t(Text::EveryRow),
             results.rows.len()
         );
-        for c in COLUMNS {
-            let _ = write!(out, "<th>{c}</th>");
-        }
-        out.push_str("</tr>");
-        for row in &results.rows {
-            out.push_str("<tr>");
-            for v in values(row) {
-                let _ = write!(out, "<td>{}</td>", escape(&v.to_text()));
-            }
-            out.push_str("</tr>");
-        }
-        out.push_str("</table></details></body></html>\n");
+        rows_table(&mut out, &report.surge_rows())?;
+        out.push_str("</details></body></html>\n");
         Ok(out.into_bytes())
     }
 }

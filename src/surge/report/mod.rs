@@ -1,27 +1,22 @@
-//! Outputs of `wisn surge`, one module per format behind one trait (as [`crate::report`] does
-//! for `wisn compute`): a table for people, CSV and JSON with the spec's columns
-//! ([`COLUMNS`], study-format §5), and xlsx and html reports with a line chart of the headcount
+//! Outputs of `wisn surge` on the output layer ([`crate::report`]): its rows ([`COLUMNS`], CSV
+//! and JSON are the layer's), a table for people, and xlsx and html reports with a line chart of the headcount
 //! needed against the staff assigned over time, per cadre.
 
-pub mod csv;
 pub mod html;
-pub mod json;
 pub mod table;
-pub mod text;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use super::compute::{SurgeResults, SurgeRow};
 use super::dates::iso;
 use crate::diag::Problem;
-use crate::i18n::Lang;
-use crate::report::ReportSettings;
+use crate::i18n::{Lang, Text};
+use crate::report::Format::{self, *};
+use crate::report::{unsupported, Report, ReportSettings, Row, RowSlice, Rows, Value};
 
-/// The output columns of `wisn surge`, in order: the spec's (study-format §5), then
-/// `facility_type`, `awt_hours` and `largest_shortage` (additions, see docs/surge.md).
+/// The output columns of `wisn surge`, in order: the contract's, then `facility_type`,
+/// `awt_hours` and `largest_shortage` (additions, see docs/surge.md).
 pub const COLUMNS: &[&str] = &[
     "level",
     "date",
@@ -50,81 +45,58 @@ pub const COLUMNS: &[&str] = &[
     "largest_shortage",
 ];
 
-/// A value of an output cell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value<'a> {
-    Null,
-    Text(&'a str),
-    Number(f64),
-    Integer(i64),
-    Date(NaiveDate),
-}
-
-impl Value<'_> {
-    /// The cell as CSV text: numbers at full precision, dates `YYYY-MM-DD`.
-    pub fn to_text(&self) -> String {
-        match self {
-            Value::Null => String::new(),
-            Value::Text(t) => t.to_string(),
-            Value::Number(n) => crate::numbers::full_precision(*n),
-            Value::Integer(i) => i.to_string(),
-            Value::Date(d) => iso(*d),
-        }
-    }
-}
-
-fn text(s: &Option<String>) -> Value<'_> {
-    s.as_deref().map(Value::Text).unwrap_or(Value::Null)
-}
-
-fn num(v: Option<f64>) -> Value<'static> {
-    v.map(Value::Number).unwrap_or(Value::Null)
-}
-
+/// A whole number as an integer cell (staff on duty), else a number.
 fn whole(v: Option<f64>) -> Value<'static> {
     match v {
         Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => Value::Integer(v as i64),
-        other => num(other),
+        other => Value::opt_number(other),
+    }
+}
+
+impl Row for SurgeRow {
+    fn cells<'a>(&'a self, out: &mut Vec<Value<'a>>) {
+        let num = Value::opt_number;
+        let p = |i: usize| num(self.patients.map(|p| p[i]));
+        out.extend([
+            Value::text(self.level.as_str()),
+            self.date.map(Value::Date).unwrap_or(Value::Null),
+            Value::opt_text(self.facility_id.as_deref()),
+            Value::opt_text(self.facility_name.as_deref()),
+            Value::opt_text(self.district.as_deref()),
+            Value::opt_text(self.region.as_deref()),
+            Value::text(&self.cadre),
+            p(0),
+            p(1),
+            p(2),
+            p(3),
+            num(self.load),
+            whole(self.on_duty),
+            num(self.headcount_needed),
+            Value::Number(self.assigned),
+            Value::Number(self.available),
+            num(self.difference),
+            num(self.ratio),
+            Value::opt_text(self.status.map(|s| s.as_str())),
+            self.peak_date.map(Value::Date).unwrap_or(Value::Null),
+            num(self.peak_headcount),
+            self.days_in_shortage
+                .map(|d| Value::Integer(i64::from(d)))
+                .unwrap_or(Value::Null),
+            Value::opt_text(self.facility_type.as_deref()),
+            num(self.awt_hours),
+            num(self.largest_shortage),
+        ]);
     }
 }
 
 /// The cells of a row in [`COLUMNS`] order.
-pub fn values(row: &SurgeRow) -> [Value<'_>; 25] {
-    let p = |i: usize| num(row.patients.map(|p| p[i]));
-    [
-        Value::Text(row.level.as_str()),
-        row.date.map(Value::Date).unwrap_or(Value::Null),
-        text(&row.facility_id),
-        text(&row.facility_name),
-        text(&row.district),
-        text(&row.region),
-        Value::Text(&row.cadre),
-        p(0),
-        p(1),
-        p(2),
-        p(3),
-        num(row.load),
-        whole(row.on_duty),
-        num(row.headcount_needed),
-        Value::Number(row.assigned),
-        Value::Number(row.available),
-        num(row.difference),
-        num(row.ratio),
-        row.status
-            .map(|s| Value::Text(s.as_str()))
-            .unwrap_or(Value::Null),
-        row.peak_date.map(Value::Date).unwrap_or(Value::Null),
-        num(row.peak_headcount),
-        row.days_in_shortage
-            .map(|d| Value::Integer(i64::from(d)))
-            .unwrap_or(Value::Null),
-        text(&row.facility_type),
-        num(row.awt_hours),
-        num(row.largest_shortage),
-    ]
+pub fn values(row: &SurgeRow) -> Vec<Value<'_>> {
+    let mut out = Vec::with_capacity(COLUMNS.len());
+    row.cells(&mut out);
+    out
 }
 
-/// Everything an output format may show.
+/// Everything an output format of `wisn surge` may show.
 pub struct SurgeReport<'a> {
     pub results: &'a SurgeResults,
     pub warnings: Vec<&'a Problem>,
@@ -135,49 +107,55 @@ pub struct SurgeReport<'a> {
     pub daily: bool,
 }
 
-/// An output format of `wisn surge`.
-pub trait SurgeExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>>;
-}
-
-/// The formats `wisn surge` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SurgeFormat {
-    /// The peak and shortages per site and cadre, on the terminal.
-    Table,
-    /// The spec's columns, full precision.
-    Csv,
-    /// `{"rows": [...], "warnings": [...]}`.
-    Json,
-    /// A workbook: every row, a summary sheet and a line chart per cadre.
-    Xlsx,
-    /// One self-contained page: summary tables and a line chart per cadre.
-    Html,
-}
-
-impl SurgeFormat {
-    /// The format a file name implies (`-o surge.xlsx` writes xlsx).
-    pub fn from_path(path: &std::path::Path) -> Option<SurgeFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "csv" => Some(SurgeFormat::Csv),
-            "json" => Some(SurgeFormat::Json),
-            "xlsx" => Some(SurgeFormat::Xlsx),
-            "html" | "htm" => Some(SurgeFormat::Html),
-            "txt" => Some(SurgeFormat::Table),
-            _ => None,
-        }
-    }
-
-    pub fn exporter(&self) -> Box<dyn SurgeExporter> {
-        match self {
-            SurgeFormat::Table => Box::new(table::TableExporter),
-            SurgeFormat::Csv => Box::new(csv::CsvExporter),
-            SurgeFormat::Json => Box::new(json::JsonExporter),
-            SurgeFormat::Xlsx => Box::new(xlsx::XlsxExporter),
-            SurgeFormat::Html => Box::new(html::HtmlExporter),
+impl SurgeReport<'_> {
+    /// Every row with [`COLUMNS`].
+    pub fn surge_rows(&self) -> RowSlice<'_, SurgeRow> {
+        RowSlice {
+            columns: COLUMNS,
+            rows: &self.results.rows,
         }
     }
 }
+
+impl Report for SurgeReport<'_> {
+    const FORMATS: &'static [Format] = &[Table, Csv, Json, Xlsx, Html];
+
+    fn settings(&self) -> &ReportSettings {
+        self.settings
+    }
+
+    fn warnings(&self) -> &[&Problem] {
+        &self.warnings
+    }
+
+    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
+        Some(Box::new(self.surge_rows()))
+    }
+
+    /// The peak tables, the workbook with its charts, the page with its charts.
+    fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
+        match format {
+            Table => table::write(self),
+            Xlsx => xlsx::write(self),
+            Html => html::write(self),
+            other => Err(unsupported(other)),
+        }
+    }
+}
+
+/// The headers of a peak table after the place columns, in order.
+pub const PEAK_HEADERS: [Text; 10] = [
+    Text::Cadre,
+    Text::Assigned,
+    Text::Available,
+    Text::PeakDate,
+    Text::Patients,
+    Text::OnDuty,
+    Text::Needed,
+    Text::StatusAtPeak,
+    Text::DaysShort,
+    Text::LargestShortage,
+];
 
 /// The place of a row: site, or the group's district and region.
 type Place = (Option<String>, Option<String>, Option<String>);
@@ -205,8 +183,7 @@ pub use super::compute::{peak_of, Peak};
 
 /// The lines that describe the run (sites, cadres, dates, what-if options).
 pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
-    let mut lines = vec![text::sites_line(
-        lang,
+    let mut lines = vec![lang.surge_sites_line(
         results.site_count,
         results.cadres.len(),
         results
@@ -217,24 +194,16 @@ pub fn describe(results: &SurgeResults, lang: Lang) -> Vec<String> {
     let o = &results.options;
     let mut what_if = Vec::new();
     if o.scale_census != 1.0 {
-        what_if.push(text::scaled(
-            lang,
-            &crate::numbers::full_precision(o.scale_census),
-        ));
+        what_if.push(lang.surge_scaled(&crate::numbers::full_precision(o.scale_census)));
     }
     if o.absence_rate != 0.0 {
-        what_if.push(text::absences(
-            lang,
+        what_if.push(lang.surge_absences(
             &crate::numbers::full_precision(o.absence_rate * 100.0),
             &crate::numbers::full_precision(1.0 - o.absence_rate),
         ));
     }
     if !what_if.is_empty() {
-        lines.push(format!(
-            "{}: {}",
-            text::t(lang, text::Text::WhatIf),
-            what_if.join("; ")
-        ));
+        lines.push(format!("{}: {}", lang.t(Text::WhatIf), what_if.join("; ")));
     }
     lines
 }

@@ -3,16 +3,15 @@
 //! (the machine formats keep full precision).
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::text::{daily_title, footer, peak_title, t, Text};
-use super::{by_place_and_cadre, describe, peak_of, SurgeExporter, SurgeReport};
+use crate::report::terminal::status_cell;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+
+use super::{by_place_and_cadre, describe, peak_of, SurgeReport, PEAK_HEADERS};
 use crate::i18n::Lang;
-use crate::method::Status;
+use crate::i18n::Text;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
-
-pub struct TableExporter;
 
 fn num(v: f64, decimals: usize) -> Cell {
     Cell::new(format!("{v:.decimals$}")).set_alignment(CellAlignment::Right)
@@ -21,25 +20,6 @@ fn num(v: f64, decimals: usize) -> Cell {
 /// Staff counts: whole numbers without decimals, others with one.
 fn staff(v: f64) -> Cell {
     num(v, if v.fract() == 0.0 { 0 } else { 1 })
-}
-
-fn status_cell(status: Option<Status>, report: &SurgeReport) -> Cell {
-    let Some(s) = status else {
-        return Cell::new("");
-    };
-    let lang = report.settings.lang;
-    let (word, c) = match s {
-        Status::Shortage => (lang.status(s).to_uppercase(), Color::Red),
-        Status::Balanced => (lang.status(s).to_string(), Color::Green),
-        Status::Excess => (lang.status(s).to_string(), Color::Yellow),
-    };
-    let color = report.settings.color;
-    let cell = Cell::new(word);
-    if color {
-        cell.fg(c)
-    } else {
-        cell
-    }
 }
 
 fn new_table(report: &SurgeReport) -> Table {
@@ -72,9 +52,9 @@ fn place(r: &SurgeRow) -> Vec<String> {
 
 fn place_header(level: SurgeLevel, lang: Lang) -> Vec<&'static str> {
     match level {
-        SurgeLevel::Site | SurgeLevel::Summary => vec![t(lang, Text::Site)],
-        SurgeLevel::District => vec![t(lang, Text::District), t(lang, Text::Region)],
-        SurgeLevel::Region => vec![t(lang, Text::Region)],
+        SurgeLevel::Site | SurgeLevel::Summary => vec![lang.t(Text::Site)],
+        SurgeLevel::District => vec![lang.t(Text::District), lang.t(Text::Region)],
+        SurgeLevel::Region => vec![lang.t(Text::Region)],
         SurgeLevel::National => vec![],
     }
 }
@@ -87,21 +67,7 @@ fn peak_table(
     let lang = report.settings.lang;
     let mut table = new_table(report);
     let mut header = place_header(level, lang);
-    header.extend(
-        [
-            Text::Cadre,
-            Text::Assigned,
-            Text::Available,
-            Text::PeakDate,
-            Text::Patients,
-            Text::OnDuty,
-            Text::Needed,
-            Text::StatusAtPeak,
-            Text::DaysShort,
-            Text::LargestShortage,
-        ]
-        .map(|k| t(lang, k)),
-    );
+    header.extend(PEAK_HEADERS.map(|k| lang.t(k)));
     table.set_header(header);
     let mut lines = 0;
     let mut short_lines = 0;
@@ -123,7 +89,7 @@ fn peak_table(
             staff(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0)),
             staff(r.on_duty.unwrap_or(0.0)),
             num(r.headcount_needed.unwrap_or(0.0), 1),
-            status_cell(r.status, report),
+            status_cell(r.status, report.settings),
             num(peak.days_in_shortage as f64, 0),
             if peak.largest_shortage > 0.0 {
                 num(peak.largest_shortage, 1)
@@ -139,7 +105,7 @@ fn peak_table(
 fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> Table {
     let lang = report.settings.lang;
     let mut table = new_table(report);
-    let mut header = vec![t(lang, Text::Date)];
+    let mut header = vec![lang.t(Text::Date)];
     header.extend(place_header(level, lang));
     header.extend(
         [
@@ -154,9 +120,9 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
             Text::Available,
             Text::Difference,
             Text::Ratio,
-            Text::Status,
+            Text::SurgeStatus,
         ]
-        .map(|k| t(lang, k)),
+        .map(|k| lang.t(k)),
     );
     table.set_header(header);
     for r in rows {
@@ -175,15 +141,16 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
                 Some(v) => num(v, 2),
                 None => Cell::new("n/a").set_alignment(CellAlignment::Right),
             },
-            status_cell(r.status, report),
+            status_cell(r.status, report.settings),
         ]);
         table.add_row(cells);
     }
     table
 }
 
-impl SurgeExporter for TableExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+/// The terminal table of a surge run.
+pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+    {
         let results = report.results;
         let lang = report.settings.lang;
         let mut out = String::new();
@@ -193,7 +160,7 @@ impl SurgeExporter for TableExporter {
         }
         out.push('\n');
         if results.rows.is_empty() {
-            out.push_str(t(lang, Text::NoResults));
+            out.push_str(lang.t(Text::SurgeNoResults));
             out.push('\n');
             return Ok(out.into_bytes());
         }
@@ -207,14 +174,14 @@ impl SurgeExporter for TableExporter {
                 continue;
             }
             let (table, lines, short) = peak_table(&rows, level, report);
-            out.push_str(peak_title(lang, level));
+            out.push_str(lang.surge_peak_title(level));
             out.push('\n');
             out.push_str(&table.to_string());
             out.push('\n');
-            out.push_str(&footer(lang, lines, short, results.options.bands.low));
+            out.push_str(&lang.surge_footer(lines, short, results.options.bands.low));
             out.push_str("\n\n");
             if report.daily {
-                out.push_str(daily_title(lang, level));
+                out.push_str(lang.surge_daily_title(level));
                 out.push('\n');
                 out.push_str(&daily_table(&rows, level, report).to_string());
                 out.push_str("\n\n");

@@ -5,71 +5,28 @@
 //! the data the charts are drawn from.
 
 use rust_xlsxwriter::{
-    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color,
-    ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+    Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color, Format,
+    Workbook, XlsxError,
 };
 
-use super::text::{series_name, t, Text};
-use super::{values, SurgeExporter, SurgeReport, Value, COLUMNS};
+use super::{values, SurgeReport, COLUMNS};
+use crate::i18n::Text;
+use crate::report::{sheet, Value};
 use crate::surge::compute::SurgeLevel;
-
-pub struct XlsxExporter;
 
 const NEEDED_COLOR: u32 = 0xC0392B;
 const ASSIGNED_COLOR: u32 = 0x1F4E79;
 const AVAILABLE_COLOR: u32 = 0x2E86C1;
-
-fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    use chrono::Datelike;
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-}
-
-fn write_value(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    v: &Value,
-    date_format: &Format,
-) -> Result<(), XlsxError> {
-    match v {
-        Value::Null => {}
-        Value::Text(t) => {
-            ws.write_string(row, col, *t)?;
-        }
-        Value::Number(n) => {
-            ws.write_number(row, col, *n)?;
-        }
-        Value::Integer(i) => {
-            ws.write_number(row, col, *i as f64)?;
-        }
-        Value::Date(d) => {
-            ws.write_date_with_format(row, col, excel_date(*d)?, date_format)?;
-        }
-    }
-    Ok(())
-}
 
 fn rows_sheet(
     wb: &mut Workbook,
     report: &SurgeReport,
     bold: &Format,
     date: &Format,
-) -> Result<(), XlsxError> {
+) -> anyhow::Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name("surge")?;
-    for (c, name) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, bold)?;
-    }
-    for (i, row) in report.results.rows.iter().enumerate() {
-        for (c, v) in values(row).iter().enumerate() {
-            write_value(ws, i as u32 + 1, c as u16, v, date)?;
-        }
-    }
-    ws.set_freeze_panes(1, 0)?;
-    let last = report.results.rows.len() as u32;
-    if last > 0 {
-        ws.autofilter(0, 0, last, COLUMNS.len() as u16 - 1)?;
-    }
+    sheet::data_sheet(ws, &report.surge_rows(), bold, date)?;
     ws.set_column_width(1, 11)?;
     ws.set_column_width(3, 28)?;
     ws.set_column_width(6, 24)?;
@@ -110,7 +67,7 @@ fn summary_sheet(
                 .unwrap_or(Value::Null)
         };
         for (c, name) in header.iter().enumerate() {
-            write_value(ws, r, c as u16, &pick(name), date)?;
+            sheet::write_value(ws, r, c as u16, &pick(name), None, date)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
@@ -154,19 +111,19 @@ fn charts_sheet(
     dates.sort();
     dates.dedup();
     for (i, d) in dates.iter().enumerate() {
-        ws.write_date_with_format(i as u32 + 1, DATA, excel_date(*d)?, date)?;
+        ws.write_date_with_format(i as u32 + 1, DATA, sheet::excel_date(*d)?, date)?;
     }
     ws.set_column_width(DATA, 11)?;
     let last_row = dates.len() as u32;
     for (ci, (cadre, series)) in results.cadres.iter().zip(&results.series).enumerate() {
         let col = DATA + 1 + per_cadre * ci as u16;
-        ws.write_string_with_format(0, col, series_name(lang, cadre, Text::Needed), bold)?;
-        ws.write_string_with_format(0, col + 1, series_name(lang, cadre, Text::Assigned), bold)?;
+        ws.write_string_with_format(0, col, lang.series_name(cadre, Text::Needed), bold)?;
+        ws.write_string_with_format(0, col + 1, lang.series_name(cadre, Text::Assigned), bold)?;
         if with_available {
             ws.write_string_with_format(
                 0,
                 col + 2,
-                series_name(lang, cadre, Text::Available),
+                lang.series_name(cadre, Text::Available),
                 bold,
             )?;
         }
@@ -184,7 +141,7 @@ fn charts_sheet(
         let mut chart = Chart::new(ChartType::Line);
         chart
             .title()
-            .set_name(&format!("{cadre}: {}", t(lang, Text::ChartTitle)))
+            .set_name(&format!("{cadre}: {}", lang.t(Text::ChartTitle)))
             .set_font(ChartFont::new().set_size(12).set_bold());
         chart
             .add_series()
@@ -210,7 +167,7 @@ fn charts_sheet(
             .x_axis()
             .set_date_axis(true)
             .set_num_format("dd/mm/yyyy");
-        chart.y_axis().set_name(t(lang, Text::StaffAxis)).set_min(0);
+        chart.y_axis().set_name(lang.t(Text::StaffAxis)).set_min(0);
         chart.legend().set_position(ChartLegendPosition::Bottom);
         chart.set_width(640).set_height(300);
         ws.insert_chart(ci as u32 * 16, 0, &chart)?;
@@ -218,8 +175,9 @@ fn charts_sheet(
     Ok(())
 }
 
-impl SurgeExporter for XlsxExporter {
-    fn serialize(&self, report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook of a surge run.
+pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
+    {
         let mut wb = Workbook::new();
         let bold = Format::new().set_bold();
         let date = Format::new().set_num_format("yyyy-mm-dd");

@@ -1,5 +1,8 @@
-//! Workload periods (study-format §2, §6): `2020`, `202003`, `2020-03`, `2020/03`, `03/2020`,
+//! Periods, for every module that needs them (the study readers and the DHIS2 writer): workload
+//! periods (study-format §2, §6): `2020`, `202003`, `2020-03`, `2020/03`, `03/2020`,
 //! `2020Q1`, `2020W05`, `mars 2020`, a date `2020-03-15` (its month), and workbook date cells.
+
+pub mod dhis2;
 
 use crate::names::normalise;
 

@@ -2,7 +2,7 @@
 //! the group rows of every level (whatever `--by` asked), the ratio of each district by cadre,
 //! and the shortage of each cadre. Pure: no formatting here.
 
-use super::Report;
+use super::ComputeReport as Report;
 use crate::engine::{roll_up, ComputeOptions, Level, ResultRow};
 
 /// The levels of the summary, in the order shown.

@@ -3,36 +3,17 @@
 //! coloured when writing to a terminal.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table};
 
-use super::{Exporter, Report};
+use crate::report::terminal::status_cell;
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
+
+use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
 use crate::i18n::{Lang, Text};
 use crate::method::Status;
 
-pub struct TableExporter;
-
 fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
     Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
-}
-
-/// The status word: shortage in capitals so that it stands out without colour too.
-fn status_cell(status: Option<Status>, color: bool, lang: Lang) -> Cell {
-    let Some(s) = status else {
-        return Cell::new("");
-    };
-    let word = lang.status(s);
-    let (word, c) = match s {
-        Status::Shortage => (word.to_uppercase(), Color::Red),
-        Status::Balanced => (word.to_string(), Color::Green),
-        Status::Excess => (word.to_string(), Color::Yellow),
-    };
-    let cell = Cell::new(word);
-    if color {
-        cell.fg(c)
-    } else {
-        cell
-    }
 }
 
 fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
@@ -104,7 +85,7 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
                 String::new()
             })
             .set_alignment(CellAlignment::Right),
-            status_cell(r.status, report.settings.color, lang),
+            status_cell(r.status, report.settings),
         ]);
         if months {
             cells.push(Cell::new(
@@ -173,8 +154,9 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
     }
 }
 
-impl Exporter for TableExporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
+/// The terminal table of a compute run.
+pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
+    {
         let lang = report.settings.lang;
         let mut out = String::new();
         let mut levels: Vec<Level> = Vec::new();

@@ -6,7 +6,7 @@
 //!
 //! The shapes follow DHIS2's documentation of the dataValueSets resource (DHIS2 developer
 //! manual, Web API, "Data values": "Sending bulks of data values" and "CSV data value format",
-//! https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html, source
+//! <https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html>, source
 //! dhis2/dhis2-docs `src/developer/web-api/data.md`):
 //! - CSV: columns by position — data element, period, org unit, category option combo,
 //!   attribute option combo, value (then stored by, last updated, comment, follow up, all
@@ -20,8 +20,9 @@
 
 use serde::Serialize;
 
-use super::{Exporter, Format, Report};
+use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
+use crate::report::Format;
 
 /// Checks the command line of a DHIS2 format: `--period` is required and must be a DHIS2 period.
 pub fn check_args(format: Format, period: Option<&str>) -> Result<(), String> {
@@ -47,7 +48,7 @@ pub fn is_dhis2_period(text: &str) -> bool {
     t.len() >= 4
         && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && t.bytes().all(|b| b.is_ascii_alphanumeric())
-        && crate::study::dhis2::parse_period(t).is_some()
+        && crate::period::dhis2::parse_period(t).is_some()
 }
 
 /// A value as written to DHIS2: rounded to 2 decimals, shortest form (`2`, `1.5`, `1.56`), so
@@ -114,19 +115,15 @@ fn data_values<'a>(report: &'a Report) -> anyhow::Result<Vec<DataValue<'a>>> {
 }
 
 /// `--format dhis2-csv` (`json: false`) and `--format dhis2-json`.
-pub struct Dhis2Exporter {
-    pub json: bool,
-}
-
-impl Exporter for Dhis2Exporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
+pub fn write(report: &Report, json: bool) -> anyhow::Result<Vec<u8>> {
+    {
         let period = report
             .settings
             .period
             .as_deref()
             .ok_or_else(|| anyhow::anyhow!("--format dhis2-csv|dhis2-json needs --period"))?;
         let values = data_values(report)?;
-        if self.json {
+        if json {
             /// One value as DHIS2's JSON dataValueSets writes it (fields in its order).
             #[derive(Serialize)]
             #[serde(rename_all = "camelCase")]

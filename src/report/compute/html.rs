@@ -14,29 +14,12 @@
 use std::fmt::Write as _;
 
 use super::summary::{group_name, summarise, Summary, SUMMARY_LEVELS};
-use super::{Exporter, Report};
+use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
 use crate::i18n::{Lang, Text};
 use crate::method::{Bands, Status};
 use crate::numbers::full_precision;
-
-pub struct HtmlExporter;
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::report::page::escape;
 
 const STYLE: &str = r#"
 :root { --short: #c0392b; --short-bg: #fde2df; --bal: #1e7b45; --bal-bg: #dcf2e3; --exc: #a35a00; --exc-bg: #fdebc8; --line: #c0392b; --grid: #d9d9d9; --head: #eef3f8; }
@@ -190,16 +173,7 @@ fn result_header(out: &mut String, first: &[String], lang: Lang) {
     for h in first {
         let _ = write!(out, "<th>{}</th>", escape(h));
     }
-    for name in [
-        "cadre",
-        "current_staff",
-        "required_staff",
-        "required_rounded",
-        "difference",
-        "wisn_ratio",
-        "workload_pressure_pct",
-        "status",
-    ] {
+    for &name in super::result_columns() {
         let numeric = !matches!(name, "cadre" | "status");
         let _ = write!(
             out,
@@ -586,8 +560,7 @@ fn page(report: &Report) -> String {
     out
 }
 
-impl Exporter for HtmlExporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
-        Ok(page(report).into_bytes())
-    }
+/// The HTML page of a compute run.
+pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
+    Ok(page(report).into_bytes())
 }

@@ -24,29 +24,18 @@ use rust_xlsxwriter::{
 };
 
 use super::summary::{summarise, Summary};
-use super::{values, Exporter, Report, Value, COLUMNS};
+use super::{values, ComputeReport as Report, COLUMNS};
 use crate::engine::{type_name, Profile, ResultRow};
 use crate::i18n::{Lang, Text};
 use crate::method::Status;
 use crate::model::{Component, StandardUnit, Study};
 
-pub struct XlsxExporter;
-
-/// The columns of the Summary sheet (a subset of [`COLUMNS`], in the same order).
-pub const SUMMARY_COLUMNS: &[&str] = &[
-    "level",
-    "district",
-    "region",
-    "facility_type",
-    "cadre",
-    "current_staff",
-    "required_staff",
-    "required_rounded",
-    "difference",
-    "wisn_ratio",
-    "workload_pressure_pct",
-    "status",
-];
+/// The columns of the Summary sheet: the group's place, then [`super::result_columns`].
+pub fn summary_columns() -> Vec<&'static str> {
+    let mut columns = vec!["level", "district", "region", "facility_type"];
+    columns.extend(super::result_columns());
+    columns
+}
 
 /// The extra column after the output columns: the status in `--lang`.
 pub const STATUS_LABEL: &str = "status_label";
@@ -193,22 +182,6 @@ fn header(
     Ok(row + 2)
 }
 
-fn write_value(ws: &mut Worksheet, row: u32, col: u16, v: &Value, format: &Format) -> Res<()> {
-    match v {
-        Value::Null => {}
-        Value::Text(t) => {
-            ws.write_string_with_format(row, col, *t, format)?;
-        }
-        Value::Number(n) => {
-            ws.write_number_with_format(row, col, if *n == 0.0 { 0.0 } else { *n }, format)?;
-        }
-        Value::Integer(i) => {
-            ws.write_number_with_format(row, col, *i as f64, format)?;
-        }
-    }
-    Ok(())
-}
-
 /// Writes result rows with the given machine columns (a subset of [`COLUMNS`]) and the status
 /// label; returns the last row written.
 fn result_rows(
@@ -232,7 +205,7 @@ fn result_rows(
                 "level" | "status" if lang != Lang::En => &f.code,
                 name => f.of(name),
             };
-            write_value(ws, r, c as u16, &v[i], format)?;
+            crate::report::sheet::write_value(ws, r, c as u16, &v[i], Some(format), format)?;
         }
         if let Some(s) = row.status {
             ws.write_string_with_format(r, columns.len() as u16, lang.status(s), f.status(s))?;
@@ -586,7 +559,7 @@ fn build(report: &Report) -> Res<Vec<u8>> {
     let groups: Vec<&ResultRow> = s.groups.iter().collect();
     let ws = wb.add_worksheet();
     ws.set_name(lang.t(Text::SheetSummary))?;
-    results_sheet(ws, &groups, SUMMARY_COLUMNS, report, &f)?;
+    results_sheet(ws, &groups, &summary_columns(), report, &f)?;
 
     let charts = lang.t(Text::SheetCharts);
     let ws = wb.add_worksheet();
@@ -608,8 +581,7 @@ fn build(report: &Report) -> Res<Vec<u8>> {
     wb.save_to_buffer()
 }
 
-impl Exporter for XlsxExporter {
-    fn serialize(&self, report: &Report) -> anyhow::Result<Vec<u8>> {
-        build(report).map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))
-    }
+/// The workbook of a compute run.
+pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
+    build(report).map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))
 }

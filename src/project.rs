@@ -1,0 +1,203 @@
+//! `wisn project` (study-format §7.5): requirements for coming years from monthly workload
+//! history, computed by the ordinary engine on the study with its volumes replaced by projected
+//! ones. The formulas are in [`crate::method::projection`].
+//!
+//! Decisions (docs/planning.md, "Projection"):
+//! - A facility × activity counts a year when the facility reported 12 distinct months that
+//!   year (any activity; with `--annualize`, 6 or more, the total scaled by 12 / months) **and**
+//!   the activity has at least one row that year: a year in which the activity never appears is
+//!   not read as 0.
+//! - The last observed year is the latest year with a monthly row anywhere in the study.
+//! - `--years` may name any years (sorted, duplicates dropped); `--to` gives every year after the
+//!   last observed one up to it, and is an error when it is not after it.
+//! - Staff stay as they are; projected rows have `completeness` null.
+
+use crate::diag::{Diagnostics, Problem};
+use crate::engine::{self, ComputeOptions, ResultRow, Results};
+use crate::method::projection::{counted_total, project_growth, project_trend};
+use crate::model::{History, Study};
+
+/// How volumes are projected.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Method {
+    /// The least-squares line of annual total against year.
+    Trend,
+    /// `--growth P`: compound growth of P % a year from the last counted year.
+    Growth(f64),
+}
+
+/// Which years to project.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Years {
+    /// `--to YEAR`: every year after the last observed year up to YEAR.
+    To(i32),
+    /// `--years Y1,Y2,...`.
+    List(Vec<i32>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectOptions {
+    pub years: Years,
+    pub method: Method,
+    /// `--annualize`: a year with 6 to 11 months counts, scaled by 12 / months.
+    pub annualize: bool,
+}
+
+/// One output row: the projected year and a compute row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectedRow {
+    pub year: i32,
+    pub row: ResultRow,
+}
+
+/// The counted years of one facility × activity, as (year, counted total), ascending.
+pub fn counted_years(
+    history: &History,
+    facility: usize,
+    activity: usize,
+    annualize: bool,
+) -> Vec<(i32, f64)> {
+    history
+        .totals
+        .range((facility, activity, i32::MIN)..=(facility, activity, i32::MAX))
+        .filter_map(|(&(_, _, year), &total)| {
+            counted_total(total, history.months_in(facility, year), annualize).map(|t| (year, t))
+        })
+        .collect()
+}
+
+fn error(code: &'static str, message: impl Into<String>, hint: &str) -> Vec<Problem> {
+    vec![Problem::error(code, message).hint(hint.to_string())]
+}
+
+/// The years to project, checked against the last observed year.
+pub fn target_years(years: &Years, last_observed: i32) -> Result<Vec<i32>, Vec<Problem>> {
+    match years {
+        Years::To(to) if *to <= last_observed => Err(error(
+            "bad_years",
+            format!(
+                "--to {to} is not after the last observed year ({last_observed}): there is nothing to project"
+            ),
+            "give a year after the last year of the workload history, e.g. --to 2030",
+        )),
+        Years::To(to) => Ok((last_observed + 1..=*to).collect()),
+        Years::List(list) => {
+            let mut list = list.clone();
+            list.sort_unstable();
+            list.dedup();
+            Ok(list)
+        }
+    }
+}
+
+/// Projects the study's workload to each year and computes it. Errors: no monthly history, no
+/// complete year anywhere, `--to` not after the last observed year.
+pub fn project(
+    study: &Study,
+    options: &ProjectOptions,
+    compute: &ComputeOptions,
+    diag: &mut Diagnostics,
+) -> Result<Vec<(i32, Results)>, Vec<Problem>> {
+    let history = match &study.workload.history {
+        Some(h) if study.workload.monthly && !h.totals.is_empty() => h,
+        _ => {
+            return Err(error(
+                "no_monthly_periods",
+                "wisn project needs monthly workload periods (2023-01, 202301, ...): the workload has none, or not only months",
+                "give the workload one row per facility, activity and month (a DHIS2 monthly export does)",
+            ))
+        }
+    };
+    let Some(last_observed) = history.last_year() else {
+        return Err(error(
+            "no_monthly_periods",
+            "wisn project needs monthly workload periods",
+            "add a period column of months",
+        ));
+    };
+    let years = target_years(&options.years, last_observed)?;
+    // Per facility × activity: the projected volume of each target year.
+    let mut pairs: Vec<(usize, usize)> = history.totals.keys().map(|&(f, a, _)| (f, a)).collect();
+    pairs.dedup();
+    let mut projected: Vec<(usize, usize, Vec<f64>)> = Vec::with_capacity(pairs.len());
+    let mut left_out: Vec<String> = Vec::new();
+    for (f, a) in pairs {
+        let points = counted_years(history, f, a, options.annualize);
+        let Some(&(last_year, last_total)) = points.last() else {
+            left_out.push(format!(
+                "{} / {}",
+                study.facilities[f].id, study.activities[a].name
+            ));
+            continue;
+        };
+        let values = years
+            .iter()
+            .map(|&y| match options.method {
+                Method::Trend => project_trend(&points, y).unwrap_or(0.0),
+                Method::Growth(p) => project_growth(last_year, last_total, p, y),
+            })
+            .collect();
+        projected.push((f, a, values));
+    }
+    if projected.is_empty() {
+        let need = if options.annualize {
+            "6 months or more (--annualize)"
+        } else {
+            "all 12 months"
+        };
+        return Err(error(
+            "no_complete_year",
+            format!("no complete year: no facility reported {need} of any year, so there is no year to project from"),
+            "complete the monthly history, or use --annualize to count years with 6 months or more",
+        ));
+    }
+    if !left_out.is_empty() {
+        let shown: Vec<&str> = left_out.iter().take(20).map(String::as_str).collect();
+        let more = if left_out.len() > 20 {
+            format!(" and {} more", left_out.len() - 20)
+        } else {
+            String::new()
+        };
+        diag.warn(
+            Problem::warning(
+                "no_counted_year",
+                format!(
+                    "{} facility × activity pairs have no complete year and are left out of the projection: {}{more}",
+                    left_out.len(),
+                    shown.join(", ")
+                ),
+            )
+            .hint("a year counts when the facility reported its 12 months (--annualize: 6 or more)"),
+        );
+    }
+    let mut out = Vec::with_capacity(years.len());
+    for (i, &year) in years.iter().enumerate() {
+        let mut s = study.clone();
+        s.workload.history = None;
+        s.workload.monthly = false;
+        for v in s.workload.volumes.iter_mut() {
+            v.iter_mut().for_each(|x| *x = None);
+        }
+        for (f, a, values) in &projected {
+            let row = &mut s.workload.volumes[*f];
+            if row.len() <= *a {
+                row.resize(*a + 1, None);
+            }
+            row[*a] = Some(values[i]);
+        }
+        let mut scratch = Diagnostics::default();
+        let computed = engine::compute(&s, compute, &mut scratch);
+        crate::scenario::merge_new(diag, scratch);
+        let results = computed.map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|mut p| {
+                    p.message = format!("year {year}: {}", p.message);
+                    p
+                })
+                .collect::<Vec<_>>()
+        })?;
+        out.push((year, results));
+    }
+    Ok(out)
+}

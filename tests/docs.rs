@@ -1,0 +1,111 @@
+//! The repository stands on its own: the docs list every table, column and alias the code knows,
+//! their links resolve inside the repository, and nothing in the README, docs/ or src/ sends a
+//! reader to a folder outside it.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::root;
+
+fn markdown_files() -> Vec<PathBuf> {
+    let mut files = vec![
+        root().join("README.md"),
+        root().join("data").join("README.md"),
+    ];
+    for entry in std::fs::read_dir(root().join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn every_table_column_and_alias_is_documented() {
+    let docs: String = markdown_files()
+        .iter()
+        .filter(|p| p.starts_with(root().join("docs")))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut tables: Vec<&wisn::study::schema::TableDef> =
+        wisn::study::schema::COMPUTE_TABLES.iter().collect();
+    tables.extend(wisn::study::schema::DHIS2_TABLES);
+    tables.extend(wisn::surge::schema::SURGE_TABLES);
+    tables.push(&wisn::study::schema::SCENARIO);
+    let mut missing = Vec::new();
+    for t in tables {
+        for name in std::iter::once(&t.name).chain(t.aliases) {
+            if !docs.contains(&format!("`{name}`")) {
+                missing.push(format!("table {}: `{name}`", t.name));
+            }
+        }
+        for c in t.columns {
+            for name in std::iter::once(&c.name).chain(c.aliases) {
+                if !docs.contains(&format!("`{name}`")) {
+                    missing.push(format!("{}.{}: `{name}`", t.name, c.name));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "names the code accepts but docs/ does not list (add them to docs/study-format.md):\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Relative links of a markdown file that point to a missing file.
+fn broken_links(file: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let dir = file.parent().unwrap();
+    let mut broken = Vec::new();
+    for (i, _) in text.match_indices("](") {
+        let rest = &text[i + 2..];
+        let Some(end) = rest.find(')') else { continue };
+        let target = rest[..end].split('#').next().unwrap_or("");
+        if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+            continue;
+        }
+        if !dir.join(target).exists() {
+            broken.push(format!("{}: {target}", file.display()));
+        }
+    }
+    broken
+}
+
+#[test]
+fn links_resolve_inside_the_repository() {
+    let broken: Vec<String> = markdown_files()
+        .iter()
+        .flat_map(|f| broken_links(f))
+        .collect();
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn nothing_points_outside_the_repository() {
+    let mut files = markdown_files();
+    let mut dirs = vec![root().join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let outside: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            text.contains("shared/spec") || text.contains("../shared")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "files that point outside the repository: {outside:?}"
+    );
+}
