@@ -133,6 +133,9 @@ pub struct ResultRow {
     pub caf: Option<f64>,
     pub iaf: Option<f64>,
     pub completeness: Option<f64>,
+    /// Group rows: the mean of the group's facility ratios (study-format §7.1); `None` on
+    /// facility rows and when no facility of the group has a ratio.
+    pub mean_facility_ratio: Option<f64>,
     /// Indexes for callers that want the detail (facility rows only).
     pub facility_index: Option<usize>,
     pub cadre_index: usize,
@@ -395,6 +398,7 @@ pub fn compute(
                     caf: Some(req.caf),
                     iaf: Some(req.iaf),
                     completeness: study.workload.completeness(f),
+                    mean_facility_ratio: None,
                     facility_index: Some(f),
                     cadre_index: c,
                 });
@@ -404,6 +408,7 @@ pub fn compute(
         .collect();
     let mut rows: Vec<ResultRow> = facility_rows.into_iter().flatten().collect();
     warn_missing_workload(study, &rows, &profiles, diag);
+    warn_implausible_ratios(study, &rows, &profiles, diag);
     let mut groups = Vec::new();
     for level in &options.by {
         groups.extend(roll_up(study, &rows, *level, options));
@@ -428,6 +433,113 @@ pub fn compute(
         )]);
     }
     Ok(Results { rows, profiles })
+}
+
+/// Ratios outside what any real staffing gives (below 0.1 or above 10 with staff in post) are
+/// usually one mistyped standard (a delivery time typed in h instead of min makes the requirement
+/// 60 times too large): a warning per standard names it and the facilities it affects.
+pub const RATIO_PLAUSIBLE: (f64, f64) = (0.1, 10.0);
+
+fn warn_implausible_ratios(
+    study: &Study,
+    rows: &[ResultRow],
+    profiles: &HashMap<(usize, String), Profile>,
+    diag: &mut Diagnostics,
+) {
+    // standard → (facility, ratio, share of A) for the low ratios; cadre → facilities for high.
+    let mut low: BTreeMap<usize, Vec<(String, f64, f64)>> = BTreeMap::new();
+    let mut high: BTreeMap<usize, Vec<(String, f64)>> = BTreeMap::new();
+    for r in rows {
+        let (Some(f), Some(ratio)) = (r.facility_index, r.wisn_ratio) else {
+            continue;
+        };
+        if r.current_staff <= 0.0 || (RATIO_PLAUSIBLE.0..=RATIO_PLAUSIBLE.1).contains(&ratio) {
+            continue;
+        }
+        let facility = &study.facilities[f];
+        let Some(p) = profiles.get(&(r.cadre_index, facility.type_key.clone())) else {
+            continue;
+        };
+        if ratio > RATIO_PLAUSIBLE.1 {
+            // No workload for the cadre's services at all is said by its own warnings
+            // (staff_without_workload, cadre_without_workload).
+            if p.service_staff(study, f) <= 0.0 {
+                continue;
+            }
+            high.entry(r.cadre_index)
+                .or_default()
+                .push((facility.id.clone(), ratio));
+            continue;
+        }
+        let a = p.service_staff(study, f);
+        if a <= 0.0 {
+            continue;
+        }
+        let top = p
+            .services
+            .iter()
+            .map(|s| {
+                let v = study.workload.volume(f, s.activity).unwrap_or(0.0);
+                (s.standard, v / s.standard_workload / a)
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((standard, share)) = top.filter(|t| t.1 >= 0.5) {
+            low.entry(standard)
+                .or_default()
+                .push((facility.id.clone(), ratio, share));
+        }
+    }
+    for (standard, hits) in low {
+        let s = &study.standards[standard];
+        let list: Vec<String> = hits
+            .iter()
+            .take(10)
+            .map(|(id, ratio, share)| {
+                format!("{id}: ratio {ratio:.2}, {:.0} % of A", share * 100.0)
+            })
+            .collect();
+        diag.warn(
+            Problem::warning(
+                "implausible_ratio",
+                format!(
+                    "this standard ({} {}) makes most of a requirement that gives WISN ratios below {} at {} facilities ({}{})",
+                    crate::numbers::full_precision(s.value),
+                    match &s.unit {
+                        crate::model::StandardUnit::Service(u) => u.as_str().to_string(),
+                        crate::model::StandardUnit::Allowance(u) => u.as_string(),
+                    },
+                    RATIO_PLAUSIBLE.0,
+                    hits.len(),
+                    list.join("; "),
+                    if hits.len() > 10 { "; …" } else { "" }
+                ),
+            )
+            .at(s.location.clone())
+            .value(s.activity_name.clone())
+            .hint("check the standard and its unit (min or h? a time per unit or units per hour?); if it is right, the shortage is real"),
+        );
+    }
+    for (c, hits) in high {
+        let list: Vec<String> = hits
+            .iter()
+            .take(10)
+            .map(|(id, ratio)| format!("{id}: {ratio:.1}"))
+            .collect();
+        diag.warn(
+            Problem::warning(
+                "implausible_ratio",
+                format!(
+                    "cadre \"{}\" has WISN ratios above {} at {} facilities ({}{}): the staff in post is more than ten times what the workload needs",
+                    study.cadres[c].name,
+                    RATIO_PLAUSIBLE.1,
+                    hits.len(),
+                    list.join(", "),
+                    if hits.len() > 10 { ", …" } else { "" }
+                ),
+            )
+            .hint("check the cadre's standards and units (a time typed in min instead of h makes the requirement 60 times too small), the staff counts and the workload (a missing month or activity)"),
+        );
+    }
 }
 
 fn warn_missing_workload(
@@ -510,6 +622,7 @@ pub fn roll_up(
         required: f64,
         regions: Vec<Option<String>>,
         type_name: Option<String>,
+        ratios: Vec<f64>,
     }
     let mut groups: BTreeMap<(Option<String>, usize), Acc> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.level == Level::Facility) {
@@ -523,6 +636,7 @@ pub fn roll_up(
         let acc = groups.entry((group, r.cadre_index)).or_default();
         acc.current += r.current_staff;
         acc.required += r.required_staff;
+        acc.ratios.extend(r.wisn_ratio);
         if !acc.regions.contains(&r.region) {
             acc.regions.push(r.region.clone());
         }
@@ -567,6 +681,7 @@ pub fn roll_up(
                 caf: None,
                 iaf: None,
                 completeness: None,
+                mean_facility_ratio: method::mean_of_ratios(&acc.ratios),
                 facility_index: None,
                 cadre_index: c,
             }

@@ -44,6 +44,7 @@ pub mod numbers;
 pub mod output;
 pub mod period;
 pub mod plan;
+pub mod planning;
 pub mod progress;
 pub mod project;
 pub mod report;

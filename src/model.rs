@@ -130,6 +130,8 @@ pub struct Workload {
     pub monthly: bool,
     /// Rows read.
     pub rows: u64,
+    /// The years of the periods counted (empty when the table has no periods).
+    pub years: std::collections::BTreeSet<i32>,
     /// Monthly history, kept only when the read asked for it (`wisn project`).
     pub history: Option<History>,
 }

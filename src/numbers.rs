@@ -19,6 +19,8 @@ pub enum NumberProblem {
     NotANumber,
     NotFinite,
     AmbiguousComma,
+    /// Digits separated by spaces that are not groups of three (`1 7`).
+    BadGrouping,
 }
 
 impl NumberProblem {
@@ -30,6 +32,9 @@ impl NumberProblem {
             NumberProblem::AmbiguousComma => {
                 "this file uses '.' for decimals; if 12,5 means 12.5 give --decimal-comma (or save the file with ';' as delimiter)"
             }
+            NumberProblem::BadGrouping => {
+                "a space inside a number separates thousands (1 234); write the number without the stray space (17, or 1,7 if a decimal was meant)"
+            }
         }
     }
 
@@ -38,12 +43,34 @@ impl NumberProblem {
             NumberProblem::NotANumber => "is not a number",
             NumberProblem::NotFinite => "is not a finite number",
             NumberProblem::AmbiguousComma => "has a comma in a number",
+            NumberProblem::BadGrouping => {
+                "has digits grouped by spaces that are not groups of three"
+            }
         }
     }
 }
 
 fn is_thousands_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'')
+}
+
+/// True when the spaces of a number separate groups of three digits (`1 234 567`, `12 345,5`):
+/// `1 7` is not 17.
+fn grouped_by_three(text: &str, style: DecimalStyle) -> bool {
+    let unsigned = text.trim_start_matches(['-', '+', '\u{2212}']);
+    let decimal = match style {
+        DecimalStyle::Comma => ',',
+        DecimalStyle::Point => '.',
+    };
+    let (int, frac) = unsigned.split_once(decimal).unwrap_or((unsigned, ""));
+    if frac.contains(is_thousands_space) {
+        return false;
+    }
+    let mut groups = int.split(is_thousands_space);
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Parses a number cell. `Ok(None)` for a blank cell.
@@ -66,6 +93,14 @@ pub fn parse_number(text: &str, style: DecimalStyle) -> Result<Option<f64>, Numb
         if !v.is_finite() {
             return Err(NumberProblem::NotFinite);
         }
+    }
+    if trimmed.contains(is_thousands_space)
+        && trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_thousands_space(c) || ".,+-\u{2212}".contains(c))
+        && !grouped_by_three(trimmed, style)
+    {
+        return Err(NumberProblem::BadGrouping);
     }
     let mut cleaned = String::with_capacity(trimmed.len());
     for c in trimmed.chars() {
@@ -147,6 +182,17 @@ mod tests {
             Err(NumberProblem::NotANumber)
         );
         assert_eq!(parse_number("12 %", Comma), Err(NumberProblem::NotANumber));
+        // Spaces separate groups of three digits only: "1 7" is not 17.
+        assert_eq!(parse_number("1 7", Comma), Err(NumberProblem::BadGrouping));
+        assert_eq!(
+            parse_number("12 34", Point),
+            Err(NumberProblem::BadGrouping)
+        );
+        assert_eq!(
+            parse_number("1 234,5 6", Comma),
+            Err(NumberProblem::BadGrouping)
+        );
+        assert_eq!(parse_number("-1 234 567", Point), Ok(Some(-1234567.0)));
     }
 
     #[test]

@@ -22,6 +22,45 @@ pub enum Output {
     },
 }
 
+/// The file a symbolic link (or a chain of them) points to; the path itself otherwise. A link to
+/// a file that does not exist yet resolves to where it points.
+fn resolve_link(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&current) {
+            Ok(to) => {
+                current = match current.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            Err(_) => return current,
+        }
+    }
+    current
+}
+
+/// The output must not be one of the study's input files: `-o staff.csv` in the study folder
+/// would replace the data with the report. `inputs` are the files the study reads.
+pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    if output == Path::new("-") {
+        return Ok(());
+    }
+    let Ok(target) = std::fs::canonicalize(resolve_link(output)) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|i| i == target) {
+            return Err(format!(
+                "-o {}: is one of the study's input files ({}); writing the report there would replace the data: give another file name",
+                output.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl Output {
     /// Prepares the output: for a file, checks the folder and creates the temporary file now.
     pub fn prepare(path: Option<&Path>) -> anyhow::Result<Output> {
@@ -31,6 +70,10 @@ impl Output {
         if path == Path::new("-") {
             return Ok(Output::Stdout);
         }
+        // A symbolic link is written through: the file it points to gets the report, the link
+        // stays (renaming over the link would replace it with a file).
+        let resolved = resolve_link(path);
+        let path = resolved.as_path();
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),

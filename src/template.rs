@@ -392,7 +392,20 @@ impl Template {
             sheet.set_freeze_panes(1, 0)?;
             match self.rows.get(table.name) {
                 Some(rows) => write_rows(sheet, rows)?,
-                None => write_example(sheet, table, lang, &example)?,
+                None => {
+                    write_example(sheet, table, lang, &example)?;
+                    // The example row is marked in a last column: wisn leaves marked rows out
+                    // (with a warning naming them), so an example left in is never computed.
+                    let c = table.columns.len() as u16;
+                    let (head, mark, note) = match lang {
+                        Lang::Fr => ("Exemple", "exemple", "Une ligne marquée ici est un exemple : wisn la laisse de côté (avec un avertissement). Remplacez-la par vos données, ou supprimez-la."),
+                        Lang::En => ("Example", "example", "A row marked here is an example: wisn leaves it out (with a warning). Replace it with your data, or delete it."),
+                    };
+                    sheet.set_column_width(c, 10.0)?;
+                    sheet.write_string_with_format(0, c, head, &header)?;
+                    sheet.insert_note(0, c, &Note::new(note).set_author("wisn"))?;
+                    sheet.write_string_with_format(1, c, mark, &example)?;
+                }
             }
             if table.name == "standards" {
                 add_list(sheet, table, "component", components(lang), lang)?;

@@ -83,7 +83,7 @@ fn every_export_shape_gives_the_results_of_its_tidy_twin() {
         ("analytics_hierarchy.csv", "workload.csv"),
     ] {
         let d = study_with_export(export, name, "dhis2_mapping.csv");
-        let out = run(&["compute", d.path().to_str().unwrap(), "-f", "csv"]);
+        let out = run(&["compute", d.path().to_str().unwrap(), "-f", "csv", "-v"]);
         assert!(out.status.success(), "{export}: {}", stderr(&out));
         let rows = stdout_rows(&out);
         println!("{export}");
@@ -173,7 +173,7 @@ fn deleted_values_are_skipped_and_noted() {
     // The deleted rows add 9,999 consultations and 480 pansements to F3: the results would
     // differ from the twin's if they were counted (they are compared in the test above).
     let d = study_with_export("dvs_2_38_deleted.csv", "workload.csv", "dhis2_mapping.csv");
-    let out = run(&["validate", d.path().to_str().unwrap()]);
+    let out = run(&["validate", "-v", d.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("2 values marked deleted were skipped"),
@@ -306,7 +306,7 @@ fn an_ihris_person_list_counts_the_people_in_post() {
          M13,Konaté,IDE,F3,Intérim\n\
          M14,Berthé,IDE,,Décédé\n",
     );
-    let out = run(&["compute", d.path().to_str().unwrap(), "-f", "csv"]);
+    let out = run(&["compute", d.path().to_str().unwrap(), "-f", "csv", "-v"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_same_results(&stdout_rows(&out), &twin_results());
     let err = stderr(&out);
@@ -380,7 +380,9 @@ fn year_keeps_the_periods_that_start_in_it() {
         "-f",
         "csv",
     ]);
-    assert!(stderr(&out).contains("holds no mapped value of 2026"));
+    // No data for the year is an error: computing on nothing would call every facility "excess".
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("holds no mapped value of --year 2026: its values are of 2025"));
 }
 
 #[test]

@@ -32,6 +32,10 @@ fn every_table_column_and_alias_is_documented() {
     tables.extend(wisn::study::schema::DHIS2_TABLES);
     tables.extend(wisn::surge::schema::SURGE_TABLES);
     tables.push(&wisn::study::schema::SCENARIO);
+    tables.extend([
+        &wisn::planning::inputs::POSTS,
+        &wisn::planning::inputs::COSTS,
+    ]);
     let mut missing = Vec::new();
     for t in tables {
         for name in std::iter::once(&t.name).chain(t.aliases) {

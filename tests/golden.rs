@@ -233,6 +233,85 @@ const CASES: &[Case] = &[
         &["surge", "data/covid", "--lang", "fr"],
         "xlsx",
     ),
+    // allocate, redistribute
+    out(
+        "allocate_table",
+        &[
+            "allocate",
+            "data/sikasso",
+            "--posts",
+            "Sage-femme=6,Infirmier=4",
+        ],
+    ),
+    out(
+        "allocate_csv_posts_file",
+        &[
+            "allocate",
+            "data/sikasso",
+            "--posts-file",
+            "data/sikasso/postes.csv",
+            "-f",
+            "csv",
+        ],
+    ),
+    out(
+        "allocate_json_budget",
+        &[
+            "allocate",
+            "data/sikasso",
+            "--budget",
+            "20000000",
+            "-f",
+            "json",
+        ],
+    ),
+    out(
+        "allocate_explain_fr",
+        &[
+            "allocate",
+            "data/sikasso",
+            "--posts",
+            "Sage-femme=6",
+            "--explain",
+            "SIK-CSCOM-04",
+            "--lang",
+            "fr",
+        ],
+    ),
+    file(
+        "allocate_xlsx",
+        &["allocate", "data/sikasso", "--posts", "Sage-femme=6"],
+        "xlsx",
+    ),
+    file(
+        "allocate_html_fr",
+        &[
+            "allocate",
+            "data/sikasso",
+            "--posts-file",
+            "data/sikasso/postes.csv",
+            "--lang",
+            "fr",
+        ],
+        "html",
+    ),
+    out("redistribute_table", &["redistribute", "data/sikasso"]),
+    out(
+        "redistribute_csv_region",
+        &[
+            "redistribute",
+            "data/sikasso",
+            "--within",
+            "region",
+            "-f",
+            "csv",
+        ],
+    ),
+    file(
+        "redistribute_html",
+        &["redistribute", "data/sikasso"],
+        "html",
+    ),
     // explain
     out(
         "explain_text",

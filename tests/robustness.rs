@@ -149,6 +149,22 @@ proptest! {
             for format in [Format::Table, Format::Csv, Format::Json] {
                 prop_assert!(serialize(&report, format).is_ok());
             }
+            // The planning commands on the same rows: a pool of 3 posts per cadre, then
+            // transfers within districts.
+            use wisn::planning::allocate::{allocate, AllocateOptions, Request};
+            use wisn::planning::inputs::{Costs, Pool, PoolGroup};
+            let pools = (0..builder.study.cadres.len())
+                .map(|cadre| Pool { cadre, posts: 3, group: PoolGroup::National })
+                .collect();
+            let options = AllocateOptions { request: Request::Pools(pools), types: vec![], bands: Default::default() };
+            let a = allocate(&builder.study, &results.rows, &Costs::default(), &options);
+            let r = wisn::planning::redistribute::redistribute(&builder.study, &results.rows, wisn::planning::Within::District, &Default::default());
+            let ar = wisn::planning::report::AllocateReport { study: &builder.study, allocation: &a, warnings: vec![], settings: &settings };
+            let rr = wisn::planning::report::RedistributeReport { redistribution: &r, within: wisn::planning::Within::District, warnings: vec![], settings: &settings };
+            for format in [Format::Table, Format::Csv, Format::Json] {
+                prop_assert!(serialize(&ar, format).is_ok());
+                prop_assert!(serialize(&rr, format).is_ok());
+            }
         }
     }
 }

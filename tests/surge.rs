@@ -285,8 +285,9 @@ fn wide_census_with_french_names_and_decimal_commas() {
 #[test]
 fn admissions_become_a_census_with_the_length_of_stay() {
     // S1: 2 moderate admitted on 1 June (stay 3 days: counted 1, 2, 3 June) and 1 severe on
-    // 3 June (stay 2 days: 3, 4 June); a row of 0 admissions on 10 June counts nobody, so the
-    // days run from 1 June (first row) to 4 June (last day a patient is counted).
+    // 3 June (stay 2 days: 3, 4 June); a row of 0 admissions on 10 June counts nobody, but the
+    // days run from 1 June (first row) to the later of the last row (10 June) and the last day a
+    // patient is counted (4 June): study-format §5. 5 to 10 June have no patients (0 on duty).
     // Nurses (2 moderate or 2 severe per nurse, minimum 2 when there are patients):
     //   1 June: 2/2 = 1 → min 2 → 10 people;  2 June: same;
     //   3 June: 2/2 + 1/2 = 1.5 → 2 → 10;     4 June: 1/2 = 0.5 → 1 → min 2 → 10.
@@ -310,7 +311,22 @@ fn admissions_become_a_census_with_the_length_of_stay() {
         .collect();
     assert_eq!(
         dates,
-        ["2020-06-01", "2020-06-02", "2020-06-03", "2020-06-04"]
+        [
+            "2020-06-01",
+            "2020-06-02",
+            "2020-06-03",
+            "2020-06-04",
+            "2020-06-05",
+            "2020-06-06",
+            "2020-06-07",
+            "2020-06-08",
+            "2020-06-09",
+            "2020-06-10"
+        ]
+    );
+    assert_eq!(
+        row(&rows, "site", "2020-06-10", "S1", "Infirmier")["on_duty"],
+        "0"
     );
     for (date, moderate, severe, load) in [
         ("2020-06-01", 2.0, 0.0, 1.0),
@@ -340,7 +356,7 @@ fn admissions_become_a_census_with_the_length_of_stay() {
             "sévère=2",
         ],
     );
-    assert_eq!(rows.iter().filter(|r| r["level"] == "site").count(), 8);
+    assert_eq!(rows.iter().filter(|r| r["level"] == "site").count(), 20);
     let err = surge_fails(&dir, &["--length-of-stay", "moderate=3"]);
     assert!(err.contains("admissions.csv"), "{err}");
     assert!(err.contains("row 3"), "{err}");

@@ -38,52 +38,47 @@ fn rows_of(path: &Path, sheet: &str) -> Vec<Vec<Data>> {
 }
 
 #[test]
-fn the_french_template_computes_as_it_is() {
-    let d = Dir::new();
-    let out = template(&d, "etude.xlsx", &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = compute_csv(&[d.join("etude.xlsx").to_str().unwrap()]);
-    // The example rows: a Sage-femme at CSCOM-01, 400 normal deliveries at 240 min each.
-    // AWT = (5 × 52 − 12 − 22 − 5 − 10) days × 8 h = 211 × 8 = 1,688 h; SW = 1,688 × 60 / 240
-    // = 422 deliveries a year; required = 400 / 422 = 0.947867...; ratio 1 / 0.947867 = 1.055.
-    assert_eq!(rows.len(), 1);
-    let r = &rows[0];
-    assert_eq!(r["facility_id"], "CSCOM-01");
-    assert_eq!(r["cadre"], "Sage-femme");
-    assert_eq!(r["awt_hours"], "1688");
-    assert!((r["required_staff"].parse::<f64>().unwrap() - 400.0 / 422.0).abs() < 1e-12);
-    assert_eq!(r["wisn_ratio"], "1.055");
-    assert_eq!(r["status"], "balanced");
-    // And validates clean.
-    let v = wisn()
-        .arg("validate")
-        .arg(d.join("etude.xlsx"))
-        .output()
-        .unwrap();
-    assert!(v.status.success());
-    assert!(String::from_utf8(v.stdout)
-        .unwrap()
-        .contains("0 errors, 0 warnings"));
-}
-
-#[test]
-fn the_english_template_computes_the_same() {
-    let d = Dir::new();
-    assert!(template(&d, "study.xlsx", &["--lang", "en"])
-        .status
-        .success());
-    assert!(template(&d, "etude.xlsx", &["--lang", "fr"])
-        .status
-        .success());
-    let en = compute_csv(&[d.join("study.xlsx").to_str().unwrap()]);
-    let mut fr = compute_csv(&[d.join("etude.xlsx").to_str().unwrap()]);
-    // Only the example facility's name is translated.
-    fr[0].insert("facility_name".into(), "CSCom example".into());
-    assert_same_results(&en, &fr);
+fn the_template_example_rows_are_left_out() {
+    // Left in, the example rows (a Sage-femme at CSCOM-01, in district "Sikasso") would be
+    // computed as a real facility: they are marked in a last column and left out with a warning
+    // naming them, sheet and row.
+    for (lang, name, mark) in [
+        ("fr", "etude.xlsx", "Exemple"),
+        ("en", "study.xlsx", "Example"),
+    ] {
+        let d = Dir::new();
+        let out = template(&d, name, &["--lang", lang]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = d.join(name);
+        let sheet = if lang == "fr" { "effectifs" } else { "staff" };
+        let rows = rows_of(&path, sheet);
+        assert_eq!(rows[0].last().unwrap().to_string(), mark);
+        let out = wisn()
+            .args(["compute", path.to_str().unwrap(), "-f", "csv"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "{name}, sheet \"{sheet}\": row 2 is marked as an example"
+            )),
+            "{stderr}"
+        );
+        assert!(csv_rows(&String::from_utf8_lossy(&out.stdout)).is_empty());
+        let v = wisn().arg("validate").arg(&path).output().unwrap();
+        let text = String::from_utf8(v.stdout).unwrap();
+        assert!(text.contains("0 errors, 6 warnings"), "{text}");
+        // --strict refuses to compute on a template still holding its examples.
+        let strict = wisn()
+            .args(["compute", path.to_str().unwrap(), "--strict"])
+            .output()
+            .unwrap();
+        assert_eq!(strict.status.code(), Some(1));
+    }
 }
 
 #[test]
@@ -126,7 +121,8 @@ fn sheets_headers_and_example_rows() {
             "Activité",
             "Norme",
             "Unité",
-            "Nombre agents"
+            "Nombre agents",
+            "Exemple"
         ]
     );
     assert_eq!(normes[1][2], Data::String("prestation".into()));
@@ -134,7 +130,7 @@ fn sheets_headers_and_example_rows() {
     let charge = rows_of(&fr, "charge_de_travail");
     assert_eq!(
         charge[0].iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-        ["Code structure", "Activité", "Période", "Valeur"]
+        ["Code structure", "Activité", "Période", "Valeur", "Exemple"]
     );
     // Every table sheet has one example row.
     for sheet in [

@@ -259,6 +259,13 @@ pub fn open_output<R: crate::report::Report>(
     format: Option<Format>,
     output: Option<&Path>,
 ) -> Result<(Format, Output), ExitCode> {
+    // `-o resultats.xls` (an extension that names no format) for every command (cli::guards).
+    if let (None, Some(out)) = (format, output) {
+        if let Err(e) = super::guards::check_output(out, Format::from_path(out).is_some(), &[]) {
+            eprintln!("error: {e}");
+            return Err(ExitCode::from(super::EXIT_USAGE));
+        }
+    }
     let format = match Format::choose(format, output, R::FORMATS) {
         Ok(f) => f,
         Err(e) => {

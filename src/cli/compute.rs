@@ -69,6 +69,14 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
         return Ok(ExitCode::from(EXIT_USAGE));
     }
+    if let Some(out) = args.output.as_deref() {
+        let known = args.format.is_some() || Format::from_path(out).is_some();
+        let inputs = super::guards::input_files(&args.study.read_options(), &[]);
+        if let Err(e) = super::guards::check_output(out, known, &inputs) {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(EXIT_USAGE));
+        }
+    }
     let lang = args.presentation.lang();
     // Decide the format and open the output first: a bad path fails before the long work.
     let (format, output) = match open_output::<ComputeReport>(args.format, args.output.as_deref()) {
@@ -104,10 +112,17 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
     let read = args.study.read_options();
+    // `--by national --by national` is one roll-up, not two.
+    let mut by: Vec<Level> = Vec::new();
+    for level in &args.by {
+        if !by.contains(level) {
+            by.push(*level);
+        }
+    }
     let options = ComputeOptions {
         bands: args.bands,
         rounding: args.round,
-        by: args.by.clone(),
+        by,
     };
     let spinner = super::progress::Spinner::start(std::io::stderr().is_terminal(), lang);
     let (builder, mut diag) = pool.install(|| crate::study::load(&read));
@@ -133,6 +148,14 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let study = builder.study;
+    let dhis2 = matches!(format, Format::Dhis2Csv | Format::Dhis2Json);
+    if let Some(e) = dhis2
+        .then(|| super::guards::period_mismatch(args.study.period.as_deref(), &study))
+        .flatten()
+    {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
     spinner.finish();
     let results = match super::common::computed(computed) {

@@ -2,13 +2,17 @@
 //! its `run`. [`run`] is what `main` calls; it returns the exit code (0 done, 1 the input or the
 //! computation failed, 2 the command line is wrong: study-format §4).
 
+pub mod allocate;
 pub mod common;
 pub mod completions;
 pub mod compute;
 pub mod explain;
+pub mod guards;
 pub mod man;
+pub mod planning;
 pub mod progress;
 pub mod project;
+pub mod redistribute;
 pub mod surge;
 pub mod template;
 pub mod validate;
@@ -36,6 +40,8 @@ use clap::{Parser, Subcommand};
   wisn compute data/sikasso --scenario data/scenarios/covid/scenario.csv --by national
   wisn project data/sikasso-history --to 2027 --by region
   wisn compute data/sikasso --uncertainty 10000 --standard-spread 20 --by district
+  wisn allocate data/sikasso --posts Sage-femme=10 where 10 new midwife posts should go
+  wisn redistribute data/sikasso                   transfers from excess to shortage
 
 Exit status: 0 done, 1 the input or the computation failed, 2 the command line is wrong."
 )]
@@ -61,6 +67,12 @@ pub enum Command {
     /// Requirements for coming years from the monthly workload history: least-squares trend per
     /// facility and activity, or --growth P; rows per year.
     Project(project::ProjectArgs),
+    /// Where new posts should go: each post to the facility with the lowest WISN ratio, up to
+    /// its rounded requirement (national or regional pools, or a budget).
+    Allocate(allocate::AllocateArgs),
+    /// Transfers from facilities in excess to facilities in shortage, within a district (or a
+    /// region, or nationally), donors never below their requirement.
+    Redistribute(redistribute::RedistributeArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff) of wisn, or of one command: `wisn man compute`.
@@ -93,6 +105,8 @@ where
         Command::Template(args) => template::run(args),
         Command::Surge(args) => surge::run(args),
         Command::Project(args) => project::run(args),
+        Command::Allocate(args) => allocate::run(args),
+        Command::Redistribute(args) => redistribute::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{open_output, report_errors, DialectArgs, PresentationArgs};
+use super::common::{open_output, print_problems, report_errors, DialectArgs, PresentationArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::method::surge::Severity;
 use crate::method::Bands;
@@ -117,6 +117,12 @@ fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
         .ok()
         .filter(|d| *d >= 1)
         .ok_or_else(|| format!("'{days}' is not a whole number of days ≥ 1"))?;
+    if days > crate::surge::read::MAX_STAY_DAYS {
+        return Err(format!(
+            "a stay of {days} days is longer than wisn accepts ({} days): check the number (days, not hours)",
+            crate::surge::read::MAX_STAY_DAYS
+        ));
+    }
     Ok((severity, days))
 }
 
@@ -167,6 +173,14 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(e) => return usage(&e),
     };
+    if let Some(out) = args.output.as_deref() {
+        let known = args.format.is_some() || crate::report::Format::from_path(out).is_some();
+        let inputs =
+            super::guards::input_files(&args.read_options(), crate::surge::schema::SURGE_TABLES);
+        if let Err(e) = super::guards::check_output(out, known, &inputs) {
+            return usage(&e);
+        }
+    }
     // Decide the format and open the output first: a bad path fails before the work.
     let (format, output) = match open_output::<SurgeReport>(args.format, args.output.as_deref()) {
         Ok(o) => o,
@@ -199,6 +213,10 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
+    if let Some(problem) = crate::surge::compute::non_finite(&results) {
+        print_problems([&problem]);
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));
     };

@@ -6,9 +6,9 @@
 //!   whatever could be read, even when other tables have errors, so one run lists them all;
 //! - lists each facility met in staff or workload but not in facilities with the place where it
 //!   was first met;
-//! - shows, as warnings, the cadre names that matched a cadre of the standards only after case,
-//!   accent and separator folding or through cadre_aliases, with the mapping used (`wisn compute`
-//!   keeps these as notes, shown with `-v`);
+//! - with `-v`, lists the notes too: the cadre names that matched a cadre of the standards only
+//!   after case, accent and separator folding or through cadre_aliases, with the mapping used
+//!   (notes are not warnings: `--strict` ignores them; `--format json` always lists them);
 //! - says which file or sheet each table was read from.
 
 use std::collections::{BTreeMap, HashSet};
@@ -38,6 +38,10 @@ pub struct ValidateArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also list notes (how each cadre name was matched, values left out by --year, ...): in the
+    /// text format; JSON and CSV always list them.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 /// What `wisn validate` writes: the problems (errors first), where each table was read from,
@@ -48,6 +52,8 @@ pub struct ValidateReport<'a> {
     pub study: &'a Study,
     pub errors: usize,
     pub warnings: usize,
+    /// Notes in the text format too (`-v`).
+    pub verbose: bool,
     pub settings: ReportSettings,
 }
 
@@ -92,6 +98,9 @@ impl Report for ValidateReport<'_> {
         let s = self.study;
         let errors = self.errors;
         for p in self.problems {
+            if p.severity == Severity::Note && !self.verbose {
+                continue;
+            }
             let word = severity_name(p.severity);
             if self.settings.color {
                 let code = match p.severity {
@@ -124,7 +133,11 @@ impl Report for ValidateReport<'_> {
 /// The method's checks on every (cadre, facility type) the study needs: CAS ≥ 100 %, a cadre
 /// with standards but no working time for a type. A missing working time already reported for
 /// the cadre by the reader is not repeated.
-fn method_checks(study: &Study, diag: &mut Diagnostics) {
+fn method_checks(
+    study: &Study,
+    rejected_working_time: &std::collections::HashSet<usize>,
+    diag: &mut Diagnostics,
+) {
     let mut types: Vec<&str> = study
         .facilities
         .iter()
@@ -146,7 +159,7 @@ fn method_checks(study: &Study, diag: &mut Diagnostics) {
                 .problems
                 .iter()
                 .any(|q| q.code == p.code && q.message.contains(&cadre));
-            if p.code == "no_working_time" && reported {
+            if p.code == "no_working_time" && (reported || rejected_working_time.contains(&c)) {
                 continue;
             }
             // The same support rows over 100 % at several types are one problem: their hint
@@ -241,7 +254,13 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let read = args.study.read_options();
     let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
     let (builder, mut diag) = crate::study::load(&read);
-    method_checks(&builder.study, &mut diag);
+    if !crate::study::tables::table_failed(&diag) {
+        method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
+    }
+    if !builder.study.standards.is_empty() {
+        // The planning commands' costs table, when the study has one (cadres need standards).
+        crate::planning::inputs::study_costs(&read, &builder, &mut diag);
+    }
     if !diag.has_errors() {
         // The computation's own warnings (staff without workload, ...).
         if let Err(problems) =
@@ -250,13 +269,11 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
             diag.problems.extend(problems);
         }
     }
+    if let Some(e) = super::guards::period_mismatch(args.study.period.as_deref(), &builder.study) {
+        diag.error(crate::diag::Problem::error("period_mismatch", e));
+    }
     unlisted_facilities(&builder, &mut diag);
     place_in_tables(&tables, &mut diag);
-    for p in &mut diag.problems {
-        if p.code == "cadre_mapped" {
-            p.severity = Severity::Warning;
-        }
-    }
     // Errors first, then warnings, then notes; in the order met within each.
     diag.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let errors = diag.error_count();
@@ -268,6 +285,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         study: &builder.study,
         errors,
         warnings,
+        verbose: args.verbose,
         settings: ReportSettings {
             color,
             width,

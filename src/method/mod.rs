@@ -7,14 +7,18 @@
 //!   CAF) and individual allowance (IAS → IAF).
 //! - [`results`]: required staff, difference, WISN ratio, workload pressure, status, rounding, and
 //!   group roll-ups (ratio of sums).
+//! - [`allocate`]: where new posts go (study-format §7.2): max-min, one post at a time.
+//! - [`redistribute`]: transfers from excess to shortage (study-format §7.3).
 //! - [`surge`]: COVID-19 treatment sites (wisn-method §7): load, staff on duty, headcount.
 //! - [`scenario`]: what a scenario's factors and staff changes do (study-format §7.4).
 //! - [`projection`]: least-squares trend and compound growth of annual workload (§7.5).
 //! - [`uncertainty`]: triangular draws of the standards and exact quantiles (§7.6).
 
+pub mod allocate;
 pub mod allowance;
 pub mod awt;
 pub mod projection;
+pub mod redistribute;
 pub mod results;
 pub mod scenario;
 pub mod surge;
@@ -23,7 +27,7 @@ pub mod units;
 
 pub use allowance::{caf, cas_percent, iaf, service_staff, standard_workload, Requirement};
 pub use awt::{Awt, WorkingTime};
-pub use results::{outcome, round_staff, Bands, Outcome, Rounding, Status};
+pub use results::{mean_of_ratios, outcome, round_staff, Bands, Outcome, Rounding, Status};
 pub use units::{AllowanceUnit, Period, ServiceUnit, TimeUnit};
 
 /// A computation the method refuses, rather than produce a guess, `NaN` or infinity.

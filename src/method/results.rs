@@ -6,7 +6,9 @@
 //! pressure % = (1 − ratio) × 100 when ratio < 1, else 0
 //! status     = shortage if ratio < LOW, excess if ratio > HIGH, else balanced
 //! ```
-//! Groups sum current and unrounded required, then take the ratio and difference of the sums.
+//! Groups sum current and unrounded required, then take the ratio and difference of the sums
+//! (`wisn_ratio`); beside it, [`mean_of_ratios`] is the arithmetic mean of the facility ratios
+//! (`mean_facility_ratio`, study-format §7.1), as published WISN studies report it.
 
 /// The WISN status of a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -117,6 +119,12 @@ pub fn outcome(current: f64, required: f64, bands: &Bands) -> Outcome {
     }
 }
 
+/// The arithmetic mean of facility ratios (those with required > 0); `None` when there is none.
+/// This is the `mean_facility_ratio` of group rows, beside the ratio of sums.
+pub fn mean_of_ratios(ratios: &[f64]) -> Option<f64> {
+    (!ratios.is_empty()).then(|| ratios.iter().sum::<f64>() / ratios.len() as f64)
+}
+
 /// `--round nearest|up|down` for `required_rounded`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Rounding {
@@ -191,6 +199,15 @@ mod tests {
         );
         assert!("1.2,0.8".parse::<Bands>().is_err());
         assert!("x".parse::<Bands>().is_err());
+    }
+
+    /// Two facilities: 1/2 = 0.5 and 3/2 = 1.5 → mean 1.0; ratio of sums 4/4 = 1.0. With 1/4 and
+    /// 3/2: mean (0.25 + 1.5) / 2 = 0.875, ratio of sums 4/6 = 0.667: they differ.
+    #[test]
+    fn mean_of_facility_ratios() {
+        assert_eq!(mean_of_ratios(&[0.5, 1.5]), Some(1.0));
+        assert_eq!(mean_of_ratios(&[0.25, 1.5]), Some(0.875));
+        assert_eq!(mean_of_ratios(&[]), None);
     }
 
     #[test]

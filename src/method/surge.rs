@@ -180,7 +180,9 @@ pub fn census_from_admissions(
     let Some(first) = admissions.keys().next().copied() else {
         return Ok(census);
     };
-    let mut last = first;
+    // Every day from the first admissions row to the later of the last admissions row and the
+    // last day a patient is still counted (study-format §5): a last row of 0 admissions counts.
+    let mut last = admissions.keys().next_back().copied().unwrap_or(first);
     for (&day, admitted) in admissions {
         for s in Severity::ALL {
             let n = admitted[s.index()];

@@ -124,6 +124,10 @@ pub fn parse_period(text: &str) -> Option<Period> {
         if let Some((y, n)) = upper.split_once(sep) {
             let y = y.trim_end_matches('-');
             if let (Some(y), Some(n)) = (year(y), small(n, max)) {
+                // Week 53 exists only in years that have it (2020 does, 2023 does not).
+                if max == 53 && iso_week_start(y, n).is_none() {
+                    return None;
+                }
                 return Some(make(y, n));
             }
         }
@@ -195,5 +199,7 @@ mod tests {
         assert_eq!(Week(2020, 53).year(), 2020); // 28 December 2020
         assert_eq!(Quarter(2023, 4).year(), 2023);
         assert_eq!(iso_week_start(2021, 53), None);
+        assert_eq!(parse_period("2023W53"), None);
+        assert_eq!(parse_period("2020W53"), Some(Week(2020, 53)));
     }
 }

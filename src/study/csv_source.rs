@@ -363,6 +363,12 @@ impl RowSource for CsvSource {
                 (Decoding::Utf8OrCp1252, Box::new(joined))
             }
         };
+        // The last bytes of the text, to tell a quoted field that never closes (study-format §4).
+        let tail = std::rc::Rc::new(std::cell::RefCell::new(Vec::<u8>::new()));
+        let reader: Box<dyn Read> = Box::new(TailReader {
+            inner: reader,
+            tail: tail.clone(),
+        });
         // Sniff on decoded text: for UTF-16 the raw bytes would mislead.
         let mut reader = BufReader::with_capacity(1 << 16, reader);
         let head = {
@@ -385,6 +391,9 @@ impl RowSource for CsvSource {
             .from_reader(reader);
         let fell_back = Flag::new(false);
         let mut record = csv::ByteRecord::new();
+        // The line of the last record when its last field spans lines (a quoted field that may
+        // never close: the csv reader then reads everything to the end of the file into it).
+        let mut open_quote: Option<usize> = None;
         loop {
             match csv_reader.read_byte_record(&mut record) {
                 Ok(false) => break,
@@ -401,6 +410,11 @@ impl RowSource for CsvSource {
                 }
             }
             let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            open_quote = record
+                .iter()
+                .next_back()
+                .is_some_and(|f| f.contains(&b'\n'))
+                .then_some(line);
             let row = CsvRow {
                 record: &record,
                 line,
@@ -409,6 +423,18 @@ impl RowSource for CsvSource {
             };
             if let Flow::Stop = visit(&row) {
                 break;
+            }
+        }
+        if let Some(line) = open_quote {
+            if unclosed_at_end(&tail.borrow()) {
+                let mut location = Location::file(&self.display);
+                location.row = Some(line);
+                return Err(Problem::error(
+                    "unclosed_quote",
+                    "has a quoted field (starting with \") that never closes: everything after it to the end of the file was read as one cell",
+                )
+                .at(location)
+                .hint("close the quote (\") of that field, or remove the stray quote, then save again"));
             }
         }
         if fell_back.get() {
@@ -427,6 +453,38 @@ impl RowSource for CsvSource {
     fn take_notes(&mut self) -> Vec<Problem> {
         std::mem::take(&mut self.notes)
     }
+
+    fn delimited(&self) -> bool {
+        true
+    }
+}
+
+/// Passes bytes through, keeping the last few: at the end of the file they tell a quoted field
+/// that closed (`"` last, blanks aside) from one that never did.
+struct TailReader {
+    inner: Box<dyn Read>,
+    tail: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+}
+
+impl Read for TailReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            let mut tail = self.tail.borrow_mut();
+            tail.extend_from_slice(&buf[n.saturating_sub(16)..n]);
+            let excess = tail.len().saturating_sub(16);
+            tail.drain(..excess);
+        }
+        Ok(n)
+    }
+}
+
+/// True when the text does not end with a closing quote (blanks and line ends aside).
+fn unclosed_at_end(tail: &[u8]) -> bool {
+    tail.iter()
+        .rev()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0)
+        .map_or(true, |&b| b != b'"')
 }
 
 #[cfg(test)]

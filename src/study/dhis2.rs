@@ -544,6 +544,32 @@ pub enum Field {
     Value,
 }
 
+/// FNV-1a: a fast hasher for the short UIDs looked up once per value (the standard hasher costs
+/// more than the rest of the duplicate check). The keys are the data elements the mapping names
+/// and their combos (values of other data elements never get here): a few hundred.
+#[derive(Default, Clone, Copy)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
 /// How a data element resolved, cached per spelling met.
 #[derive(Debug, Default)]
 struct DataElementEntry {
@@ -578,6 +604,13 @@ pub struct Aggregator {
     blank: u64,
     counted: u64,
     unmatched_orgunits: BTreeMap<String, u64>,
+    /// Values met, to refuse the same value twice (study-format §4).
+    seen: super::workload::KeySet,
+    /// (data element, category option combo) as met → a small number, for `seen`.
+    /// data element → combo → number; looked up by `&str`, so a value met before allocates
+    /// nothing.
+    items: HashMap<String, HashMap<String, usize, Fnv>, Fnv>,
+    item_count: usize,
 }
 
 impl Aggregator {
@@ -612,7 +645,24 @@ impl Aggregator {
             blank: 0,
             counted: 0,
             unmatched_orgunits: BTreeMap::new(),
+            seen: Default::default(),
+            items: HashMap::default(),
+            item_count: 0,
         }
+    }
+
+    /// The number of a (data element, combo) pair as written in the export.
+    fn item(&mut self, de: &str, coc: &str) -> usize {
+        if let Some(&i) = self.items.get(de).and_then(|c| c.get(coc)) {
+            return i;
+        }
+        let i = self.item_count;
+        self.item_count += 1;
+        self.items
+            .entry(de.to_string())
+            .or_default()
+            .insert(coc.to_string(), i);
+        i
     }
 
     fn resolve_data_element(mapping: &Mapping, candidates: &[&str]) -> DataElementEntry {
@@ -848,6 +898,25 @@ impl Aggregator {
         if let Some(n) = self.unmatched_orgunits.get_mut(v.orgunit[0]) {
             *n += 1;
         }
+        let item = self.item(v.data_element.first().copied().unwrap_or(""), v.coc);
+        let month = period.month.map(|c| ((c / 12) as i32, c % 12 + 1));
+        if self.seen.repeated(facility, item, month, || v.period) {
+            return Err((
+                Field::Value,
+                Problem::error(
+                    "dhis2_duplicate",
+                    format!(
+                        "repeats a value already given earlier in the export (data element {}, period {}, org unit {}, category option combo {}): a DHIS2 export never holds the same value twice",
+                        v.data_element.first().copied().unwrap_or(""),
+                        v.period,
+                        v.orgunit.first().copied().unwrap_or(""),
+                        if v.coc.is_empty() { "(blank)" } else { v.coc }
+                    ),
+                )
+                .value(full_precision(volume))
+                .hint("the file was probably joined from two exports that overlap: export the period once from DHIS2, or remove the repeated lines"),
+            ));
+        }
         let activity = self.mapping.rules[rule].activity;
         super::workload::add(b, facility, activity, volume);
         super::workload::add_month(b, facility, activity, period.month, volume);
@@ -870,6 +939,7 @@ impl Aggregator {
     /// Months, completeness and the warnings of the read; gives the mapping back to the builder.
     pub fn finish(self, b: &mut Builder, at: &Location, diag: &mut Diagnostics) {
         let workload = &mut b.study.workload;
+        workload.years.extend(self.years.keys().copied());
         workload.monthly = self.any_period && self.all_monthly;
         if self.any_period && !self.all_monthly {
             diag.warn(Problem::warning(
@@ -965,10 +1035,24 @@ impl Aggregator {
         }
         if let Some(y) = self.year {
             if self.counted == 0 {
-                diag.warn(
-                    Problem::warning("dhis2_year_empty", format!("holds no mapped value of {y}"))
-                        .at(at.clone())
-                        .hint("check --year, or export that year from DHIS2"),
+                let held = if self.outside_year.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ": its values are of {}",
+                        list(self.outside_year.keys().map(|y| y.to_string()), 10)
+                    )
+                };
+                // Computing on no workload would call every facility "excess".
+                diag.error(
+                    Problem::error(
+                        "dhis2_year_empty",
+                        format!("holds no mapped value of --year {y}{held}"),
+                    )
+                    .at(at.clone())
+                    .hint(
+                        "give --year with a year the export holds, or export that year from DHIS2",
+                    ),
                 );
             }
         } else if self.years.len() > 1 {

@@ -105,10 +105,16 @@ pub struct Builder {
     /// Where the workload and staff tables are (file, sheet), for problems about their totals.
     pub workload_location: Option<Location>,
     pub staff_location: Option<Location>,
+    pub facilities_location: Option<Location>,
     /// The `dhis2_mapping` table, when the study has one.
     pub dhis2_mapping: Option<dhis2::Mapping>,
     /// The DHIS2 org-unit hierarchy of `--orgunits`.
     pub orgunits: Option<orgunits::Hierarchy>,
+    /// Cadres whose working_time row was refused (a bad value): the error names the row, so
+    /// "no working_time row" is not said again.
+    pub rejected_working_time: std::collections::HashSet<usize>,
+    /// Facility-type key → its first spelling in standards or working_time.
+    pub type_names: HashMap<String, String>,
 }
 
 impl Builder {
@@ -312,6 +318,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     }
     if let Some(mut s) = open("facilities") {
         builder.study.has_facilities_table = true;
+        builder.facilities_location = Some(s.location());
         tables::read_facilities(s.as_mut(), &mut builder, &mut diag);
     }
     if let Some(t) = tables.get("orgunits") {

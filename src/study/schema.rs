@@ -255,6 +255,8 @@ pub const WORKLOAD: TableDef = TableDef {
 
 /// Identity columns a wide workload sheet may carry that are not activities.
 pub const WIDE_WORKLOAD_IGNORED: &[&str] = &[
+    "example",
+    "exemple",
     "facility_name",
     "name",
     "nom",
@@ -293,7 +295,19 @@ pub const STAFF: TableDef = TableDef {
         CADRE,
         Column {
             name: "count",
-            aliases: &["effectif", "nombre", "fte", "etp", "effectifs", "nb"],
+            aliases: &[
+                "effectif",
+                "nombre",
+                "fte",
+                "etp",
+                "effectifs",
+                "nb",
+                "nombre_d_agents",
+                "nombre_agents",
+                "nb_agents",
+                "agents_en_poste",
+                "effectif_en_poste",
+            ],
         },
         Column {
             name: "status",
@@ -305,6 +319,29 @@ pub const STAFF: TableDef = TableDef {
         },
     ],
 };
+
+/// Headers of the column that marks the template's example rows: a row with anything in it is
+/// left out, with a warning naming it.
+pub const EXAMPLE_COLUMNS: &[&str] = &["example", "exemple", "ligne_d_exemple", "example_row"];
+
+/// Headers that name a person (normalised): with one of them (or a `status` column), a staff
+/// table without `count` is a person list, one row per person (iHRIS-style). Several may be
+/// present (`Matricule`, `Nom`, `Prénom`).
+pub const PERSON_COLUMNS: &[&str] = &[
+    "name",
+    "nom",
+    "prenom",
+    "prenoms",
+    "nom_complet",
+    "nom_et_prenom",
+    "nom_prenom",
+    "matricule",
+    "numero_matricule",
+    "person_id",
+    "id",
+    "employee_id",
+    "agent",
+];
 
 pub const CADRE_ALIASES: TableDef = TableDef {
     name: "cadre_aliases",

@@ -81,4 +81,9 @@ pub trait RowSource {
     fn take_notes(&mut self) -> Vec<Problem> {
         Vec::new()
     }
+    /// True for delimited text (CSV): a data row must then have as many fields as the header
+    /// (study-format §4), which a workbook row always has.
+    fn delimited(&self) -> bool {
+        false
+    }
 }

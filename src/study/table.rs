@@ -252,12 +252,28 @@ where
 {
     let location = source.location();
     let style = source.decimal_style();
+    let delimited = source.delimited();
+    let first_problem = diag.problems.len();
     let mut fields: Option<Fields> = None;
     let mut proceed = true;
     let mut scanned = 0usize;
+    let mut example_col: Option<usize> = None;
+    let mut width = 0usize;
+    let mut examples: Vec<usize> = Vec::new();
+    let mut example_count = 0usize;
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if let Some(f) = &fields {
             if !row.is_blank() {
+                if delimited && !field_count_ok(f, row, width, diag) {
+                    return Flow::Continue;
+                }
+                if example_col.is_some_and(|c| !row.cell(c).is_blank()) {
+                    example_count += 1;
+                    if examples.len() < 10 {
+                        examples.push(row.number());
+                    }
+                    return Flow::Continue;
+                }
                 on_row(f, row, diag);
                 crate::progress::row_read();
             }
@@ -270,6 +286,15 @@ where
         let (known, non_blank) = known_cells(row, def);
         if known >= 2 || (known >= 1 && non_blank >= 2) {
             let header = resolve_header(row, def, &location, diag);
+            width = header
+                .names
+                .iter()
+                .rposition(|n| !n.is_empty())
+                .map_or(0, |i| i + 1);
+            example_col = header
+                .normalised
+                .iter()
+                .position(|n| super::schema::EXAMPLE_COLUMNS.contains(&n.as_str()));
             let f = Fields {
                 header,
                 location: location.clone(),
@@ -288,7 +313,36 @@ where
     for n in source.take_notes() {
         diag.push(n);
     }
+    if !examples.is_empty() {
+        let rows: Vec<String> = examples.iter().map(|r| r.to_string()).collect();
+        diag.warn(
+            Problem::warning(
+                "example_rows",
+                format!(
+                    "{} {}{} {} (the template's example rows): left out",
+                    if example_count == 1 { "row" } else { "rows" },
+                    rows.join(", "),
+                    if example_count > 10 { ", …" } else { "" },
+                    if example_count == 1 { "is marked as an example" } else { "are marked as examples" }
+                ),
+            )
+            .at(location.clone())
+            .hint("delete the example rows (or clear their mark in the Exemple column) once your own rows are in"),
+        );
+    }
     if let Err(problem) = result {
+        // What the reader said about rows at or after the place the file broke follows from
+        // the break (an unclosed quote makes one long row): only the break is reported.
+        if let Some(line) = problem.location.as_ref().and_then(|l| l.row) {
+            let mut k = 0;
+            diag.problems.retain(|p| {
+                k += 1;
+                k <= first_problem
+                    || p.location.as_ref().map_or(true, |l| {
+                        l.file != location.file || l.row.map_or(true, |r| r < line)
+                    })
+            });
+        }
         diag.error(problem);
         return None;
     }
@@ -313,6 +367,43 @@ where
         return None;
     }
     fields.map(|f| f.header)
+}
+
+/// A CSV data row must have as many fields as the header (study-format §4): a row with one
+/// field too many (`…,2024-03,1,200`) or too few would put values under the wrong columns.
+/// Trailing empty fields (Excel pads rows to the widest line) are not counted.
+fn field_count_ok(f: &Fields, row: &dyn Row, width: usize, diag: &mut Diagnostics) -> bool {
+    if row.len() == width {
+        return true;
+    }
+    let used = (0..row.len())
+        .rev()
+        .find(|&i| !row.cell(i).is_blank())
+        .map_or(0, |i| i + 1);
+    if used <= width && row.len() >= width {
+        return true;
+    }
+    let (what, hint) = if used > width {
+        (
+            format!("has {used} fields but the header (line {}) has {width}", f.header.row),
+            "a value holding the delimiter splits in two (a decimal comma in a comma-separated file, a name with a comma): quote it (\"1,5\") or remove the extra delimiter",
+        )
+    } else {
+        (
+            format!(
+                "has {} fields but the header (line {}) has {width}",
+                row.len(),
+                f.header.row
+            ),
+            "add the missing fields (an empty field still needs its delimiter), or join the line with the one it was split from",
+        )
+    };
+    diag.error(
+        Problem::error("field_count", what)
+            .at(f.at_row(row))
+            .hint(hint),
+    );
+    false
 }
 
 /// Reports required columns that the header lacks. Returns false when any is missing.

@@ -7,11 +7,15 @@ use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKI
 use super::source::{Row, RowSource};
 use super::table::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
-use crate::diag::{Diagnostics, Location, Problem};
+use crate::diag::{Diagnostics, Location, Problem, Severity};
 use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
 use crate::model::{Component, Facility, Standard, StandardUnit, WorkingTimeRow};
 use crate::names::{closest, key, normalise};
 use crate::numbers::full_precision;
+
+/// Available working time (hours a year) that any full-time health worker has: outside it, a
+/// working_time row is probably mistyped (a warning says what to check).
+pub const AWT_PLAUSIBLE: (f64, f64) = (800.0, 2600.0);
 
 /// A required cell left blank.
 pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
@@ -23,16 +27,21 @@ pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &st
 
 /// The cadre (required) and facility-type key (blank: every type) of a working_time or
 /// standards row.
-fn cadre_and_type(f: &Fields, row: &dyn Row, d: &mut Diagnostics) -> Option<(String, String)> {
+fn cadre_and_type(
+    f: &Fields,
+    row: &dyn Row,
+    b: &mut Builder,
+    d: &mut Diagnostics,
+) -> Option<(String, String)> {
     let Some(cadre) = f.text(row, "cadre", d) else {
         d.error(blank_cell(f, row, "cadre", "a cadre"));
         return None;
     };
-    let type_key = f
-        .text(row, "facility_type", d)
-        .as_deref()
-        .map(key)
-        .unwrap_or_default();
+    let written = f.text(row, "facility_type", d);
+    let type_key = written.as_deref().map(key).unwrap_or_default();
+    if let Some(w) = written {
+        b.type_names.entry(type_key.clone()).or_insert(w);
+    }
     Some((cadre, type_key))
 }
 
@@ -131,7 +140,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             )
         },
         |f, row, d| {
-            let Some((cadre_name, type_key)) = cadre_and_type(f, row, d) else {
+            let Some((cadre_name, type_key)) = cadre_and_type(f, row, b, d) else {
                 return;
             };
             let comp_col = f.header.get("component").unwrap_or(0);
@@ -364,7 +373,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             )
         },
         |f, row, d| {
-            let Some((cadre_name, type_key)) = cadre_and_type(f, row, d) else {
+            let Some((cadre_name, type_key)) = cadre_and_type(f, row, b, d) else {
                 return;
             };
             let mut values = [0.0; 6];
@@ -391,6 +400,8 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 }
             }
             if !ok {
+                let c = b.cadre(&cadre_name);
+                b.rejected_working_time.insert(c);
                 return;
             }
             let time = WorkingTime {
@@ -401,13 +412,46 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 sick_leave: values[4],
                 other_leave: values[5],
             };
-            if let Err(e) = time.awt() {
+            if time.hours_per_day > 24.0 {
+                let col = f.header.get("hours_per_day").unwrap_or(0);
                 d.error(
-                    Problem::error("bad_working_time", e.to_string())
-                        .at(f.at_row(row))
-                        .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
+                    Problem::error("bad_working_time", "is more hours than a day has")
+                        .at(f.at(row, col))
+                        .value(full_precision(time.hours_per_day))
+                        .hint("hours_per_day is the hours of one working day (8 for a 40-hour week of 5 days; 12 for a 12-hour shift)"),
                 );
+                let c = b.cadre(&cadre_name);
+                b.rejected_working_time.insert(c);
                 return;
+            }
+            let awt = match time.awt() {
+                Ok(a) => a,
+                Err(e) => {
+                    d.error(
+                        Problem::error("bad_working_time", e.to_string())
+                            .at(f.at_row(row))
+                            .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
+                    );
+                    let c = b.cadre(&cadre_name);
+                    b.rejected_working_time.insert(c);
+                    return;
+                }
+            };
+            let hours = awt.hours();
+            if !(AWT_PLAUSIBLE.0..=AWT_PLAUSIBLE.1).contains(&hours) {
+                d.warn(
+                    Problem::warning(
+                        "implausible_awt",
+                        format!(
+                            "gives an available working time of {hours:.0} hours a year, outside what a full-time health worker has (about {} to {} h)",
+                            AWT_PLAUSIBLE.0,
+                            AWT_PLAUSIBLE.1
+                        ),
+                    )
+                    .at(f.at_row(row))
+                    .value(cadre_name.clone())
+                    .hint("check hours per day (hours of one day), days per week, and that holidays and leave are days per year (not hours, not per month)"),
+                );
             }
             let cadre = b.cadre(&cadre_name);
             if let Some(first) = seen.insert((cadre, type_key.clone()), row.number()) {
@@ -467,6 +511,7 @@ pub fn read_staff_counts(
     };
     let active: Vec<String> = active_given.iter().map(|s| key(s)).collect();
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut repeats = Repeats::default();
     read_table(
         source,
         def,
@@ -475,6 +520,24 @@ pub fn read_staff_counts(
             let mut ok = require_columns(h, f, def, &["facility_id"], d);
             if !h.has("cadre") && !h.has("job") {
                 ok &= require_columns(h, f, def, &["cadre"], d);
+            }
+            // Without a count, the table is a person list only when it looks like one: a
+            // header such as `Nombre d'agents` that is not recognised must not turn every
+            // count into 1.
+            let person = h
+                .normalised
+                .iter()
+                .any(|n| super::schema::PERSON_COLUMNS.contains(&n.as_str()));
+            if !h.has("count") && !person && !h.has("status") {
+                ok &= require_columns(h, f, def, &["count"], d);
+                if let Some(p) = d.problems.last_mut() {
+                    if p.code == "missing_column" {
+                        p.message.push_str(
+                            "; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column",
+                        );
+                        p.hint = Some("rename the column that holds the staff counts to `count` (or effectif, nombre, nb_agents), or add a person column (matricule, nom) if the table lists one person per row".into());
+                    }
+                }
             }
             ok
         },
@@ -517,8 +580,10 @@ pub fn read_staff_counts(
             });
             let cadre = b.cadre(&cadre_name);
             *out.entry((facility, cadre)).or_insert(0.0) += count;
+            repeats.check(f, row);
         },
     );
+    repeats.report(table, "summed", diag);
     if !dropped.is_empty() {
         let list: Vec<String> = dropped
             .iter()
@@ -541,9 +606,86 @@ pub fn read_staff_counts(
     out
 }
 
+/// Rows of a small tidy table that repeat an earlier row cell for cell (a row pasted twice).
+/// The table's rule (summed) still applies; each repeat is a warning naming both rows, so
+/// `--strict` refuses it. Keeps every row's text: for the small tables only (workload has its
+/// own, cheaper check).
+#[derive(Default)]
+pub(crate) struct Repeats {
+    seen: HashMap<Vec<String>, usize>,
+    found: Vec<(Location, usize)>,
+}
+
+impl Repeats {
+    pub(crate) fn check(&mut self, f: &Fields, row: &dyn Row) {
+        let cells: Vec<String> = (0..row.len())
+            .map(|i| row.cell(i).to_text().trim().to_string())
+            .collect();
+        let mut cells = cells;
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        match self.seen.get(&cells) {
+            Some(&first) => self.found.push((f.at_row(row), first)),
+            None => {
+                self.seen.insert(cells, row.number());
+            }
+        }
+    }
+
+    pub(crate) fn report(self, table: &str, rule: &str, diag: &mut Diagnostics) {
+        const SHOWN: usize = 20;
+        let n = self.found.len();
+        for (at, first) in self.found.into_iter().take(SHOWN) {
+            diag.warn(
+                Problem::warning(
+                    "duplicate_row",
+                    format!("repeats row {first} of the {table} table cell for cell: the two rows are {rule}"),
+                )
+                .at(at)
+                .hint("delete the repeated row if it was pasted twice (--strict makes this an error)"),
+            );
+        }
+        if n > SHOWN {
+            diag.warn(Problem::warning(
+                "duplicate_row",
+                format!(
+                    "... and {} more repeated rows in the {table} table",
+                    n - SHOWN
+                ),
+            ));
+        }
+    }
+}
+
+/// True when a table could not be read (no header, a missing column, a broken file): every check
+/// across tables would then be a follow-on of that one error, so they are left out until it is
+/// fixed.
+pub fn table_failed(diag: &Diagnostics) -> bool {
+    const TABLE_FAILED: &[&str] = &[
+        "missing_column",
+        "no_header",
+        "no_activities",
+        "unclosed_quote",
+        "bad_csv",
+        "not_csv",
+        "cannot_open",
+        "cannot_read",
+        "bad_workbook",
+        "no_sheet",
+        "duplicate_header",
+    ];
+    diag.problems
+        .iter()
+        .any(|p| p.severity == Severity::Error && TABLE_FAILED.contains(&p.code))
+}
+
 /// Checks across tables, once everything is read: the warnings of study-format §4 and the
 /// completeness of monthly workload.
 pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) {
+    if table_failed(diag) {
+        return;
+    }
     let study = &b.study;
     let ncadres = study.cadres.len();
     let mut has_standards = vec![false; ncadres];
@@ -555,7 +697,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         has_time[w.cadre] = true;
     }
     for (i, cadre) in study.cadres.iter().enumerate() {
-        if has_standards[i] && !has_time[i] {
+        if has_standards[i] && !has_time[i] && !b.rejected_working_time.contains(&i) {
             let at = study
                 .standards
                 .iter()
@@ -575,6 +717,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             ));
         }
     }
+    facility_types(b, diag);
+    let study = &b.study;
     // Staff of cadres with no standards.
     let standard_keys: Vec<&str> = study
         .cadres
@@ -593,7 +737,12 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     for (c, (n, facilities)) in staff_without {
         let cadre = &study.cadres[c];
-        let hint = match closest(&cadre.key, standard_keys.iter().copied()) {
+        // A name close to (or holding) a cadre of the standards is probably that cadre,
+        // misspelled: the warning says which (study-format §4: cadres that nothing uses give
+        // warnings, whatever their name).
+        let guess = closest(&cadre.key, standard_keys.iter().copied())
+            .or_else(|| related(&cadre.key, standard_keys.iter().copied()));
+        let hint = match guess {
             Some(k) => {
                 let name = &study.cadres.iter().find(|c| c.key == k).map(|c| c.name.clone()).unwrap_or_default();
                 format!("did you mean \"{name}\"? add a cadre_aliases row: {},{name}", cadre.name)
@@ -636,7 +785,9 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         .collect();
     for (a, activity) in study.activities.iter().enumerate() {
         if !used[a] && reported[a] > 0 {
-            let hint = match closest(&activity.key, activity_keys.iter().copied()) {
+            let guess = closest(&activity.key, activity_keys.iter().copied())
+                .or_else(|| related(&activity.key, activity_keys.iter().copied()));
+            let hint = match guess {
                 Some(k) => format!(
                     "did you mean \"{}\"? rename it in workload or standards",
                     study
@@ -702,6 +853,141 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     // Completeness of monthly workload, and --annualize.
     completeness(b, options, diag);
     too_large(b, diag);
+}
+
+/// Facility types and the typed rows of standards and working_time (a hospital typed `Hopital`
+/// while the typed standards say `EPH` would silently get the blank-type, CSCom, standards):
+/// typed rows whose type no facility has are a warning naming them; so is a facility type that
+/// falls back to the blank-type rows while typed rows go unused, with a did-you-mean.
+fn facility_types(b: &Builder, diag: &mut Diagnostics) {
+    let study = &b.study;
+    // Facility types met: key → (as written, facilities).
+    let mut types: BTreeMap<&str, (&str, Vec<&str>)> = BTreeMap::new();
+    for f in &study.facilities {
+        if !f.type_key.is_empty() {
+            let e = types
+                .entry(f.type_key.as_str())
+                .or_insert((f.facility_type.as_deref().unwrap_or(""), Vec::new()));
+            e.1.push(f.id.as_str());
+        }
+    }
+    // Typed rows: (table, type key) → rows.
+    let mut typed: BTreeMap<(&str, &str), Vec<&Location>> = BTreeMap::new();
+    for s in &study.standards {
+        if !s.type_key.is_empty() {
+            typed
+                .entry(("standards", s.type_key.as_str()))
+                .or_default()
+                .push(&s.location);
+        }
+    }
+    for w in &study.working_time {
+        if !w.type_key.is_empty() {
+            typed
+                .entry(("working_time", w.type_key.as_str()))
+                .or_default()
+                .push(&w.location);
+        }
+    }
+    let type_list = |types: &BTreeMap<&str, (&str, Vec<&str>)>| -> String {
+        if types.is_empty() {
+            "none".into()
+        } else {
+            types
+                .values()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut unused: Vec<&str> = Vec::new();
+    for ((table, t), rows) in &typed {
+        if types.contains_key(t) {
+            continue;
+        }
+        if !unused.contains(t) {
+            unused.push(t);
+        }
+        let names: Vec<String> = rows
+            .iter()
+            .take(8)
+            .filter_map(|l| l.row.map(|r| r.to_string()))
+            .collect();
+        let hint = match closest(t, types.keys().copied()) {
+            Some(k) => format!(
+                "did you mean \"{}\"? write the type as the facilities table does (compared normalised)",
+                types[k].0
+            ),
+            None => format!(
+                "write the type as the facilities table does (its types: {}), or delete the rows",
+                type_list(&types)
+            ),
+        };
+        let mut p = Problem::warning(
+            "unused_facility_type",
+            format!(
+                "has rows for facility type \"{}\" (rows {}) but no facility has that type: they are not used",
+                b.type_names.get(*t).map_or(*t, String::as_str),
+                names.join(", ")
+            ),
+        )
+        .hint(hint);
+        if let Some(l) = rows.first() {
+            let mut at = (*l).clone();
+            at.row = None;
+            at.column = None;
+            p = p.at(at);
+        }
+        let _ = table;
+        diag.warn(p);
+    }
+    if unused.is_empty() {
+        return;
+    }
+    let fallback: Vec<String> = types
+        .iter()
+        .filter(|(key, _)| !typed.keys().any(|(_, t)| t == *key))
+        .map(|(_, (name, ids))| {
+            format!(
+                "\"{name}\" ({}{})",
+                ids.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+                if ids.len() > 5 { ", …" } else { "" }
+            )
+        })
+        .collect();
+    if fallback.is_empty() {
+        return;
+    }
+    let unused_names: Vec<String> = unused
+        .iter()
+        .map(|t| format!("\"{}\"", b.type_names.get(*t).map_or(*t, String::as_str)))
+        .collect();
+    diag.warn(
+        Problem::warning(
+            "facility_type_fallback",
+            format!(
+                "facility types {} have no typed standards or working_time rows and get the blank-type ones, while the rows typed {} match no facility",
+                fallback.join(", "),
+                unused_names.join(", ")
+            ),
+        )
+        .at(b.facilities_location.clone().unwrap_or_default())
+        .hint(format!(
+            "if one of these types is meant to be {}, write one spelling in facilities and in standards/working_time (compared normalised); if the blank-type rows are right for them, ignore this warning",
+            unused_names.join(" or ")
+        )),
+    );
+}
+
+/// A candidate whose key holds `name`, or is held in it (`infirmierdetat` and `infirmier`):
+/// related names that the edit distance of [`closest`] misses. Keys shorter than 4 characters
+/// are too short to tell.
+fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.replace('_', "");
+    candidates.into_iter().find(|c| {
+        let c_key = c.replace('_', "");
+        c_key.len() >= 4 && name.len() >= 4 && (name.contains(&c_key) || c_key.contains(&name))
+    })
 }
 
 /// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.

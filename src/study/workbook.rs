@@ -483,7 +483,13 @@ pub struct WorkbookSource {
     path: PathBuf,
     display: String,
     sheet: String,
+    /// Formula cells read without a saved result: (row, column, formula), 0-based.
+    unsaved: std::cell::RefCell<Vec<(u32, u32, String)>>,
 }
+
+/// How many blank cells of one sheet are remembered to be checked for a formula without a saved
+/// result (beyond it, the check covers the first ones only).
+const BLANK_CELLS_CHECKED: usize = 100_000;
 
 impl WorkbookSource {
     pub fn new(path: &Path, display: String, sheet: String) -> Self {
@@ -491,6 +497,7 @@ impl WorkbookSource {
             path: path.to_path_buf(),
             display,
             sheet,
+            unsaved: Default::default(),
         }
     }
 
@@ -565,14 +572,34 @@ impl WorkbookSource {
                     }
                     Err(e) => return Err(e.to_string()),
                 };
+                // A formula cell without a saved result (a workbook written by a script and
+                // never opened in a spreadsheet program) reads as blank: such cells are found
+                // after the rows, by a second pass over the formulas, only when blanks were met.
+                let mut blanks: Vec<(u32, u32)> = Vec::new();
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                     let (r, c) = cell.get_position();
                     let value = convert(cell.get_value().clone());
+                    if matches!(value, Cell::Empty) && blanks.len() < BLANK_CELLS_CHECKED {
+                        blanks.push((r, c));
+                    }
                     if !rows.push(r, c, value) {
                         return Ok(());
                     }
                 }
                 rows.flush();
+                drop(reader);
+                if !blanks.is_empty() && sheet_may_hold_formulas(&self.path, sheet) {
+                    blanks.sort_unstable();
+                    let mut formulas =
+                        b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+                    let mut unsaved = self.unsaved.borrow_mut();
+                    while let Some(cell) = formulas.next_formula().map_err(|e| e.to_string())? {
+                        let (r, c) = cell.get_position();
+                        if !cell.get_value().is_empty() && blanks.binary_search(&(r, c)).is_ok() {
+                            unsaved.push((r, c, cell.get_value().clone()));
+                        }
+                    }
+                }
                 Ok(())
             }
             Book::Xlsb(b) => {
@@ -605,6 +632,59 @@ impl WorkbookSource {
     }
 }
 
+/// Whether the XML of an .xlsx sheet holds a formula element (`<f>`, `<f t="shared" …>`): a scan
+/// of the decompressed bytes, much cheaper than parsing the sheet again, so that the formula pass
+/// runs only on sheets that have formulas. True whenever it cannot tell (the pass then runs).
+fn sheet_may_hold_formulas(path: &Path, sheet: &str) -> bool {
+    fn entry_text(zip: &mut zip::ZipArchive<BufReader<File>>, name: &str) -> Option<String> {
+        let mut text = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
+        Some(text)
+    }
+    let find = || -> Option<bool> {
+        let mut zip = zip::ZipArchive::new(BufReader::new(File::open(path).ok()?)).ok()?;
+        let book = entry_text(&mut zip, "xl/workbook.xml")?;
+        let rels = entry_text(&mut zip, "xl/_rels/workbook.xml.rels")?;
+        let escaped = sheet
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&apos;");
+        let start = book.find(&format!("name=\"{escaped}\""))?;
+        let tag = &book[book[..start].rfind('<')?..start + book[start..].find('>')?];
+        let rid = tag.split("r:id=\"").nth(1)?.split('"').next()?;
+        let rel = rels
+            .split("<Relationship ")
+            .find(|r| r.contains(&format!("Id=\"{rid}\"")))?;
+        let target = rel.split("Target=\"").nth(1)?.split('"').next()?;
+        let name = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => format!("xl/{target}"),
+        };
+        let mut entry = zip.by_name(&name).ok()?;
+        let mut buf = vec![0u8; 1 << 16];
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            let n = entry.read(&mut buf).ok()?;
+            if n == 0 {
+                return Some(false);
+            }
+            carry.extend_from_slice(&buf[..n]);
+            if carry
+                .windows(3)
+                // `<f>`, `<f t=…>`, and with a namespace prefix (`<x:f>`).
+                .any(|w| matches!(w, b"<f>" | b"<f " | b"<f/" | b":f>" | b":f "))
+            {
+                return Some(true);
+            }
+            let keep = carry.len().saturating_sub(2);
+            carry.drain(..keep);
+        }
+    };
+    find().unwrap_or(true)
+}
+
 /// Hands the cells of a range (an .xls sheet) to the assembler.
 fn push_range(range: &calamine::Range<calamine::Data>, mut rows: Assembler<'_>) {
     let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -634,6 +714,24 @@ impl RowSource for WorkbookSource {
         let sheet = self.resolve_sheet(&names)?;
         self.sheet = sheet.clone();
         let result = guard(|| self.read(&mut book, &sheet, visit));
+        let unsaved = std::mem::take(&mut *self.unsaved.borrow_mut());
+        if let Some((r, c, formula)) = unsaved.first() {
+            let mut at = self.location();
+            at.row = Some(*r as usize + 1);
+            at.cell = Some(cell_name(*r, *c));
+            let more = if unsaved.len() > 1 {
+                format!(" ({} formula cells in all)", unsaved.len())
+            } else {
+                String::new()
+            };
+            return Err(Problem::error(
+                "formula_without_result",
+                format!("is a formula with no saved result{more}: it would read as blank"),
+            )
+            .at(at)
+            .value(format!("={formula}"))
+            .hint("the workbook was written by a program that does not compute formulas: open it in Excel or LibreOffice and save it, then run again"));
+        }
         match result {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) | Err(e) => Err(Problem::error(

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::period::{parse_period, Period};
 use super::schema::{WIDE_WORKLOAD_IGNORED, WORKLOAD};
-use super::source::{Cell, Row, RowSource};
+use super::source::{Cell, Flow, Row, RowSource};
 use super::table::{read_table, require_columns, Fields};
 use super::{Builder, ReadOptions};
 use crate::diag::{Diagnostics, Problem};
@@ -118,6 +118,12 @@ pub fn read_workload(
     };
     // Distinct months per facility (a facility reports at most a few dozen).
     let mut month_sets: Vec<Vec<u32>> = Vec::new();
+    let mut seen = SeenKeys::default();
+    // Rows with a blank period under --year: how many, and the first few (not every row).
+    let mut blank_periods: Vec<usize> = Vec::new();
+    let mut blank_period_count = 0u64;
+    let mut kept_in_year = 0u64;
+    let mut last_year: Option<i32> = None;
     let header = read_table(
         source,
         &WORKLOAD,
@@ -154,15 +160,26 @@ pub fn read_workload(
             let Some(facility) = facility_of(&mut caches, b, f, row, facility_col, d) else {
                 return;
             };
+            let mut period = None;
             let month = match period_col {
                 Some(col) => match period_of(f, row, col, d) {
                     Ok(p) => {
+                        period = p;
                         if let (Some(p), Some(y)) = (p, options.year) {
                             if p.year() != y {
                                 *outside_year.entry(p.year()).or_default() += 1;
                                 return;
                             }
                         }
+                        if p.is_none() && options.year.is_some() {
+                            // A row with no period is in no year: not counted under --year.
+                            blank_period_count += 1;
+                            if blank_periods.len() < 10 {
+                                blank_periods.push(row.number());
+                            }
+                            return;
+                        }
+                        kept_in_year += 1;
                         if let Some(p) = p {
                             periods.any = true;
                             if p.month_code().is_none() {
@@ -190,6 +207,7 @@ pub fn read_workload(
                         return;
                     };
                     add(b, facility, a, v);
+                    seen.check(facility, a, period, row.number(), v);
                     add_month(b, facility, a, month, v);
                     reported = true;
                 }
@@ -197,6 +215,7 @@ pub fn read_workload(
                     for &(col, a) in activities.iter() {
                         if let Ok(Some(v)) = volume_of(f, row, col, d) {
                             add(b, facility, a, v);
+                            seen.check(facility, a, period, row.number(), v);
                             add_month(b, facility, a, month, v);
                             reported = true;
                         }
@@ -205,6 +224,12 @@ pub fn read_workload(
             }
             if reported {
                 b.study.workload.rows += 1;
+                if let Some(p) = period {
+                    if last_year != Some(p.year()) {
+                        last_year = Some(p.year());
+                        b.study.workload.years.insert(p.year());
+                    }
+                }
                 if let Some(m) = month {
                     if month_sets.len() <= facility {
                         month_sets.resize_with(facility + 1, Vec::new);
@@ -217,6 +242,13 @@ pub fn read_workload(
             }
         },
     );
+    if let (false, Some(h)) = (seen.repeats.is_empty(), header.as_ref()) {
+        let wide = match &shape {
+            Some(Shape::Wide { activities, .. }) => activities.clone(),
+            _ => Vec::new(),
+        };
+        repeated_rows(source, h, &wide, b, &caches, &seen, options, diag);
+    }
     let has_period_column = header.as_ref().is_some_and(|h| h.has("period"));
     if let Some(y) = options.year {
         if header.is_some() && !has_period_column {
@@ -227,6 +259,25 @@ pub fn read_workload(
                 )
                 .at(source.location())
                 .hint("add a period column, or leave out --year"),
+            );
+        } else if kept_in_year == 0 && !outside_year.is_empty() {
+            let years: Vec<String> = outside_year
+                .iter()
+                .map(|(y, n)| format!("{y} ({n} rows)"))
+                .collect();
+            diag.error(
+                Problem::error(
+                    "year_without_data",
+                    format!(
+                        "has no workload for --year {y}: its periods are of {}",
+                        years.join(", ")
+                    ),
+                )
+                .at(source.location())
+                .value(y.to_string())
+                .hint(
+                    "give --year with a year the table holds, or the workload export of that year",
+                ),
             );
         } else if !outside_year.is_empty() {
             let total: u64 = outside_year.values().sum();
@@ -245,6 +296,26 @@ pub fn read_workload(
                 .at(source.location()),
             );
         }
+    }
+    if !blank_periods.is_empty() {
+        let rows: Vec<String> = blank_periods
+            .iter()
+            .take(10)
+            .map(|r| r.to_string())
+            .collect();
+        diag.warn(
+            Problem::warning(
+                "blank_period",
+                format!(
+                    "{} workload rows have a blank period and are in no year: they are not counted under --year (rows {}{})",
+                    blank_period_count,
+                    rows.join(", "),
+                    if blank_period_count > 10 { ", …" } else { "" }
+                ),
+            )
+            .at(source.location())
+            .hint("fill in the period of those rows (2023-01, 2023Q1, 2023), or leave out --year"),
+        );
     }
     let workload = &mut b.study.workload;
     workload.monthly = has_period_column && periods.any && periods.all_monthly;
@@ -405,4 +476,254 @@ fn volume_of(
         }
     }
     Ok(v)
+}
+
+/// Facility × activity × period keys met so far, to find a value given twice (study-format §4:
+/// identical repeated rows are summed with a warning naming them). Cheap on national exports:
+/// monthly periods set a bit in a 12-bit mask per facility × activity × year (no set of rows is
+/// kept); other periods (years, quarters, weeks, none) fall back to a set of keys, which holds
+/// about a twelfth as many entries. Only when a key repeats is anything about the row kept.
+#[derive(Default)]
+struct SeenKeys {
+    keys: KeySet,
+    /// The repeats: key, row, volume (the first [`REPEATS_KEPT`]), and how many in all.
+    repeats: Vec<(usize, usize, Option<Period>, usize, f64)>,
+    total: usize,
+}
+
+const REPEATS_KEPT: usize = 200;
+
+impl SeenKeys {
+    fn check(
+        &mut self,
+        facility: usize,
+        activity: usize,
+        period: Option<Period>,
+        row: usize,
+        volume: f64,
+    ) {
+        let month = match period {
+            Some(Period::Month(y, m)) => Some((y, m)),
+            _ => None,
+        };
+        if self.keys.repeated(facility, activity, month, || period) {
+            self.total += 1;
+            if self.repeats.len() < REPEATS_KEPT {
+                self.repeats.push((facility, activity, period, row, volume));
+            }
+        }
+    }
+}
+
+/// A set of (facility, item, period) keys, small on national exports: the months of one year
+/// (the first met) are bits of a 12-bit mask per facility × item, 2 bytes each, in one flat
+/// vector per facility; other periods (other years' months, quarters, weeks, none) fall back to
+/// a set of hashed keys. Shared by the workload and DHIS2 readers.
+#[derive(Default)]
+pub(crate) struct KeySet {
+    year: Option<i32>,
+    /// facility → item → months of `year` seen.
+    months: Vec<Vec<u16>>,
+    other: std::collections::HashSet<(usize, usize, u64)>,
+}
+
+impl KeySet {
+    /// Records the key; true when it was there already. `other` gives the period when it is
+    /// not a month of the main year (hashed).
+    pub(crate) fn repeated<P: std::hash::Hash>(
+        &mut self,
+        facility: usize,
+        item: usize,
+        month: Option<(i32, u32)>,
+        other: impl FnOnce() -> P,
+    ) -> bool {
+        if let Some((y, m)) = month {
+            if (1..=12).contains(&m) && *self.year.get_or_insert(y) == y {
+                if self.months.len() <= facility {
+                    self.months.resize_with(facility + 1, Vec::new);
+                }
+                let by_item = &mut self.months[facility];
+                if by_item.len() <= item {
+                    by_item.resize(item + 1, 0);
+                }
+                let bit = 1u16 << (m - 1);
+                let had = by_item[item] & bit != 0;
+                by_item[item] |= bit;
+                return had;
+            }
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            let h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+                .hash_one((y, m));
+            return !self.other.insert((facility, item, h));
+        }
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(other());
+        !self
+            .other
+            .insert((facility, item, h ^ 0x9e37_79b9_7f4a_7c15))
+    }
+}
+
+fn period_text(p: Option<Period>) -> String {
+    match p {
+        None => "no period".into(),
+        Some(Period::Year(y)) => format!("{y}"),
+        Some(Period::Quarter(y, q)) => format!("{y}Q{q}"),
+        Some(Period::Month(y, m)) => format!("{y}-{m:02}"),
+        Some(Period::Week(y, w)) => format!("{y}W{w:02}"),
+    }
+}
+
+/// A second pass over the table, only when some facility × activity × period came twice: finds
+/// the row that gave each repeated key first, and warns about each repeat with both rows and
+/// volumes. The values stay summed (the contract's rule); `--strict` refuses them.
+#[allow(clippy::too_many_arguments)] // the state of the first pass, passed whole
+fn repeated_rows(
+    source: &mut dyn RowSource,
+    header: &super::table::Header,
+    wide: &[(usize, usize)],
+    b: &Builder,
+    caches: &Caches,
+    seen: &SeenKeys,
+    options: &ReadOptions,
+    diag: &mut Diagnostics,
+) {
+    type Key = (usize, usize, Option<Period>);
+    let wanted: std::collections::HashSet<Key> =
+        seen.repeats.iter().map(|r| (r.0, r.1, r.2)).collect();
+    let mut first: HashMap<Key, (usize, f64)> = HashMap::new();
+    let mut scratch = Diagnostics::default();
+    let f = Fields {
+        header: header.clone(),
+        location: source.location(),
+        style: source.decimal_style(),
+    };
+    let h = &f.header;
+    // Rows are read again only up to the last first occurrence wanted.
+    let _ = source.for_each_row(&mut |row: &dyn Row| {
+        if row.number() <= h.row || row.is_blank() {
+            return Flow::Continue;
+        }
+        let d = &mut scratch;
+        let Some(fac) = h
+            .get("facility_id")
+            .and_then(|c| text_of(row, c))
+            .and_then(|t| caches.facility.map.get(t.as_ref()).copied())
+        else {
+            return Flow::Continue;
+        };
+        let period = match h.get("period") {
+            Some(c) => match period_of(&f, row, c, d) {
+                Ok(p) => p,
+                Err(()) => return Flow::Continue,
+            },
+            None => None,
+        };
+        if let (Some(p), Some(y)) = (period, options.year) {
+            if p.year() != y {
+                return Flow::Continue;
+            }
+        }
+        let mut visit = |a: usize, col: usize, d: &mut Diagnostics| {
+            let key = (fac, a, period);
+            if wanted.contains(&key) && !first.contains_key(&key) {
+                if let Ok(Some(v)) = volume_of(&f, row, col, d) {
+                    first.insert(key, (row.number(), v));
+                }
+            }
+        };
+        match (h.get("activity"), h.get("volume")) {
+            (Some(ac), Some(vc)) => {
+                if let Some(a) =
+                    text_of(row, ac).and_then(|t| caches.activity.map.get(t.as_ref()).copied())
+                {
+                    visit(a, vc, d);
+                }
+            }
+            _ => {
+                for &(col, a) in wide {
+                    visit(a, col, d);
+                }
+            }
+        }
+        if first.len() == wanted.len() {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    });
+    let location = source.location();
+    for (fac, a, period, row, volume) in &seen.repeats {
+        let Some(&(first_row, first_volume)) = first.get(&(*fac, *a, *period)) else {
+            continue;
+        };
+        let what = format!(
+            "facility {}, activity \"{}\", {}",
+            b.study.facilities[*fac].id,
+            b.study.activities[*a].name,
+            period_text(*period)
+        );
+        let (code, message, hint) = if first_volume == *volume {
+            (
+                "duplicate_row",
+                format!(
+                    "repeats row {first_row} ({what}, volume {}): the two are summed",
+                    crate::numbers::full_precision(*volume)
+                ),
+                "delete the repeated row if it was pasted twice (--strict makes this an error)",
+            )
+        } else {
+            (
+                "duplicate_key",
+                format!(
+                    "gives {what} a second time (row {first_row}: {}, here: {}): the two are summed",
+                    crate::numbers::full_precision(first_volume),
+                    crate::numbers::full_precision(*volume)
+                ),
+                "keep one row per facility, activity and period (correct the period or the facility of one of them); if both are real parts of the total, add them up in one row",
+            )
+        };
+        let mut at = location.clone();
+        at.row = Some(*row);
+        diag.warn(Problem::warning(code, message).at(at).hint(hint));
+    }
+    if seen.total > seen.repeats.len() {
+        diag.warn(
+            Problem::warning(
+                "duplicate_row",
+                format!(
+                    "... and {} more workload rows repeat a facility, activity and period already given",
+                    seen.total - seen.repeats.len()
+                ),
+            )
+            .at(location),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_set_finds_repeats_of_every_period_kind() {
+        let mut k = KeySet::default();
+        let none = || None::<Period>;
+        // Months of the first year met: bits.
+        assert!(!k.repeated(3, 7, Some((2023, 1)), none));
+        assert!(!k.repeated(3, 7, Some((2023, 12)), none));
+        assert!(k.repeated(3, 7, Some((2023, 1)), none));
+        // The same month at another facility or activity, or of another year, is another key.
+        assert!(!k.repeated(2, 7, Some((2023, 1)), none));
+        assert!(!k.repeated(3, 6, Some((2023, 1)), none));
+        assert!(!k.repeated(3, 7, Some((2024, 1)), none));
+        assert!(k.repeated(3, 7, Some((2024, 1)), none));
+        // Quarters, years and no period fall back to the hashed set.
+        assert!(!k.repeated(3, 7, None, || Some(Period::Quarter(2023, 1))));
+        assert!(k.repeated(3, 7, None, || Some(Period::Quarter(2023, 1))));
+        assert!(!k.repeated(3, 7, None, || Some(Period::Year(2023))));
+        assert!(!k.repeated(3, 7, None, none));
+        assert!(k.repeated(3, 7, None, none));
+    }
 }

@@ -437,3 +437,44 @@ pub fn roll_up(site_rows: &[SurgeRow], level: GroupLevel, options: &SurgeOptions
         })
         .collect()
 }
+
+/// The first result number that is not finite (a census so large that the load overflows), as
+/// an error naming the site, date and cadre: `inf` is never written.
+pub fn non_finite(results: &SurgeResults) -> Option<crate::diag::Problem> {
+    for r in &results.rows {
+        let numbers = [
+            r.load,
+            r.on_duty,
+            r.headcount_needed,
+            Some(r.assigned),
+            Some(r.available),
+            r.difference,
+            r.ratio,
+            r.peak_headcount,
+            r.largest_shortage,
+        ];
+        let patients = r.patients.iter().flatten().map(|p| Some(*p));
+        if numbers
+            .into_iter()
+            .chain(patients)
+            .flatten()
+            .any(|v| !v.is_finite())
+        {
+            return Some(
+                crate::diag::Problem::error(
+                    "too_large",
+                    format!(
+                        "the results of {} for cadre \"{}\"{} are larger than a number can hold",
+                        r.facility_id.as_deref().unwrap_or("a group"),
+                        r.cadre,
+                        r.date
+                            .map(|d| format!(" on {}", super::dates::iso(d)))
+                            .unwrap_or_default()
+                    ),
+                )
+                .hint("check the census (or admissions) counts of that site and date, and --scale-census: one is far too large"),
+            );
+        }
+    }
+    None
+}

@@ -80,6 +80,14 @@ fn unknown_severity(at: Location, value: &str) -> Problem {
         .hint(SEVERITY_HINT)
 }
 
+/// The longest stay `--length-of-stay` accepts, in days.
+pub const MAX_STAY_DAYS: u32 = 365;
+/// Census and admissions dates are between these years (a year typed 2200 for 2020 would make
+/// millions of rows).
+pub const DATE_YEARS: (i32, i32) = (2000, 2099);
+/// The longest span of one site's dates, in days (about three years).
+pub const MAX_SPAN_DAYS: i64 = 1100;
+
 /// Reads the whole surge study: every table, every problem. `length_of_stay` is
 /// `--length-of-stay`, by severity.
 pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeStudy, Diagnostics) {
@@ -421,6 +429,8 @@ struct Counts {
     by_site: HashMap<usize, BTreeMap<NaiveDate, BySeverity>>,
     /// The first row with a positive count of each severity.
     first_row: [Option<Location>; 4],
+    /// Per site: its earliest and latest dates with the row of each.
+    extent: HashMap<usize, [(NaiveDate, Location); 2]>,
 }
 
 enum Shape {
@@ -553,6 +563,24 @@ fn read_counts(
                     return;
                 }
                 c => match parse_date(c) {
+                    Ok(date)
+                        if !(DATE_YEARS.0..=DATE_YEARS.1)
+                            .contains(&chrono::Datelike::year(&date)) =>
+                    {
+                        d.error(
+                            Problem::error(
+                                "date_out_of_range",
+                                format!(
+                                    "is outside the dates wisn accepts ({} to {})",
+                                    DATE_YEARS.0, DATE_YEARS.1
+                                ),
+                            )
+                            .at(f.at(row, date_col))
+                            .value(c.to_text().trim().to_string())
+                            .hint("check the year of the date (2020, not 2200)"),
+                        );
+                        return;
+                    }
                     Ok(date) => date,
                     Err(why) => {
                         d.error(
@@ -637,8 +665,41 @@ fn read_counts(
             for (total, n) in day.iter_mut().zip(counts) {
                 *total += n;
             }
+            let here = f.at(row, f.header.get("date").unwrap_or(0));
+            let e = out
+                .extent
+                .entry(facility)
+                .or_insert_with(|| [(date, here.clone()), (date, here.clone())]);
+            if date < e[0].0 {
+                e[0] = (date, here);
+            } else if date > e[1].0 {
+                e[1] = (date, here);
+            }
         },
     );
+    for &site in &out.order {
+        let Some([(first, first_at), (last, last_at)]) = out.extent.get(&site) else {
+            continue;
+        };
+        let span = (*last - *first).num_days();
+        if span > MAX_SPAN_DAYS {
+            diag.error(
+                Problem::error(
+                    "date_span",
+                    format!(
+                        "makes the dates of site {} span {span} days, from {} (row {}) to {}: more than wisn accepts for one site ({MAX_SPAN_DAYS} days)",
+                        b.study.facilities[site].id,
+                        iso(*first),
+                        first_at.row.unwrap_or(0),
+                        iso(*last)
+                    ),
+                )
+                .at(last_at.clone())
+                .value(iso(*last))
+                .hint("check the year of the first and last dates of that site (2020, not 2200)"),
+            );
+        }
+    }
     out
 }
 

@@ -23,6 +23,7 @@ What it implements (spec references in brackets):
   (a staff row OR a workload row, even of volume 0, for one of its service activities) [format 4]
 - completeness = months with workload rows / 12, when every period is monthly       [format 2]
 - group rows: sums of current and unrounded required, ratio of sums                 [format 4]
+- group rows: mean_facility_ratio = mean of the facility ratios that exist         [format 7.1]
 
 Output conventions (choices where the spec is silent, kept simple on purpose):
 - numbers are written with repr(float) (shortest round-trip form: "2.0", "0.8731...");
@@ -48,7 +49,7 @@ OUTPUT_COLUMNS = [
     "level", "facility_id", "facility_name", "facility_type", "district", "region", "cadre",
     "current_staff", "required_staff", "required_rounded", "difference", "wisn_ratio",
     "workload_pressure_pct", "status", "awt_hours", "service_staff", "caf", "iaf",
-    "completeness",
+    "completeness", "mean_facility_ratio",
 ]
 
 
@@ -440,7 +441,10 @@ def group_rows(facility_rows, level, cadre_order, bands, rounding):
     for r in facility_rows:
         name = r[key_of] if key_of else ""
         g = groups.setdefault((name, r["_cadre"]), {"current": 0.0, "required": 0.0,
-                                                    "cadre": r["cadre"], "regions": set()})
+                                                    "cadre": r["cadre"], "regions": set(),
+                                                    "ratios": []})
+        if r["wisn_ratio"] is not None:
+            g["ratios"].append(r["wisn_ratio"])
         g["current"] += r["current_staff"]
         g["required"] += r["required_staff"]
         g["regions"].add(r["region"])
@@ -453,6 +457,7 @@ def group_rows(facility_rows, level, cadre_order, bands, rounding):
         if level == "district" and len(g["regions"]) == 1:
             row["region"] = next(iter(g["regions"]))
         row.update(results(g["current"], g["required"], bands, rounding))
+        row["mean_facility_ratio"] = (sum(g["ratios"]) / len(g["ratios"])) if g["ratios"] else None
         out.append(row)
     return out
 

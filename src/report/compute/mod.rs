@@ -39,6 +39,7 @@ pub const COLUMNS: &[&str] = &[
     "caf",
     "iaf",
     "completeness",
+    "mean_facility_ratio",
 ];
 
 impl Row for ResultRow {
@@ -64,6 +65,7 @@ impl Row for ResultRow {
             num(self.caf),
             num(self.iaf),
             num(self.completeness),
+            num(self.mean_facility_ratio),
         ]);
     }
 }

@@ -16,7 +16,7 @@ fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
     Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
 }
 
-fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
+fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> (Table, Vec<Text>) {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
@@ -37,10 +37,17 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
         Text::Required,
         Text::Rounded,
         Text::Difference,
-        Text::Ratio,
-        Text::Pressure,
-        Text::Status,
+        if level == Level::Facility {
+            Text::Ratio
+        } else {
+            Text::RatioOfSums
+        },
     ]);
+    let group = level != Level::Facility;
+    if group {
+        header.push(Text::MeanRatio);
+    }
+    header.extend([Text::Pressure, Text::Status]);
     let months =
         level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0));
     if months {
@@ -79,6 +86,14 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
                 Some(v) => num(lang, v, 2),
                 None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
             },
+        ]);
+        if group {
+            cells.push(match r.mean_facility_ratio {
+                Some(v) => num(lang, v, 2),
+                None => Cell::new(lang.t(Text::NotApplicable)).set_alignment(CellAlignment::Right),
+            });
+        }
+        cells.extend([
             Cell::new(if r.workload_pressure_pct > 0.0 {
                 format!("{} %", lang.num(r.workload_pressure_pct, 0))
             } else {
@@ -96,16 +111,18 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> Table {
         }
         t.add_row(cells);
     }
-    fit_to_width(&mut t, &header);
-    t
+    let hidden = fit_to_width(&mut t, &header);
+    (t, hidden)
 }
 
 /// Keeps numbers, ratios and status words whole on a narrow terminal: only the name column may
 /// wrap (never below 14 characters), and the least needed columns are hidden first (rounded
 /// requirement, type, region, district, months, then pressure and difference, which the ratio
 /// gives) until the table fits.
-fn fit_to_width(t: &mut Table, header: &[Text]) {
-    let Some(width) = t.width() else { return };
+fn fit_to_width(t: &mut Table, header: &[Text]) -> Vec<Text> {
+    let Some(width) = t.width() else {
+        return Vec::new();
+    };
     for i in 1..header.len() {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::ContentWidth);
@@ -130,6 +147,7 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
         Text::Months,
         Text::Pressure,
         Text::Difference,
+        Text::MeanRatio,
     ] {
         if needed(&hidden) <= width as usize {
             break;
@@ -142,7 +160,7 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
             hidden.push(i);
         }
     }
-    for i in hidden {
+    for &i in &hidden {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::Hidden);
         }
@@ -152,6 +170,7 @@ fn fit_to_width(t: &mut Table, header: &[Text]) {
             14,
         )));
     }
+    hidden.into_iter().map(|i| header[i]).collect()
 }
 
 /// The terminal table of a compute run.
@@ -174,8 +193,24 @@ pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
                 .collect();
             out.push_str(lang.level_title(level));
             out.push('\n');
-            out.push_str(&table_of(&rows, level, report).to_string());
+            let (table, hidden) = table_of(&rows, level, report);
+            out.push_str(&table.to_string());
             out.push('\n');
+            if !hidden.is_empty() {
+                // Say which columns were dropped to fit, and how to see them.
+                let names: Vec<&str> = hidden.iter().map(|h| lang.t(*h)).collect();
+                out.push_str(&if lang == Lang::Fr {
+                    format!(
+                        "Colonnes masquées pour tenir dans le terminal : {}. Élargir le terminal, ou écrire toutes les colonnes avec -o resultats.csv (ou -o resultats.xlsx).\n",
+                        names.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Columns hidden to fit the terminal: {}. Widen the terminal, or write every column with -o results.csv (or -o results.xlsx).\n",
+                        names.join(", ")
+                    )
+                });
+            }
             let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
             let (colon, en) = if lang == Lang::Fr {
                 (" :", "en ")
