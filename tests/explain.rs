@@ -224,8 +224,10 @@ fn unknown_cadre_is_located_with_a_suggestion() {
 /// "Technicien de laboratoire": a shortened name suggests the cadres it starts.
 #[test]
 fn shortened_cadre_suggests_the_full_name() {
+    // The sample as it was, with its laboratory technicians (staff, no standards).
+    let study = sample_with_warnings();
     let out = explain(&[
-        sample().to_str().unwrap(),
+        study.path().to_str().unwrap(),
         "--facility",
         "SIK-CSREF",
         "--cadre",
@@ -256,8 +258,9 @@ fn part_of_a_facility_name_suggests_it() {
 
 #[test]
 fn no_result_says_why() {
-    // The sample's "Technicien de laboratoire" has staff but no standards.
-    let sample = sample();
+    // "Technicien de laboratoire" has staff but no standards (in the sample before issue 10).
+    let study = sample_with_warnings();
+    let sample = study.path().to_path_buf();
     let staff = std::fs::read_to_string(sample.join("staff.csv")).unwrap();
     let line = staff
         .lines()

@@ -137,9 +137,12 @@ fn semicolon_line(fields: &[String]) -> String {
     fields.join(";") + "\r\n"
 }
 
-/// data/sikasso_fr/: the sample study as French Excel saves CSV: `;`, decimal commas, French
-/// file names and headers, Windows-1252 (most files), UTF-8 with and without BOM, a title row
-/// above one header, thousands separators, `MM/YYYY` periods.
+/// data/sikasso_fr/: the sample study as French Excel saves CSV ("CSV (séparateur: point-virgule)"):
+/// `;`, decimal commas, French file names and headers, Windows-1252 (every file: the documented
+/// command is `wisn compute data/sikasso_fr --encoding windows-1252`, clean under `--strict`;
+/// without it each file is read through the fallback, with a warning), a title row above one
+/// header, thousands separators (space, U+00A0), `MM/YYYY` periods. UTF-8 with and without BOM
+/// and U+202F are covered by tests/data/bom_tab.tsv and tests/data/nbsp_thousands.csv.
 fn sikasso_fr() -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     // structures.csv: cp1252, a title row holding a comma, then a blank line.
@@ -203,7 +206,7 @@ fn sikasso_fr() -> Vec<(String, Vec<u8>)> {
         text += &semicolon_line(&fields);
     }
     files.push(("normes.csv".into(), cp1252(&text)));
-    // charge_de_travail.csv: UTF-8 without BOM, thousands separators, MM/YYYY periods.
+    // charge_de_travail.csv: cp1252, thousands separators (space, no-break space), MM/YYYY.
     let l = Table::sample("workload");
     let mut text =
         semicolon_line(&["Code structure", "Activité", "Mois", "Nombre"].map(String::from));
@@ -213,19 +216,19 @@ fn sikasso_fr() -> Vec<(String, Vec<u8>)> {
             r[0].clone(),
             r[1].clone(),
             format!("{m}/{y}"),
-            with_thousands(&r[3], i),
+            // U+202F has no Windows-1252 byte: space and U+00A0 only.
+            with_thousands(&r[3], i % 2),
         ];
         text += &semicolon_line(&fields);
     }
-    files.push(("charge_de_travail.csv".into(), text.into_bytes()));
-    // effectifs.csv: UTF-8 with BOM (Excel's "CSV UTF-8").
+    files.push(("charge_de_travail.csv".into(), cp1252(&text)));
+    // effectifs.csv: cp1252.
     let st = Table::sample("staff");
-    let mut text = String::from("\u{feff}");
-    text += &semicolon_line(&["Code structure", "Catégorie", "Effectif"].map(String::from));
+    let mut text = semicolon_line(&["Code structure", "Catégorie", "Effectif"].map(String::from));
     for r in &st.records {
         text += &semicolon_line(r);
     }
-    files.push(("effectifs.csv".into(), text.into_bytes()));
+    files.push(("effectifs.csv".into(), cp1252(&text)));
     // alias_cadres.csv: cp1252.
     let a = Table::sample("cadre_aliases");
     let mut text = semicolon_line(&["Variante".into(), "Catégorie".into()]);

@@ -94,7 +94,16 @@ const CASES: &[Case] = &[
     ),
     out(
         "compute_csv_workbook_fr_names",
-        &["compute", "data/sikasso_fr", "-f", "csv", "--round", "up"],
+        &[
+            "compute",
+            "data/sikasso_fr",
+            "--encoding",
+            "windows-1252",
+            "-f",
+            "csv",
+            "--round",
+            "up",
+        ],
     ),
     out(
         "compute_csv_workbook",

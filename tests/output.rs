@@ -53,9 +53,12 @@ fn explain_and_validate_write_files_too() {
     assert!(json.is_object());
 
     let problems = dir.join("problems.csv");
+    let study = sample_with_warnings(); // the sample has no warning since issue 10
     wisn()
         .current_dir(root())
-        .args(["validate", "data/sikasso", "-o"])
+        .arg("validate")
+        .arg(study.path())
+        .arg("-o")
         .arg(&problems)
         .assert()
         .success();

@@ -252,8 +252,10 @@ fn sample_allocation_reads_as_a_decision() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
+    // Kléla's sage-femme (1 in post, 1.99 needed since issue 10 filled its June–August: ratio
+    // 1 / 1.99 = 0.50) gets a post: 2 / 1.99 = 1.01. It takes the place Kaboïla (0.64) had.
     assert!(
-        text.contains("CSCom de Kaboïla — Sage-femme : +1 → ratio 0,64 → 1,28"),
+        text.contains("CSCom de Kléla — Sage-femme : +1 → ratio 0,50 → 1,01"),
         "{text}"
     );
 }

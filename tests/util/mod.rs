@@ -124,3 +124,46 @@ pub fn assert_same_results(
         }
     }
 }
+
+/// The sample study with the problems it carried before issue 10 made it clean under
+/// `--strict`: staff of two cadres that have no standards (`Technicien de laboratoire`, 10 at 3
+/// facilities; `Gérant de dépôt`, 2 at 2), an activity no standard uses (`Dépistage VIH`, at
+/// every facility), and two facilities with missing months (SIK-CSCOM-09 without March and July:
+/// 10/12; SIK-CSCOM-14 without June to August: 9/12). For the tests of those warnings.
+pub fn sample_with_warnings() -> Dir {
+    let d = Dir::new();
+    d.copy_from(&sample());
+    let mut staff = std::fs::read_to_string(d.join("staff.csv")).unwrap();
+    for line in [
+        "SIK-EPH,Technicien de laboratoire,6",
+        "SIK-CSREF,Technicien de laboratoire,3",
+        "KAD-CSREF,Technicien de laboratoire,1",
+        "SIK-CSCOM-05,Gérant de dépôt,1",
+        "SIK-CSCOM-12,Gérant de dépôt,1",
+    ] {
+        staff.push_str(line);
+        staff.push('\n');
+    }
+    d.write("staff.csv", &staff);
+    let missing = [
+        ("SIK-CSCOM-09,", ["2023-03", "2023-07", "-"]),
+        ("SIK-CSCOM-14,", ["2023-06", "2023-07", "2023-08"]),
+    ];
+    let workload = std::fs::read_to_string(d.join("workload.csv")).unwrap();
+    let mut kept: Vec<String> = workload
+        .lines()
+        .filter(|l| {
+            !missing.iter().any(|(f, months)| {
+                l.starts_with(f) && months.iter().any(|m| l.contains(&format!(",{m},")))
+            })
+        })
+        .map(str::to_string)
+        .collect();
+    let facilities = std::fs::read_to_string(d.join("facilities.csv")).unwrap();
+    for f in facilities.lines().skip(1) {
+        let id = f.split(',').next().unwrap();
+        kept.push(format!("{id},Dépistage VIH,2023-01,25"));
+    }
+    d.write("workload.csv", &(kept.join("\n") + "\n"));
+    d
+}
