@@ -24,6 +24,9 @@ use crate::names::key;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// Not a roll-up (facility rows are always written): hidden from `compute --by`'s values,
+    /// which reject it with an explanation.
+    #[value(hide = true)]
     Facility,
     District,
     Region,
