@@ -4,9 +4,11 @@
 
 pub mod allocate;
 pub mod common;
+pub mod completions;
 pub mod compute;
 pub mod explain;
 pub mod guards;
+pub mod man;
 pub mod planning;
 pub mod progress;
 pub mod project;
@@ -71,6 +73,10 @@ pub enum Command {
     /// Transfers from facilities in excess to facilities in shortage, within a district (or a
     /// region, or nationally), donors never below their requirement.
     Redistribute(redistribute::RedistributeArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff) of wisn, or of one command: `wisn man compute`.
+    Man(man::ManArgs),
 }
 
 /// Exit statuses.
@@ -101,5 +107,7 @@ where
         Command::Project(args) => project::run(args),
         Command::Allocate(args) => allocate::run(args),
         Command::Redistribute(args) => redistribute::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
