@@ -85,6 +85,11 @@ GEN="$REPO/target/release/examples/gen_national"
 BARE="$REPO/target/release/examples/bare_parse"
 WISN="${WISN_BIN:-$REPO/target/release/wisn}"
 
+# The commit measured: the one built now (a commit made while the script runs is not it).
+commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commit")
+if [[ -n "$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+    commit="$commit+changes"
+fi
 echo "## build" >&2
 (cd "$REPO" && cargo build --release --examples --bins) || {
     echo "bench.sh: the release build failed (see above)" >&2; exit 1; }
@@ -263,7 +268,6 @@ for entry in "${STUDIES[@]}"; do
     ROWS_MD+=("| $name | ${rows:-?} | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $bare_cols | $wisn_cols | $ratio | $duck_cols | $duck_ratio |")
 done
 
-commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 echo
 echo "Machine: $(nproc) cores${cpu:+, $cpu}; load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?); $(rustc --version 2>/dev/null || echo rustc ?); wisn $commit; best of $RUNS run(s); $(date -u '+%Y-%m-%d %H:%M UTC')"
