@@ -23,6 +23,9 @@ use crate::names::key;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// Facility rows are always written: `--by facility` is accepted by the parser only to be
+    /// refused with a message that says so, and not listed by `--help`.
+    #[value(hide = true)]
     Facility,
     District,
     Region,
