@@ -497,10 +497,30 @@ fn page(report: &Report) -> String {
         .filter_map(|r| r.facility_id.as_deref())
         .collect();
     facilities.dedup();
+    // The study, the date the report was made and the period of its data.
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let years: Vec<i32> = report.study.workload.years.iter().copied().collect();
+    let period = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => format!("{} {a}", lang.t(Text::DataPeriod)),
+        (Some(a), Some(b)) => format!("{} {a}–{b}", lang.t(Text::DataPeriod)),
+        _ => lang.t(Text::NoDataPeriod).to_string(),
+    };
+    let study = if report.settings.study_name.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{}{colon} <strong>{}</strong> · ",
+            lang.t(Text::StudyLabel),
+            escape(&report.settings.study_name)
+        )
+    };
     let _ = writeln!(
         out,
-        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta\">{} {} · {} {} · {}{} {} {} · {} {}</p>\n</header>",
+        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta study\">{study}{} · {} {}</p>\n<p class=\"meta\">{} {} · {} {} · {}{} {} {} · {} {}</p>\n</header>",
         escape(lang.t(Text::ReportSubtitle)),
+        escape(&period),
+        lang.t(Text::MadeOn),
+        crate::report::made_on(),
         facilities.len(),
         lang.t(Text::FacilitiesCount),
         s.cadres.len(),
