@@ -230,6 +230,18 @@ struct Bar {
     status: Option<Status>,
 }
 
+/// Where a bar's value label starts: just after the bar (`start`), unless the text (about 6.5
+/// px a character at 11 px) would cross the 1.0 line at `line`: then just right of the line, so
+/// that the dashed line never runs through the digits.
+fn label_clear_of(start: f64, text: &str, line: f64) -> f64 {
+    let width = text.chars().count() as f64 * 6.5;
+    if start < line + 3.0 && start + width > line - 3.0 {
+        line + 4.0
+    } else {
+        start
+    }
+}
+
 /// A horizontal bar chart of ratios, in groups (a group title, then its bars), with the 1.0
 /// line and the balanced band.
 fn ratio_chart(
@@ -331,6 +343,7 @@ fn ratio_chart(
                 Some(r) => {
                     let end = x(r);
                     let cut = if r > axis_max { " ▸" } else { "" };
+                    let label_x = label_clear_of(end + 4.0, &lang.num(r, 2), x(1.0));
                     let _ = writeln!(
                         out,
                         "<rect class=\"bar\" x=\"{LEFT}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{BAR}\" fill=\"{}\"><title>{}: {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{}{cut}</text>",
@@ -338,7 +351,7 @@ fn ratio_chart(
                         status_color(b.status),
                         escape(&b.label),
                         lang.num(r, 2),
-                        end + 4.0,
+                        label_x,
                         y + BAR - 4.0,
                         lang.num(r, 2)
                     );
@@ -583,4 +596,18 @@ fn page(report: &Report) -> String {
 /// The HTML page of a compute run.
 pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
     Ok(page(report).into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_clear_of;
+
+    #[test]
+    fn a_value_label_never_crosses_the_target_line() {
+        // A bar ending at 0.95 (x 480) with the line at 500: "0,95" (26 px) moved past the line.
+        assert_eq!(label_clear_of(484.0, "0,95", 500.0), 504.0);
+        // Far from the line: where it was.
+        assert_eq!(label_clear_of(300.0, "0,40", 500.0), 300.0);
+        assert_eq!(label_clear_of(560.0, "1,20", 500.0), 560.0);
+    }
 }
