@@ -4,7 +4,12 @@
 use crate::util::wisn;
 
 fn stdout(args: &[&str], lang: &str) -> String {
-    let out = wisn().env("LANG", lang).env("LC_ALL", lang).args(args).output().unwrap();
+    let out = wisn()
+        .env("LANG", lang)
+        .env("LC_ALL", lang)
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{args:?}");
     String::from_utf8(out.stdout).unwrap()
 }
@@ -17,7 +22,10 @@ fn help_is_french_with_lang_fr_before_or_after_the_command() {
         &["compute", "--lang=fr", "-h"][..],
     ] {
         let text = stdout(args, "C");
-        assert!(text.contains("Utilisation : wisn compute"), "{args:?}\n{text}");
+        assert!(
+            text.contains("Utilisation : wisn compute"),
+            "{args:?}\n{text}"
+        );
         assert!(text.contains("Calculer les besoins WISN"), "{text}");
         assert!(text.contains("--working-time"), "{text}");
         assert!(!text.contains("Usage:"), "{text}");
@@ -35,5 +43,8 @@ fn help_follows_a_french_locale_unless_lang_en_is_given() {
     assert!(text.contains("Usage: wisn surge"), "{text}");
     let text = stdout(&["--help"], "C");
     assert!(text.contains("Usage: wisn"), "{text}");
-    assert!(text.contains("Help in French: wisn --lang fr --help"), "{text}");
+    assert!(
+        text.contains("Help in French: wisn --lang fr --help"),
+        "{text}"
+    );
 }

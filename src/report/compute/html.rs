@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use super::summary::{group_name, summarise, Summary, SUMMARY_LEVELS};
 use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Noun, Text};
 use crate::method::{Bands, Status};
 use crate::numbers::full_precision;
 pub use crate::report::page::escape;
@@ -529,15 +529,13 @@ fn page(report: &Report) -> String {
     };
     let _ = writeln!(
         out,
-        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta study\">{study}{} · {} {}</p>\n<p class=\"meta\">{} {} · {} {} · {}{} {} {} · {} {}</p>\n</header>",
+        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta study\">{study}{} · {} {}</p>\n<p class=\"meta\">{} · {} · {}{} {} {} · {} {}</p>\n</header>",
         escape(lang.t(Text::ReportSubtitle)),
         escape(&period),
         lang.t(Text::MadeOn),
         crate::report::made_on(),
-        facilities.len(),
-        lang.t(Text::FacilitiesCount),
-        s.cadres.len(),
-        lang.t(Text::CadresCount),
+        lang.count(facilities.len() as u64, Noun::Facility),
+        lang.count(s.cadres.len() as u64, Noun::Cadre),
         lang.t(Text::Bands),
         if lang == Lang::Fr { " :" } else { ":" },
         lang.t(Text::ShortageBelow),

@@ -396,7 +396,11 @@ fn charts_sheet(ws: &mut Worksheet, sheet: &str, s: &Summary, lang: Lang, f: &Fo
     let mut r = head + 1;
     for t in &s.by_cadre {
         ws.write_string(r, 0, &t.cadre)?;
-        let whole = if t.current.fract() == 0.0 { &f.integer } else { &f.staff };
+        let whole = if t.current.fract() == 0.0 {
+            &f.integer
+        } else {
+            &f.staff
+        };
         ws.write_number_with_format(r, 1, t.current, whole)?;
         ws.write_number_with_format(r, 2, t.required, &f.staff)?;
         if let Some(v) = t.ratio {
