@@ -229,7 +229,8 @@ pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         let results = report.results;
         let lang = report.settings.lang;
         let mut out = String::new();
-        let title = format!("{}: {}", lang.t(Text::SurgeTitle), report.study_name);
+        let colon = if lang == Lang::Fr { " :" } else { ":" };
+        let title = format!("{}{colon} {}", lang.t(Text::SurgeTitle), report.study_name);
         let _ = write!(
             out,
             "<!DOCTYPE html><html lang=\"{1}\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body><h1>{0}</h1>",
