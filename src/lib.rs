@@ -42,6 +42,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod output_temp;
 pub mod period;
 pub mod plan;
 pub mod planning;

@@ -122,8 +122,9 @@ pub struct WorkingTimeRow {
 /// Workload aggregated while it was read: annual volume per facility and activity.
 #[derive(Debug, Clone, Default)]
 pub struct Workload {
-    /// `volumes[facility][activity]`: `None` when no row reported it.
-    pub volumes: Vec<Vec<Option<f64>>>,
+    /// `volumes[facility]`: activity → volume, for the activities some row reported (sparse: a
+    /// workload of many facilities × many activities reports few of the pairs).
+    pub volumes: Vec<std::collections::BTreeMap<usize, f64>>,
     /// Distinct months reported per facility (only meaningful when `monthly`).
     pub months: Vec<u32>,
     /// True when the table has periods and every period is a month.
@@ -166,7 +167,7 @@ impl History {
 
 impl Workload {
     pub fn volume(&self, facility: usize, activity: usize) -> Option<f64> {
-        self.volumes.get(facility)?.get(activity).copied().flatten()
+        self.volumes.get(facility)?.get(&activity).copied()
     }
     /// Completeness of a facility: months reported / 12 (when periods are monthly).
     pub fn completeness(&self, facility: usize) -> Option<f64> {

@@ -64,16 +64,62 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The edit distance when it is at most `limit` (else `None`), stopping as soon as every
+/// path exceeds it; no allocation for names of ASCII letters (the usual normalised names).
+fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() && a.len() <= 128 && b.len() <= 128 {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len().abs_diff(b.len()) > limit {
+            return None;
+        }
+        let mut prev = [0usize; 129];
+        let mut cur = [0usize; 129];
+        for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+            *p = j;
+        }
+        for (i, ca) in a.iter().enumerate() {
+            cur[0] = i + 1;
+            let mut row_min = cur[0];
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != cb);
+                cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+                row_min = row_min.min(cur[j + 1]);
+            }
+            if row_min > limit {
+                return None;
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        let d = prev[b.len()];
+        return (d <= limit).then_some(d);
+    }
+    let d = edit_distance(a, b);
+    (d <= limit).then_some(d)
+}
+
+/// How many candidates a "did you mean" looks at (the first ones): with 10 000 unknown names
+/// against 10 000 known ones, comparing every pair would take minutes (docs/robustness.md).
+pub const MAX_CANDIDATES: usize = 200;
+/// Longer names get no suggestion (the edit distance is quadratic in the length).
+const MAX_SUGGEST_LEN: usize = 64;
+
 /// The closest of `candidates` to `name` (both normalised), if it is close enough to be a likely
 /// misspelling: within a third of the name's length, and at least one edit away.
 pub fn closest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let limit = (name.chars().count() / 3).max(2);
+    let len = name.chars().count();
+    let limit = (len / 3).max(2);
+    // Names longer than a cell would ever hold are not misspellings of anything.
+    if len > MAX_SUGGEST_LEN {
+        return None;
+    }
     candidates
         .into_iter()
-        .map(|c| (edit_distance(name, c), c))
+        .take(MAX_CANDIDATES)
+        .filter(|c| c.len().abs_diff(name.len()) <= limit * 4 && c.len() <= MAX_SUGGEST_LEN * 4)
+        .filter_map(|c| bounded_distance(name, c, limit).map(|d| (d, c)))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

@@ -13,7 +13,8 @@ pub enum Output {
     Stdout,
     File {
         target: PathBuf,
-        temp: tempfile::NamedTempFile,
+        /// Unnamed until complete where the system allows (see [`crate::output_temp`]).
+        temp: crate::output_temp::TempFile,
     },
     /// An existing file that is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`): written
     /// in place, since renaming over it would replace the device with a file.
@@ -91,10 +92,7 @@ impl Output {
                 });
             }
         }
-        let temp = tempfile::Builder::new()
-            .prefix(".wisn-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
+        let temp = crate::output_temp::TempFile::new_in(&dir)
             .with_context(|| format!("{}: cannot write the output here (fix: check that the folder exists and is writable)", path.display()))?;
         Ok(Output::File {
             target: path.to_path_buf(),
@@ -120,20 +118,9 @@ impl Output {
                     .with_context(|| format!("{}: cannot write", target.display()))?;
                 Ok(())
             }
-            Output::File { target, mut temp } => {
-                temp.write_all(bytes)
-                    .with_context(|| format!("{}: cannot write", target.display()))?;
-                temp.as_file().sync_all().ok();
-                #[cfg(unix)]
-                {
-                    // A report is an ordinary file (tempfile creates 0600).
-                    use std::os::unix::fs::PermissionsExt;
-                    std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644))
-                        .ok();
-                }
-                temp.persist(&target).map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write: {}", target.display(), e.error)
-                })?;
+            Output::File { target, temp } => {
+                temp.persist_with(bytes, &target)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
                 Ok(())
             }
         }

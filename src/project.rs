@@ -176,14 +176,10 @@ pub fn project(
         s.workload.history = None;
         s.workload.monthly = false;
         for v in s.workload.volumes.iter_mut() {
-            v.iter_mut().for_each(|x| *x = None);
+            v.clear();
         }
         for (f, a, values) in &projected {
-            let row = &mut s.workload.volumes[*f];
-            if row.len() <= *a {
-                row.resize(*a + 1, None);
-            }
-            row[*a] = Some(values[i]);
+            s.workload.volumes[*f].insert(*a, values[i]);
         }
         let mut scratch = Diagnostics::default();
         let computed = engine::compute(&s, compute, &mut scratch);

@@ -116,8 +116,8 @@ pub fn apply(
             if !r.takes_facility(facility) {
                 continue;
             }
-            for (a, v) in s.workload.volumes[f].iter_mut().enumerate() {
-                if let Some(v) = v.as_mut().filter(|_| r.takes_activity(a)) {
+            for (&a, v) in s.workload.volumes[f].iter_mut() {
+                if r.takes_activity(a) {
                     *v *= factor;
                     matched = true;
                 }

@@ -57,7 +57,7 @@ fn study(
         time: wt,
         location: Default::default(),
     });
-    let mut row = Vec::new();
+    let mut row = std::collections::BTreeMap::new();
     for (i, (&st, &v)) in standards.iter().zip(volumes).enumerate() {
         s.activities.push(Activity {
             name: format!("A{i}"),
@@ -75,7 +75,7 @@ fn study(
             range: None,
             location: Default::default(),
         });
-        row.push(Some(v));
+        row.insert(i, v);
     }
     s.standards.push(Standard {
         cadre: 0,
@@ -188,7 +188,7 @@ proptest! {
         s.staff.clear();
         for (i, (staff, volume, district)) in facilities.iter().enumerate() {
             s.facilities.push(Facility { id: format!("F{i}"), district: Some(format!("D{district}")), ..Default::default() });
-            s.workload.volumes.push(vec![Some(*volume)]);
+            s.workload.volumes.push([(0, *volume)].into());
             s.workload.months.push(0);
             s.staff.insert((i, 0), *staff);
         }

@@ -12,6 +12,7 @@ mod explain;
 mod fixtures;
 mod golden;
 mod help;
+mod hostile;
 mod mistakes;
 mod oracle;
 mod output;

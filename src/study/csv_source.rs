@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::cell::Cell as Flag;
-use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
@@ -80,37 +79,12 @@ impl CsvSource {
 
     /// The first bytes of the table's text, as UTF-8 when the encoding is known to differ.
     fn peek(&self) -> Option<Vec<u8>> {
-        let file = File::open(&self.path).ok()?;
-        let name = self
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
         let mut sample = Vec::with_capacity(SNIFF_BYTES);
-        if name.ends_with(".gz") {
-            flate2::read::MultiGzDecoder::new(BufReader::new(file))
-                .take(SNIFF_BYTES as u64)
-                .read_to_end(&mut sample)
-                .ok()?;
-        } else if name.ends_with(".zip") {
-            let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
-            let index = (0..archive.len()).find(|&i| {
-                archive.by_index(i).is_ok_and(|f| {
-                    let n = f.name().to_ascii_lowercase();
-                    f.is_file() && [".csv", ".txt", ".tsv"].iter().any(|e| n.ends_with(e))
-                })
-            })?;
-            let entry = archive.by_index(index).ok()?;
-            entry
-                .take(SNIFF_BYTES as u64)
-                .read_to_end(&mut sample)
-                .ok()?;
-        } else {
-            file.take(SNIFF_BYTES as u64)
-                .read_to_end(&mut sample)
-                .ok()?;
-        }
+        open_stream(&self.path, &self.display)
+            .ok()?
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut sample)
+            .ok()?;
         let bom = Encoding::for_bom(&sample).map(|(enc, _)| enc);
         match self.options.encoding.or(bom).filter(|e| *e != UTF_8) {
             Some(enc) => Some(enc.decode(&sample).0.into_owned().into_bytes()),
@@ -123,82 +97,11 @@ impl CsvSource {
     }
 }
 
-/// Opens a table file as a byte stream: plain, `.gz` (decompressed as it is read) or `.zip`
-/// (its first .csv/.tsv/.txt/.json entry, decompressed as it is read, never spooled). Shared by
-/// the CSV reader and the DHIS2 JSON reader.
+/// Opens a table file as a byte stream: plain, `.gz` or one entry of a `.zip`, decompressed as
+/// it is read, with the caps of [`super::stream`]. Shared by the CSV reader and the DHIS2 JSON
+/// reader.
 pub fn open_stream(path: &Path, display: &str) -> Result<Box<dyn Read>, Problem> {
-    let file = File::open(path).map_err(|e| {
-        Problem::error("cannot_open", format!("cannot be opened: {e}"))
-            .at(Location::file(display))
-            .hint("check the path and that the file is readable")
-    })?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if name.ends_with(".gz") {
-        return Ok(Box::new(flate2::read::MultiGzDecoder::new(
-            BufReader::with_capacity(1 << 16, file),
-        )));
-    }
-    if name.ends_with(".zip") {
-        return open_zip_entry(file, display);
-    }
-    Ok(Box::new(file))
-}
-
-/// The first text entry of a zip archive as a stream: the archive's directory gives where the
-/// entry's data starts and how it is compressed; the file is then read from there through a
-/// deflate decoder, so a national export is never unpacked to disk or memory.
-fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
-    use std::io::Seek;
-    let bad = |e: String| {
-        Problem::error("bad_zip", format!("is not a readable zip archive: {e}"))
-            .at(Location::file(display))
-            .hint("re-create the archive, or unzip it and give the CSV file")
-    };
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
-    let index = (0..archive.len())
-        .find(|&i| {
-            archive
-                .by_index_raw(i)
-                .map(|f| {
-                    let n = f.name().to_ascii_lowercase();
-                    f.is_file()
-                        && (n.ends_with(".csv")
-                            || n.ends_with(".txt")
-                            || n.ends_with(".tsv")
-                            || n.ends_with(".json"))
-                })
-                .unwrap_or(false)
-        })
-        .ok_or_else(|| bad("it holds no .csv, .tsv, .txt or .json file".into()))?;
-    let (start, size, method, encrypted) = {
-        let entry = archive
-            .by_index_raw(index)
-            .map_err(|e| bad(e.to_string()))?;
-        (
-            entry.data_start(),
-            entry.compressed_size(),
-            entry.compression(),
-            entry.encrypted(),
-        )
-    };
-    if encrypted {
-        return Err(bad("its file is password-protected".into()));
-    }
-    let mut file = archive.into_inner().into_inner();
-    file.seek(io::SeekFrom::Start(start))
-        .map_err(|e| bad(e.to_string()))?;
-    let raw = BufReader::with_capacity(1 << 16, file).take(size);
-    match method {
-        zip::CompressionMethod::Stored => Ok(Box::new(raw)),
-        zip::CompressionMethod::Deflated => Ok(Box::new(flate2::read::DeflateDecoder::new(raw))),
-        other => Err(bad(format!(
-            "its file is compressed with {other}, which wisn does not read"
-        ))),
-    }
+    super::stream::open_stream(path, display)
 }
 
 /// Picks the delimiter among `,` `;` tab (outside quotes) from the header line and the lines
@@ -321,9 +224,12 @@ impl RowSource for CsvSource {
     fn for_each_row(&mut self, visit: &mut dyn FnMut(&dyn Row) -> Flow) -> Result<(), Problem> {
         let mut stream = self.open_stream()?;
         let read_error = |e: io::Error| {
-            Problem::error("cannot_read", format!("cannot be read: {e}"))
-                .at(Location::file(&self.display))
-                .hint("check that the file is a text (CSV) file and not damaged")
+            super::stream::read_problem(
+                &e,
+                &self.display,
+                None,
+                "check that the file is a text (CSV) file and not damaged",
+            )
         };
         // Read a sample to find the encoding (BOM) and the delimiter, then chain it back.
         let mut sample = Vec::with_capacity(SNIFF_BYTES);
@@ -383,6 +289,8 @@ impl RowSource for CsvSource {
                 d
             }
         };
+        // A row longer than 1 MiB is refused before it is buffered (docs/robustness.md).
+        let (reader, rows_done) = super::stream::RowGuard::new(reader, 2 << 16);
         let mut csv_reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -391,6 +299,7 @@ impl RowSource for CsvSource {
             .from_reader(reader);
         let fell_back = Flag::new(false);
         let mut record = csv::ByteRecord::new();
+        let mut record_line = 0usize;
         // The line of the last record when its last field spans lines (a quoted field that may
         // never close: the csv reader then reads everything to the end of the file into it).
         let mut open_quote: Option<usize> = None;
@@ -400,6 +309,15 @@ impl RowSource for CsvSource {
                 Ok(true) => {}
                 Err(e) => {
                     let line = e.position().map(|p| p.line() as usize);
+                    if let csv::ErrorKind::Io(io) = e.kind() {
+                        let line = line.or(Some(record_line + 1));
+                        return Err(super::stream::read_problem(
+                            io,
+                            &self.display,
+                            line,
+                            "check that the file is a text (CSV) file and not damaged",
+                        ));
+                    }
                     let mut location = Location::file(&self.display);
                     location.row = line;
                     return Err(
@@ -409,7 +327,9 @@ impl RowSource for CsvSource {
                     );
                 }
             }
+            rows_done.row_done();
             let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            record_line = line;
             open_quote = record
                 .iter()
                 .next_back()

@@ -1407,8 +1407,7 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
         .iter()
         .enumerate()
         .filter(|(i, f)| {
-            f.orgunit.is_none()
-                && (staffed[*i] || b.study.workload.volumes[*i].iter().any(Option::is_some))
+            f.orgunit.is_none() && (staffed[*i] || !b.study.workload.volumes[*i].is_empty())
         })
         .map(|(_, f)| f.id.clone())
         .collect();

@@ -98,6 +98,16 @@ pub fn table_arg(arg: &str) -> TableRef {
 /// Parses a `FILE#Sheet` argument given for a table: a workbook without `#Sheet` gives its sheet
 /// named after the table (normalised, French names accepted), else its first sheet.
 pub fn table_arg_for(arg: &str, table: Option<&TableDef>) -> TableRef {
+    // `workload.zip#2023/workload.csv`: one entry of an archive (docs/robustness.md).
+    if let Some(zip) = super::stream::zip_path_of(arg) {
+        let path = PathBuf::from(zip);
+        let display = arg.to_string();
+        return if arg.to_ascii_lowercase().ends_with(".json") {
+            TableRef::Json { path, display }
+        } else {
+            TableRef::Text { path, display }
+        };
+    }
     if let Some((file, sheet)) = arg.rsplit_once('#') {
         let path = PathBuf::from(file);
         if is_workbook(&path) {

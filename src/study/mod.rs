@@ -13,6 +13,7 @@ pub use crate::period;
 pub mod scenario;
 pub mod schema;
 pub mod source;
+pub mod stream;
 pub mod table;
 pub mod tables;
 pub mod workbook;
@@ -140,7 +141,7 @@ impl Builder {
             .and_modify(|e| *e = None)
             .or_insert(Some(i));
         self.study.facilities.push(facility);
-        self.study.workload.volumes.push(Vec::new());
+        self.study.workload.volumes.push(Default::default());
         self.study.workload.months.push(0);
         i
     }
@@ -406,7 +407,19 @@ pub fn locate_tables(
             | TableRef::Json { path, .. }
             | TableRef::Sheet { path, .. } => path,
         };
-        if !path.is_file() {
+        if path.is_dir() {
+            problems.push(
+                Problem::error(
+                    "is_a_folder",
+                    format!("(given for the `{name}` table) is a folder, not a table file"),
+                )
+                .at(Location::file(path.display().to_string()))
+                .hint(format!(
+                    "give the file inside it (e.g. {}/{name}.csv), or give the folder as the study",
+                    path.display()
+                )),
+            );
+        } else if !path.is_file() {
             problems.push(
                 Problem::error(
                     "not_found",

@@ -400,12 +400,21 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
 fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> Option<Hierarchy> {
     let at = Location::file(display);
     let mut text = String::new();
-    let read = open_stream(path, display).and_then(|mut s| {
-        s.read_to_string(&mut text).map_err(|e| {
-            Problem::error("cannot_read", format!("cannot be read: {e}"))
-                .at(at.clone())
-                .hint("check that the file is a UTF-8 JSON file")
-        })
+    // Read whole, but never more than MAX_WHOLE_JSON (a country's org units take a few MB).
+    const MAX_WHOLE_JSON: u64 = 256 << 20;
+    let read = open_stream(path, display).and_then(|s| {
+        s.take(MAX_WHOLE_JSON + 1).read_to_string(&mut text).map_err(|e| {
+            crate::study::stream::read_problem(&e, display, None, "check that the file is a UTF-8 JSON file")
+        })?;
+        if text.len() as u64 > MAX_WHOLE_JSON {
+            return Err(Problem::error(
+                "file_too_large",
+                "is larger than 256 MiB, the largest org-unit JSON export wisn reads",
+            )
+            .at(at.clone())
+            .hint("export the org units of the country only (fields id, name, level, parent), or as CSV"));
+        }
+        Ok(())
     });
     if let Err(p) = read {
         diag.error(p);

@@ -770,10 +770,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     let mut reported = vec![0usize; study.activities.len()];
     for volumes in &study.workload.volumes {
-        for (a, v) in volumes.iter().enumerate() {
-            if v.is_some() {
-                reported[a] += 1;
-            }
+        for &a in volumes.keys() {
+            reported[a] += 1;
         }
     }
     let activity_keys: Vec<&str> = study
@@ -984,10 +982,14 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
 /// are too short to tell.
 fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name = name.replace('_', "");
-    candidates.into_iter().find(|c| {
-        let c_key = c.replace('_', "");
-        c_key.len() >= 4 && name.len() >= 4 && (name.contains(&c_key) || c_key.contains(&name))
-    })
+    // Over a bounded set, as `closest` (10 000 unknown names × 10 000 cadres: docs/robustness.md).
+    candidates
+        .into_iter()
+        .take(crate::names::MAX_CANDIDATES)
+        .find(|c| {
+            let c_key = c.replace('_', "");
+            c_key.len() >= 4 && name.len() >= 4 && (name.contains(&c_key) || c_key.contains(&name))
+        })
 }
 
 /// Volumes and staff that add up (or, with --annualize, scale) beyond what a number can hold.
@@ -995,8 +997,8 @@ fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Opt
 fn too_large(b: &Builder, diag: &mut Diagnostics) {
     let study = &b.study;
     for (f, volumes) in study.workload.volumes.iter().enumerate() {
-        for (a, v) in volumes.iter().enumerate() {
-            if v.is_some_and(|v| !v.is_finite()) {
+        for (&a, v) in volumes {
+            if !v.is_finite() {
                 diag.error(
                     Problem::error(
                         "too_large",
@@ -1037,10 +1039,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
     let mut over: Vec<String> = Vec::new();
     for (f, facility) in b.study.facilities.iter().enumerate() {
         let months = workload.months.get(f).copied().unwrap_or(0);
-        let reported = workload
-            .volumes
-            .get(f)
-            .is_some_and(|v| v.iter().any(Option::is_some));
+        let reported = workload.volumes.get(f).is_some_and(|v| !v.is_empty());
         if !reported {
             continue;
         }
@@ -1048,7 +1047,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
             short.push(format!("{} ({months}/12)", facility.id));
             if options.annualize && months > 0 {
                 let scale = 12.0 / f64::from(months);
-                for v in workload.volumes[f].iter_mut().flatten() {
+                for v in workload.volumes[f].values_mut() {
                     *v *= scale;
                 }
             }

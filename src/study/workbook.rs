@@ -26,6 +26,8 @@ use std::path::{Path, PathBuf};
 use calamine::{DataRef, Dimensions, Reader};
 
 mod ods;
+mod xls_check;
+mod zip_check;
 
 use super::source::{Cell, Flow, Row, RowSource};
 use crate::diag::{Location, Problem};
@@ -119,14 +121,24 @@ fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
         )
     };
     let file = File::open(path).map_err(|e| damaged(e.to_string()))?;
-    let archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(e.to_string()))?;
     let has = |name: &str| archive.file_names().any(|n| n == name);
-    if has("xl/workbook.xml") {
-        Ok(Kind::Xlsx)
+    let kind = if has("xl/workbook.xml") {
+        Some(Kind::Xlsx)
     } else if has("xl/workbook.bin") {
-        Ok(Kind::Xlsb)
+        Some(Kind::Xlsb)
     } else if has("content.xml") {
-        Ok(Kind::Ods)
+        Some(Kind::Ods)
+    } else {
+        None
+    };
+    if let Some(kind) = kind {
+        if !already_checked(path) {
+            zip_check::check(&mut archive, kind == Kind::Xlsx).map_err(damaged)?;
+            remember_checked(path);
+        }
+        Ok(kind)
     } else if has("word/document.xml") {
         Err(
             not_a_workbook(display, "it is a Word document, not a workbook")
@@ -137,6 +149,40 @@ fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
             not_a_workbook(display, "it is a zip archive but not a workbook")
                 .hint("give the workbook itself (.xlsx, .ods), or unzip the archive"),
         )
+    }
+}
+
+/// Workbooks already checked by [`zip_check`] in this run (by path, size and modification time):
+/// the check decompresses the whole file, and each table of a study opens the workbook again.
+static CHECKED: std::sync::Mutex<Vec<(PathBuf, u64, Option<std::time::SystemTime>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn identity(path: &Path) -> Option<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((path.to_path_buf(), meta.len(), meta.modified().ok()))
+}
+
+fn already_checked(path: &Path) -> bool {
+    let Some(id) = identity(path) else {
+        return false;
+    };
+    CHECKED.lock().is_ok_and(|c| c.contains(&id))
+}
+
+/// Forgets the workbooks already checked (for a harness that rewrites one file many times a
+/// second, faster than modification times change).
+pub fn forget_checked() {
+    if let Ok(mut c) = CHECKED.lock() {
+        c.clear();
+    }
+}
+
+fn remember_checked(path: &Path) {
+    if let (Some(id), Ok(mut c)) = (identity(path), CHECKED.lock()) {
+        if c.len() > 64 {
+            c.clear();
+        }
+        c.push(id);
     }
 }
 
@@ -173,6 +219,28 @@ impl Book {
                     .hint("open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV")
             }
         };
+        if kind == Kind::Xls {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if size > xls_check::MAX_XLS_BYTES {
+                return Err(not_a_workbook(
+                    display,
+                    &format!(
+                        "it is larger than {} MiB, the largest .xls wisn reads",
+                        xls_check::MAX_XLS_BYTES >> 20
+                    ),
+                )
+                .hint("open it in Excel or LibreOffice and save it as .xlsx"));
+            }
+            let checked = std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| xls_check::check(&bytes));
+            if let Err(e) = checked {
+                if holds_encrypted_package(path) {
+                    return Err(failed("the workbook is password protected".into()));
+                }
+                return Err(failed(e));
+            }
+        }
         let book = guard(|| match kind {
             Kind::Xlsx => calamine::open_workbook::<calamine::Xlsx<_>, _>(path)
                 .map(Book::Xlsx)
@@ -217,10 +285,41 @@ fn holds_encrypted_package(path: &Path) -> bool {
     std::fs::read(path).is_ok_and(|bytes| bytes.windows(name.len()).any(|w| w == name))
 }
 
+/// How many panics [`guard`] caught (the fuzz harness counts them as findings: the aim is that
+/// the checks before calamine leave it nothing to catch).
+pub static GUARDED_PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+thread_local! {
+    /// How deep this thread is in [`guard`]: a panic there is reported as a located error, so the
+    /// panic hook stays quiet.
+    static GUARDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Installs (once) a panic hook that says nothing for panics caught by [`guard`] and defers to
+/// the previous hook for the others.
+fn quiet_panics_in_guard() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if GUARDED.with(|g| g.get()) == 0 {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// Runs calamine code, turning a panic on a malformed file into an error message: a damaged
 /// workbook must be a located error, never a crash.
 fn guard<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+    quiet_panics_in_guard();
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(g.get() - 1));
+    if result.is_err() {
+        GUARDED_PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    result.map_err(|payload| {
         payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

@@ -332,11 +332,9 @@ pub fn read_workload(
 
 /// Adds a volume to a facility's activity (shared with the DHIS2 reader).
 pub(crate) fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64) {
-    let volumes = &mut b.study.workload.volumes[facility];
-    if volumes.len() <= activity {
-        volumes.resize(activity + 1, None);
-    }
-    *volumes[activity].get_or_insert(0.0) += volume;
+    *b.study.workload.volumes[facility]
+        .entry(activity)
+        .or_insert(0.0) += volume;
 }
 
 /// Adds a monthly volume to the history, when the read keeps one (`wisn project`).
@@ -523,7 +521,7 @@ impl SeenKeys {
 pub(crate) struct KeySet {
     year: Option<i32>,
     /// facility → item → months of `year` seen.
-    months: Vec<Vec<u16>>,
+    months: Vec<Months>,
     other: std::collections::HashSet<(usize, usize, u64)>,
 }
 
@@ -540,15 +538,12 @@ impl KeySet {
         if let Some((y, m)) = month {
             if (1..=12).contains(&m) && *self.year.get_or_insert(y) == y {
                 if self.months.len() <= facility {
-                    self.months.resize_with(facility + 1, Vec::new);
+                    self.months.resize_with(facility + 1, Months::default);
                 }
-                let by_item = &mut self.months[facility];
-                if by_item.len() <= item {
-                    by_item.resize(item + 1, 0);
-                }
+                let slot = self.months[facility].slot(item);
                 let bit = 1u16 << (m - 1);
-                let had = by_item[item] & bit != 0;
-                by_item[item] |= bit;
+                let had = *slot & bit != 0;
+                *slot |= bit;
                 return had;
             }
             use std::hash::{BuildHasher, BuildHasherDefault};
@@ -562,6 +557,49 @@ impl KeySet {
         !self
             .other
             .insert((facility, item, h ^ 0x9e37_79b9_7f4a_7c15))
+    }
+}
+
+/// The month masks of one facility: a flat vector by item while it stays dense, a map once it
+/// would be mostly empty (a workload where each facility reports its own activities would
+/// otherwise cost facilities × activities: docs/robustness.md).
+enum Months {
+    Dense(Vec<u16>, usize),
+    Sparse(HashMap<usize, u16>),
+}
+
+impl Default for Months {
+    fn default() -> Self {
+        Months::Dense(Vec::new(), 0)
+    }
+}
+
+impl Months {
+    fn slot(&mut self, item: usize) -> &mut u16 {
+        if let Months::Dense(v, used) = self {
+            if v.len() <= item {
+                if item < 64 || item < 4 * (*used + 1) {
+                    v.resize(item + 1, 0);
+                } else {
+                    let map = v
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| **m != 0)
+                        .map(|(i, m)| (i, *m))
+                        .collect();
+                    *self = Months::Sparse(map);
+                }
+            }
+        }
+        match self {
+            Months::Dense(v, used) => {
+                if v[item] == 0 {
+                    *used += 1;
+                }
+                &mut v[item]
+            }
+            Months::Sparse(map) => map.entry(item).or_insert(0),
+        }
     }
 }
 

@@ -48,7 +48,11 @@ pub fn read_json(
             top_orgunit: None,
             pending: Vec::new(),
             index: 0,
+            marks: Default::default(),
         };
+        // A data value of more than 1 MiB is refused before it is buffered.
+        let (stream, marks) = crate::study::stream::RowGuard::new(stream, 2 << 16);
+        state.marks = marks;
         let reader = BufReader::with_capacity(1 << 16, stream);
         let mut de = serde_json::Deserializer::from_reader(reader);
         let result = (&mut de)
@@ -58,6 +62,18 @@ pub fn read_json(
         result
     };
     if let Err(e) = result {
+        let line = (e.line() > 0).then(|| e.line());
+        if e.is_io() {
+            let io = std::io::Error::from(e);
+            diag.error(crate::study::stream::read_problem(
+                &io,
+                display,
+                line,
+                "check that the file is a complete DHIS2 JSON export",
+            ));
+            agg.finish(b, &at, diag);
+            return;
+        }
         let mut l = at.clone();
         if e.line() > 0 {
             l.row = Some(e.line());
@@ -106,6 +122,8 @@ struct JsonState<'s> {
     /// so this stays empty on its exports).
     pending: Vec<(usize, JsonValue)>,
     index: usize,
+    /// Marks the end of each data value for the row-size cap.
+    marks: crate::study::stream::RowMark,
 }
 
 impl JsonState<'_> {
@@ -209,6 +227,7 @@ impl<'de> Visitor<'de> for ValuesVisitor<'_, '_> {
             let index = state.index;
             state.index += 1;
             state.value(index, &v, false);
+            state.marks.row_done();
         }
         Ok(())
     }

@@ -21,6 +21,10 @@ use crate::study::source::Cell;
 /// Excel's limits; a repeated row or cell is never expanded beyond them.
 const MAX_ROWS: u32 = 1_048_576;
 const MAX_COLS: u32 = 16_384;
+/// The most cells a sheet may gain from repeats of non-empty cells and rows
+/// (`table:number-rows-repeated`, `table:number-columns-repeated`): an 800-byte file can declare
+/// a value repeated over all 17 billion cells of a sheet (docs/robustness.md).
+pub const MAX_REPEATED_CELLS: u64 = 1_000_000;
 
 type Archive = zip::ZipArchive<BufReader<File>>;
 
@@ -158,6 +162,8 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
     // Depth of text:p / text:h: only their text is cell text (not the indentation between
     // elements of a pretty-printed file).
     let mut in_p = 0usize;
+    // Cells gained from repeats so far (see MAX_REPEATED_CELLS).
+    let mut repeated = 0u64;
     loop {
         buf.clear();
         let event = xml.read_event_into(&mut buf).map_err(|e| e.to_string())?;
@@ -291,6 +297,23 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
                         if !row_cells.is_empty() {
                             // A row repeated with values is that many rows of the same values.
                             let last = row.saturating_add(row_repeat).min(MAX_ROWS);
+                            let per_row: u64 = row_cells
+                                .iter()
+                                .map(|(c0, n, _)| {
+                                    u64::from(
+                                        c0.saturating_add(*n).min(MAX_COLS).saturating_sub(*c0),
+                                    )
+                                })
+                                .sum();
+                            let cells = per_row * u64::from(last.saturating_sub(row));
+                            let written = row_cells.len() as u64;
+                            repeated += cells.saturating_sub(written);
+                            if repeated > MAX_REPEATED_CELLS {
+                                return Err(format!(
+                                    "row {} repeats its values over more than {MAX_REPEATED_CELLS} cells (table:number-rows-repeated / number-columns-repeated), more than wisn expands",
+                                    row as u64 + 1
+                                ));
+                            }
                             for r in row..last {
                                 for (c0, n, value) in &row_cells {
                                     for c in *c0..c0.saturating_add(*n).min(MAX_COLS) {
