@@ -228,6 +228,7 @@ impl Report for AllocateReport<'_> {
         let rows = self.rows().expect("rows");
         html(
             lang.t(Text::PlanAllocationOfNewPosts),
+            &crate::report::page::study_line(self.settings),
             rows.as_ref(),
             &allocation_charts(self.study, self.allocation, lang),
             &self.warnings,
@@ -282,6 +283,7 @@ impl Report for RedistributeReport<'_> {
         let rows = self.rows().expect("rows");
         html(
             lang.t(Text::PlanRedistributionOfStaff),
+            &crate::report::page::study_line(self.settings),
             rows.as_ref(),
             &redistribution_charts(self.redistribution, self.within, lang),
             &self.warnings,
@@ -413,6 +415,7 @@ fn svg_chart(block: &ChartBlock, lang: Lang) -> String {
 /// rows), the warnings.
 fn html(
     title: &str,
+    study_line: &str,
     rows: &dyn Rows,
     charts: &[ChartBlock],
     warnings: &[&Problem],
@@ -424,6 +427,7 @@ fn html(
         escape(title),
         escape(title)
     );
+    out.push_str(study_line);
     out.push_str(&format!(
         "<p class=\"legend\"><span style=\"background:#b0b0b0\"></span>{}<span style=\"background:#1f4e79\"></span>{}</p>\n",
         lang.t(Text::PlanRatioBefore),

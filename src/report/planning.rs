@@ -138,7 +138,14 @@ impl Report for PlanReport<'_> {
         match format {
             Format::Table => Ok(self.table.table(self.settings)),
             Format::Xlsx => xlsx(&self.table, lang, bands, &self.warnings),
-            Format::Html => Ok(html(&self.table, lang, bands, &self.warnings, self.title)),
+            Format::Html => Ok(html(
+                &self.table,
+                lang,
+                bands,
+                &self.warnings,
+                self.title,
+                &super::page::study_line(self.settings),
+            )),
             other => Err(unsupported(other)),
         }
     }
@@ -494,6 +501,7 @@ pub fn html(
     bands: &Bands,
     warnings: &[&Problem],
     title: &str,
+    study_line: &str,
 ) -> Vec<u8> {
     let mut s = String::new();
     let _ = write!(
@@ -503,6 +511,7 @@ pub fn html(
         esc(title),
         esc(title)
     );
+    s.push_str(study_line);
     if table.before.first() == Some(&"year") {
         for (cadre, points) in by_cadre_and_year(table) {
             s.push_str(&svg_chart(&cadre, &points, lang));
