@@ -67,20 +67,6 @@ pub fn rows_table(out: &mut String, rows: &dyn Rows) -> anyhow::Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn steps_scales_and_escaping() {
-        assert_eq!(nice_step(9.0, 5.0), 2.0);
-        assert_eq!(nice_step(0.0, 5.0), 1.0);
-        assert_eq!(nice_step(230.0, 5.0), 50.0);
-        assert_eq!(scale(5.0, (0.0, 10.0), (100.0, 200.0)), 150.0);
-        assert_eq!(escape("<a & 'b'>"), "&lt;a &amp; &#39;b&#39;&gt;");
-    }
-}
-
 /// The line under a page's title that says which study it is about and when it was made
 /// (`Étude : sikasso · établi le 2026-11-24`); the study's name is left out when unknown.
 pub fn study_line(settings: &super::ReportSettings) -> String {
@@ -101,4 +87,18 @@ pub fn study_line(settings: &super::ReportSettings) -> String {
         lang.t(Text::MadeOn),
         super::made_on()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_scales_and_escaping() {
+        assert_eq!(nice_step(9.0, 5.0), 2.0);
+        assert_eq!(nice_step(0.0, 5.0), 1.0);
+        assert_eq!(nice_step(230.0, 5.0), 50.0);
+        assert_eq!(scale(5.0, (0.0, 10.0), (100.0, 200.0)), 150.0);
+        assert_eq!(escape("<a & 'b'>"), "&lt;a &amp; &#39;b&#39;&gt;");
+    }
 }
