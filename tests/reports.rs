@@ -476,3 +476,42 @@ fn xlsx_for_people_hides_machine_names_and_prints_readably() {
         .skip(2)
         .any(|r| matches!(r[current], Data::Float(v) if v.fract() == 0.0)));
 }
+
+/// The planning and surge workbooks in French: machine names on row 1 (hidden), French labels
+/// on row 2, data from row 3; French sheet names.
+#[test]
+fn planning_and_surge_workbooks_in_french_label_their_columns() {
+    let dir = Dir::new();
+    let cases: [(&str, Vec<&str>, &str, &str, &str); 2] = [
+        (
+            "a.xlsx",
+            vec!["allocate", "data/sikasso", "--posts", "Sage-femme=2"],
+            "Lignes",
+            "level",
+            "Niveau",
+        ),
+        (
+            "s.xlsx",
+            vec!["surge", "data/covid"],
+            "Lignes",
+            "level",
+            "Niveau",
+        ),
+    ];
+    for (file, args, sheet, machine, label) in cases {
+        let path = dir.join(file);
+        let mut all = args.clone();
+        all.extend(["--lang", "fr", "-o", path.to_str().unwrap()]);
+        wisn().current_dir(root()).args(&all).assert().success();
+        let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        let range = wb.worksheet_range(sheet).unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .take(3)
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        assert_eq!(rows[0][0], machine, "{file}");
+        assert_eq!(rows[1][0], label, "{file}");
+        assert_ne!(rows[2][0], label, "{file}: data from row 3");
+    }
+}

@@ -293,7 +293,7 @@ impl Report for RedistributeReport<'_> {
 }
 
 /// A workbook: sheet Rows / Lignes (the layer's data sheet: machine names, then the rows at full
-/// precision), sheet Charts / Graphiques (one before/after chart per block, its data beside it),
+/// precision; in French the machine names on a hidden row 1 and French labels on row 2), sheet Charts / Graphiques (one before/after chart per block, its data beside it),
 /// sheet Warnings / Avertissements.
 fn xlsx(
     rows: &dyn Rows,
@@ -306,7 +306,12 @@ fn xlsx(
     let date = XlsxFormat::new().set_num_format("yyyy-mm-dd");
     let ws = wb.add_worksheet();
     ws.set_name(lang.t(Text::PlanRows))?;
-    crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
+    if lang == Lang::En {
+        crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
+    } else {
+        // French labels for people over the machine names, hidden on row 1 (as compute's).
+        crate::report::sheet::labelled_data_sheet(ws, rows, &bold, &date, lang)?;
+    }
     let ws = wb.add_worksheet();
     let charts_sheet = lang.t(Text::SheetCharts);
     ws.set_name(charts_sheet)?;
