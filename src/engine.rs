@@ -23,8 +23,8 @@ use crate::names::key;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// Facility rows are always written: `--by facility` is accepted by the parser only to be
-    /// refused with a message that says so, and not listed by `--help`.
+    /// Not a roll-up (facility rows are always written): hidden from `compute --by`'s values,
+    /// which reject it with an explanation.
     #[value(hide = true)]
     Facility,
     District,

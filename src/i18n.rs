@@ -3,8 +3,9 @@
 //! with the language.
 //!
 //! The default language comes from the environment, as `gettext` reads it: the first of
-//! `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty; French when it starts with `fr`,
-//! English otherwise.
+//! `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty (on Windows, where `LANG` is
+//! usually not set, the user's Windows language: `fr-FR`, `fr-ML`, …); French when it starts
+//! with `fr`, English otherwise.
 
 use crate::engine::Level;
 use crate::method::Status;
@@ -26,7 +27,8 @@ impl Lang {
         Lang::from_vars(
             var("LC_ALL").as_deref(),
             var("LC_MESSAGES").as_deref(),
-            var("LANG").as_deref(),
+            // Windows has no LANG: the user's Windows language stands in for it.
+            var("LANG").or_else(crate::windows::user_locale).as_deref(),
         )
     }
 

@@ -54,3 +54,4 @@ pub mod study;
 pub mod surge;
 pub mod template;
 pub mod uncertainty;
+pub mod windows;

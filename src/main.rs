@@ -3,6 +3,20 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Windows consoles show colour escapes only once asked to (Windows 10 and later); where they
+    // cannot, or when an output is redirected, no colours rather than `←[1;33m` in the text.
+    if anstyle_query::windows::enable_ansi_colors() == Some(false) {
+        std::env::set_var("NO_COLOR", "1");
+    }
+    // wisn.exe double-clicked in the Explorer: say how to use it before the window closes.
+    if std::env::args_os().len() == 1 && wisn::windows::started_by_double_click() {
+        eprintln!(
+            "{}",
+            wisn::windows::double_click_help(wisn::i18n::Lang::from_env())
+        );
+        let _ = std::io::stdin().read_line(&mut String::new());
+        return ExitCode::from(wisn::cli::EXIT_USAGE);
+    }
     match wisn::cli::run(std::env::args_os()) {
         Ok(code) => code,
         Err(err) => {

@@ -125,6 +125,62 @@ where
         .map(|(_, c)| c)
 }
 
+/// The `candidates` of which `name` is a shortened form: their normalised name starts with the
+/// normalised `name`, or has it at the start of a word (`Technicien` → `Technicien de
+/// laboratoire`, `laboratoire` → `Technicien de laboratoire`), or, for names of 4 characters or
+/// more, contains it once separators are dropped (`labo` → `Technicien de laboratoire`). Prefix
+/// matches come first, then in the candidates' order; names shorter than 3 characters match
+/// nothing (too many would). For "did you mean" hints when [`closest`] finds no misspelling.
+pub fn partial_matches<'a, I>(name: &str, candidates: I) -> Vec<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wanted = normalise(name);
+    if wanted.chars().count() < 3 {
+        return Vec::new();
+    }
+    let wanted_key = wanted.replace('_', "");
+    let word = format!("_{wanted}");
+    let (mut prefix, mut inner) = (Vec::new(), Vec::new());
+    for c in candidates {
+        let n = normalise(c);
+        if n == wanted {
+            continue;
+        }
+        if n.starts_with(&wanted) {
+            prefix.push(c);
+        } else if n.contains(&word)
+            || (wanted_key.chars().count() >= 4 && n.replace('_', "").contains(&wanted_key))
+        {
+            inner.push(c);
+        }
+    }
+    prefix.extend(inner);
+    prefix.dedup();
+    prefix
+}
+
+/// A "did you mean" hint for `name` among `candidates`: the closest misspelling, else the names it
+/// shortens (up to five), else `None`.
+pub fn did_you_mean(name: &str, candidates: &[&str]) -> Option<String> {
+    let keys: Vec<String> = candidates.iter().map(|c| key(c)).collect();
+    if let Some(k) = closest(&key(name), keys.iter().map(String::as_str)) {
+        if let Some(i) = keys.iter().position(|x| x == k) {
+            return Some(format!("did you mean \"{}\"?", candidates[i]));
+        }
+    }
+    let partial = partial_matches(name, candidates.iter().copied());
+    match partial.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean \"{one}\"?")),
+        many => {
+            let shown: Vec<String> = many.iter().take(5).map(|m| format!("\"{m}\"")).collect();
+            let more = if many.len() > 5 { ", …" } else { "" };
+            Some(format!("did you mean one of {}{more}?", shown.join(", ")))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +208,47 @@ mod tests {
             Some("matrone")
         );
         assert_eq!(closest("chauffeur", ["medecin", "matrone"]), None);
+    }
+
+    #[test]
+    fn shortened_names_are_suggested() {
+        let cadres = [
+            "Médecin",
+            "Technicien de laboratoire",
+            "Infirmier",
+            "Technicien supérieur de santé",
+        ];
+        assert_eq!(
+            partial_matches("Technicien", cadres),
+            ["Technicien de laboratoire", "Technicien supérieur de santé"]
+        );
+        assert_eq!(
+            partial_matches("laboratoire", cadres),
+            ["Technicien de laboratoire"]
+        );
+        assert_eq!(
+            partial_matches("LABO", cadres),
+            ["Technicien de laboratoire"]
+        );
+        assert_eq!(partial_matches("in", cadres), Vec::<&str>::new());
+        assert_eq!(partial_matches("chauffeur", cadres), Vec::<&str>::new());
+        // The exact name is not a suggestion of itself.
+        assert_eq!(partial_matches("infirmier", cadres), Vec::<&str>::new());
+
+        assert_eq!(
+            did_you_mean("Technicien", &["Médecin", "Technicien de laboratoire"]).as_deref(),
+            Some("did you mean \"Technicien de laboratoire\"?")
+        );
+        assert_eq!(
+            did_you_mean("Technicien", &cadres).as_deref(),
+            Some("did you mean one of \"Technicien de laboratoire\", \"Technicien supérieur de santé\"?")
+        );
+        // A misspelling wins over a shortening.
+        assert_eq!(
+            did_you_mean("Medcin", &cadres).as_deref(),
+            Some("did you mean \"Médecin\"?")
+        );
+        assert_eq!(did_you_mean("chauffeur", &cadres), None);
     }
 }
 

@@ -85,6 +85,11 @@ impl Output {
                 path.display()
             );
         }
+        if cfg!(windows) && is_windows_device(path) {
+            return Ok(Output::Special {
+                target: path.to_path_buf(),
+            });
+        }
         if let Ok(meta) = std::fs::metadata(path) {
             if !meta.file_type().is_file() {
                 return Ok(Output::Special {
@@ -119,10 +124,79 @@ impl Output {
                 Ok(())
             }
             Output::File { target, temp } => {
-                temp.persist_with(bytes, &target)
-                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
+                temp.persist_with(bytes, &target).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}: cannot write: {e}{}",
+                        target.display(),
+                        open_elsewhere_hint(&e)
+                    )
+                })?;
                 Ok(())
             }
+        }
+    }
+}
+
+/// On Windows a file open in Excel cannot be replaced (access denied, sharing or lock violation):
+/// say what to do.
+fn open_elsewhere_hint(e: &std::io::Error) -> &'static str {
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33)) {
+        " (fix: close the file if Excel or another program has it open, then run again)"
+    } else {
+        ""
+    }
+}
+
+/// `NUL`, `CON`, `COM1`, … (any case, any extension, in any folder): Windows devices, which exist
+/// in every folder and cannot be renamed over (`-o NUL` is Windows' `-o /dev/null`).
+pub fn is_windows_device(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    // On Windows `C:\x\nul.txt` has the file name `nul.txt`; elsewhere the whole text is tested.
+    let name = name.rsplit(['\\', '/']).next().unwrap_or(name);
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end()
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "NUL" | "CON" | "PRN" | "AUX" | "CONIN$" | "CONOUT$"
+    ) || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+        && stem.len() == 4
+        && matches!(stem.as_bytes()[3], b'1'..=b'9'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_devices() {
+        for device in [
+            "NUL",
+            "nul",
+            "Nul.csv",
+            r"C:\temp\NUL",
+            "con",
+            "COM1",
+            "lpt9.txt",
+            "CONOUT$",
+        ] {
+            assert!(is_windows_device(Path::new(device)), "{device}");
+        }
+        for file in [
+            "null.csv",
+            "nul_report.csv",
+            "COM0",
+            "COM10",
+            "console.csv",
+            "resultats.csv",
+            r"C:\NUL\x.csv",
+        ] {
+            assert!(!is_windows_device(Path::new(file)), "{file}");
         }
     }
 }

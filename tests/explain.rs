@@ -220,6 +220,42 @@ fn unknown_cadre_is_located_with_a_suggestion() {
     assert!(err.contains("did you mean \"Infirmier\"?"), "{err}");
 }
 
+/// Issue 16: `--cadre Technicien` named no cadre and suggested nothing, though the study has
+/// "Technicien de laboratoire": a shortened name suggests the cadres it starts.
+#[test]
+fn shortened_cadre_suggests_the_full_name() {
+    // The sample as it was, with its laboratory technicians (staff, no standards).
+    let study = sample_with_warnings();
+    let out = explain(&[
+        study.path().to_str().unwrap(),
+        "--facility",
+        "SIK-CSREF",
+        "--cadre",
+        "Technicien",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("did you mean \"Technicien de laboratoire\"?"),
+        "{err}"
+    );
+}
+
+/// Part of a facility's name suggests it too.
+#[test]
+fn part_of_a_facility_name_suggests_it() {
+    let out = explain(&[
+        sample().to_str().unwrap(),
+        "--facility",
+        "Kaboila",
+        "--cadre",
+        "Médecin",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean \"CSCom de Kaboïla\"?"), "{err}");
+}
+
 #[test]
 fn no_result_says_why() {
     // "Technicien de laboratoire" has staff but no standards (in the sample before issue 10).

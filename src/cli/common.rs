@@ -200,7 +200,7 @@ pub struct PresentationArgs {
     pub excel_fr: bool,
     /// Language of the words people read (table headers, status words, report sheets, chart
     /// labels); never of machine column names or CSV/JSON values. Default: from LC_ALL,
-    /// LC_MESSAGES or LANG (fr… gives French), else English.
+    /// LC_MESSAGES or LANG (fr… gives French; on Windows the Windows language), else English.
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<crate::i18n::Lang>,
 }

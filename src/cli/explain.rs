@@ -13,7 +13,7 @@ use crate::diag::{Location, Problem};
 use crate::engine::ComputeOptions;
 use crate::i18n::Lang;
 use crate::method::{Bands, Rounding};
-use crate::names::{closest, key, normalise};
+use crate::names::{closest, did_you_mean, normalise};
 use crate::report::{Format, Report, ReportSettings};
 use crate::study::{locate_tables, schema, Builder, ReadOptions};
 
@@ -105,10 +105,18 @@ fn find_facility(b: &Builder, text: &str) -> Result<usize, Option<String>> {
         return Ok(*i);
     }
     let ids = b.study.facilities.iter().map(|f| f.id.as_str());
-    let suggestion = closest(text.trim(), ids).map(str::to_string).or_else(|| {
-        let names = b.study.facilities.iter().filter_map(|f| f.name.as_deref());
-        closest(text.trim(), names).map(str::to_string)
-    });
+    let suggestion = closest(text.trim(), ids)
+        .map(|s| format!("did you mean \"{s}\"?"))
+        .or_else(|| {
+            // A misspelt name, or part of one (`Kaboïla` for `CSCom de Kaboïla`).
+            let names: Vec<&str> = b
+                .study
+                .facilities
+                .iter()
+                .filter_map(|f| f.name.as_deref())
+                .collect();
+            did_you_mean(text.trim(), &names)
+        });
     Err(suggestion)
 }
 
@@ -140,10 +148,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
                     "facility_id",
                 ))
                 .value(args.facility.clone());
-            p = p.hint(match suggestion {
-                Some(s) => format!("did you mean \"{s}\"?"),
-                None => "give a facility_id of the facilities table".into(),
-            });
+            p = p.hint(
+                suggestion.unwrap_or_else(|| "give a facility_id of the facilities table".into()),
+            );
             print_problems([&p]);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
@@ -155,17 +162,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|c| c.name.as_str())
             .collect();
-        let by_key: Vec<String> = names.iter().map(|n| key(n)).collect();
-        let suggestion = closest(&key(&args.cadre), by_key.iter().map(String::as_str))
-            .and_then(|k| by_key.iter().position(|x| x == k))
-            .map(|i| names[i]);
+        let suggestion = did_you_mean(&args.cadre, &names);
         let p = Problem::error("unknown_cadre", "no cadre has this name")
             .at(table_location(&read, &["standards", "staff"], "cadre"))
             .value(args.cadre.clone())
-            .hint(match suggestion {
-                Some(s) => format!("did you mean \"{s}\"?"),
-                None => format!("the cadres are: {}", names.join(", ")),
-            });
+            .hint(suggestion.unwrap_or_else(|| format!("the cadres are: {}", names.join(", "))));
         print_problems([&p]);
         return Ok(ExitCode::from(EXIT_FAILED));
     };

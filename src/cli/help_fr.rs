@@ -36,9 +36,10 @@ pub fn wants_french(args: &[std::ffi::OsString]) -> bool {
 }
 
 /// `wisn --lang fr COMMAND …` (the language given before the command, where `wisn` itself has no
-/// options): the `--lang` moves after the command name, where the commands read it; `wisn --lang
-/// fr --help` is then `wisn --help`, in French.
-pub fn hoist_lang(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+/// options): the `--lang` moves after the command name when the command reads it, and is
+/// dropped otherwise (`validate`, `completions`, `man`: their help is French all the same);
+/// `wisn --lang fr --help` is then `wisn --help`, in French.
+pub fn hoist_lang(mut args: Vec<std::ffi::OsString>, cmd: &Command) -> Vec<std::ffi::OsString> {
     let Some(first) = args.get(1).map(|a| a.to_string_lossy().into_owned()) else {
         return args;
     };
@@ -50,11 +51,13 @@ pub fn hoist_lang(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
         return args;
     };
     let command = args.get(1).map(|a| a.to_string_lossy().into_owned());
-    if let Some(command) = command {
-        if !command.starts_with('-') && command != "help" {
-            for (i, a) in taken.into_iter().enumerate() {
-                args.insert(2 + i, a);
-            }
+    let reads_lang = command
+        .as_deref()
+        .and_then(|name| cmd.find_subcommand(name))
+        .is_some_and(|sub| sub.get_arguments().any(|a| a.get_long() == Some("lang")));
+    if reads_lang {
+        for (i, a) in taken.into_iter().enumerate() {
+            args.insert(2 + i, a);
         }
     }
     args
@@ -720,6 +723,7 @@ mod tests {
 
     #[test]
     fn lang_on_the_command_line_wins_over_the_environment() {
+        use clap::CommandFactory;
         let args = |v: &[&str]| {
             v.iter()
                 .map(Into::into)
@@ -731,15 +735,18 @@ mod tests {
             "wisn", "--lang", "fr", "--lang", "en"
         ])));
         assert!(!wants_french(&args(&["wisn", "--lang=en", "-h"])));
-        let hoisted = hoist_lang(args(&["wisn", "--lang", "fr", "compute", "x"]));
+        let cmd = crate::cli::Cli::command();
+        let hoisted = hoist_lang(args(&["wisn", "--lang", "fr", "compute", "x"]), &cmd);
         assert_eq!(hoisted, args(&["wisn", "compute", "--lang", "fr", "x"]));
+        let hoisted = hoist_lang(args(&["wisn", "--lang=fr", "--help"]), &cmd);
+        assert_eq!(hoisted, args(&["wisn", "--help"]));
+        let hoisted = hoist_lang(args(&["wisn", "--lang", "fr", "validate", "x"]), &cmd);
         assert_eq!(
-            hoist_lang(args(&["wisn", "--lang=fr", "--help"])),
-            args(&["wisn", "--help"])
+            hoisted,
+            args(&["wisn", "validate", "x"]),
+            "validate has no --lang"
         );
-        assert_eq!(
-            hoist_lang(args(&["wisn", "compute", "--lang", "fr"])),
-            args(&["wisn", "compute", "--lang", "fr"])
-        );
+        let kept = args(&["wisn", "compute", "--lang", "fr"]);
+        assert_eq!(hoist_lang(kept.clone(), &cmd), kept);
     }
 }

@@ -4,10 +4,12 @@
 
 pub mod allocate;
 pub mod common;
+pub mod completions;
 pub mod compute;
 pub mod explain;
 pub mod guards;
 pub mod help_fr;
+pub mod man;
 pub mod planning;
 pub mod progress;
 pub mod project;
@@ -73,6 +75,10 @@ pub enum Command {
     /// Transfers from facilities in excess to facilities in shortage, within a district (or a
     /// region, or nationally), donors never below their requirement.
     Redistribute(redistribute::RedistributeArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff) of wisn, or of one command: `wisn man compute`.
+    Man(man::ManArgs),
 }
 
 /// Exit statuses.
@@ -91,8 +97,9 @@ where
     if help_fr::wants_french(&args) {
         cmd = help_fr::localize(cmd);
     }
+    let args = help_fr::hoist_lang(args, &cmd);
     let parsed = cmd
-        .try_get_matches_from(help_fr::hoist_lang(args))
+        .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -111,5 +118,7 @@ where
         Command::Project(args) => project::run(args),
         Command::Allocate(args) => allocate::run(args),
         Command::Redistribute(args) => redistribute::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }

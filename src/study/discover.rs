@@ -38,9 +38,31 @@ const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
 
 fn lower_name(path: &Path) -> String {
     path.file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
+        .map(os_text)
+        .unwrap_or_default()
         .to_lowercase()
+}
+
+/// A file or folder name as text. Names that are not UTF-8 are Windows-1252 bytes: a study copied
+/// from Windows by an old zip tool or a FAT-formatted USB stick keeps `établissements.csv` as the
+/// byte 0xE9 followed by `tablissements.csv`, which Linux shows as `�tablissements.csv`; decoded,
+/// the table is found and named properly in messages. (On Windows every name is Unicode.)
+pub fn os_text(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(name.as_bytes())
+            .0
+            .into_owned()
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
 }
 
 pub fn is_workbook(path: &Path) -> bool {
@@ -86,8 +108,17 @@ enum Kind {
     Workbook,
 }
 
+/// A path as messages show it, each part decoded as [`os_text`] does.
 fn display_path(path: &Path) -> String {
-    path.display().to_string()
+    match path.to_str() {
+        Some(s) => s.to_string(),
+        None => path
+            .iter()
+            .map(os_text)
+            .collect::<PathBuf>()
+            .display()
+            .to_string(),
+    }
 }
 
 /// Parses a `FILE#Sheet` table argument.
@@ -310,5 +341,49 @@ mod tests {
             matches!(table_arg("book.xlsx#Effectifs"), TableRef::Sheet { sheet, .. } if sheet == "Effectifs")
         );
         assert!(matches!(table_arg("dir/staff.csv"), TableRef::Text { .. }));
+    }
+
+    /// `--staff C:\Users\Awa\etude.xlsx#Personnel` as typed in a Windows terminal: the sheet is
+    /// after the last `#`, the drive letter's `:` is part of the file (runs on every system).
+    #[test]
+    fn windows_table_arguments() {
+        match table_arg(r"C:\Users\Awa\Études\etude.xlsx#Personnel") {
+            TableRef::Sheet { path, sheet, .. } => {
+                assert_eq!(path, PathBuf::from(r"C:\Users\Awa\Études\etude.xlsx"));
+                assert_eq!(sheet, "Personnel");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A `#` in a folder name with a text file: the whole argument is the file.
+        match table_arg(r"D:\etudes #2\effectifs.csv") {
+            TableRef::Text { path, display } => {
+                assert_eq!(path, PathBuf::from(r"D:\etudes #2\effectifs.csv"));
+                assert_eq!(display, r"D:\etudes #2\effectifs.csv");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(is_workbook(Path::new(r"C:\etude\SIKASSO.XLSX")));
+        assert!(!is_workbook(Path::new(r"C:\etude.xlsx\staff.csv")));
+    }
+
+    /// A name in Windows-1252 bytes (not UTF-8) is decoded as such.
+    #[cfg(unix)]
+    #[test]
+    fn windows_1252_file_names() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"\xc9tablissements.csv");
+        assert_eq!(os_text(name), "Établissements.csv");
+        assert_eq!(
+            classify(Path::new(name)),
+            Some(("établissements".into(), Kind::Text))
+        );
+        let path = Path::new(std::ffi::OsStr::from_bytes(
+            b"/tmp/S\xe9gou/\xe9tablissements.csv",
+        ));
+        assert_eq!(display_path(path), "/tmp/Ségou/établissements.csv");
+        assert_eq!(
+            os_text(std::ffi::OsStr::new("effectifs.csv")),
+            "effectifs.csv"
+        );
     }
 }
