@@ -374,8 +374,8 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "*",
         "jobs",
-        "Fils de calcul (par défaut : un par cœur). Les résultats sont identiques quel que soit \
-         leur nombre",
+        "Fils de calcul (par défaut et au plus : un par cœur). Les résultats sont identiques quel \
+         que soit leur nombre",
     ),
     (
         "*",

@@ -44,7 +44,8 @@ pub struct ProjectArgs {
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
     #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
     pub bands: Bands,
-    /// Worker threads (default: one per core). Results are identical whatever the number.
+    /// Worker threads (default and at most: one per core). Results are identical whatever the
+    /// number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     #[command(flatten)]
