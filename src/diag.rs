@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+mod code;
+pub use code::Code;
+
 /// Where a problem is: as precise as the reader knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Location {
@@ -67,8 +70,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub severity: Severity,
-    /// A stable machine name for the kind of problem (`bad_number`, `cas_over_100`, ...).
-    pub code: &'static str,
+    /// The kind of problem; its [`Code::name`] is stable (`bad_number`, `cas_over_100`, ...).
+    pub code: Code,
     pub message: String,
     pub location: Option<Location>,
     pub value: Option<String>,
@@ -76,7 +79,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
             code,
@@ -86,7 +89,7 @@ impl Problem {
             hint: None,
         }
     }
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(code, message)
@@ -124,6 +127,11 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The error of a function that has already pushed its [`Problem`] into the [`Diagnostics`]
+/// (or printed it): the caller skips the row or stops, with nothing more to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported;
+
 /// The longest value a message quotes; longer values are cut with `…` and their length.
 pub const MAX_VALUE_CHARS: usize = 200;
 
@@ -151,7 +159,7 @@ pub struct Diagnostics {
     pub problems: Vec<Problem>,
     /// Per (code, severity): how many were pushed, and the index of the summary line once the
     /// cap is passed.
-    counts: std::collections::HashMap<(&'static str, Severity), (usize, Option<usize>)>,
+    counts: std::collections::HashMap<(Code, Severity), (usize, Option<usize>)>,
     /// Errors counted on summary lines, beyond those kept.
     suppressed_errors: usize,
     /// Summary lines of errors (not errors themselves).
@@ -258,33 +266,6 @@ impl Diagnostics {
     }
 }
 
-/// The study could not be read or computed; carries every error found, located.
-#[derive(Debug, thiserror::Error)]
-pub enum WisnError {
-    #[error("{}", summarise(.0))]
-    Invalid(Vec<Problem>),
-    #[error("{0}")]
-    Io(String),
-}
-
-fn summarise(problems: &[Problem]) -> String {
-    const SHOWN: usize = 25;
-    let mut text = String::new();
-    for (i, p) in problems.iter().take(SHOWN).enumerate() {
-        if i > 0 {
-            text.push_str("\nerror: ");
-        }
-        text.push_str(&p.to_string());
-    }
-    if problems.len() > SHOWN {
-        text.push_str(&format!(
-            "\n... and {} more errors (run `wisn validate` to list them all)",
-            problems.len() - SHOWN
-        ));
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,11 +275,11 @@ mod tests {
         let mut d = Diagnostics::default();
         for i in 0..1_234_667 {
             d.error(
-                Problem::error("bad_number", "is not a number")
+                Problem::error(Code::BadNumber, "is not a number")
                     .at(Location::file("w.csv").with_row(i)),
             );
         }
-        d.warn(Problem::warning("other", "x"));
+        d.warn(Problem::warning(Code::UnusedCadre, "x"));
         assert_eq!(d.problems.len(), MAX_PER_CODE + 2);
         assert_eq!(d.error_count(), 1_234_667);
         let summary = &d.problems[MAX_PER_CODE];
@@ -311,7 +292,7 @@ mod tests {
 
     #[test]
     fn long_values_are_cut() {
-        let p = Problem::error("x", "y").value("a".repeat(10_000));
+        let p = Problem::error(Code::BadNumber, "y").value("a".repeat(10_000));
         let v = p.value.unwrap();
         assert!(v.ends_with("… (10000 characters)") && v.len() < 300, "{v}");
     }

@@ -5,6 +5,7 @@
 //! facility then only sums its volumes over standard workloads (A). Facilities are computed in
 //! parallel with rayon; rows come out in the study's order whatever the number of threads.
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -151,24 +152,15 @@ pub struct Results {
 
 /// The standards of a cadre at a facility type, with precedence: rows naming the type replace
 /// all of the cadre's blank-type rows.
+/// ([`method::precedence::standards_rows`]).
 pub fn standards_for(study: &Study, cadre: usize, type_key: &str) -> Vec<usize> {
-    let typed: Vec<usize> = study
+    let own = study
         .standards
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.cadre == cadre && !type_key.is_empty() && s.type_key == type_key)
-        .map(|(i, _)| i)
-        .collect();
-    if !typed.is_empty() {
-        return typed;
-    }
-    study
-        .standards
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.cadre == cadre && s.type_key.is_empty())
-        .map(|(i, _)| i)
-        .collect()
+        .filter(|(_, s)| s.cadre == cadre)
+        .map(|(i, s)| (i, s.type_key.as_str()));
+    method::precedence::standards_rows(own, type_key)
 }
 
 /// In [`crate::model`], beside the study it reads: `wisn surge` needs it too.
@@ -216,31 +208,16 @@ impl ByCadre {
 
     /// As [`standards_for`] and [`working_time_for`], over the cadre's own rows.
     fn rows(&self, study: &Study, cadre: usize, type_key: &str) -> (Vec<usize>, Option<usize>) {
-        let own = &self.standards[cadre];
-        let typed: Vec<usize> = own
+        let standards = self.standards[cadre]
             .iter()
-            .copied()
-            .filter(|&i| !type_key.is_empty() && study.standards[i].type_key == type_key)
-            .collect();
-        let rows = if typed.is_empty() {
-            own.iter()
-                .copied()
-                .filter(|&i| study.standards[i].type_key.is_empty())
-                .collect()
-        } else {
-            typed
-        };
-        let find = |t: &str| {
-            self.working_time[cadre]
-                .iter()
-                .copied()
-                .find(|&i| study.working_time[i].type_key == t)
-        };
-        let wt = (!type_key.is_empty())
-            .then(|| find(type_key))
-            .flatten()
-            .or_else(|| find(""));
-        (rows, wt)
+            .map(|&i| (i, study.standards[i].type_key.as_str()));
+        let working_time = self.working_time[cadre]
+            .iter()
+            .map(|&i| (i, study.working_time[i].type_key.as_str()));
+        (
+            method::precedence::standards_rows(standards, type_key),
+            method::precedence::working_time_row(working_time, type_key),
+        )
     }
 }
 
@@ -262,7 +239,7 @@ fn build_profile_of(
     };
     let Some(wt) = wt else {
         return Err(Problem::error(
-            "no_working_time",
+            Code::NoWorkingTime,
             format!(
                 "cadre \"{cadre_name}\" has standards at facility type \"{type_label}\" but no working_time row for that type (and none with a blank type)"
             ),
@@ -271,7 +248,7 @@ fn build_profile_of(
     };
     let wt_row = &study.working_time[wt];
     let awt = wt_row.time.awt().map_err(|e| {
-        Problem::error("bad_working_time", e.to_string()).at(wt_row.location.clone())
+        Problem::error(Code::BadWorkingTime, e.to_string()).at(wt_row.location.clone())
     })?;
     let mut profile = Profile {
         cadre,
@@ -289,7 +266,7 @@ fn build_profile_of(
     for i in rows {
         let s = &study.standards[i];
         let located = |e: method::MethodError| {
-            Problem::error("bad_standard", e.to_string()).at(s.location.clone())
+            Problem::error(Code::BadStandard, e.to_string()).at(s.location.clone())
         };
         match (s.component, s.unit) {
             (Component::Service, StandardUnit::Service(unit)) => {
@@ -346,7 +323,7 @@ fn build_profile_of(
             })
             .collect();
         let mut p = Problem::error(
-            "cas_over_100",
+            Code::CasOver100,
             format!("cadre \"{cadre_name}\" at facility type \"{type_label}\": {e}"),
         )
         .hint(format!(
@@ -365,7 +342,7 @@ fn build_profile_of(
 }
 
 fn inconsistent(s: &crate::model::Standard, what: &str) -> Problem {
-    Problem::error("inconsistent_standard", what.to_string())
+    Problem::error(Code::InconsistentStandard, what.to_string())
         .at(s.location.clone())
         .value(s.activity_name.clone())
         .hint("services take min, h, per_hour or per_day; support % or a time per period; additional a time per period")
@@ -445,7 +422,7 @@ pub fn compute(
                     .services
                     .iter()
                     .any(|s| study.workload.volume(f, s.activity).is_some());
-                if staff.is_none() && !has_workload {
+                if !method::precedence::has_result_row(staff.is_some(), has_workload) {
                     continue;
                 }
                 let req = profile.requirement(study, f);
@@ -496,7 +473,7 @@ pub fn compute(
             None => format!("in the {} roll-up", r.level.as_str()),
         };
         return Err(vec![Problem::error(
-            "too_large",
+            Code::TooLarge,
             format!(
                 "the result of \"{}\" {place} is beyond what a number can hold",
                 r.cadre
@@ -574,7 +551,7 @@ fn warn_implausible_ratios(
             .collect();
         diag.warn(
             Problem::warning(
-                "implausible_ratio",
+                Code::ImplausibleRatio,
                 format!(
                     "this standard ({} {}) makes most of a requirement that gives WISN ratios below {} at {} facilities ({}{})",
                     crate::numbers::full_precision(s.value),
@@ -601,7 +578,7 @@ fn warn_implausible_ratios(
             .collect();
         diag.warn(
             Problem::warning(
-                "implausible_ratio",
+                Code::ImplausibleRatio,
                 format!(
                     "cadre \"{}\" has WISN ratios above {} at {} facilities ({}{}): the staff in post is more than ten times what the workload needs",
                     study.cadres[c].name,
@@ -659,7 +636,7 @@ fn warn_missing_workload(
     if !staff_no_workload.is_empty() {
         diag.warn(
             Problem::warning(
-                "staff_without_workload",
+                Code::StaffWithoutWorkload,
                 format!(
                     "{} facilities have staff but no workload at all (their requirement counts allowances only): {}",
                     staff_no_workload.len(),
@@ -671,7 +648,7 @@ fn warn_missing_workload(
     }
     for (c, ids) in by_cadre {
         diag.warn(Problem::warning(
-            "cadre_without_workload",
+            Code::CadreWithoutWorkload,
             format!(
                 "cadre \"{}\": no workload for any of its service activities at {} facilities (A = 0): {}",
                 study.cadres[c].name,
@@ -692,11 +669,9 @@ pub fn roll_up(
 ) -> Vec<ResultRow> {
     #[derive(Default)]
     struct Acc {
-        current: f64,
-        required: f64,
+        sums: method::rollup::GroupSums,
         regions: Vec<Option<String>>,
         type_name: Option<String>,
-        ratios: Vec<f64>,
     }
     let mut groups: BTreeMap<(Option<String>, usize), Acc> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.level == Level::Facility) {
@@ -708,9 +683,8 @@ pub fn roll_up(
             Level::National => None,
         };
         let acc = groups.entry((group, r.cadre_index)).or_default();
-        acc.current += r.current_staff;
-        acc.required += r.required_staff;
-        acc.ratios.extend(r.wisn_ratio);
+        acc.sums
+            .add(r.current_staff, r.required_staff, r.wisn_ratio);
         if !acc.regions.contains(&r.region) {
             acc.regions.push(r.region.clone());
         }
@@ -721,7 +695,7 @@ pub fn roll_up(
     groups
         .into_iter()
         .map(|((group, c), acc)| {
-            let o = outcome(acc.current, acc.required, &options.bands);
+            let o = acc.sums.outcome(&options.bands);
             let (district, region, facility_type) = match level {
                 Level::District => {
                     let region = if acc.regions.len() == 1 {
@@ -743,9 +717,9 @@ pub fn roll_up(
                 district,
                 region,
                 cadre: study.cadres[c].name.clone(),
-                current_staff: acc.current,
-                required_staff: acc.required,
-                required_rounded: round_staff(acc.required, options.rounding),
+                current_staff: acc.sums.current,
+                required_staff: acc.sums.required,
+                required_rounded: round_staff(acc.sums.required, options.rounding),
                 difference: o.difference,
                 wisn_ratio: o.ratio,
                 workload_pressure_pct: o.pressure_pct,
@@ -755,7 +729,7 @@ pub fn roll_up(
                 caf: None,
                 iaf: None,
                 completeness: None,
-                mean_facility_ratio: method::mean_of_ratios(&acc.ratios),
+                mean_facility_ratio: acc.sums.mean_facility_ratio(),
                 facility_index: None,
                 cadre_index: c,
             }

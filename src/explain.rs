@@ -7,6 +7,7 @@
 //! in the same order, so the required staff equals the `required_staff` of `wisn compute` to the
 //! last bit (a test checks it against the CSV output).
 
+use crate::diag::Code;
 use std::fmt::Write as _;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -163,7 +164,7 @@ pub fn why_no_result(study: &Study, results: &Results, facility: usize, cadre: u
     let type_label = f.facility_type.clone().unwrap_or_else(|| "(none)".into());
     if !results.profiles.contains_key(&(cadre, f.type_key.clone())) {
         Problem::error(
-            "no_result",
+            Code::NoResult,
             format!(
                 "no result for cadre \"{c}\" at facility \"{}\": the cadre has no standards for facility type \"{type_label}\" (nor any with a blank type)",
                 f.id
@@ -172,7 +173,7 @@ pub fn why_no_result(study: &Study, results: &Results, facility: usize, cadre: u
         .hint("add standards for this cadre and type, or pick another cadre")
     } else {
         Problem::error(
-            "no_result",
+            Code::NoResult,
             format!(
                 "no result for cadre \"{c}\" at facility \"{}\": there is no staff row for it and no workload for its service activities",
                 f.id

@@ -28,9 +28,9 @@
 //! }
 //! ```
 
-// Problems travel on the error path only, where their size does not matter, and `Err(())` means
-// "the problem is already recorded in the Diagnostics".
-#![allow(clippy::result_large_err, clippy::result_unit_err)]
+// Problems travel on the error path only, where their size does not matter (`Err(Reported)`
+// means "the problem is already recorded in the Diagnostics": diag::Reported).
+#![allow(clippy::result_large_err)]
 
 pub mod cli;
 pub mod diag;

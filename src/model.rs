@@ -207,14 +207,11 @@ pub struct Dhis2ExportRule {
 
 /// The working-time row of a cadre at a facility type: the type's own row, else the blank one.
 pub fn working_time_for(study: &Study, cadre: usize, type_key: &str) -> Option<usize> {
-    let find = |t: &str| {
-        study
-            .working_time
-            .iter()
-            .position(|w| w.cadre == cadre && w.type_key == t)
-    };
-    (!type_key.is_empty())
-        .then(|| find(type_key))
-        .flatten()
-        .or_else(|| find(""))
+    let own = study
+        .working_time
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.cadre == cadre)
+        .map(|(i, w)| (i, w.type_key.as_str()));
+    crate::method::precedence::working_time_row(own, type_key)
 }

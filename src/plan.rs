@@ -6,6 +6,7 @@
 //! `baseline_required_staff`, `required_change` (with `--scenario`); then `required_p05`,
 //! `required_p50`, `required_p95`, `p_shortage` (with `--uncertainty`).
 
+use crate::diag::Code;
 use crate::engine::ComputeOptions;
 
 /// The rows of a run with scenarios and/or uncertainty: each run's results with its extra
@@ -102,7 +103,7 @@ pub fn plan(
         {
             diag.warn(
                 crate::diag::Problem::warning(
-                    "no_range",
+                    Code::NoRange,
                     "--uncertainty: no standard has a range, so every draw gives the point value",
                 )
                 .hint("add standard_low and standard_high columns to the standards, or give --standard-spread P"),
@@ -123,7 +124,7 @@ pub fn plan(
         if rows.is_empty() {
             diag.warn(
                 crate::diag::Problem::warning(
-                    "no_scenarios",
+                    Code::NoScenarios,
                     "the scenario table has no rows: only the baseline is written",
                 )
                 .hint("add one row per change: scenario, selectors, and volume_factor, standard_factor or staff_change"),

@@ -12,6 +12,7 @@
 //!   last observed one up to it, and is an error when it is not after it.
 //! - Staff stay as they are; projected rows have `completeness` null.
 
+use crate::diag::Code;
 use crate::diag::{Diagnostics, Problem};
 use crate::engine::{self, ComputeOptions, ResultRow, Results};
 use crate::method::projection::{counted_total, project_growth, project_trend};
@@ -66,7 +67,7 @@ pub fn counted_years(
         .collect()
 }
 
-fn error(code: &'static str, message: impl Into<String>, hint: &str) -> Vec<Problem> {
+fn error(code: Code, message: impl Into<String>, hint: &str) -> Vec<Problem> {
     vec![Problem::error(code, message).hint(hint.to_string())]
 }
 
@@ -74,7 +75,7 @@ fn error(code: &'static str, message: impl Into<String>, hint: &str) -> Vec<Prob
 pub fn target_years(years: &Years, last_observed: i32) -> Result<Vec<i32>, Vec<Problem>> {
     match years {
         Years::To(to) if *to <= last_observed => Err(error(
-            "bad_years",
+            Code::BadYears,
             format!(
                 "--to {to} is not after the last observed year ({last_observed}): there is nothing to project"
             ),
@@ -102,7 +103,7 @@ pub fn project(
         Some(h) if study.workload.monthly && !h.totals.is_empty() => h,
         _ => {
             return Err(error(
-                "no_monthly_periods",
+                Code::NoMonthlyPeriods,
                 "wisn project needs monthly workload periods (2023-01, 202301, ...): the workload has none, or not only months",
                 "give the workload one row per facility, activity and month (a DHIS2 monthly export does)",
             ))
@@ -110,7 +111,7 @@ pub fn project(
     };
     let Some(last_observed) = history.last_year() else {
         return Err(error(
-            "no_monthly_periods",
+            Code::NoMonthlyPeriods,
             "wisn project needs monthly workload periods",
             "add a period column of months",
         ));
@@ -146,7 +147,7 @@ pub fn project(
             "all 12 months"
         };
         return Err(error(
-            "no_complete_year",
+            Code::NoCompleteYear,
             format!("no complete year: no facility reported {need} of any year, so there is no year to project from"),
             "complete the monthly history, or use --annualize to count years with 6 months or more",
         ));
@@ -160,7 +161,7 @@ pub fn project(
         };
         diag.warn(
             Problem::warning(
-                "no_counted_year",
+                Code::NoCountedYear,
                 format!(
                     "{} facility × activity pairs have no complete year and are left out of the projection: {}{more}",
                     left_out.len(),

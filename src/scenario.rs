@@ -11,6 +11,7 @@
 //! rows are first copied as rows of that type (the same set, so the same results), and the copies
 //! are scaled; other types keep the blank rows unchanged.
 
+use crate::diag::Code;
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostics, Location, Problem};
@@ -86,7 +87,7 @@ pub fn names(rows: &[ScenarioRow]) -> Vec<String> {
 
 fn no_match(row: &ScenarioRow, change: &str) -> Problem {
     Problem::warning(
-        "scenario_matches_nothing",
+        Code::ScenarioMatchesNothing,
         format!(
             "scenario \"{}\": the {change} of this row matches nothing in the study, so it changes nothing",
             row.scenario
@@ -212,7 +213,7 @@ pub fn apply(
     }
     if !clamped.is_empty() {
         diag.warn(Problem::warning(
-            "staff_below_zero",
+            Code::StaffBelowZero,
             format!(
                 "scenario \"{name}\": the staff change would leave fewer than 0 staff at {}: counted as 0",
                 clamped.join(", ")

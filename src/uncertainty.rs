@@ -26,6 +26,7 @@
 //! A profile none of whose standards has a range gives its point requirement in every draw,
 //! exactly, so `low = high = standard` collapses to the point value bit for bit.
 
+use crate::diag::Code;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -164,7 +165,7 @@ fn profile_draws(
     let drawn = |standard: usize| draws.position.get(&standard).map(|&k| &draws.values[k]);
     let bad = |e: method::MethodError| {
         Problem::error(
-            "bad_draw",
+            Code::BadDraw,
             format!(
                 "cadre \"{}\": a drawn standard cannot be used: {e}",
                 study.cadres[p.cadre].name

@@ -113,3 +113,53 @@ fn nothing_points_outside_the_repository() {
         "files that point outside the repository: {outside:?}"
     );
 }
+
+/// docs/problems.md is the one table of problem codes: every `Code` has its row, every row is
+/// a `Code`, in the same (alphabetical) order, each with a severity, a meaning and a fix column.
+#[test]
+fn every_problem_code_is_documented_once() {
+    use wisn::diag::Code;
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/problems.md")).unwrap();
+    let documented: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split(" | ").collect();
+            assert_eq!(cells.len(), 4, "{l}");
+            assert!(
+                [
+                    "error",
+                    "warning",
+                    "note",
+                    "error or warning",
+                    "note or warning"
+                ]
+                .contains(&cells[1]),
+                "{l}"
+            );
+            assert!(!cells[2].trim().is_empty(), "no meaning: {l}");
+            cells[0].trim_end_matches('`').to_string()
+        })
+        .collect();
+    let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+    for n in &names {
+        assert!(
+            documented.iter().any(|d| d == n),
+            "`{n}` is not in docs/problems.md"
+        );
+    }
+    for d in &documented {
+        assert!(
+            names.contains(&d.as_str()),
+            "docs/problems.md lists `{d}`, which is no Code"
+        );
+    }
+    assert_eq!(
+        documented, names,
+        "docs/problems.md is not in Code::ALL's order"
+    );
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "Code::ALL is alphabetical");
+}

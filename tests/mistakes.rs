@@ -821,7 +821,7 @@ mod repeated_keys {
             let reported = diag
                 .problems
                 .iter()
-                .filter(|p| p.code == "duplicate_row" || p.code == "duplicate_key")
+                .filter(|p| p.code == wisn::diag::Code::DuplicateRow || p.code == wisn::diag::Code::DuplicateKey)
                 .count();
             prop_assert_eq!(reported, rows.len() - distinct.len());
             let study = &builder.study;

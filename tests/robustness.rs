@@ -134,7 +134,7 @@ proptest! {
         if diag.has_errors() {
             // Every error says where it is.
             for p in diag.errors() {
-                prop_assert!(p.location.is_some() || p.code == "cas_over_100" || p.code == "no_working_time", "{p}");
+                prop_assert!(p.location.is_some() || p.code == wisn::diag::Code::CasOver100 || p.code == wisn::diag::Code::NoWorkingTime, "{p}");
             }
             return Ok(());
         }

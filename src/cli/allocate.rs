@@ -1,6 +1,7 @@
 //! `wisn allocate STUDY --posts CADRE=N,… | --posts-file F | --budget AMOUNT`: where new posts
 //! should go (study-format §7.2). The work is [`crate::planning::allocate`].
 
+use crate::diag::Code;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -44,7 +45,7 @@ pub fn run(args: AllocateArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn bad_request(what: &str, hint: &str) -> Stop {
-    fail(&[Problem::error("bad_request", what.to_string()).hint(hint)])
+    fail(&[Problem::error(Code::BadRequest, what.to_string()).hint(hint)])
 }
 
 fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
@@ -95,7 +96,7 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
             Some(c) if !c.rows.is_empty() => Request::Budget(b),
             _ => {
                 return Err(fail(&[Problem::error(
-                    "no_costs",
+                    Code::NoCosts,
                     "--budget needs a costs table (cadre, annual_cost): the study has none",
                 )
                 .hint("add costs.csv (or a sheet named costs / couts) to the study, or give it with --costs FILE")]))
@@ -113,7 +114,7 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
         };
         if !path.is_file() {
             return Err(fail(&[Problem::error(
-                "not_found",
+                Code::NotFound,
                 "(given with --posts-file) does not exist",
             )
             .at(Location::file(path.display().to_string()))
@@ -130,7 +131,7 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
     let explain_facility = match &args.explain {
         Some(id) => Some(find_facility(&builder.study, id).ok_or_else(|| {
             fail(&[
-                Problem::error("unknown_facility", "is not a facility of the study")
+                Problem::error(Code::UnknownFacility, "is not a facility of the study")
                     .at(Location::file("--explain"))
                     .value(id.clone())
                     .hint("give a facility code (facility_id) of the facilities table"),

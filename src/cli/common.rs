@@ -1,5 +1,6 @@
 //! Arguments shared by the subcommands that read a study, and how problems are printed.
 
+use crate::diag::Reported;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -232,7 +233,7 @@ impl PresentationArgs {
 
     /// Prints the warnings (and, with -v, the notes) unless -q, and returns the warnings; with
     /// --strict and any warning, prints them and returns `Err` (the run must write nothing).
-    pub fn report_warnings<'a>(&self, diag: &'a Diagnostics) -> Result<Vec<&'a Problem>, ()> {
+    pub fn report_warnings<'a>(&self, diag: &'a Diagnostics) -> Result<Vec<&'a Problem>, Reported> {
         let warnings: Vec<&Problem> = diag.warnings().collect();
         if self.strict && !warnings.is_empty() {
             print_problems(warnings.iter().copied());
@@ -240,7 +241,7 @@ impl PresentationArgs {
                 "error: {} warnings and --strict: nothing written",
                 warnings.len()
             );
-            return Err(());
+            return Err(Reported);
         }
         if !self.quiet {
             print_problems(diag.problems.iter().filter(|p| {

@@ -1,6 +1,7 @@
 //! `wisn explain STUDY --facility ID --cadre NAME`: the calculation of one result step by step
 //! (see [`crate::explain`]); `--format json` gives the same numbers at full precision for scripts.
 
+use crate::diag::Code;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -141,7 +142,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let facility = match find_facility(&builder, &args.facility) {
         Ok(i) => i,
         Err(suggestion) => {
-            let mut p = Problem::error("unknown_facility", "no facility has this facility_id")
+            let mut p = Problem::error(Code::UnknownFacility, "no facility has this facility_id")
                 .at(table_location(
                     &read,
                     &["facilities", "staff", "workload"],
@@ -163,7 +164,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             .map(|c| c.name.as_str())
             .collect();
         let suggestion = did_you_mean(&args.cadre, &names);
-        let p = Problem::error("unknown_cadre", "no cadre has this name")
+        let p = Problem::error(Code::UnknownCadre, "no cadre has this name")
             .at(table_location(&read, &["standards", "staff"], "cadre"))
             .value(args.cadre.clone())
             .hint(suggestion.unwrap_or_else(|| format!("the cadres are: {}", names.join(", "))));

@@ -1,6 +1,7 @@
 //! What `wisn allocate` and `wisn redistribute` share on the command line: the study and its
 //! reading options (as `compute`), the output format and file, and reading + computing the study.
 
+use crate::diag::Reported;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -150,5 +151,5 @@ pub fn warnings<'a>(
 ) -> Result<Vec<&'a Problem>, Stop> {
     presentation
         .report_warnings(diag)
-        .map_err(|()| Stop::Failed)
+        .map_err(|Reported| Stop::Failed)
 }

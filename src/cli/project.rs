@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::common::{open_output, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::diag::Code;
 use crate::engine::{ComputeOptions, Level};
 use crate::method::{Bands, Rounding};
 use crate::project::{Method, ProjectOptions, Years};
@@ -83,7 +84,7 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
     // Months per facility over the whole history are what compute warns about; projection
     // counts them per year and says which years it left out.
     diag.problems
-        .retain(|p| !matches!(p.code, "more_than_12_months" | "incomplete_months"));
+        .retain(|p| !matches!(p.code, Code::MoreThan12Months | Code::IncompleteMonths));
     if diag.has_errors() {
         report_errors(&diag);
         return Ok(ExitCode::from(EXIT_FAILED));

@@ -2,6 +2,7 @@
 //! standards, the working time and the staff assigned; print or write, per date, site and cadre,
 //! the staff needed on duty and the headcount, against the staff assigned.
 
+use crate::diag::Code;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -212,7 +213,7 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
     };
     if !args.length_of_stay.is_empty() && study.source == crate::surge::read::CensusSource::Census {
         diag.warn(crate::diag::Problem::warning(
-            "length_of_stay_unused",
+            Code::LengthOfStayUnused,
             "--length-of-stay is only used with an admissions table: the census is read as it is",
         ));
     }

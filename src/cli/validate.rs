@@ -17,6 +17,7 @@
 //! recognised by its `covid_standards` table when it has no `standards` table; `--surge` checks
 //! a study that has both as a surge study (without it, such a study is checked as a WISN study).
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -199,18 +200,18 @@ fn method_checks(
             let Err(p) = crate::engine::build_profile(study, c, t) else {
                 continue;
             };
-            let cadre = format!("\"{}\"", study.cadres[c].name);
-            let reported = diag
-                .problems
-                .iter()
-                .any(|q| q.code == p.code && q.message.contains(&cadre));
-            if p.code == "no_working_time" && (reported || rejected_working_time.contains(&c)) {
+            // The reader already said `no_working_time` for a cadre with standards and no
+            // working_time row at all (study::small_tables::check_study): the same condition, not
+            // the message's text.
+            let reported = study.standards.iter().any(|s| s.cadre == c)
+                && !study.working_time.iter().any(|w| w.cadre == c);
+            if p.code == Code::NoWorkingTime && (reported || rejected_working_time.contains(&c)) {
                 continue;
             }
             // The same support rows over 100 % at several types are one problem: their hint
             // names the rows.
             let key = match (p.code, &p.hint) {
-                ("cas_over_100", Some(h)) => h.clone(),
+                (Code::CasOver100, Some(h)) => h.clone(),
                 _ => p.message.clone(),
             };
             if seen.insert(key) {
@@ -226,13 +227,13 @@ fn unlisted_facilities(builder: &Builder, diag: &mut Diagnostics) {
     if builder.unlisted_at.is_empty() {
         return;
     }
-    diag.problems.retain(|p| p.code != "facility_not_listed");
+    diag.problems.retain(|p| p.code != Code::FacilityNotListed);
     for (id, at) in &builder.unlisted_at {
         let table = builder.unlisted.get(id).map(|(t, _)| *t).unwrap_or("staff");
         let rows = builder.unlisted.get(id).map(|(_, n)| *n).unwrap_or(1);
         diag.warn(
             Problem::warning(
-                "facility_not_listed",
+                Code::FacilityNotListed,
                 format!(
                     "is in {table} ({rows} rows) but not in the facilities table: its type, district and region are unknown, so it gets the blank-type standards"
                 ),
@@ -245,16 +246,16 @@ fn unlisted_facilities(builder: &Builder, diag: &mut Diagnostics) {
 }
 
 /// The table a located-less problem is about, by its code.
-fn table_of(code: &str) -> Option<&'static str> {
+fn table_of(code: Code) -> Option<&'static str> {
     Some(match code {
-        "staff_without_standards" | "staff_status_dropped" => "staff",
-        "activity_without_standard"
-        | "incomplete_months"
-        | "more_than_12_months"
-        | "periods_not_monthly"
-        | "staff_without_workload"
-        | "cadre_without_workload" => "workload",
-        "unused_cadre" => "working_time",
+        Code::StaffWithoutStandards | Code::StaffStatusDropped => "staff",
+        Code::ActivityWithoutStandard
+        | Code::IncompleteMonths
+        | Code::MoreThan12Months
+        | Code::PeriodsNotMonthly
+        | Code::StaffWithoutWorkload
+        | Code::CadreWithoutWorkload => "workload",
+        Code::UnusedCadre => "working_time",
         _ => return None,
     })
 }
@@ -357,7 +358,7 @@ fn check_wisn(
     tables: &BTreeMap<&'static str, crate::study::TableRef>,
 ) -> (Vec<(&'static str, u64)>, Diagnostics) {
     let (builder, mut diag) = crate::study::load(read);
-    if !crate::study::tables::table_failed(&diag) {
+    if !crate::study::small_tables::table_failed(&diag) {
         method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
     }
     if !builder.study.standards.is_empty() {
@@ -373,7 +374,7 @@ fn check_wisn(
         }
     }
     if let Some(e) = super::guards::period_mismatch(args.study.period.as_deref(), &builder.study) {
-        diag.error(crate::diag::Problem::error("period_mismatch", e));
+        diag.error(crate::diag::Problem::error(Code::PeriodMismatch, e));
     }
     unlisted_facilities(&builder, &mut diag);
     place_in_tables(tables, &mut diag);

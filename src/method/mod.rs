@@ -6,20 +6,26 @@
 //! - [`allowance`]: standard workload (SW), health-service staff (A), category allowance (CAS →
 //!   CAF) and individual allowance (IAS → IAF).
 //! - [`results`]: required staff, difference, WISN ratio, workload pressure, status, rounding, and
-//!   group roll-ups (ratio of sums).
+//!   the mean of facility ratios.
+//! - [`rollup`]: group rows as a ratio of sums (district, region, facility type, national).
+//! - [`precedence`]: facility-type precedence of standards and working time, and which
+//!   facility × cadre rows exist.
 //! - [`allocate`]: where new posts go (study-format §7.2): max-min, one post at a time.
 //! - [`redistribute`]: transfers from excess to shortage (study-format §7.3).
 //! - [`surge`]: COVID-19 treatment sites (wisn-method §7): load, staff on duty, headcount.
 //! - [`scenario`]: what a scenario's factors and staff changes do (study-format §7.4).
-//! - [`projection`]: least-squares trend and compound growth of annual workload (§7.5).
+//! - [`projection`]: least-squares trend and compound growth of annual workload (§7.5), and the
+//!   12 / months scale of `--annualize`.
 //! - [`uncertainty`]: triangular draws of the standards and exact quantiles (§7.6).
 
 pub mod allocate;
 pub mod allowance;
 pub mod awt;
+pub mod precedence;
 pub mod projection;
 pub mod redistribute;
 pub mod results;
+pub mod rollup;
 pub mod scenario;
 pub mod surge;
 pub mod uncertainty;

@@ -19,6 +19,13 @@ pub fn counted_total(total: f64, months: u32, annualize: bool) -> Option<f64> {
     }
 }
 
+/// `--annualize` of `wisn compute` (study-format §4): a facility that reported `months` < 12 of
+/// monthly workload has each volume multiplied by this scale, 12 / months; `None` (no scaling)
+/// for a full year, more, or no month at all.
+pub fn annualize_scale(months: u32) -> Option<f64> {
+    (months > 0 && months < 12).then(|| 12.0 / f64::from(months))
+}
+
 /// Least-squares line `total = a + b·year` through the points, as (a, b); centred on the mean
 /// year so that years near 2025 lose no precision. One point (or all points on one year) gives
 /// the flat line through their mean. `None` without points.
@@ -59,6 +66,16 @@ pub fn project_growth(last_year: i32, last_total: f64, percent: f64, year: i32) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn annualize_scales_a_short_year_to_12_months() {
+        // 9 months reported: volumes × 12 / 9 = × 4/3 (900 visits in 9 months → 1 200 a year).
+        assert_eq!(annualize_scale(9).map(|s| 900.0 * s), Some(1200.0));
+        assert_eq!(annualize_scale(6), Some(2.0));
+        assert_eq!(annualize_scale(12), None);
+        assert_eq!(annualize_scale(13), None);
+        assert_eq!(annualize_scale(0), None);
+    }
 
     #[test]
     fn a_year_counts_with_12_months_or_annualized_from_6() {

@@ -4,12 +4,13 @@
 //! bad value is a located error.
 
 use super::{check_problem, Within};
+use crate::diag::Code;
 use crate::diag::{Diagnostics, Location, Problem};
 use crate::names::{closest, key, normalise};
 use crate::numbers::full_precision;
 use crate::study::schema::{Column, TableDef, CADRE};
 use crate::study::source::RowSource;
-use crate::study::table::{read_table, require_columns};
+use crate::study::table_reader::{read_table, require_columns};
 use crate::study::Builder;
 
 /// `posts` (`postes`): pools of new posts, given with `--posts-file`.
@@ -131,7 +132,7 @@ fn standards_cadre(b: &Builder, raw: &str) -> Result<usize, Problem> {
         None => format!("the cadres with standards are: {}", names.join(", ")),
     };
     Err(Problem::error(
-        "unknown_cadre",
+        Code::UnknownCadre,
         "is not a cadre with standards in this study",
     )
     .value(raw)
@@ -160,7 +161,7 @@ pub fn parse_posts_arg(arg: &str, b: &Builder) -> Result<Vec<Pool>, Vec<Problem>
     for part in arg.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((cadre, n)) = part.rsplit_once('=') else {
             problems.push(
-                Problem::error("bad_posts", "is not CADRE=N")
+                Problem::error(Code::BadPosts, "is not CADRE=N")
                     .at(at())
                     .value(part)
                     .hint("write --posts Sage-femme=40,Infirmier=60"),
@@ -178,7 +179,7 @@ pub fn parse_posts_arg(arg: &str, b: &Builder) -> Result<Vec<Pool>, Vec<Problem>
             Ok(n) => Some(n),
             Err(why) => {
                 problems.push(
-                    Problem::error("bad_posts", why)
+                    Problem::error(Code::BadPosts, why)
                         .at(at())
                         .value(part)
                         .hint("give a whole number of posts ≥ 0, e.g. Sage-femme=40"),
@@ -196,7 +197,7 @@ pub fn parse_posts_arg(arg: &str, b: &Builder) -> Result<Vec<Pool>, Vec<Problem>
     }
     if pools.is_empty() && problems.is_empty() {
         problems.push(
-            Problem::error("bad_posts", "names no pool")
+            Problem::error(Code::BadPosts, "names no pool")
                 .at(at())
                 .value(arg)
                 .hint("write --posts Sage-femme=40,Infirmier=60"),
@@ -221,7 +222,9 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |h, f, d| require_columns(h, f, &POSTS, &["cadre", "posts"], d),
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
-                d.error(crate::study::tables::blank_cell(f, row, "cadre", "a cadre"));
+                d.error(crate::study::small_tables::blank_cell(
+                    f, row, "cadre", "a cadre",
+                ));
                 return;
             };
             let cadre = match standards_cadre(b, &cadre_text) {
@@ -234,7 +237,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
             let posts_col = f.header.get("posts").unwrap_or(0);
             let posts = match f.text(row, "posts", d) {
                 None => {
-                    d.error(crate::study::tables::blank_cell(
+                    d.error(crate::study::small_tables::blank_cell(
                         f,
                         row,
                         "posts",
@@ -246,7 +249,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                     Ok(n) => Some(n),
                     Err(why) => {
                         d.error(
-                            Problem::error("bad_posts", why)
+                            Problem::error(Code::BadPosts, why)
                                 .at(f.at(row, posts_col))
                                 .value(t)
                                 .hint("give a whole number of posts ≥ 0"),
@@ -261,7 +264,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                 (Some(_), Some(_)) => {
                     d.error(
                         Problem::error(
-                            "two_groups",
+                            Code::TwoGroups,
                             "names both a region and a district: a pool serves one group",
                         )
                         .at(f.at_row(row))
@@ -323,7 +326,7 @@ fn group_known(b: &Builder, level: Within, name: &str) -> Result<(), Problem> {
         format!("the {word}s of the facilities are: {}", names.join(", "))
     };
     Err(Problem::error(
-        "unknown_group",
+        Code::UnknownGroup,
         format!("is not the {word} of any facility"),
     )
     .value(name)
@@ -344,7 +347,9 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |h, f, d| require_columns(h, f, &COSTS, &["cadre", "annual_cost"], d),
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
-                d.error(crate::study::tables::blank_cell(f, row, "cadre", "a cadre"));
+                d.error(crate::study::small_tables::blank_cell(
+                    f, row, "cadre", "a cadre",
+                ));
                 return;
             };
             let cadre_col = f.header.get("cadre").unwrap_or(0);
@@ -360,7 +365,7 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                 return;
             };
             let Some(value) = value else {
-                d.error(crate::study::tables::blank_cell(
+                d.error(crate::study::small_tables::blank_cell(
                     f,
                     row,
                     "annual_cost",
@@ -370,7 +375,7 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
             };
             if value <= 0.0 {
                 d.error(
-                    Problem::error("bad_cost", "is not above 0: a post costs something")
+                    Problem::error(Code::BadCost, "is not above 0: a post costs something")
                         .at(f.at(row, cost_col))
                         .value(full_precision(value))
                         .hint("give the annual cost of one post of the cadre (salary and charges), above 0"),
@@ -380,7 +385,7 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
             if let Some((_, first)) = first_row.iter().find(|(c, _)| *c == cadre) {
                 d.error(
                     Problem::error(
-                        "duplicate_cost",
+                        Code::DuplicateCost,
                         format!("is a second cost for this cadre (first on row {first})"),
                     )
                     .at(f.at(row, cadre_col))
@@ -438,7 +443,7 @@ pub fn parse_types(types: &[String], b: &Builder) -> Result<Vec<String>, Vec<Pro
             .map(|(_, n)| n.clone());
         let list = format!("the facility types of the study are: {}", names.join(", "));
         problems.push(
-            Problem::error("unknown_type", "is not the type of any facility")
+            Problem::error(Code::UnknownType, "is not the type of any facility")
                 .at(Location::file("--types"))
                 .value(t)
                 .hint(match suggestion {
@@ -460,7 +465,7 @@ pub fn parse_budget(text: &str) -> Result<f64, Problem> {
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
         _ => Err(check_problem(
-            "bad_budget",
+            Code::BadBudget,
             "--budget",
             text,
             "is not an amount above 0",

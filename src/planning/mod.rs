@@ -15,7 +15,7 @@ pub mod report;
 pub mod rows;
 pub mod text;
 
-use crate::diag::{Location, Problem};
+use crate::diag::{Code, Location, Problem};
 
 /// `--within district|region|national`: the group inside which staff may move (and the level of
 /// a pool's group).
@@ -29,7 +29,7 @@ pub enum Within {
 
 /// A problem with a command-line value (`--budget`, `--types`): the option is its place.
 pub(crate) fn check_problem(
-    code: &'static str,
+    code: Code,
     option: &str,
     value: &str,
     what: &str,

@@ -5,6 +5,7 @@
 //! The rule (who gives, who receives, one person at a time, the tie-breaks) is
 //! [`crate::method::redistribute`]; this module groups the compute rows and makes the rows.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 use super::Within;
@@ -147,7 +148,7 @@ pub fn redistribute(
         }
         warnings.push(
             Problem::warning(
-                "staff_without_requirement",
+                Code::StaffWithoutRequirement,
                 format!(
                     "{n} facility × cadre have staff but nothing required (their workload may be missing); they never give staff: {list}"
                 ),

@@ -23,7 +23,7 @@ impl Row for Problem {
         let l = self.location.as_ref();
         out.extend([
             Value::text(severity_name(self.severity)),
-            Value::text(self.code),
+            Value::text(self.code.name()),
             Value::Text(self.to_string().into()),
             Value::opt_text(l.map(|l| l.file.as_str())),
             Value::opt_text(l.and_then(|l| l.sheet.as_deref())),

@@ -4,6 +4,7 @@
 //! when the delimiter is `;` or `--decimal-comma` is given, `.gz` and `.zip` read as streams.
 //! Rows are streamed: a national workload file is never held in memory.
 
+use crate::diag::Code;
 use std::borrow::Cow;
 use std::cell::Cell as Flag;
 use std::io::{self, BufReader, Cursor, Read};
@@ -239,7 +240,7 @@ impl RowSource for CsvSource {
             .map_err(read_error)?;
         if sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
             return Err(Problem::error(
-                "not_csv",
+                Code::NotCsv,
                 "looks like a workbook (xlsx/xls), not a CSV text file",
             )
             .at(Location::file(&self.display))
@@ -320,11 +321,12 @@ impl RowSource for CsvSource {
                     }
                     let mut location = Location::file(&self.display);
                     location.row = line;
-                    return Err(
-                        Problem::error("bad_csv", format!("is not readable as CSV: {e}"))
-                            .at(location)
-                            .hint("check for an unclosed quote (\") on that line"),
-                    );
+                    return Err(Problem::error(
+                        Code::BadCsv,
+                        format!("is not readable as CSV: {e}"),
+                    )
+                    .at(location)
+                    .hint("check for an unclosed quote (\") on that line"));
                 }
             }
             rows_done.row_done();
@@ -350,7 +352,7 @@ impl RowSource for CsvSource {
                 let mut location = Location::file(&self.display);
                 location.row = Some(line);
                 return Err(Problem::error(
-                    "unclosed_quote",
+                    Code::UnclosedQuote,
                     "has a quoted field (starting with \") that never closes: everything after it to the end of the file was read as one cell",
                 )
                 .at(location)
@@ -360,7 +362,7 @@ impl RowSource for CsvSource {
         if fell_back.get() {
             self.notes.push(
                 Problem::warning(
-                    "encoding_fallback",
+                    Code::EncodingFallback,
                     "is not valid UTF-8: read as Windows-1252 (the usual encoding of French Excel's CSV)",
                 )
                 .at(Location::file(&self.display))

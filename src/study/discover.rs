@@ -2,6 +2,7 @@
 //! the table (any of .csv .tsv .txt .xlsx .xlsm .xls .ods, and .gz/.zip/.json by their stem), or a
 //! workbook with one sheet per table; any table may be overridden by `--staff F` (or `F#Sheet`).
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -201,7 +202,7 @@ pub fn discover(
                 .collect(),
             Err(e) => {
                 return Err(vec![Problem::error(
-                    "cannot_open",
+                    Code::CannotOpen,
                     format!("cannot be listed: {e}"),
                 )
                 .at(Location::file(display_path(study)))]);
@@ -223,7 +224,7 @@ pub fn discover(
                 if let Some(previous) = found.get(def.name) {
                     problems.push(
                         Problem::error(
-                            "duplicate_table",
+                            Code::DuplicateTable,
                             format!(
                                 "holds the `{}` table twice: {} and {}",
                                 def.name,
@@ -259,13 +260,13 @@ pub fn discover(
         }
     } else if study.exists() {
         problems.push(
-            Problem::error("not_a_study", "is neither a study folder nor a workbook")
+            Problem::error(Code::NotAStudy, "is neither a study folder nor a workbook")
                 .at(Location::file(display_path(study)))
                 .hint("give a folder holding facilities.csv, standards.csv, ... or a workbook (.xlsx, .ods) with one sheet per table"),
         );
     } else {
         problems.push(
-            Problem::error("not_found", "does not exist")
+            Problem::error(Code::NotFound, "does not exist")
                 .at(Location::file(display_path(study)))
                 .hint("check the path of the study folder or workbook"),
         );
@@ -288,7 +289,7 @@ fn sheets_of(path: &Path, defs: &[TableDef]) -> Result<Vec<(&'static str, TableR
                 out.iter().find(|(t, _)| *t == def.name)
             {
                 return Err(Problem::error(
-                    "duplicate_table",
+                    Code::DuplicateTable,
                     format!(
                         "holds the `{}` table twice: sheets \"{first}\" and \"{sheet}\"",
                         def.name

@@ -3,6 +3,7 @@
 //! lists commonly hold, so that a status it has never seen (a new status, or a misspelling of
 //! an active one) gets its own warning instead of being silently dropped.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostics, Location, Problem};
@@ -104,7 +105,7 @@ pub fn unknown_statuses(
     };
     diag.warn(
         Problem::warning(
-            "staff_status_unknown",
+            Code::StaffStatusUnknown,
             format!(
                 "staff statuses never seen before, so not counted as in post: {}",
                 unknown.join(", ")

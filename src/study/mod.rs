@@ -12,13 +12,14 @@ pub mod orgunits;
 pub use crate::period;
 pub mod scenario;
 pub mod schema;
+pub mod small_tables;
 pub mod source;
 pub mod stream;
-pub mod table;
-pub mod tables;
+pub mod table_reader;
 pub mod workbook;
 pub mod workload;
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -285,7 +286,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
                 .unwrap_or_default();
             let french = def.aliases.first().copied().unwrap_or(def.name);
             diag.error(
-                Problem::error("missing_table", format!("has no `{}` table", def.name))
+                Problem::error(Code::MissingTable, format!("has no `{}` table", def.name))
                     .at(Location::file(where_))
                     .hint(format!(
                         "add a file or sheet named {} (or {french}), or give it with --{}",
@@ -300,7 +301,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
         if matches!(t, TableRef::Json { .. }) && !matches!(*name, "workload" | "orgunits") {
             diag.error(
                 Problem::error(
-                    "json_table",
+                    Code::JsonTable,
                     format!("is JSON: only the workload (a DHIS2 dataValueSets export) and the org units may be JSON, not the `{name}` table"),
                 )
                 .at(Location::file(t.display()))
@@ -315,18 +316,18 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
             .map(|t| open_source(t, options.csv))
     };
     if let Some(mut s) = open("cadre_aliases") {
-        tables::read_cadre_aliases(s.as_mut(), &mut builder, &mut diag);
+        small_tables::read_cadre_aliases(s.as_mut(), &mut builder, &mut diag);
     }
     if let Some(mut s) = open("facilities") {
         builder.study.has_facilities_table = true;
         builder.facilities_location = Some(s.location());
-        tables::read_facilities(s.as_mut(), &mut builder, &mut diag);
+        small_tables::read_facilities(s.as_mut(), &mut builder, &mut diag);
     }
     if let Some(t) = tables.get("orgunits") {
         orgunits::load(t, options, &mut builder, &mut diag);
     }
     if let Some(mut s) = open("standards") {
-        tables::read_standards(s.as_mut(), &mut builder, &mut diag);
+        small_tables::read_standards(s.as_mut(), &mut builder, &mut diag);
     }
     for (_, arg) in options
         .added_tables
@@ -334,14 +335,14 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
         .filter(|(t, _)| *t == "standards")
     {
         let t = discover::table_arg_for(arg, Some(&schema::STANDARDS));
-        tables::read_standards(
+        small_tables::read_standards(
             open_source(&t, options.csv).as_mut(),
             &mut builder,
             &mut diag,
         );
     }
     if let Some(mut s) = open("working_time") {
-        tables::read_working_time(s.as_mut(), &mut builder, &mut diag);
+        small_tables::read_working_time(s.as_mut(), &mut builder, &mut diag);
     }
     if let Some(mut s) = open("dhis2_mapping") {
         dhis2::read_mapping(s.as_mut(), &mut builder, &mut diag);
@@ -351,7 +352,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     }
     if let Some(mut s) = open("staff") {
         builder.staff_location = Some(s.location());
-        tables::read_staff(s.as_mut(), &mut builder, &mut diag, options);
+        small_tables::read_staff(s.as_mut(), &mut builder, &mut diag, options);
     }
     if let Some(t) = tables.get("workload") {
         builder.workload_location = Some(Location::file(t.display()));
@@ -386,7 +387,7 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     }
     orgunits::check(&builder, &mut diag);
     dhis2::check(&builder, &mut diag);
-    tables::check_study(&mut builder, options, &mut diag);
+    small_tables::check_study(&mut builder, options, &mut diag);
     (builder, diag)
 }
 
@@ -410,7 +411,7 @@ pub fn locate_tables(
         if path.is_dir() {
             problems.push(
                 Problem::error(
-                    "is_a_folder",
+                    Code::IsAFolder,
                     format!("(given for the `{name}` table) is a folder, not a table file"),
                 )
                 .at(Location::file(path.display().to_string()))
@@ -422,7 +423,7 @@ pub fn locate_tables(
         } else if !path.is_file() {
             problems.push(
                 Problem::error(
-                    "not_found",
+                    Code::NotFound,
                     format!("(given for the `{name}` table) does not exist"),
                 )
                 .at(Location::file(path.display().to_string()))

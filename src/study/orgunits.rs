@@ -8,6 +8,7 @@
 //! and facilities met in the workload or staff tables but absent from the facilities table are
 //! taken from the hierarchy (name, district, region, org unit; type unknown).
 
+use crate::diag::Code;
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -172,7 +173,7 @@ fn fill(h: &mut Hierarchy, b: &mut Builder, diag: &mut Diagnostics) {
         not_found.truncate(20);
         diag.warn(
             Problem::warning(
-                "orgunit_not_found",
+                Code::OrgunitNotFound,
                 format!(
                     "{n} facilities with a blank district or region are not in the org-unit export (looked up by orgunit, else facility_id): {}",
                     not_found.join(", ")
@@ -187,7 +188,7 @@ fn fill(h: &mut Hierarchy, b: &mut Builder, diag: &mut Diagnostics) {
         missing_ancestors.dedup();
         diag.warn(
             Problem::warning(
-                "orgunit_ancestor_missing",
+                Code::OrgunitAncestorMissing,
                 format!(
                     "the paths name org units that the export does not hold, so their names are unknown: {}",
                     missing_ancestors.join(", ")
@@ -216,7 +217,7 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
     let more = h.taken.len().saturating_sub(20);
     diag.warn(
         Problem::warning(
-            "facility_from_orgunits",
+            Code::FacilityFromOrgunits,
             format!(
                 "{} facilities are not in the facilities table and were taken from the org-unit export (name, district and region known, type unknown): {}{}",
                 h.taken.len(),
@@ -309,7 +310,7 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
                     let mut at = base.clone();
                     at.row = Some(row.number());
                     diag.error(
-                        Problem::error("missing_column", "has no `name` (or `displayName`) column: the district and region names come from it")
+                        Problem::error(Code::MissingColumn, "has no `name` (or `displayName`) column: the district and region names come from it")
                             .at(at)
                             .hint("export the org units with fields id,name,level,path"),
                     );
@@ -342,7 +343,7 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
         };
         if path_ids.last() != Some(&id_text) {
             diag.error(
-                Problem::error("bad_path", "does not end with the org unit's own id")
+                Problem::error(Code::BadPath, "does not end with the org unit's own id")
                     .at(at(*path))
                     .value(path_text)
                     .hint("give DHIS2's path, /uidCountry/uidRegion/uidDistrict/uidFacility"),
@@ -354,7 +355,7 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
             if !lt.is_empty() && lt.parse::<usize>().ok() != Some(path_ids.len()) {
                 diag.warn(
                     Problem::warning(
-                        "level_mismatch",
+                        Code::LevelMismatch,
                         format!(
                             "does not match the path, which has {} levels: the path is used",
                             path_ids.len()
@@ -384,7 +385,7 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
     if !header_seen {
         diag.error(
             Problem::error(
-                "no_header",
+                Code::NoHeader,
                 "has no header row with the columns id and path of a DHIS2 org-unit export",
             )
             .at(base)
@@ -408,7 +409,7 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
         })?;
         if text.len() as u64 > MAX_WHOLE_JSON {
             return Err(Problem::error(
-                "file_too_large",
+                Code::FileTooLarge,
                 "is larger than 256 MiB, the largest org-unit JSON export wisn reads",
             )
             .at(at.clone())
@@ -426,7 +427,7 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
             let mut l = at.clone();
             l.row = Some(e.line());
             diag.error(
-                Problem::error("bad_json", format!("is not readable as JSON: {e}"))
+                Problem::error(Code::BadJson, format!("is not readable as JSON: {e}"))
                     .at(l)
                     .hint("export the org units again from DHIS2"),
             );
@@ -439,7 +440,7 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
         .unwrap_or(&doc);
     let Some(list) = list.as_array() else {
         diag.error(
-            Problem::error("bad_json", "holds no organisationUnits array")
+            Problem::error(Code::BadJson, "holds no organisationUnits array")
                 .at(at)
                 .hint("export /api/organisationUnits.json?fields=id,name,level,path&paging=false"),
         );
@@ -455,7 +456,7 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
             let mut l = at.clone();
             l.column = Some(format!("organisationUnits[{i}]"));
             diag.error(
-                Problem::error("missing_column", "has no id or no path")
+                Problem::error(Code::MissingColumn, "has no id or no path")
                     .at(l)
                     .hint("export the org units with fields id,name,level,path"),
             );
@@ -466,7 +467,7 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
             let mut l = at.clone();
             l.column = Some(format!("organisationUnits[{i}].path"));
             diag.error(
-                Problem::error("bad_path", "does not end with the org unit's own id")
+                Problem::error(Code::BadPath, "does not end with the org unit's own id")
                     .at(l)
                     .value(id)
                     .hint("give DHIS2's path, /uidCountry/uidRegion/uidDistrict/uidFacility"),

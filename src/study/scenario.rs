@@ -6,8 +6,10 @@
 use super::discover::TableRef;
 use super::schema::SCENARIO;
 use super::source::Row;
-use super::table::{read_table, Fields};
+use super::table_reader::{read_table, Fields};
 use super::Builder;
+use crate::diag::Code;
+use crate::diag::Reported;
 use crate::diag::{Diagnostics, Problem};
 use crate::numbers::full_precision;
 use crate::scenario::{ScenarioRow, Selector};
@@ -43,13 +45,13 @@ pub fn read_scenarios(
         &SCENARIO,
         diag,
         |h, f, d| {
-            let mut ok = super::table::require_columns(h, f, &SCENARIO, &["scenario"], d);
+            let mut ok = super::table_reader::require_columns(h, f, &SCENARIO, &["scenario"], d);
             if !CHANGES.iter().any(|c| h.has(c)) {
                 let mut at = f.location.clone();
                 at.row = Some(h.row);
                 d.error(
                     Problem::error(
-                        "no_change_column",
+                        Code::NoChangeColumn,
                         "has no change column: a scenario needs volume_factor, standard_factor, staff_change, add_standards or add_workload",
                     )
                     .at(at)
@@ -79,7 +81,7 @@ fn read_row(
     let Some(name) = f.text(row, "scenario", d) else {
         d.error(
             Problem::error(
-                "blank_cell",
+                Code::BlankCell,
                 "is blank: every scenario row needs its scenario's name",
             )
             .at(f.at(row, col("scenario")))
@@ -90,7 +92,7 @@ fn read_row(
     if crate::names::normalise(&name) == "baseline" {
         d.error(
             Problem::error(
-                "reserved_scenario",
+                Code::ReservedScenario,
                 "is not a scenario name: `baseline` names the results without any scenario",
             )
             .at(f.at(row, col("scenario")))
@@ -106,7 +108,7 @@ fn read_row(
             Ok(Some(v)) if positive && v <= 0.0 => {
                 d.error(
                     Problem::error(
-                        "bad_factor",
+                        Code::BadFactor,
                         "is not above 0: a factor multiplies, so it must be > 0",
                     )
                     .at(f.at(row, c))
@@ -117,7 +119,7 @@ fn read_row(
                 None
             }
             Ok(v) => v,
-            Err(()) => {
+            Err(Reported) => {
                 ok = false;
                 None
             }
@@ -152,7 +154,7 @@ fn read_row(
         let path = base.join(&file);
         if !path.is_file() {
             d.error(
-                Problem::error("not_found", "names a table file that does not exist")
+                Problem::error(Code::NotFound, "names a table file that does not exist")
                     .at(f.at(row, col(name)))
                     .value(path.display().to_string())
                     .hint("give the file's path relative to the scenario file (a workbook sheet as FILE#Sheet)"),
@@ -179,7 +181,7 @@ fn read_row(
     {
         d.error(
             Problem::error(
-                "no_change",
+                Code::NoChange,
                 "changes nothing: volume_factor, standard_factor, staff_change, add_standards and add_workload are all blank",
             )
             .at(at)
@@ -191,7 +193,7 @@ fn read_row(
     let refuse = |d: &mut Diagnostics, change: &str, selector: &str, why: &str| {
         d.error(
             Problem::error(
-                "bad_selector",
+                Code::BadSelector,
                 format!("selects by {selector}, which a {change} cannot use: {why}"),
             )
             .at(at.clone().with_column(
@@ -231,7 +233,7 @@ fn read_row(
         if cadre.is_none() {
             d.error(
                 Problem::error(
-                    "bad_selector",
+                    Code::BadSelector,
                     "has a staff_change but no cadre: staff are counted per cadre",
                 )
                 .at(at.clone())

@@ -11,6 +11,7 @@
 //!   [`RowGuard`]: a row of more than [`MAX_ROW_BYTES`] is refused ([`Fault::RowTooLong`]), so one
 //!   endless field (an unclosed quote over a gigabyte) never sits in memory.
 
+use crate::diag::Code;
 use std::cell::Cell;
 use std::fmt;
 use std::fs::File;
@@ -72,13 +73,13 @@ pub fn fault_problem(f: &Fault, display: &str, row: Option<usize>) -> Problem {
     let mut at = Location::file(display);
     at.row = row;
     match f {
-        Fault::Damaged(_) => Problem::error("damaged_file", format!("cannot be read: {f}"))
+        Fault::Damaged(_) => Problem::error(Code::DamagedFile, format!("cannot be read: {f}"))
             .at(at)
             .hint("the file was cut short or corrupted (a failed copy or download): copy or download it again, or re-create the archive"),
-        Fault::Expansion { .. } => Problem::error("decompression_bomb", format!("cannot be read: {f}"))
+        Fault::Expansion { .. } => Problem::error(Code::DecompressionBomb, format!("cannot be read: {f}"))
             .at(at)
             .hint("decompress the file yourself and give the plain CSV if it is genuine"),
-        Fault::RowTooLong => Problem::error("row_too_long", format!("cannot be read: {f}"))
+        Fault::RowTooLong => Problem::error(Code::RowTooLong, format!("cannot be read: {f}"))
             .at(at)
             .hint("check for an unclosed quote (\") above this line, or that the file really is a table"),
     }
@@ -91,7 +92,7 @@ pub fn read_problem(e: &io::Error, display: &str, row: Option<usize>, hint: &str
         None => {
             let mut at = Location::file(display);
             at.row = row;
-            Problem::error("cannot_read", format!("cannot be read: {e}"))
+            Problem::error(Code::CannotRead, format!("cannot be read: {e}"))
                 .at(at)
                 .hint(hint)
         }
@@ -122,20 +123,20 @@ pub fn open_stream(path: &Path, display: &str) -> Result<Box<dyn Read>, Problem>
 /// Opens a file, telling a folder and a missing file apart.
 pub fn open_file(path: &Path, display: &str) -> Result<File, Problem> {
     if path.is_dir() {
-        return Err(Problem::error("is_a_folder", "is a folder, not a table file")
+        return Err(Problem::error(Code::IsAFolder, "is a folder, not a table file")
             .at(Location::file(display))
             .hint("give the file inside it (e.g. FOLDER/workload.csv), or give the folder as the study"));
     }
     File::open(path).map_err(|e| {
         let (code, what, hint) = if e.kind() == io::ErrorKind::NotFound {
             (
-                "not_found",
+                Code::NotFound,
                 "does not exist".to_string(),
                 "check the path and the file name",
             )
         } else {
             (
-                "cannot_open",
+                Code::CannotOpen,
                 format!("cannot be opened: {e}"),
                 "check the path and that the file is readable",
             )
@@ -175,7 +176,7 @@ fn is_table_entry(name: &str) -> bool {
 /// decoder (never unpacked to disk or memory), checking the CRC-32 and size at its end.
 fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
     let bad = |e: String| {
-        Problem::error("bad_zip", format!("is not a readable zip archive: {e}"))
+        Problem::error(Code::BadZip, format!("is not a readable zip archive: {e}"))
             .at(Location::file(display))
             .hint("re-create the archive, or unzip it and give the CSV file")
     };
@@ -212,7 +213,7 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
                 Some((i, _)) => *i,
                 None => {
                     return Err(Problem::error(
-                        "no_zip_entry",
+                        Code::NoZipEntry,
                         format!(
                             "holds no file named \"{wanted}\"; its files are: {}",
                             list(&all)
@@ -231,7 +232,7 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
             [(i, _)] => *i,
             [first, ..] => {
                 return Err(Problem::error(
-                    "ambiguous_zip",
+                    Code::AmbiguousZip,
                     format!(
                         "holds {} table files: {}; wisn does not guess which one is meant",
                         candidates.len(),

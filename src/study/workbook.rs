@@ -18,6 +18,7 @@
 //! The kind of workbook is decided by the file's content, not its name: a CSV file or an HTML
 //! page saved with an .xlsx/.xls name is an error that says what the file really is.
 
+use crate::diag::Code;
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -57,7 +58,7 @@ pub fn sniff(path: &Path, display: &str) -> Result<Kind, Problem> {
     let n = File::open(path)
         .and_then(|mut f| read_up_to(&mut f, &mut head))
         .map_err(|e| {
-            Problem::error("cannot_open", format!("cannot be opened: {e}"))
+            Problem::error(Code::CannotOpen, format!("cannot be opened: {e}"))
                 .at(Location::file(display))
                 .hint("check the path and that the file is readable (close it in Excel if it is locked)")
         })?;
@@ -188,7 +189,7 @@ fn remember_checked(path: &Path) {
 
 fn not_a_workbook(display: &str, why: &str) -> Problem {
     Problem::error(
-        "bad_workbook",
+        Code::BadWorkbook,
         format!("cannot be read as a workbook: {why}"),
     )
     .at(Location::file(display))
@@ -645,7 +646,7 @@ impl WorkbookSource {
                 self.sheet
             )
         };
-        Err(Problem::error("no_sheet", what)
+        Err(Problem::error(Code::NoSheet, what)
             .at(self.file_location())
             .hint(hint))
     }
@@ -824,7 +825,7 @@ impl RowSource for WorkbookSource {
                 String::new()
             };
             return Err(Problem::error(
-                "formula_without_result",
+                Code::FormulaWithoutResult,
                 format!("is a formula with no saved result{more}: it would read as blank"),
             )
             .at(at)
@@ -834,7 +835,7 @@ impl RowSource for WorkbookSource {
         match result {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) | Err(e) => Err(Problem::error(
-                "bad_workbook",
+                Code::BadWorkbook,
                 format!("cannot be read: the sheet is damaged ({e})"),
             )
             .at(self.location())

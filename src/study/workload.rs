@@ -4,12 +4,14 @@
 //! national export of millions of rows takes memory in proportion to facilities × activities, not
 //! to rows.
 
+use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::HashMap;
 
 use super::period::{parse_period, Period};
 use super::schema::{WIDE_WORKLOAD_IGNORED, WORKLOAD};
 use super::source::{Cell, Flow, Row, RowSource};
-use super::table::{read_table, require_columns, Fields};
+use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, ReadOptions};
 use crate::diag::{Diagnostics, Problem};
 
@@ -73,13 +75,13 @@ struct PeriodState {
     any: bool,
 }
 
-fn wide_columns(h: &super::table::Header) -> Vec<usize> {
+fn wide_columns(h: &super::table_reader::Header) -> Vec<usize> {
     h.unknown_columns()
         .filter(|&i| !WIDE_WORKLOAD_IGNORED.contains(&h.normalised[i].as_str()))
         .collect()
 }
 
-fn shape_of(h: &super::table::Header, b: &mut Builder) -> Shape {
+fn shape_of(h: &super::table_reader::Header, b: &mut Builder) -> Shape {
     let facility = h.get("facility_id").unwrap_or(0);
     let period = h.get("period");
     if h.has("activity") {
@@ -139,7 +141,7 @@ pub fn read_workload(
                 let mut at = f.location.clone();
                 at.row = Some(h.row);
                 d.error(
-                    Problem::error("no_activities", "has neither an activity and a volume column (long form) nor activity columns (wide form)")
+                    Problem::error(Code::NoActivities, "has neither an activity and a volume column (long form) nor activity columns (wide form)")
                         .at(at)
                         .hint("use columns facility_id, activity, volume[, period], or facility_id and one column per activity"),
                 );
@@ -190,7 +192,7 @@ pub fn read_workload(
                         }
                         p.and_then(|p| p.month_code())
                     }
-                    Err(()) => return,
+                    Err(Reported) => return,
                 },
                 None => None,
             };
@@ -254,7 +256,7 @@ pub fn read_workload(
         if header.is_some() && !has_period_column {
             diag.warn(
                 Problem::warning(
-                    "year_without_periods",
+                    Code::YearWithoutPeriods,
                     format!("--year {y} has no effect: the workload table has no period column"),
                 )
                 .at(source.location())
@@ -267,7 +269,7 @@ pub fn read_workload(
                 .collect();
             diag.error(
                 Problem::error(
-                    "year_without_data",
+                    Code::YearWithoutData,
                     format!(
                         "has no workload for --year {y}: its periods are of {}",
                         years.join(", ")
@@ -287,7 +289,7 @@ pub fn read_workload(
                 .collect();
             diag.note(
                 Problem::warning(
-                    "outside_year",
+                    Code::OutsideYear,
                     format!(
                         "{total} workload rows of periods outside {y} were left out ({})",
                         years.join(", ")
@@ -305,7 +307,7 @@ pub fn read_workload(
             .collect();
         diag.warn(
             Problem::warning(
-                "blank_period",
+                Code::BlankPeriod,
                 format!(
                     "{} workload rows have a blank period and are in no year: they are not counted under --year (rows {}{})",
                     blank_period_count,
@@ -321,7 +323,7 @@ pub fn read_workload(
     workload.monthly = has_period_column && periods.any && periods.all_monthly;
     if has_period_column && periods.any && !periods.all_monthly {
         diag.warn(Problem::warning(
-            "periods_not_monthly",
+            Code::PeriodsNotMonthly,
             "workload periods are not all months (or some are blank): completeness is not computed",
         ));
     }
@@ -379,11 +381,11 @@ fn facility_of(
 ) -> Option<usize> {
     let Some(id) = text_of(row, col) else {
         if let Cell::Error(e) = row.cell(col) {
-            d.error(super::table::error_cell(f.at(row, col), &e));
+            d.error(super::table_reader::error_cell(f.at(row, col), &e));
         } else {
             d.error(
                 Problem::error(
-                    "blank_cell",
+                    Code::BlankCell,
                     "is blank: every workload row needs a facility code",
                 )
                 .at(f.at(row, col))
@@ -409,7 +411,7 @@ fn activity_of(
     let Some(name) = text_of(row, col) else {
         d.error(
             Problem::error(
-                "blank_cell",
+                Code::BlankCell,
                 "is blank: a workload row with a volume needs its activity",
             )
             .at(f.at(row, col))
@@ -425,14 +427,14 @@ fn period_of(
     row: &dyn Row,
     col: usize,
     d: &mut Diagnostics,
-) -> Result<Option<Period>, ()> {
+) -> Result<Option<Period>, Reported> {
     let cell = row.cell(col);
     if let Cell::Date(y, m, _) = cell {
         return Ok(Some(Period::Month(y, m)));
     }
     if let Cell::Error(e) = &cell {
-        d.error(super::table::error_cell(f.at(row, col), e));
-        return Err(());
+        d.error(super::table_reader::error_cell(f.at(row, col), e));
+        return Err(Reported);
     }
     let Some(text) = text_of(row, col) else {
         return Ok(None);
@@ -441,14 +443,14 @@ fn period_of(
         Some(p) => Ok(Some(p)),
         None => {
             d.error(
-                Problem::error("bad_period", "is not a period")
+                Problem::error(Code::BadPeriod, "is not a period")
                     .at(f.at(row, col))
                     .value(text.as_ref())
                     .hint(
                         "write a month as 2023-01 or 202301, a quarter as 2023Q1, a year as 2023",
                     ),
             );
-            Err(())
+            Err(Reported)
         }
     }
 }
@@ -458,19 +460,19 @@ fn volume_of(
     row: &dyn Row,
     col: usize,
     d: &mut Diagnostics,
-) -> Result<Option<f64>, ()> {
+) -> Result<Option<f64>, Reported> {
     let v = f.number_at(row, col, d)?;
     if let Some(v) = v {
         if v < 0.0 {
             d.error(
-                Problem::error("negative", "is a negative volume")
+                Problem::error(Code::Negative, "is a negative volume")
                     .at(f.at(row, col))
                     .value(crate::numbers::full_precision(v))
                     .hint(
                         "volumes count activities done: correct the value or leave the cell blank",
                     ),
             );
-            return Err(());
+            return Err(Reported);
         }
     }
     Ok(v)
@@ -619,7 +621,7 @@ fn period_text(p: Option<Period>) -> String {
 #[allow(clippy::too_many_arguments)] // the state of the first pass, passed whole
 fn repeated_rows(
     source: &mut dyn RowSource,
-    header: &super::table::Header,
+    header: &super::table_reader::Header,
     wide: &[(usize, usize)],
     b: &Builder,
     caches: &Caches,
@@ -654,7 +656,7 @@ fn repeated_rows(
         let period = match h.get("period") {
             Some(c) => match period_of(&f, row, c, d) {
                 Ok(p) => p,
-                Err(()) => return Flow::Continue,
+                Err(Reported) => return Flow::Continue,
             },
             None => None,
         };
@@ -704,7 +706,7 @@ fn repeated_rows(
         );
         let (code, message, hint) = if first_volume == *volume {
             (
-                "duplicate_row",
+                Code::DuplicateRow,
                 format!(
                     "repeats row {first_row} ({what}, volume {}): the two are summed",
                     crate::numbers::full_precision(*volume)
@@ -713,7 +715,7 @@ fn repeated_rows(
             )
         } else {
             (
-                "duplicate_key",
+                Code::DuplicateKey,
                 format!(
                     "gives {what} a second time (row {first_row}: {}, here: {}): the two are summed",
                     crate::numbers::full_precision(first_volume),
@@ -729,7 +731,7 @@ fn repeated_rows(
     if seen.total > seen.repeats.len() {
         diag.warn(
             Problem::warning(
-                "duplicate_row",
+                Code::DuplicateRow,
                 format!(
                     "... and {} more workload rows repeat a facility, activity and period already given",
                     seen.total - seen.repeats.len()

@@ -1,6 +1,7 @@
 //! From a read [`SurgeStudy`] to result rows (study-format §5), pure: per date × site × cadre,
 //! then `--by` roll-ups per date and group, then one summary row per site × cadre.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -162,7 +163,7 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
                 if study.working_time.iter().any(|w| w.cadre == standard.cadre) {
                     problems.push(
                         Problem::error(
-                            "no_working_time",
+                            Code::NoWorkingTime,
                             format!(
                                 "cadre \"{}\" has no working_time row for site {} (type \"{}\") and none with a blank type",
                                 study.cadres[standard.cadre].name,
@@ -180,7 +181,7 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
                 Ok(a) => a.hours(),
                 Err(e) => {
                     problems.push(
-                        Problem::error("bad_working_time", e.to_string())
+                        Problem::error(Code::BadWorkingTime, e.to_string())
                             .at(study.working_time[wt].location.clone()),
                     );
                     continue;
@@ -462,7 +463,7 @@ pub fn non_finite(results: &SurgeResults) -> Option<crate::diag::Problem> {
         {
             return Some(
                 crate::diag::Problem::error(
-                    "too_large",
+                    Code::TooLarge,
                     format!(
                         "the results of {} for cadre \"{}\"{} are larger than a number can hold",
                         r.facility_id.as_deref().unwrap_or("a group"),

@@ -1,9 +1,11 @@
 //! Reading a surge study (study-format §5): `working_time`, `facilities` and `cadre_aliases`
 //! through the ordinary readers, then `covid_standards`, `census` (long or wide) or `admissions`
 //! (expanded with the lengths of stay), and `covid_staff`. Every table goes through
-//! [`crate::study::table::read_table`], so CSV files and workbook sheets are read alike, and
+//! [`crate::study::table_reader::read_table`], so CSV files and workbook sheets are read alike, and
 //! every problem is collected with its place.
 
+use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -19,8 +21,8 @@ use crate::names::closest;
 use crate::numbers::full_precision;
 use crate::study::schema::TableDef;
 use crate::study::source::{Cell, Row, RowSource};
-use crate::study::table::{error_cell, read_table, require_columns, Fields, Header};
-use crate::study::{locate_tables, open_source, tables, Builder, CadreMatch, ReadOptions};
+use crate::study::table_reader::{error_cell, read_table, require_columns, Fields, Header};
+use crate::study::{locate_tables, open_source, small_tables, Builder, ReadOptions};
 
 /// The COVID-19 standards of one cadre.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,13 +70,13 @@ pub struct SurgeStudy {
     pub source: CensusSource,
 }
 
-use crate::study::tables::blank_cell;
+use crate::study::small_tables::blank_cell;
 
 const SEVERITY_HINT: &str =
     "write mild, moderate, severe or critical (French: légère, modérée, sévère, critique)";
 
 fn unknown_severity(at: Location, value: &str) -> Problem {
-    Problem::error("unknown_severity", "is not a severity")
+    Problem::error(Code::UnknownSeverity, "is not a severity")
         .at(at)
         .value(value)
         .hint(SEVERITY_HINT)
@@ -115,7 +117,7 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
     match (tables.get("census"), tables.get("admissions")) {
         (Some(c), Some(a)) => diag.error(
             Problem::error(
-                "census_and_admissions",
+                Code::CensusAndAdmissions,
                 format!(
                     "has both a census ({}) and an admissions table ({}): wisn surge reads exactly one",
                     c.display(),
@@ -127,7 +129,7 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
         ),
         (None, None) => diag.error(
             Problem::error(
-                "no_census",
+                Code::NoCensus,
                 "has neither a `census` table (French `occupation`) nor an `admissions` table",
             )
             .at(Location::file(study_path.clone()))
@@ -137,17 +139,17 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
     }
     let open = |name: &str| tables.get(name).map(|t| open_source(t, options.csv));
     if let Some(mut s) = open("cadre_aliases") {
-        tables::read_cadre_aliases(s.as_mut(), &mut b, &mut diag);
+        small_tables::read_cadre_aliases(s.as_mut(), &mut b, &mut diag);
     }
     if let Some(mut s) = open("facilities") {
         b.study.has_facilities_table = true;
-        tables::read_facilities(s.as_mut(), &mut b, &mut diag);
+        small_tables::read_facilities(s.as_mut(), &mut b, &mut diag);
     }
     if let Some(mut s) = open("covid_standards") {
         out.standards = read_covid_standards(s.as_mut(), &mut b, &mut diag);
     }
     if let Some(mut s) = open("working_time") {
-        tables::read_working_time(s.as_mut(), &mut b, &mut diag);
+        small_tables::read_working_time(s.as_mut(), &mut b, &mut diag);
     }
     let census_table = if tables.contains_key("census") {
         Some((&CENSUS, "patients"))
@@ -174,7 +176,7 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
             if counts.order.is_empty() && !diag.has_errors() {
                 diag.warn(
                     Problem::warning(
-                        "empty_census",
+                        Code::EmptyCensus,
                         "has no data rows: there is nothing to compute",
                     )
                     .at(s.location()),
@@ -188,7 +190,7 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
     } else if tables.contains_key("covid_standards") {
         diag.warn(
             Problem::warning(
-                "no_covid_staff",
+                Code::NoCovidStaff,
                 "the study has no `covid_staff` table (French `effectifs_covid`): every site has 0 staff assigned",
             )
             .at(Location::file(study_path))
@@ -202,7 +204,7 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
 
 fn missing_table(study_path: &str, def: &TableDef) -> Problem {
     let french = def.aliases.first().copied().unwrap_or(def.name);
-    Problem::error("missing_table", format!("has no `{}` table", def.name))
+    Problem::error(Code::MissingTable, format!("has no `{}` table", def.name))
         .at(Location::file(study_path))
         .hint(format!(
             "add a file or sheet named {} (or {french}), or give it with --{}",
@@ -230,7 +232,7 @@ fn read_covid_standards(
                 at.row = Some(h.row);
                 d.error(
                     Problem::error(
-                        "missing_column",
+                        Code::MissingColumn,
                         "has neither a `patients_per_staff` nor an `hours_per_patient_day` column",
                     )
                     .at(at)
@@ -266,14 +268,14 @@ fn read_covid_standards(
             };
             let ratio = match ratio_of(f, row, per_staff, hours, d) {
                 Ok(r) => r,
-                Err(()) => return,
+                Err(Reported) => return,
             };
             let min_on_duty = match f.number(row, "min_on_duty", d) {
                 Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 => Some(v),
                 Ok(Some(v)) => {
                     let col = f.header.get("min_on_duty").unwrap_or(0);
                     d.error(
-                        Problem::error("bad_min_on_duty", "is not a whole number of staff ≥ 0")
+                        Problem::error(Code::BadMinOnDuty, "is not a whole number of staff ≥ 0")
                             .at(f.at(row, col))
                             .value(full_precision(v))
                             .hint("write how many of the cadre must be on duty at a site that has patients: 0, 1, 2, ..."),
@@ -281,7 +283,7 @@ fn read_covid_standards(
                     return;
                 }
                 Ok(None) => None,
-                Err(()) => return,
+                Err(Reported) => return,
             };
             match (severity, ratio) {
                 (None, Some(_)) => {
@@ -323,7 +325,7 @@ fn read_covid_standards(
                 if let Some(first) = seen.get(&(cadre, s)) {
                     d.error(
                         Problem::error(
-                            "duplicate_covid_standard",
+                            Code::DuplicateCovidStandard,
                             format!(
                                 "is a second {} standard for this cadre (first on row {first})",
                                 s.as_str()
@@ -368,29 +370,29 @@ fn ratio_of(
     per_staff: Option<f64>,
     hours: Option<f64>,
     d: &mut Diagnostics,
-) -> Result<Option<f64>, ()> {
+) -> Result<Option<f64>, Reported> {
     if let Some(p) = per_staff {
         if p <= 0.0 {
             let col = f.header.get("patients_per_staff").unwrap_or(0);
             d.error(
-                Problem::error("bad_patients_per_staff", "is not above 0: patients_per_staff must be > 0")
+                Problem::error(Code::BadPatientsPerStaff, "is not above 0: patients_per_staff must be > 0")
                     .at(f.at(row, col))
                     .value(full_precision(p))
                     .hint("write how many patients of this severity one staff member covers on a shift (e.g. 4), or delete the row if the cadre does not care for them"),
             );
-            return Err(());
+            return Err(Reported);
         }
     }
     if let Some(h) = hours {
         if h < 0.0 {
             let col = f.header.get("hours_per_patient_day").unwrap_or(0);
             d.error(
-                Problem::error("negative", "is negative: hours of care per patient-day cannot be below 0")
+                Problem::error(Code::Negative, "is negative: hours of care per patient-day cannot be below 0")
                     .at(f.at(row, col))
                     .value(full_precision(h))
                     .hint("write the care hours of the cadre per patient per 24 h (e.g. 3.5), 0 when the cadre gives none"),
             );
-            return Err(());
+            return Err(Reported);
         }
     }
     Ok(match (per_staff, hours) {
@@ -399,7 +401,7 @@ fn ratio_of(
             if (p - from_hours).abs() > 1e-9 * p.max(1.0) {
                 d.error(
                     Problem::error(
-                        "ratio_disagrees",
+                        Code::RatioDisagrees,
                         format!(
                             "gives patients_per_staff {} and hours_per_patient_day {}, which disagree (24 / {} = {})",
                             full_precision(p),
@@ -411,7 +413,7 @@ fn ratio_of(
                     .at(f.at_row(row))
                     .hint("fill in one of the two columns on each row"),
                 );
-                return Err(());
+                return Err(Reported);
             }
             Some(p)
         }
@@ -496,7 +498,7 @@ fn read_counts(
             if severities.is_empty() {
                 d.error(
                     Problem::error(
-                        "no_severities",
+                        Code::NoSeverities,
                         format!("has neither a severity and a {count_name} column (long form) nor one column per severity (wide form)"),
                     )
                     .at(at)
@@ -511,7 +513,7 @@ fn read_counts(
                     at.column = Some(h.names[i].clone());
                     d.error(
                         Problem::error(
-                            "duplicate_header",
+                            Code::DuplicateHeader,
                             format!(
                                 "is a second column for {} patients (first \"{}\")",
                                 s.as_str(),
@@ -531,7 +533,7 @@ fn read_counts(
                     .collect();
                 d.warn(
                     Problem::warning(
-                        "unknown_column",
+                        Code::UnknownColumn,
                         format!(
                             "has columns that are not severities, ignored: {}",
                             names.join(", ")
@@ -569,7 +571,7 @@ fn read_counts(
                     {
                         d.error(
                             Problem::error(
-                                "date_out_of_range",
+                                Code::DateOutOfRange,
                                 format!(
                                     "is outside the dates wisn accepts ({} to {})",
                                     DATE_YEARS.0, DATE_YEARS.1
@@ -584,7 +586,7 @@ fn read_counts(
                     Ok(date) => date,
                     Err(why) => {
                         d.error(
-                            Problem::error("bad_date", why.what())
+                            Problem::error(Code::BadDate, why.what())
                                 .at(f.at(row, date_col))
                                 .value(c.to_text().trim().to_string())
                                 .hint(why.hint()),
@@ -631,14 +633,14 @@ fn read_counts(
                     for &(col, s) in columns.iter() {
                         let v = match f.number_at(row, col, d) {
                             Ok(v) => v.unwrap_or(0.0),
-                            Err(()) => {
+                            Err(Reported) => {
                                 ok = false;
                                 continue;
                             }
                         };
                         if v < 0.0 {
                             d.error(
-                                Problem::error("negative", "is negative")
+                                Problem::error(Code::Negative, "is negative")
                                     .at(f.at(row, col))
                                     .value(full_precision(v))
                                     .hint("counts cannot be below 0: correct the value or leave the cell blank (0)"),
@@ -685,7 +687,7 @@ fn read_counts(
         if span > MAX_SPAN_DAYS {
             diag.error(
                 Problem::error(
-                    "date_span",
+                    Code::DateSpan,
                     format!(
                         "makes the dates of site {} span {span} days, from {} (row {}) to {}: more than wisn accepts for one site ({MAX_SPAN_DAYS} days)",
                         b.study.facilities[site].id,
@@ -716,7 +718,7 @@ fn expand_admissions(
             ok = false;
             diag.error(
                 Problem::error(
-                    "no_length_of_stay",
+                    Code::NoLengthOfStay,
                     format!(
                         "has {} admissions ({}) but --length-of-stay gives no stay for {}",
                         s.as_str(),
@@ -758,7 +760,7 @@ fn read_covid_staff(
     options: &ReadOptions,
 ) -> HashMap<(usize, usize), f64> {
     // Same shape as `staff` (study-format §5): the one staff reader serves both.
-    crate::study::tables::read_staff_counts(source, &COVID_STAFF, b, diag, options)
+    crate::study::small_tables::read_staff_counts(source, &COVID_STAFF, b, diag, options)
 }
 
 /// Checks across tables once everything is read.
@@ -769,7 +771,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
         if !study.working_time.iter().any(|w| w.cadre == s.cadre) {
             diag.error(
                 Problem::error(
-                    "no_working_time",
+                    Code::NoWorkingTime,
                     format!(
                         "cadre \"{}\" has COVID-19 standards but no working_time row",
                         study.cadres[s.cadre].name
@@ -815,7 +817,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
         };
         diag.warn(
             Problem::warning(
-                "staff_without_standards",
+                Code::StaffWithoutStandards,
                 format!(
                     "cadre \"{}\" has COVID-19 staff ({}) but no covid_standards: it is left out",
                     cadre.name,
@@ -828,7 +830,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
     for (f, n) in not_a_site {
         diag.warn(
             Problem::warning(
-                "staff_not_at_a_site",
+                Code::StaffNotAtASite,
                 format!(
                     "facility \"{}\" has COVID-19 staff ({}) but no census: it is not a treatment site here",
                     study.facilities[f].id,
@@ -847,7 +849,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
             .collect();
         diag.warn(
             Problem::warning(
-                "facility_not_listed",
+                Code::FacilityNotListed,
                 format!(
                     "{} facilities of the census, admissions or covid_staff are not in the facilities table (name, type, district and region unknown): {}",
                     b.unlisted.len(),
@@ -857,19 +859,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
             .hint("add them to the facilities table, or correct their codes"),
         );
     }
-    for ((raw, c), (how, rows)) in &b.cadre_matches {
-        let how = match how {
-            CadreMatch::Spelling => "same name up to case, accents and separators",
-            CadreMatch::Alias => "through cadre_aliases",
-        };
-        diag.note(Problem::warning(
-            "cadre_mapped",
-            format!(
-                "cadre \"{raw}\" read as \"{}\" ({how}; {rows} rows)",
-                study.cadres[*c].name
-            ),
-        ));
-    }
+    small_tables::note_cadre_matches(b, diag);
     // Sites whose census has dates but the first and last are far apart are fine; say the span.
     if let (Some(first), Some(last)) = (
         out.sites
@@ -882,7 +872,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
             .max(),
     ) {
         diag.note(Problem::warning(
-            "census_span",
+            Code::CensusSpan,
             format!(
                 "census of {} sites from {} to {}",
                 out.sites.len(),

@@ -510,7 +510,7 @@ fn warnings_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()> {
         };
         let cells: [Option<String>; 9] = [
             Some(severity.into()),
-            Some(p.code.into()),
+            Some(p.code.name().into()),
             Some(p.message.clone()),
             l.map(|l| l.file.clone()),
             l.and_then(|l| l.sheet.clone()),

@@ -1,5 +1,6 @@
 //! dataValueSets JSON, streamed value by value with serde (study-format §6): never loaded whole.
 
+use crate::diag::Code;
 use std::borrow::Cow;
 use std::io::BufReader;
 use std::path::Path;
@@ -79,7 +80,7 @@ pub fn read_json(
             l.row = Some(e.line());
         }
         diag.error(
-            Problem::error("bad_json", format!("is not readable as DHIS2 JSON: {e}"))
+            Problem::error(Code::BadJson, format!("is not readable as DHIS2 JSON: {e}"))
                 .at(l)
                 .hint(
                     "export the data again from DHIS2 (dataValueSets JSON), or give the CSV export",

@@ -1,11 +1,13 @@
 //! Parsers of the small tables (facilities, working_time, standards, staff, cadre_aliases) and the
 //! checks across tables once all are read.
 
+use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::{BTreeMap, HashMap};
 
 use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKING_TIME};
 use super::source::{Row, RowSource};
-use super::table::{read_table, require_columns, Fields};
+use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
 use crate::diag::{Diagnostics, Location, Problem, Severity};
 use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
@@ -20,7 +22,7 @@ pub const AWT_PLAUSIBLE: (f64, f64) = (800.0, 2600.0);
 /// A required cell left blank.
 pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
     let col = fields.header.get(column).unwrap_or(0);
-    Problem::error("blank_cell", format!("is blank: every row needs {what}"))
+    Problem::error(Code::BlankCell, format!("is blank: every row needs {what}"))
         .at(fields.at(row, col))
         .hint(format!("fill in the {column} or delete the row"))
 }
@@ -72,7 +74,7 @@ pub fn read_cadre_aliases(source: &mut dyn RowSource, b: &mut Builder, diag: &mu
         if let Err(why) = b.add_alias(&alias, &cadre) {
             diag.error(
                 Problem::error(
-                    "alias_conflict",
+                    Code::AliasConflict,
                     format!("maps the alias to \"{cadre}\" but it {why}"),
                 )
                 .at(at)
@@ -99,7 +101,7 @@ pub fn read_facilities(source: &mut dyn RowSource, b: &mut Builder, diag: &mut D
                 let col = f.header.get("facility_id").unwrap_or(0);
                 d.error(
                     Problem::error(
-                        "duplicate_facility",
+                        Code::DuplicateFacility,
                         format!("is listed twice (first on row {first})"),
                     )
                     .at(f.at(row, col))
@@ -155,7 +157,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             };
             let Some(component) = Component::parse(&normalise(&comp_text)) else {
                 d.error(
-                    Problem::error("unknown_component", "is not a component")
+                    Problem::error(Code::UnknownComponent, "is not a component")
                         .at(f.at(row, comp_col))
                         .value(comp_text)
                         .hint("write service (prestation, soins), support (soutien) or additional (supplémentaire, individuelle)"),
@@ -188,7 +190,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 Component::Additional => match AllowanceUnit::parse(&unit_text) {
                     Some(AllowanceUnit::Percent) => {
                         d.error(
-                            Problem::error("percent_additional", "is not a unit for an additional (IAS) activity")
+                            Problem::error(Code::PercentAdditional, "is not a unit for an additional (IAS) activity")
                                 .at(f.at(row, unit_col))
                                 .value(unit_text)
                                 .hint("additional activities are a time per period, e.g. h/month or jours/an; put % activities in support"),
@@ -205,7 +207,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 };
                 d.error(
                     Problem::error(
-                        "unknown_unit",
+                        Code::UnknownUnit,
                         format!("is not a unit of a {} standard", component.as_str()),
                     )
                     .at(f.at(row, unit_col))
@@ -218,7 +220,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             if value <= 0.0 || (percent && value >= 100.0) {
                 d.error(
                     Problem::error(
-                        "bad_standard",
+                        Code::BadStandard,
                         if percent {
                             "is not a percentage between 0 and 100"
                         } else {
@@ -235,7 +237,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 // Excel stores a cell typed "5 %" (percentage format) as 0.05.
                 d.warn(
                     Problem::warning(
-                        "percent_as_fraction",
+                        Code::PercentAsFraction,
                         "is a percentage below 1 %: a cell in Excel's percentage format holds 5 % as 0.05",
                     )
                     .at(f.at(row, std_col))
@@ -246,7 +248,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             let staff = if component == Component::Additional {
                 match f.non_negative(row, "staff", d) {
                     Ok(v) => v.unwrap_or(1.0),
-                    Err(()) => return,
+                    Err(Reported) => return,
                 }
             } else {
                 1.0
@@ -261,7 +263,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 let col = f.header.get("activity").unwrap_or(0);
                 d.error(
                     Problem::error(
-                        "duplicate_standard",
+                        Code::DuplicateStandard,
                         format!("is a second {} standard for this cadre and facility type (first on row {first})", component.as_str()),
                     )
                     .at(f.at(row, col))
@@ -295,13 +297,13 @@ fn standard_range(
     row: &dyn Row,
     value: f64,
     d: &mut Diagnostics,
-) -> Result<Option<(f64, f64)>, ()> {
+) -> Result<Option<(f64, f64)>, Reported> {
     let low = f.number(row, "standard_low", d)?;
     let high = f.number(row, "standard_high", d)?;
     let col = |name: &str| f.header.get(name).unwrap_or(0);
     let bad = |d: &mut Diagnostics, name: &str, v: f64, what: &str| {
         d.error(
-            Problem::error("bad_range", what.to_string())
+            Problem::error(Code::BadRange, what.to_string())
                 .at(f.at(row, col(name)))
                 .value(full_precision(v))
                 .hint("the range of a standard is low ≤ standard ≤ high, both above 0 and in the standard's unit"),
@@ -335,7 +337,7 @@ fn standard_range(
             if ok {
                 Ok(Some((low, high)))
             } else {
-                Err(())
+                Err(Reported)
             }
         }
         (Some(_), None) | (None, Some(_)) => {
@@ -346,13 +348,13 @@ fn standard_range(
             };
             d.error(
                 Problem::error(
-                    "bad_range",
+                    Code::BadRange,
                     format!("gives one end of the standard's range but no {missing}"),
                 )
                 .at(f.at_row(row))
                 .hint("give both standard_low and standard_high, or neither"),
             );
-            Err(())
+            Err(Reported)
         }
     }
 }
@@ -396,7 +398,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                         ok = false;
                     }
                     Ok(None) => {}
-                    Err(()) => ok = false,
+                    Err(Reported) => ok = false,
                 }
             }
             if !ok {
@@ -415,7 +417,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             if time.hours_per_day > 24.0 {
                 let col = f.header.get("hours_per_day").unwrap_or(0);
                 d.error(
-                    Problem::error("bad_working_time", "is more hours than a day has")
+                    Problem::error(Code::BadWorkingTime, "is more hours than a day has")
                         .at(f.at(row, col))
                         .value(full_precision(time.hours_per_day))
                         .hint("hours_per_day is the hours of one working day (8 for a 40-hour week of 5 days; 12 for a 12-hour shift)"),
@@ -428,7 +430,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 Ok(a) => a,
                 Err(e) => {
                     d.error(
-                        Problem::error("bad_working_time", e.to_string())
+                        Problem::error(Code::BadWorkingTime, e.to_string())
                             .at(f.at_row(row))
                             .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
                     );
@@ -441,7 +443,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             if !(AWT_PLAUSIBLE.0..=AWT_PLAUSIBLE.1).contains(&hours) {
                 d.warn(
                     Problem::warning(
-                        "implausible_awt",
+                        Code::ImplausibleAwt,
                         format!(
                             "gives an available working time of {hours:.0} hours a year, outside what a full-time health worker has (about {} to {} h)",
                             AWT_PLAUSIBLE.0,
@@ -456,7 +458,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             let cadre = b.cadre(&cadre_name);
             if let Some(first) = seen.insert((cadre, type_key.clone()), row.number()) {
                 d.error(
-                    Problem::error("duplicate_working_time", format!("is a second working-time row for this cadre and facility type (first on row {first})"))
+                    Problem::error(Code::DuplicateWorkingTime, format!("is a second working-time row for this cadre and facility type (first on row {first})"))
                         .at(f.at_row(row))
                         .value(cadre_name)
                         .hint("keep one row per cadre (and facility type)"),
@@ -531,7 +533,7 @@ pub fn read_staff_counts(
             if !h.has("count") && !person && !h.has("status") {
                 ok &= require_columns(h, f, def, &["count"], d);
                 if let Some(p) = d.problems.last_mut() {
-                    if p.code == "missing_column" {
+                    if p.code == Code::MissingColumn {
                         p.message.push_str(
                             "; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column",
                         );
@@ -570,7 +572,7 @@ pub fn read_staff_counts(
             let count = if f.header.has("count") {
                 match f.non_negative(row, "count", d) {
                     Ok(v) => v.unwrap_or(0.0),
-                    Err(()) => return,
+                    Err(Reported) => return,
                 }
             } else {
                 1.0
@@ -591,7 +593,7 @@ pub fn read_staff_counts(
             .collect();
         diag.warn(
             Problem::warning(
-                "staff_status_dropped",
+                Code::StaffStatusDropped,
                 format!(
                     "{table} rows not counted because their status is not active: {} (active statuses: {})",
                     list.join(", "),
@@ -639,7 +641,7 @@ impl Repeats {
         for (at, first) in self.found.into_iter().take(SHOWN) {
             diag.warn(
                 Problem::warning(
-                    "duplicate_row",
+                    Code::DuplicateRow,
                     format!("repeats row {first} of the {table} table cell for cell: the two rows are {rule}"),
                 )
                 .at(at)
@@ -648,7 +650,7 @@ impl Repeats {
         }
         if n > SHOWN {
             diag.warn(Problem::warning(
-                "duplicate_row",
+                Code::DuplicateRow,
                 format!(
                     "... and {} more repeated rows in the {table} table",
                     n - SHOWN
@@ -662,18 +664,18 @@ impl Repeats {
 /// across tables would then be a follow-on of that one error, so they are left out until it is
 /// fixed.
 pub fn table_failed(diag: &Diagnostics) -> bool {
-    const TABLE_FAILED: &[&str] = &[
-        "missing_column",
-        "no_header",
-        "no_activities",
-        "unclosed_quote",
-        "bad_csv",
-        "not_csv",
-        "cannot_open",
-        "cannot_read",
-        "bad_workbook",
-        "no_sheet",
-        "duplicate_header",
+    const TABLE_FAILED: &[Code] = &[
+        Code::MissingColumn,
+        Code::NoHeader,
+        Code::NoActivities,
+        Code::UnclosedQuote,
+        Code::BadCsv,
+        Code::NotCsv,
+        Code::CannotOpen,
+        Code::CannotRead,
+        Code::BadWorkbook,
+        Code::NoSheet,
+        Code::DuplicateHeader,
     ];
     diag.problems
         .iter()
@@ -703,7 +705,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
                 .iter()
                 .find(|s| s.cadre == i)
                 .map(|s| s.location.clone());
-            let mut p = Problem::error("no_working_time", format!("cadre \"{}\" has standards but no working_time row", cadre.name))
+            let mut p = Problem::error(Code::NoWorkingTime, format!("cadre \"{}\" has standards but no working_time row", cadre.name))
                 .hint("add a working_time row for this cadre (days per week, hours per day, holidays and leave)");
             if let Some(at) = at {
                 p = p.at(at);
@@ -712,7 +714,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         }
         if has_time[i] && !has_standards[i] {
             diag.warn(Problem::warning(
-                "unused_cadre",
+                Code::UnusedCadre,
                 format!("cadre \"{}\" has a working_time row but no standards: nothing is computed for it", cadre.name),
             ));
         }
@@ -751,7 +753,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         };
         diag.warn(
             Problem::warning(
-                "staff_without_standards",
+                Code::StaffWithoutStandards,
                 format!(
                     "cadre \"{}\" has staff ({} at {facilities} facilities) but no standards: it is left out of the results",
                     cadre.name,
@@ -802,7 +804,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             };
             diag.warn(
                 Problem::warning(
-                    "activity_without_standard",
+                    Code::ActivityWithoutStandard,
                     format!(
                         "workload activity \"{}\" (at {} facilities) has no service standard: it is not counted",
                         activity.name, reported[a]
@@ -823,7 +825,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         let more = b.unlisted.len().saturating_sub(20);
         diag.warn(
             Problem::warning(
-                "facility_not_listed",
+                Code::FacilityNotListed,
                 format!(
                     "{} facilities are in staff or workload but not in the facilities table (type, district and region unknown): {}{}",
                     b.unlisted.len(),
@@ -835,22 +837,28 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         );
     }
     // Cadre names matched through spelling or alias.
+    note_cadre_matches(b, diag);
+    // Completeness of monthly workload, and --annualize.
+    completeness(b, options, diag);
+    too_large(b, diag);
+}
+
+/// A note per cadre name read as another through its spelling or `cadre_aliases` (`wisn compute`
+/// and `wisn surge` alike).
+pub fn note_cadre_matches(b: &Builder, diag: &mut Diagnostics) {
     for ((raw, c), (how, rows)) in &b.cadre_matches {
         let how = match how {
             CadreMatch::Spelling => "same name up to case, accents and separators",
             CadreMatch::Alias => "through cadre_aliases",
         };
         diag.note(Problem::warning(
-            "cadre_mapped",
+            Code::CadreMapped,
             format!(
                 "cadre \"{raw}\" read as \"{}\" ({how}; {rows} rows)",
                 b.study.cadres[*c].name
             ),
         ));
     }
-    // Completeness of monthly workload, and --annualize.
-    completeness(b, options, diag);
-    too_large(b, diag);
 }
 
 /// Facility types and the typed rows of standards and working_time (a hospital typed `Hopital`
@@ -922,7 +930,7 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
             ),
         };
         let mut p = Problem::warning(
-            "unused_facility_type",
+            Code::UnusedFacilityType,
             format!(
                 "has rows for facility type \"{}\" (rows {}) but no facility has that type: they are not used",
                 b.type_names.get(*t).map_or(*t, String::as_str),
@@ -962,7 +970,7 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
         .collect();
     diag.warn(
         Problem::warning(
-            "facility_type_fallback",
+            Code::FacilityTypeFallback,
             format!(
                 "facility types {} have no typed standards or working_time rows and get the blank-type ones, while the rows typed {} match no facility",
                 fallback.join(", "),
@@ -1001,7 +1009,7 @@ fn too_large(b: &Builder, diag: &mut Diagnostics) {
             if !v.is_finite() {
                 diag.error(
                     Problem::error(
-                        "too_large",
+                        Code::TooLarge,
                         format!(
                             "the workload of \"{}\" at facility {} adds up to more than a number can hold",
                             study.activities[a].name, study.facilities[f].id
@@ -1017,7 +1025,7 @@ fn too_large(b: &Builder, diag: &mut Diagnostics) {
         if !n.is_finite() {
             diag.error(
                 Problem::error(
-                    "too_large",
+                    Code::TooLarge,
                     format!(
                         "the staff of \"{}\" at facility {} add up to more than a number can hold",
                         study.cadres[c].name, study.facilities[f].id
@@ -1045,8 +1053,9 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
         }
         if months < 12 {
             short.push(format!("{} ({months}/12)", facility.id));
-            if options.annualize && months > 0 {
-                let scale = 12.0 / f64::from(months);
+            if let Some(scale) =
+                crate::method::projection::annualize_scale(months).filter(|_| options.annualize)
+            {
                 for v in workload.volumes[f].values_mut() {
                     *v *= scale;
                 }
@@ -1064,7 +1073,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
             "their volumes are not scaled (the completeness column shows it; --annualize scales them by 12 / months reported)"
         };
         diag.warn(Problem::warning(
-            "incomplete_months",
+            Code::IncompleteMonths,
             format!(
                 "{n} facilities reported fewer than 12 months of workload: {}; {action}",
                 short.join(", ")
@@ -1073,7 +1082,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
     }
     if !over.is_empty() {
         diag.warn(Problem::warning(
-            "more_than_12_months",
+            Code::MoreThan12Months,
             format!(
                 "workload covers more than 12 distinct months at {} facilities ({}): volumes are summed over all of them",
                 over.len(),

@@ -3,6 +3,8 @@
 //! so header rules (title rows above the header, duplicated headers, missing columns) and the
 //! wording of bad-value messages are decided once.
 
+use crate::diag::Code;
+use crate::diag::Reported;
 use std::collections::HashMap;
 
 use super::schema::TableDef;
@@ -80,14 +82,14 @@ impl Fields {
         (!trimmed.is_empty()).then(|| trimmed.to_string())
     }
 
-    /// A number in a column: `Ok(None)` when blank or the column is absent, `Err(())` when the
+    /// A number in a column: `Ok(None)` when blank or the column is absent, `Err(Reported)` when the
     /// cell is bad (the problem is already in `diag`).
     pub fn number(
         &self,
         row: &dyn Row,
         name: &str,
         diag: &mut Diagnostics,
-    ) -> Result<Option<f64>, ()> {
+    ) -> Result<Option<f64>, Reported> {
         match self.header.get(name) {
             Some(col) => self.number_at(row, col, diag),
             None => Ok(None),
@@ -99,7 +101,7 @@ impl Fields {
         row: &dyn Row,
         col: usize,
         diag: &mut Diagnostics,
-    ) -> Result<Option<f64>, ()> {
+    ) -> Result<Option<f64>, Reported> {
         match row.cell(col) {
             Cell::Empty => Ok(None),
             Cell::Number(v) if v.is_finite() => Ok(Some(v)),
@@ -110,18 +112,18 @@ impl Fields {
                     "is not a finite number",
                     "write a finite number",
                 ));
-                Err(())
+                Err(Reported)
             }
             Cell::Text(t) => match parse_number(&t, self.style) {
                 Ok(v) => Ok(v),
                 Err(p) => {
                     diag.error(bad_number(self.at(row, col), &t, p.what(), p.hint()));
-                    Err(())
+                    Err(Reported)
                 }
             },
             Cell::Error(e) => {
                 diag.error(error_cell(self.at(row, col), &e));
-                Err(())
+                Err(Reported)
             }
             other => {
                 diag.error(bad_number(
@@ -130,7 +132,7 @@ impl Fields {
                     "is not a number",
                     "write a number",
                 ));
-                Err(())
+                Err(Reported)
             }
         }
     }
@@ -141,18 +143,18 @@ impl Fields {
         row: &dyn Row,
         name: &str,
         diag: &mut Diagnostics,
-    ) -> Result<Option<f64>, ()> {
+    ) -> Result<Option<f64>, Reported> {
         let v = self.number(row, name, diag)?;
         if let Some(v) = v {
             if v < 0.0 {
                 let col = self.header.get(name).unwrap_or(0);
                 diag.error(
-                    Problem::error("negative", "is negative")
+                    Problem::error(Code::Negative, "is negative")
                         .at(self.at(row, col))
                         .value(crate::numbers::full_precision(v))
                         .hint("counts, volumes and times cannot be below 0: correct the value or leave the cell blank"),
                 );
-                return Err(());
+                return Err(Reported);
             }
         }
         Ok(v)
@@ -160,14 +162,14 @@ impl Fields {
 }
 
 pub fn bad_number(at: Location, value: &str, what: &str, hint: &str) -> Problem {
-    Problem::error("bad_number", what.to_string())
+    Problem::error(Code::BadNumber, what.to_string())
         .at(at)
         .value(value)
         .hint(hint)
 }
 
 pub fn error_cell(at: Location, error: &str) -> Problem {
-    Problem::error("error_cell", "is a spreadsheet error cell")
+    Problem::error(Code::ErrorCell, "is a spreadsheet error cell")
         .at(at)
         .value(error)
         .hint("fix the formula in the workbook (or type the value), then save and run again")
@@ -213,7 +215,7 @@ pub fn resolve_header(
                 at.cell = row.cell_name(i);
                 diag.error(
                     Problem::error(
-                        "duplicate_header",
+                        Code::DuplicateHeader,
                         format!(
                             "names the column `{}` a second time (first as \"{}\")",
                             col.name, names[first]
@@ -317,7 +319,7 @@ where
         let rows: Vec<String> = examples.iter().map(|r| r.to_string()).collect();
         diag.warn(
             Problem::warning(
-                "example_rows",
+                Code::ExampleRows,
                 format!(
                     "{} {}{} {} (the template's example rows): left out",
                     if example_count == 1 { "row" } else { "rows" },
@@ -350,7 +352,7 @@ where
         let expected: Vec<&str> = def.columns.iter().map(|c| c.name).collect();
         diag.error(
             Problem::error(
-                "no_header",
+                Code::NoHeader,
                 format!(
                     "has no header row naming the columns of the `{}` table",
                     def.name
@@ -399,7 +401,7 @@ fn field_count_ok(f: &Fields, row: &dyn Row, width: usize, diag: &mut Diagnostic
         )
     };
     diag.error(
-        Problem::error("field_count", what)
+        Problem::error(Code::FieldCount, what)
             .at(f.at_row(row))
             .hint(hint),
     );
@@ -428,7 +430,7 @@ pub fn require_columns(
             };
             diag.error(
                 Problem::error(
-                    "missing_column",
+                    Code::MissingColumn,
                     format!(
                         "has no `{}` column{aliases}; its header row holds: {}",
                         name,
