@@ -183,6 +183,22 @@ impl Lang {
             ),
             "net_shortage" => ("Net national shortage", "Manque national net"),
             "target" => ("Target (ratio 1.0)", "Cible (ratio 1,0)"),
+            // surge (study-format §7).
+            "date" => ("Date", "Date"),
+            "patients_mild" => ("Patients (mild)", "Patients (légers)"),
+            "patients_moderate" => ("Patients (moderate)", "Patients (modérés)"),
+            "patients_severe" => ("Patients (severe)", "Patients (graves)"),
+            "patients_critical" => ("Patients (critical)", "Patients (critiques)"),
+            "load" => ("Staff-time load", "Charge en personnel"),
+            "on_duty" => ("On duty", "De garde"),
+            "headcount_needed" => ("Headcount needed", "Effectif nécessaire"),
+            "assigned" => ("Assigned", "Affectés"),
+            "available" => ("Available", "Disponibles"),
+            "ratio" => ("Ratio", "Ratio"),
+            "peak_date" => ("Peak date", "Date du pic"),
+            "peak_headcount" => ("Headcount at peak", "Effectif au pic"),
+            "days_in_shortage" => ("Days in shortage", "Jours en déficit"),
+            "largest_shortage" => ("Largest shortage", "Déficit maximal"),
             _ => return name.to_string(),
         };
         match self {
@@ -259,7 +275,80 @@ impl Lang {
 }
 
 /// The words of `wisn surge`'s reports.
+/// A noun counted in summaries, with its singular and plural in both languages ([`Lang::count`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    Row,
+    Facility,
+    Cadre,
+    Site,
+    Post,
+    PostAsked,
+    Given,
+    Unallocated,
+    FacilityCadre,
+}
+
+impl Noun {
+    /// Every noun (for tests).
+    pub const ALL: &'static [Noun] = &[
+        Noun::Row,
+        Noun::Facility,
+        Noun::Cadre,
+        Noun::Site,
+        Noun::Post,
+        Noun::PostAsked,
+        Noun::Given,
+        Noun::Unallocated,
+        Noun::FacilityCadre,
+    ];
+
+    /// (English singular, English plural, French singular, French plural).
+    fn forms(self) -> [&'static str; 4] {
+        match self {
+            Noun::Row => ["row", "rows", "ligne", "lignes"],
+            Noun::Facility => ["facility", "facilities", "structure", "structures"],
+            Noun::Cadre => ["cadre", "cadres", "catégorie", "catégories"],
+            Noun::Site => ["site", "sites", "site", "sites"],
+            Noun::Post => ["post", "posts", "poste", "postes"],
+            Noun::PostAsked => [
+                "post asked",
+                "posts asked",
+                "poste demandé",
+                "postes demandés",
+            ],
+            Noun::Given => ["given", "given", "attribué", "attribués"],
+            Noun::Unallocated => [
+                "unallocated",
+                "unallocated",
+                "non attribué",
+                "non attribués",
+            ],
+            Noun::FacilityCadre => [
+                "facility × cadre pair",
+                "facility × cadre pairs",
+                "couple structure × catégorie",
+                "couples structure × catégorie",
+            ],
+        }
+    }
+}
+
 impl Lang {
+    /// `n` and `noun` in the right number: in English the singular for 1 only (`1 row`,
+    /// `0 rows`, `2 rows`); in French for 0 and 1 (`0 ligne`, `1 ligne`, `2 lignes`), as French
+    /// grammar has it.
+    pub fn count(self, n: u64, noun: Noun) -> String {
+        let [en1, en, fr1, fr] = noun.forms();
+        let word = match self {
+            Lang::En if n == 1 => en1,
+            Lang::En => en,
+            Lang::Fr if n <= 1 => fr1,
+            Lang::Fr => fr,
+        };
+        format!("{n} {word}")
+    }
+
     /// The title of the peak table of a level.
     pub fn surge_peak_title(self, level: SurgeLevel) -> &'static str {
         match (self, level) {
@@ -307,13 +396,17 @@ impl Lang {
     ) -> String {
         match self {
             Lang::En => format!(
-                "COVID-19 treatment sites: {sites} sites, {cadres} cadres{}",
+                "COVID-19 treatment sites: {}, {}{}",
+                self.count(sites as u64, Noun::Site),
+                self.count(cadres as u64, Noun::Cadre),
                 dates
                     .map(|(a, b)| format!(", {a} to {b}"))
                     .unwrap_or_default()
             ),
             Lang::Fr => format!(
-                "Sites de prise en charge COVID-19 : {sites} sites, {cadres} catégories{}",
+                "Sites de prise en charge COVID-19 : {}, {}{}",
+                self.count(sites as u64, Noun::Site),
+                self.count(cadres as u64, Noun::Cadre),
                 dates
                     .map(|(a, b)| format!(", du {a} au {b}"))
                     .unwrap_or_default()
@@ -416,10 +509,18 @@ texts! {
     SheetParameters => ("Parameters", "Paramètres"),
     SheetWarnings => ("Warnings", "Avertissements"),
     ReportTitle => ("WISN report", "Rapport WISN"),
+    // Surge workbook sheets (English names are the documented machine names).
+    SurgeSheetRows => ("surge", "Lignes"),
+    SurgeSheetSummary => ("summary", "Synthèse"),
+    SurgeSheetCharts => ("charts", "Graphiques"),
     ReportSubtitle => (
         "Workload Indicators of Staffing Need (WHO method)",
         "Indicateurs des besoins en personnel par rapport à la charge de travail (méthode OMS)",
     ),
+    StudyLabel => ("Study", "Étude"),
+    MadeOn => ("made on", "établi le"),
+    DataPeriod => ("data of", "données de"),
+    NoDataPeriod => ("workload without periods", "charge de travail sans période"),
     ChartRatioByDistrict => ("WISN ratio by district", "Ratio WISN par district"),
     ChartRatioByCadre => ("WISN ratio by cadre (all facilities)", "Ratio WISN par catégorie (toutes les structures)"),
     ChartShortageByCadre => ("Shortage by cadre (staff)", "Manque par catégorie (personnel)"),
@@ -440,8 +541,6 @@ texts! {
     Bands => ("Status bands", "Seuils du statut"),
     ShortageBelow => ("shortage below", "pénurie en dessous de"),
     ExcessAbove => ("excess above", "excédent au-dessus de"),
-    FacilitiesCount => ("facilities", "structures"),
-    CadresCount => ("cadres", "catégories"),
     MachineNamesNote => (
         "Row 1 holds the machine column names (as in the CSV output); row 2 the labels.",
         "La ligne 1 porte les noms de colonnes machine (comme la sortie CSV) ; la ligne 2 les libellés.",
@@ -462,20 +561,15 @@ texts! {
     PlanRegion => ("region", "région"),
     PlanDistrict => ("district", "district"),
     PlanPool => ("Pool", "Dotation"),
-    PlanPostsAsked => ("posts asked", "postes demandés"),
-    PlanGiven => ("given", "attribués"),
-    PlanUnallocated => ("unallocated", "non attribués"),
     PlanBudget => ("Budget", "Budget"),
     PlanSpentOn => ("spent on", "dépensés pour"),
-    PlanPosts => ("posts", "postes"),
     PlanLeft => ("left", "restants"),
     PlanSmallestRatioAmongTheCandidates => ("smallest ratio among the candidates", "plus petit ratio parmi les candidats"),
     PlanNoCandidateNoFacilityOf => ("no candidate: no facility of this group and types needs this cadre", "aucun candidat : aucune structure de ce groupe et de ces types n'a besoin de cette catégorie"),
     PlanRatio => ("ratio", "ratio"),
     PlanAYear => ("a year", "par an"),
     PlanInAll => ("In all", "Au total"),
-    PlanPostsTo => ("posts to", "postes pour"),
-    PlanFacilityCadre => ("facility × cadre", "structure × catégorie"),
+    PlanPostsTo => ("to", "pour"),
     PlanAllocationOfPosts => ("Allocation of posts:", "Attribution des postes :"),
     PlanAtThisFacility => ("at this facility", "dans cette structure"),
     PlanInPost => ("in post", "en poste"),
@@ -667,5 +761,30 @@ mod tests {
         assert_eq!(Lang::Fr.unit("per_day"), "par jour");
         assert_eq!(Lang::En.unit("per_day"), "per day");
         assert_eq!(Lang::Fr.unit("min"), "min");
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::{Lang, Noun};
+
+    #[test]
+    fn plurals_in_both_languages() {
+        assert_eq!(Lang::En.count(1, Noun::Row), "1 row");
+        assert_eq!(Lang::En.count(0, Noun::Row), "0 rows");
+        assert_eq!(Lang::En.count(2, Noun::Facility), "2 facilities");
+        assert_eq!(Lang::Fr.count(0, Noun::Row), "0 ligne");
+        assert_eq!(Lang::Fr.count(1, Noun::Row), "1 ligne");
+        assert_eq!(Lang::Fr.count(2, Noun::Row), "2 lignes");
+        assert_eq!(
+            Lang::Fr.count(5, Noun::FacilityCadre),
+            "5 couples structure × catégorie"
+        );
+        assert_eq!(Lang::Fr.count(1, Noun::Given), "1 attribué");
+        for noun in Noun::ALL {
+            for lang in [Lang::En, Lang::Fr] {
+                assert!(lang.count(2, *noun).len() > 2);
+            }
+        }
     }
 }

@@ -411,3 +411,107 @@ fn no_progress_output_when_stderr_is_not_a_terminal() {
     let (_, stderr) = run(&["compute", sample.to_str().unwrap(), "-q", "-f", "csv"]);
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+/// The French workbook for people: the machine names' row hidden (scripts still read it as row
+/// 1), one visible status column (the French one), whole staff counts as whole numbers, the wide
+/// facility sheet not shrunk to one page but printed with its headers and identifying columns
+/// repeated, the narrow summary fitted to the width.
+#[test]
+fn xlsx_for_people_hides_machine_names_and_prints_readably() {
+    let dir = Dir::new();
+    let path = dir.join("rapport.xlsx");
+    let s = small_str();
+    run(&["compute", &s, "-o", path.to_str().unwrap(), "--lang", "fr"]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let workbook = xml("xl/workbook.xml");
+    // Sheet 3 is Structures, sheet 1 Synthèse.
+    let facilities = xml("xl/worksheets/sheet3.xml");
+    let summary = xml("xl/worksheets/sheet1.xml");
+    let styles = xml("xl/styles.xml");
+    assert!(
+        facilities.contains("<row r=\"1\" spans=\"1:21\" hidden=\"1\">"),
+        "{facilities:.600}"
+    );
+    let status = 1 + wisn::report::COLUMNS
+        .iter()
+        .position(|c| *c == "status")
+        .unwrap();
+    assert!(
+        facilities.contains(&format!(
+            "<col min=\"{status}\" max=\"{status}\" width=\"12.7109375\" hidden=\"1\""
+        )),
+        "the machine status column is hidden"
+    );
+    assert!(
+        !facilities.contains("fitToWidth"),
+        "the facility sheet is not shrunk to a page"
+    );
+    assert!(facilities.contains("scale=\"85\""), "{facilities}");
+    assert!(
+        workbook.contains("Structures!$A:$G,Structures!$1:$2"),
+        "{workbook}"
+    );
+    assert!(
+        summary.contains("fitToPage=\"1\""),
+        "the summary fits to the width"
+    );
+    // A whole-number format ("0") is used for staff counts, beside "0.00".
+    assert!(styles.contains("formatCode=\"0.00\""));
+    let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = wb.worksheet_range("Structures").unwrap();
+    let current = wisn::report::COLUMNS
+        .iter()
+        .position(|c| *c == "current_staff")
+        .unwrap();
+    assert!(range
+        .rows()
+        .skip(2)
+        .any(|r| matches!(r[current], Data::Float(v) if v.fract() == 0.0)));
+}
+
+/// The planning and surge workbooks in French: machine names on row 1 (hidden), French labels
+/// on row 2, data from row 3; French sheet names.
+#[test]
+fn planning_and_surge_workbooks_in_french_label_their_columns() {
+    let dir = Dir::new();
+    let cases: [(&str, Vec<&str>, &str, &str, &str); 2] = [
+        (
+            "a.xlsx",
+            vec!["allocate", "data/sikasso", "--posts", "Sage-femme=2"],
+            "Lignes",
+            "level",
+            "Niveau",
+        ),
+        (
+            "s.xlsx",
+            vec!["surge", "data/covid"],
+            "Lignes",
+            "level",
+            "Niveau",
+        ),
+    ];
+    for (file, args, sheet, machine, label) in cases {
+        let path = dir.join(file);
+        let mut all = args.clone();
+        all.extend(["--lang", "fr", "-o", path.to_str().unwrap()]);
+        wisn().current_dir(root()).args(&all).assert().success();
+        let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        let range = wb.worksheet_range(sheet).unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .take(3)
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        assert_eq!(rows[0][0], machine, "{file}");
+        assert_eq!(rows[1][0], label, "{file}");
+        assert_ne!(rows[2][0], label, "{file}: data from row 3");
+    }
+}

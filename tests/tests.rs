@@ -11,6 +11,7 @@ mod errors;
 mod explain;
 mod fixtures;
 mod golden;
+mod help;
 mod hostile;
 mod mistakes;
 mod oracle;

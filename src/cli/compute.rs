@@ -201,6 +201,12 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     let settings = ReportSettings {
         rounding: args.round,
         period: args.study.period.clone(),
+        study_name: args
+            .study
+            .study
+            .as_deref()
+            .map(crate::report::study_name)
+            .unwrap_or_default(),
         ..args.presentation.settings(&output, args.bands)
     };
     if let Some(plan) = &plan {

@@ -8,6 +8,7 @@ pub mod completions;
 pub mod compute;
 pub mod explain;
 pub mod guards;
+pub mod help_fr;
 pub mod man;
 pub mod planning;
 pub mod progress;
@@ -19,7 +20,7 @@ pub mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// wisn: WHO Workload Indicators of Staffing Need, from facility spreadsheets to staffing needs.
 #[derive(Debug, Parser)]
@@ -43,7 +44,8 @@ use clap::{Parser, Subcommand};
   wisn allocate data/sikasso --posts Sage-femme=10 where 10 new midwife posts should go
   wisn redistribute data/sikasso                   transfers from excess to shortage
 
-Exit status: 0 done, 1 the input or the computation failed, 2 the command line is wrong."
+Exit status: 0 done, 1 the input or the computation failed, 2 the command line is wrong.
+Help in French: wisn --lang fr --help (or LANG=fr_FR.UTF-8)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -90,7 +92,16 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let mut cmd = Cli::command();
+    if help_fr::wants_french(&args) {
+        cmd = help_fr::localize(cmd);
+    }
+    let args = help_fr::hoist_lang(args, &cmd);
+    let parsed = cmd
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };

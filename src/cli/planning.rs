@@ -69,6 +69,12 @@ impl PlanArgs {
             bands: self.bands,
             rounding: self.round,
             period: None,
+            study_name: self
+                .study
+                .study
+                .as_deref()
+                .map(crate::report::study_name)
+                .unwrap_or_default(),
         }
     }
 

@@ -125,6 +125,12 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
     };
     let settings = ReportSettings {
         rounding: args.round,
+        study_name: args
+            .study
+            .study
+            .as_deref()
+            .map(crate::report::study_name)
+            .unwrap_or_default(),
         ..args.presentation.settings(&output, args.bands)
     };
     let report = PlanReport {

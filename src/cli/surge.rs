@@ -221,11 +221,16 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
     let settings = args.presentation.settings(&output, args.bands);
+    // The study's name, never its absolute path (the HTML title shows it).
     let study_name = args
         .study
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .or(args.covid_standards.clone())
+        .as_deref()
+        .map(crate::report::study_name)
+        .or_else(|| {
+            let file = args.covid_standards.as_deref()?;
+            let file = file.split('#').next().unwrap_or(file);
+            Some(crate::report::study_name(std::path::Path::new(file)))
+        })
         .unwrap_or_default();
     let report = SurgeReport {
         results: &results,

@@ -228,6 +228,7 @@ impl Report for AllocateReport<'_> {
         let rows = self.rows().expect("rows");
         html(
             lang.t(Text::PlanAllocationOfNewPosts),
+            &crate::report::page::study_line(self.settings),
             rows.as_ref(),
             &allocation_charts(self.study, self.allocation, lang),
             &self.warnings,
@@ -282,6 +283,7 @@ impl Report for RedistributeReport<'_> {
         let rows = self.rows().expect("rows");
         html(
             lang.t(Text::PlanRedistributionOfStaff),
+            &crate::report::page::study_line(self.settings),
             rows.as_ref(),
             &redistribution_charts(self.redistribution, self.within, lang),
             &self.warnings,
@@ -291,7 +293,7 @@ impl Report for RedistributeReport<'_> {
 }
 
 /// A workbook: sheet Rows / Lignes (the layer's data sheet: machine names, then the rows at full
-/// precision), sheet Charts / Graphiques (one before/after chart per block, its data beside it),
+/// precision; in French the machine names on a hidden row 1 and French labels on row 2), sheet Charts / Graphiques (one before/after chart per block, its data beside it),
 /// sheet Warnings / Avertissements.
 fn xlsx(
     rows: &dyn Rows,
@@ -304,7 +306,12 @@ fn xlsx(
     let date = XlsxFormat::new().set_num_format("yyyy-mm-dd");
     let ws = wb.add_worksheet();
     ws.set_name(lang.t(Text::PlanRows))?;
-    crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
+    if lang == Lang::En {
+        crate::report::sheet::data_sheet(ws, rows, &bold, &date)?;
+    } else {
+        // French labels for people over the machine names, hidden on row 1 (as compute's).
+        crate::report::sheet::labelled_data_sheet(ws, rows, &bold, &date, lang)?;
+    }
     let ws = wb.add_worksheet();
     let charts_sheet = lang.t(Text::SheetCharts);
     ws.set_name(charts_sheet)?;
@@ -413,6 +420,7 @@ fn svg_chart(block: &ChartBlock, lang: Lang) -> String {
 /// rows), the warnings.
 fn html(
     title: &str,
+    study_line: &str,
     rows: &dyn Rows,
     charts: &[ChartBlock],
     warnings: &[&Problem],
@@ -424,6 +432,7 @@ fn html(
         escape(title),
         escape(title)
     );
+    out.push_str(study_line);
     out.push_str(&format!(
         "<p class=\"legend\"><span style=\"background:#b0b0b0\"></span>{}<span style=\"background:#1f4e79\"></span>{}</p>\n",
         lang.t(Text::PlanRatioBefore),

@@ -8,7 +8,7 @@ use super::allocate::{Allocation, Explanation, Missed, NotCandidate};
 use super::inputs::PoolGroup;
 use super::redistribute::Redistribution;
 use super::Within;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Noun, Text};
 use crate::method::allocate::ratio;
 use crate::model::Study;
 
@@ -69,17 +69,14 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
         match (&run.pool, run.budget) {
             (Some(pool), _) => {
                 out.push_str(&format!(
-                    "{} {}{c} {}, {} — {} {}{c} {} {}, {} {}\n",
+                    "{} {}{c} {}, {} — {}{c} {}, {}\n",
                     lang.t(Text::PlanPool),
                     i + 1,
                     study.cadres[pool.cadre].name,
                     group_label(lang, &pool.group),
-                    pool.posts,
-                    lang.t(Text::PlanPostsAsked),
-                    given,
-                    lang.t(Text::PlanGiven),
-                    pool.posts - given as u64,
-                    lang.t(Text::PlanUnallocated),
+                    lang.count(pool.posts, Noun::PostAsked),
+                    lang.count(given as u64, Noun::Given),
+                    lang.count(pool.posts - given as u64, Noun::Unallocated),
                 ));
             }
             (None, Some(budget)) => {
@@ -89,7 +86,7 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
                     money(lang, budget),
                     money(lang, run.result.spent),
                     lang.t(Text::PlanSpentOn),
-                    format_args!("{given} {}", lang.t(Text::PlanPosts)),
+                    lang.count(given as u64, Noun::Post),
                     money(lang, budget - run.result.spent),
                     lang.t(Text::PlanLeft),
                 ));
@@ -137,10 +134,11 @@ pub fn allocation(study: &Study, a: &Allocation, lang: Lang) -> String {
     let total: u64 = a.given.iter().sum();
     let facilities = a.given.iter().filter(|&&g| g > 0).count();
     out.push_str(&format!(
-        "{}{c} {total} {} {facilities} {}\n",
+        "{}{c} {} {} {}\n",
         lang.t(Text::PlanInAll),
+        lang.count(total, Noun::Post),
         lang.t(Text::PlanPostsTo),
-        lang.t(Text::PlanFacilityCadre),
+        lang.count(facilities as u64, Noun::FacilityCadre),
     ));
     out
 }
@@ -159,13 +157,12 @@ pub fn explanation(study: &Study, a: &Allocation, e: &Explanation, lang: Lang) -
         let run = &a.runs[i];
         match (&run.pool, run.budget) {
             (Some(p), _) => format!(
-                "{} {}{c} {}, {}, {} {}",
+                "{} {}{c} {}, {}, {}",
                 lang.t(Text::PlanPool),
                 i + 1,
                 study.cadres[p.cadre].name,
                 group_label(lang, &p.group),
-                p.posts,
-                lang.t(Text::PlanPosts)
+                lang.count(p.posts, Noun::Post)
             ),
             (None, Some(b)) => format!("{} {}", lang.t(Text::PlanBudget), money(lang, b)),
             _ => String::new(),

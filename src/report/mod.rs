@@ -277,6 +277,40 @@ pub struct ReportSettings {
     pub rounding: crate::method::Rounding,
     /// `--period`: the DHIS2 period of `--format dhis2-csv|dhis2-json`.
     pub period: Option<String>,
+    /// The study's name for the headers of reports ([`study_name`]); empty when unknown.
+    pub study_name: String,
+}
+
+/// The name of a study as people call it: the folder's name (`sikasso` for `data/sikasso` or
+/// `/home/a/data/sikasso/`), or the workbook's name without its extension (`etude` for
+/// `etude.xlsx`); never the absolute path.
+pub fn study_name(path: &std::path::Path) -> String {
+    let path = if path.file_name().is_none() {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let name = if path.is_dir() {
+        path.file_name()
+    } else {
+        path.file_stem()
+    };
+    name.map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The date a report is made, as `YYYY-MM-DD`: today, or the date of `SOURCE_DATE_EPOCH` when
+/// it is set (the reproducible-builds convention; the tests use it so that reports compare byte
+/// for byte).
+pub fn made_on() -> String {
+    let fixed = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0));
+    match fixed {
+        Some(t) => t.date_naive().to_string(),
+        None => chrono::Local::now().date_naive().to_string(),
+    }
 }
 
 /// A command's output: what every format may show. CSV and JSON are written from

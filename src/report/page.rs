@@ -67,6 +67,28 @@ pub fn rows_table(out: &mut String, rows: &dyn Rows) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The line under a page's title that says which study it is about and when it was made
+/// (`Étude : sikasso · établi le 2026-11-24`); the study's name is left out when unknown.
+pub fn study_line(settings: &super::ReportSettings) -> String {
+    use crate::i18n::{Lang, Text};
+    let lang = settings.lang;
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let study = if settings.study_name.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{}{colon} <strong>{}</strong> · ",
+            lang.t(Text::StudyLabel),
+            escape(&settings.study_name)
+        )
+    };
+    format!(
+        "<p class=\"meta study\">{study}{} {}</p>\n",
+        lang.t(Text::MadeOn),
+        super::made_on()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,7 +138,14 @@ impl Report for PlanReport<'_> {
         match format {
             Format::Table => Ok(self.table.table(self.settings)),
             Format::Xlsx => xlsx(&self.table, lang, bands, &self.warnings),
-            Format::Html => Ok(html(&self.table, lang, bands, &self.warnings, self.title)),
+            Format::Html => Ok(html(
+                &self.table,
+                lang,
+                bands,
+                &self.warnings,
+                self.title,
+                &super::page::study_line(self.settings),
+            )),
             other => Err(unsupported(other)),
         }
     }
@@ -346,24 +353,35 @@ pub fn xlsx(
             "Results"
         })?;
         let people = table.rows.iter().any(|r| r.interval.is_some());
+        // English: the machine names on row 1, data from row 2. French: the machine names on a
+        // hidden row 1 (scripts read them there), French labels on row 2, data from row 3.
+        let head: u32 = if lang == Lang::En { 0 } else { 1 };
         let mut col = 0u16;
         for c in &columns {
-            ws.write_string_with_format(0, col, *c, &bold)?;
+            if lang == Lang::En {
+                ws.write_string_with_format(0, col, *c, &bold)?;
+            } else {
+                ws.write_string(0, col, *c)?;
+                ws.write_string_with_format(1, col, label(lang, c), &bold)?;
+            }
             col += 1;
+        }
+        if head > 0 {
+            ws.set_row_hidden(0)?;
         }
         if people {
             ws.write_string_with_format(
-                0,
+                head,
                 col,
                 label(lang, "required_staff") + " [P5 – P95]",
                 &bold,
             )?;
-            ws.write_string_with_format(0, col + 1, lang.column("status"), &bold)?;
+            ws.write_string_with_format(head, col + 1, lang.column("status"), &bold)?;
         }
         let date = Format::new().set_num_format("yyyy-mm-dd");
         let mut cells = Vec::new();
         for (i, r) in table.rows.iter().enumerate() {
-            let row = i as u32 + 1;
+            let row = i as u32 + head + 1;
             cells.clear();
             r.cells(&mut cells);
             for (j, v) in cells.iter().enumerate() {
@@ -374,7 +392,7 @@ pub fn xlsx(
                 ws.write_string(row, col + 1, status_text(lang, r, bands))?;
             }
         }
-        ws.set_freeze_panes(1, 0)?;
+        ws.set_freeze_panes(head + 1, 0)?;
         let per_cadre = by_cadre_and_year(table);
         if table.before.first() == Some(&"year") && !per_cadre.is_empty() {
             let name = if lang == Lang::Fr {
@@ -494,6 +512,7 @@ pub fn html(
     bands: &Bands,
     warnings: &[&Problem],
     title: &str,
+    study_line: &str,
 ) -> Vec<u8> {
     let mut s = String::new();
     let _ = write!(
@@ -503,6 +522,7 @@ pub fn html(
         esc(title),
         esc(title)
     );
+    s.push_str(study_line);
     if table.before.first() == Some(&"year") {
         for (cadre, points) in by_cadre_and_year(table) {
             s.push_str(&svg_chart(&cadre, &points, lang));

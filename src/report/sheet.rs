@@ -76,3 +76,34 @@ pub fn data_sheet(
     }
     Ok(r)
 }
+
+/// [`data_sheet`] for people reading another language than the machine names: the machine
+/// column names on row 1, hidden (scripts still find them there), the labels of `lang` on row 2
+/// (in `header` format, the autofilter on them), data from row 3. Returns the number of rows.
+pub fn labelled_data_sheet(
+    ws: &mut Worksheet,
+    rows: &dyn Rows,
+    header: &Format,
+    date_format: &Format,
+    lang: crate::i18n::Lang,
+) -> anyhow::Result<u32> {
+    let columns = rows.columns();
+    for (c, name) in columns.iter().enumerate() {
+        ws.write_string(0, c as u16, name.as_ref())?;
+        ws.write_string_with_format(1, c as u16, lang.column(name.as_ref()), header)?;
+    }
+    ws.set_row_hidden(0)?;
+    let mut r = 1u32;
+    rows.each(&mut |cells| {
+        r += 1;
+        for (c, v) in cells.iter().enumerate() {
+            write_value(ws, r, c as u16, v, None, date_format)?;
+        }
+        Ok(())
+    })?;
+    ws.set_freeze_panes(2, 0)?;
+    if r > 1 && !columns.is_empty() {
+        ws.autofilter(1, 0, r, columns.len() as u16 - 1)?;
+    }
+    Ok(r - 1)
+}

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use super::summary::{group_name, summarise, Summary, SUMMARY_LEVELS};
 use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Noun, Text};
 use crate::method::{Bands, Status};
 use crate::numbers::full_precision;
 pub use crate::report::page::escape;
@@ -230,6 +230,18 @@ struct Bar {
     status: Option<Status>,
 }
 
+/// Where a bar's value label starts: just after the bar (`start`), unless the text (about 6.5
+/// px a character at 11 px) would cross the 1.0 line at `line`: then just right of the line, so
+/// that the dashed line never runs through the digits.
+fn label_clear_of(start: f64, text: &str, line: f64) -> f64 {
+    let width = text.chars().count() as f64 * 6.5;
+    if start < line + 3.0 && start + width > line - 3.0 {
+        line + 4.0
+    } else {
+        start
+    }
+}
+
 /// A horizontal bar chart of ratios, in groups (a group title, then its bars), with the 1.0
 /// line and the balanced band.
 fn ratio_chart(
@@ -331,6 +343,7 @@ fn ratio_chart(
                 Some(r) => {
                     let end = x(r);
                     let cut = if r > axis_max { " ▸" } else { "" };
+                    let label_x = label_clear_of(end + 4.0, &lang.num(r, 2), x(1.0));
                     let _ = writeln!(
                         out,
                         "<rect class=\"bar\" x=\"{LEFT}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{BAR}\" fill=\"{}\"><title>{}: {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{}{cut}</text>",
@@ -338,7 +351,7 @@ fn ratio_chart(
                         status_color(b.status),
                         escape(&b.label),
                         lang.num(r, 2),
-                        end + 4.0,
+                        label_x,
                         y + BAR - 4.0,
                         lang.num(r, 2)
                     );
@@ -497,14 +510,32 @@ fn page(report: &Report) -> String {
         .filter_map(|r| r.facility_id.as_deref())
         .collect();
     facilities.dedup();
+    // The study, the date the report was made and the period of its data.
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let years: Vec<i32> = report.study.workload.years.iter().copied().collect();
+    let period = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => format!("{} {a}", lang.t(Text::DataPeriod)),
+        (Some(a), Some(b)) => format!("{} {a}–{b}", lang.t(Text::DataPeriod)),
+        _ => lang.t(Text::NoDataPeriod).to_string(),
+    };
+    let study = if report.settings.study_name.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{}{colon} <strong>{}</strong> · ",
+            lang.t(Text::StudyLabel),
+            escape(&report.settings.study_name)
+        )
+    };
     let _ = writeln!(
         out,
-        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta\">{} {} · {} {} · {}{} {} {} · {} {}</p>\n</header>",
+        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta study\">{study}{} · {} {}</p>\n<p class=\"meta\">{} · {} · {}{} {} {} · {} {}</p>\n</header>",
         escape(lang.t(Text::ReportSubtitle)),
-        facilities.len(),
-        lang.t(Text::FacilitiesCount),
-        s.cadres.len(),
-        lang.t(Text::CadresCount),
+        escape(&period),
+        lang.t(Text::MadeOn),
+        crate::report::made_on(),
+        lang.count(facilities.len() as u64, Noun::Facility),
+        lang.count(s.cadres.len() as u64, Noun::Cadre),
         lang.t(Text::Bands),
         if lang == Lang::Fr { " :" } else { ":" },
         lang.t(Text::ShortageBelow),
@@ -563,4 +594,18 @@ fn page(report: &Report) -> String {
 /// The HTML page of a compute run.
 pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
     Ok(page(report).into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_clear_of;
+
+    #[test]
+    fn a_value_label_never_crosses_the_target_line() {
+        // A bar ending at 0.95 (x 480) with the line at 500: "0,95" (26 px) moved past the line.
+        assert_eq!(label_clear_of(484.0, "0,95", 500.0), 504.0);
+        // Far from the line: where it was.
+        assert_eq!(label_clear_of(300.0, "0,40", 500.0), 300.0);
+        assert_eq!(label_clear_of(560.0, "1,20", 500.0), 560.0);
+    }
 }

@@ -9,7 +9,7 @@ use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Tab
 
 use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Noun, Text};
 use crate::method::Status;
 
 fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
@@ -218,9 +218,8 @@ pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
                 (":", "")
             };
             out.push_str(&format!(
-                "{} {}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
-                rows.len(),
-                lang.t(Text::Rows),
+                "{}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
+                lang.count(rows.len() as u64, Noun::Row),
                 count(Status::Shortage),
                 lang.status(Status::Shortage),
                 count(Status::Balanced),

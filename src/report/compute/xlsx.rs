@@ -164,7 +164,8 @@ impl Formats {
 
 type Res<T> = Result<T, XlsxError>;
 
-/// Row 1 machine names, row 2 labels (`lines` lines high), at `row`. Returns the next row.
+/// Row 1 machine names (hidden: they are for scripts reading the workbook back, people read
+/// the labels), row 2 labels (`lines` lines high), at `row`. Returns the next row.
 fn header(
     ws: &mut Worksheet,
     row: u32,
@@ -179,6 +180,7 @@ fn header(
         ws.write_string_with_format(row + 1, c, lang.column(name), &f.label)?;
     }
     ws.set_row_height(row + 1, 15 * lines)?;
+    ws.set_row_hidden(row)?;
     Ok(row + 2)
 }
 
@@ -205,6 +207,15 @@ fn result_rows(
                 "level" | "status" if lang != Lang::En => &f.code,
                 name => f.of(name),
             };
+            // Staff counts show as whole numbers where they are whole (37, not 37.00).
+            let format = match v[i] {
+                crate::report::Value::Number(n)
+                    if std::ptr::eq(format, &f.staff) && n.fract() == 0.0 =>
+                {
+                    &f.integer
+                }
+                _ => format,
+            };
             crate::report::sheet::write_value(ws, r, c as u16, &v[i], Some(format), format)?;
         }
         if let Some(s) = row.status {
@@ -227,10 +238,28 @@ fn ratio_scale(low: f64) -> ConditionalFormat3ColorScale {
         .set_maximum_color(Color::RGB(0x63BE7B))
 }
 
-fn print_setup(ws: &mut Worksheet, repeat: Option<(u32, u32)>) -> Res<()> {
+/// The widest sheet (sum of column widths, in Excel's character units) fitted to one A4
+/// landscape page wide: about 135 characters print at 100 %, so up to 190 prints at 70 % or more,
+/// still readable. A wider sheet is not shrunk: it prints at 85 % over several pages, with its
+/// header rows and its identifying columns repeated on each.
+const FIT_WIDTH: f64 = 190.0;
+
+fn print_setup(
+    ws: &mut Worksheet,
+    repeat: Option<(u32, u32)>,
+    width: f64,
+    repeat_columns: Option<(u16, u16)>,
+) -> Res<()> {
     ws.set_landscape();
     ws.set_paper_size(9); // A4
-    ws.set_print_fit_to_pages(1, 0);
+    if width <= FIT_WIDTH {
+        ws.set_print_fit_to_pages(1, 0);
+    } else {
+        ws.set_print_scale(85);
+        if let Some((a, b)) = repeat_columns {
+            ws.set_repeat_columns(a, b)?;
+        }
+    }
     if let Some((a, b)) = repeat {
         ws.set_repeat_rows(a, b)?;
     }
@@ -262,6 +291,8 @@ fn results_sheet(
             &ratio_scale(report.settings.bands.low),
         )?;
     }
+    let facility_rows = columns.contains(&"facility_id");
+    let mut total = 0.0;
     for (c, name) in names.iter().enumerate() {
         let width = match *name {
             "facility_name" => 28.0,
@@ -270,8 +301,20 @@ fn results_sheet(
             _ => 12.5,
         };
         ws.set_column_width(c as u16, width)?;
+        // People read the status in `--lang` (status_label, coloured); the machine `status`
+        // stays in its cells for scripts, hidden. So does `level` on the facility sheet
+        // (always `facility`).
+        let hidden = *name == "status" || (*name == "level" && facility_rows);
+        if hidden {
+            ws.set_column_hidden(c as u16)?;
+        } else {
+            total += width;
+        }
     }
-    print_setup(ws, Some((0, 1)))
+    // Repeated on each printed page of a wide sheet: what names the row (facility and cadre,
+    // or the group and cadre).
+    let cadre = columns.iter().position(|c| *c == "cadre").unwrap_or(0) as u16;
+    print_setup(ws, Some((0, 1)), total, Some((0, cadre)))
 }
 
 fn charts_sheet(ws: &mut Worksheet, sheet: &str, s: &Summary, lang: Lang, f: &Formats) -> Res<()> {
@@ -353,7 +396,12 @@ fn charts_sheet(ws: &mut Worksheet, sheet: &str, s: &Summary, lang: Lang, f: &Fo
     let mut r = head + 1;
     for t in &s.by_cadre {
         ws.write_string(r, 0, &t.cadre)?;
-        ws.write_number_with_format(r, 1, t.current, &f.staff)?;
+        let whole = if t.current.fract() == 0.0 {
+            &f.integer
+        } else {
+            &f.staff
+        };
+        ws.write_number_with_format(r, 1, t.current, whole)?;
         ws.write_number_with_format(r, 2, t.required, &f.staff)?;
         if let Some(v) = t.ratio {
             ws.write_number_with_format(r, 3, v, &f.ratio)?;
@@ -379,7 +427,7 @@ fn charts_sheet(ws: &mut Worksheet, sheet: &str, s: &Summary, lang: Lang, f: &Fo
         chart.set_width(760).set_height(380);
         ws.insert_chart(top2 + 3, chart_col, &chart)?;
     }
-    print_setup(ws, None)
+    print_setup(ws, None, 0.0, None)
 }
 
 fn type_label(study: &Study, type_key: &str, lang: Lang) -> String {
@@ -484,7 +532,8 @@ fn parameters_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()>
         ws.set_column_width(c, 12)?;
     }
     ws.set_column_width(14, 30)?;
-    print_setup(ws, None)
+    // 16 + 14 + 12 + 30 + 10 × 12 + 30 = 222: too wide to fit, the first two columns repeat.
+    print_setup(ws, None, 222.0, Some((0, 1)))
 }
 
 /// The canonical spelling of a standard's unit.
@@ -543,7 +592,8 @@ fn warnings_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()> {
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    print_setup(ws, Some((0, 1)))
+    let total = WIDTHS.iter().map(|w| f64::from(*w)).sum();
+    print_setup(ws, Some((0, 1)), total, Some((0, 0)))
 }
 
 fn build(report: &Report) -> Res<Vec<u8>> {

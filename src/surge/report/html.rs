@@ -15,11 +15,12 @@ use crate::report::page::{escape, nice_step, rows_table};
 use crate::surge::compute::{ChartPoint, SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
 
-fn fmt(v: f64, decimals: usize) -> String {
+/// A number for people: whole numbers without decimals, a decimal comma in French (`15,7`).
+fn fmt(lang: Lang, v: f64, decimals: usize) -> String {
     if v.fract() == 0.0 {
-        format!("{v:.0}")
+        lang.num(v, 0)
     } else {
-        format!("{v:.decimals$}")
+        lang.num(v, decimals)
     }
 }
 
@@ -76,7 +77,7 @@ pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool, lang:
             W - RIGHT,
             LEFT - 6.0,
             yy + 4.0,
-            fmt(v, 1)
+            fmt(lang, v, 1)
         );
         v += step;
     }
@@ -91,10 +92,13 @@ pub fn svg_chart(title: &str, points: &[ChartPoint], with_available: bool, lang:
             let xx = x(p.date);
             let _ = write!(
                 svg,
-                "<line x1=\"{xx:.1}\" y1=\"{:.1}\" x2=\"{xx:.1}\" y2=\"{:.1}\" class=\"axis\"/><text x=\"{xx:.1}\" y=\"{:.1}\" class=\"xlabel\">{}</text>",
+                "<line x1=\"{xx:.1}\" y1=\"{:.1}\" x2=\"{xx:.1}\" y2=\"{:.1}\" class=\"axis\"/><text x=\"{xx:.1}\" y=\"{:.1}\" class=\"xlabel\"{}>{}</text>",
                 H - BOTTOM,
                 H - BOTTOM + 4.0,
                 H - BOTTOM + 18.0,
+                // The last date ends at its tick: centred, its second half would be cut
+                // ("2021-01-") by the edge of the chart.
+                if i == n - 1 && n > 1 { " text-anchor=\"end\"" } else { "" },
                 iso(p.date)
             );
         }
@@ -199,18 +203,18 @@ fn peak_section(out: &mut String, rows: &[&SurgeRow], level: SurgeLevel, lang: L
         };
         let _ = write!(
             out,
-            "<tr>{place}<td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr>{place}<td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             escape(&r.cadre),
-            fmt(r.assigned, 1),
-            fmt(r.available, 1),
+            fmt(lang, r.assigned, 1),
+            fmt(lang, r.available, 1),
             r.date.map(iso).unwrap_or_default(),
-            fmt(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0), 1),
-            fmt(r.on_duty.unwrap_or(0.0), 1),
-            r.headcount_needed.unwrap_or(0.0),
+            fmt(lang, r.patients.map(|p| p.iter().sum()).unwrap_or(0.0), 1),
+            fmt(lang, r.on_duty.unwrap_or(0.0), 1),
+            lang.num(r.headcount_needed.unwrap_or(0.0), 1),
             status_html(r.status, lang),
             peak.days_in_shortage,
             if peak.largest_shortage > 0.0 {
-                format!("{:.1}", peak.largest_shortage)
+                lang.num(peak.largest_shortage, 1)
             } else {
                 String::new()
             }
@@ -225,7 +229,8 @@ pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         let results = report.results;
         let lang = report.settings.lang;
         let mut out = String::new();
-        let title = format!("{}: {}", lang.t(Text::SurgeTitle), report.study_name);
+        let colon = if lang == Lang::Fr { " :" } else { ":" };
+        let title = format!("{}{colon} {}", lang.t(Text::SurgeTitle), report.study_name);
         let _ = write!(
             out,
             "<!DOCTYPE html><html lang=\"{1}\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body><h1>{0}</h1>",

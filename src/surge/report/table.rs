@@ -13,13 +13,14 @@ use crate::i18n::Text;
 use crate::surge::compute::{SurgeLevel, SurgeRow};
 use crate::surge::dates::iso;
 
-fn num(v: f64, decimals: usize) -> Cell {
-    Cell::new(format!("{v:.decimals$}")).set_alignment(CellAlignment::Right)
+/// A number for people: a decimal comma in French (`15,7`), as compute's table.
+fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
+    Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
 }
 
 /// Staff counts: whole numbers without decimals, others with one.
-fn staff(v: f64) -> Cell {
-    num(v, if v.fract() == 0.0 { 0 } else { 1 })
+fn staff(lang: Lang, v: f64) -> Cell {
+    num(lang, v, if v.fract() == 0.0 { 0 } else { 1 })
 }
 
 fn new_table(report: &SurgeReport) -> Table {
@@ -83,16 +84,16 @@ fn peak_table(
         let mut cells: Vec<Cell> = place(r).into_iter().map(Cell::new).collect();
         cells.extend([
             Cell::new(&r.cadre),
-            staff(r.assigned),
-            staff(r.available),
+            staff(lang, r.assigned),
+            staff(lang, r.available),
             Cell::new(r.date.map(iso).unwrap_or_default()),
-            staff(r.patients.map(|p| p.iter().sum()).unwrap_or(0.0)),
-            staff(r.on_duty.unwrap_or(0.0)),
-            num(r.headcount_needed.unwrap_or(0.0), 1),
+            staff(lang, r.patients.map(|p| p.iter().sum()).unwrap_or(0.0)),
+            staff(lang, r.on_duty.unwrap_or(0.0)),
+            num(lang, r.headcount_needed.unwrap_or(0.0), 1),
             status_cell(r.status, report.settings),
-            num(peak.days_in_shortage as f64, 0),
+            num(lang, peak.days_in_shortage as f64, 0),
             if peak.largest_shortage > 0.0 {
-                num(peak.largest_shortage, 1)
+                num(lang, peak.largest_shortage, 1)
             } else {
                 Cell::new("")
             },
@@ -130,15 +131,15 @@ fn daily_table(rows: &[&SurgeRow], level: SurgeLevel, report: &SurgeReport) -> T
         cells.extend(place(r).into_iter().map(Cell::new));
         cells.push(Cell::new(&r.cadre));
         let p = r.patients.unwrap_or_default();
-        cells.extend(p.iter().map(|&n| staff(n)));
+        cells.extend(p.iter().map(|&n| staff(lang, n)));
         cells.extend([
-            num(r.load.unwrap_or(0.0), 2),
-            staff(r.on_duty.unwrap_or(0.0)),
-            num(r.headcount_needed.unwrap_or(0.0), 1),
-            staff(r.available),
-            num(r.difference.unwrap_or(0.0), 1),
+            num(lang, r.load.unwrap_or(0.0), 2),
+            staff(lang, r.on_duty.unwrap_or(0.0)),
+            num(lang, r.headcount_needed.unwrap_or(0.0), 1),
+            staff(lang, r.available),
+            num(lang, r.difference.unwrap_or(0.0), 1),
             match r.ratio {
-                Some(v) => num(v, 2),
+                Some(v) => num(lang, v, 2),
                 None => Cell::new("n/a").set_alignment(CellAlignment::Right),
             },
             status_cell(r.status, report.settings),

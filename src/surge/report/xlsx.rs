@@ -3,6 +3,10 @@
 //! shortages per site and cadre; sheet `charts` (shown on opening) the headcount needed against
 //! the staff assigned over time, all sites together, one native Excel line chart per cadre, with
 //! the data the charts are drawn from.
+//!
+//! In French (`--lang fr`) the sheets are *Lignes*, *Synthèse* and *Graphiques*, and the data
+//! sheets have the machine column names on a hidden row 1 and French labels on row 2 (data from
+//! row 3), as compute's workbook; the English workbook is as above.
 
 use rust_xlsxwriter::{
     Chart, ChartFont, ChartLegendPosition, ChartLine, ChartLineDashType, ChartType, Color, Format,
@@ -10,7 +14,7 @@ use rust_xlsxwriter::{
 };
 
 use super::{values, SurgeReport, COLUMNS};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::report::{sheet, Value};
 use crate::surge::compute::SurgeLevel;
 
@@ -24,9 +28,14 @@ fn rows_sheet(
     bold: &Format,
     date: &Format,
 ) -> anyhow::Result<()> {
+    let lang = report.settings.lang;
     let ws = wb.add_worksheet();
-    ws.set_name("surge")?;
-    sheet::data_sheet(ws, &report.surge_rows(), bold, date)?;
+    ws.set_name(lang.t(Text::SurgeSheetRows))?;
+    if lang == Lang::En {
+        sheet::data_sheet(ws, &report.surge_rows(), bold, date)?;
+    } else {
+        sheet::labelled_data_sheet(ws, &report.surge_rows(), bold, date, lang)?;
+    }
     ws.set_column_width(1, 11)?;
     ws.set_column_width(3, 28)?;
     ws.set_column_width(6, 24)?;
@@ -39,8 +48,12 @@ fn summary_sheet(
     bold: &Format,
     date: &Format,
 ) -> Result<(), XlsxError> {
+    let lang = report.settings.lang;
     let ws = wb.add_worksheet();
-    ws.set_name("summary")?;
+    ws.set_name(lang.t(Text::SurgeSheetSummary))?;
+    // English: machine names on row 1, data from row 2; otherwise machine names on a hidden
+    // row 1, labels on row 2, data from row 3.
+    let first: u32 = if lang == Lang::En { 1 } else { 2 };
     let header = [
         "facility_id",
         "facility_name",
@@ -55,9 +68,17 @@ fn summary_sheet(
         "largest_shortage",
     ];
     for (c, name) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, bold)?;
+        if lang == Lang::En {
+            ws.write_string_with_format(0, c as u16, *name, bold)?;
+        } else {
+            ws.write_string(0, c as u16, *name)?;
+            ws.write_string_with_format(1, c as u16, lang.column(name), bold)?;
+        }
     }
-    for (r, row) in (1u32..).zip(report.results.rows_of(SurgeLevel::Summary)) {
+    if lang != Lang::En {
+        ws.set_row_hidden(0)?;
+    }
+    for (r, row) in (first..).zip(report.results.rows_of(SurgeLevel::Summary)) {
         let all = values(row);
         let pick = |name: &str| {
             COLUMNS
@@ -70,7 +91,7 @@ fn summary_sheet(
             sheet::write_value(ws, r, c as u16, &pick(name), None, date)?;
         }
     }
-    ws.set_freeze_panes(1, 0)?;
+    ws.set_freeze_panes(first, 0)?;
     ws.set_column_width(1, 32)?;
     ws.set_column_width(4, 24)?;
     ws.set_column_width(7, 11)?;
@@ -96,13 +117,14 @@ fn charts_sheet(
     let lang = report.settings.lang;
     let with_available = results.options.absence_rate != 0.0;
     let per_cadre: u16 = if with_available { 3 } else { 2 };
+    let name = lang.t(Text::SurgeSheetCharts);
     let ws = wb.add_worksheet();
-    ws.set_name("charts")?;
+    ws.set_name(name)?;
     ws.set_active(true);
     // The charts on the left, one under the other; their data on the right of them: one date
     // column, then needed / assigned (/ available) per cadre.
     const DATA: u16 = 11;
-    ws.write_string_with_format(0, DATA, "date", bold)?;
+    ws.write_string_with_format(0, DATA, lang.column("date").to_lowercase(), bold)?;
     let mut dates: Vec<chrono::NaiveDate> = results
         .series
         .iter()
@@ -145,22 +167,22 @@ fn charts_sheet(
             .set_font(ChartFont::new().set_size(12).set_bold());
         chart
             .add_series()
-            .set_name(("charts", 0, col))
-            .set_categories(("charts", 1, DATA, last_row, DATA))
-            .set_values(("charts", 1, col, last_row, col))
+            .set_name((name, 0, col))
+            .set_categories((name, 1, DATA, last_row, DATA))
+            .set_values((name, 1, col, last_row, col))
             .set_format(&mut line(NEEDED_COLOR, false));
         chart
             .add_series()
-            .set_name(("charts", 0, col + 1))
-            .set_categories(("charts", 1, DATA, last_row, DATA))
-            .set_values(("charts", 1, col + 1, last_row, col + 1))
+            .set_name((name, 0, col + 1))
+            .set_categories((name, 1, DATA, last_row, DATA))
+            .set_values((name, 1, col + 1, last_row, col + 1))
             .set_format(&mut line(ASSIGNED_COLOR, false));
         if with_available {
             chart
                 .add_series()
-                .set_name(("charts", 0, col + 2))
-                .set_categories(("charts", 1, DATA, last_row, DATA))
-                .set_values(("charts", 1, col + 2, last_row, col + 2))
+                .set_name((name, 0, col + 2))
+                .set_categories((name, 1, DATA, last_row, DATA))
+                .set_values((name, 1, col + 2, last_row, col + 2))
                 .set_format(&mut line(AVAILABLE_COLOR, true));
         }
         chart
