@@ -603,6 +603,18 @@ fn surge_never_writes_a_non_finite_number() {
             "fix:",
         ],
     );
+    // `wisn validate` recognises the surge study (its covid_standards table) and runs the same
+    // checks, the computation's included.
+    validate_lists(
+        &d,
+        &[],
+        1,
+        &[
+            "error: the results of S1 for cadre \"Infirmier\" on 2020-06-01",
+            "larger than a number can hold",
+            "1 errors",
+        ],
+    );
 }
 
 #[test]
@@ -620,6 +632,41 @@ fn surge_bounds_dates_and_stays() {
             "fix:",
         ],
     );
+    let stdout = validate_lists(
+        &d,
+        &["--length-of-stay", "severe=5"],
+        1,
+        &[
+            "error: ",
+            "admissions.csv, row 3, column \"date\"",
+            "\"2200-06-02\"",
+            "2000 to 2099",
+            "1 errors",
+        ],
+    );
+    // Every format validate has: CSV, one row per problem with its place.
+    let out = wisn()
+        .args(["validate", d.path().to_str().unwrap()])
+        .args(["--length-of-stay", "severe=5", "-f", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let rows = csv_rows(&text(&out.stdout));
+    assert!(
+        rows.iter().any(|r| r["code"] == "date_out_of_range"
+            && r["file"].ends_with("admissions.csv")
+            && r["row"] == "3"
+            && r["column"] == "date"
+            && r["value"] == "2200-06-02"),
+        "{rows:?}"
+    );
+    // Without --length-of-stay, validate says the stay is missing too, as surge would.
+    validate_lists(
+        &d,
+        &[],
+        1,
+        &["2000 to 2099", "--length-of-stay gives no stay for severe"],
+    );
     let d = case("surge_admissions_after_last_stay");
     refuses(
         "surge",
@@ -627,6 +674,21 @@ fn surge_bounds_dates_and_stays() {
         &["--length-of-stay", "severe=1000000000"],
         2,
         &["longer than wisn accepts (365 days)"],
+    );
+    // The stay is a command-line value, not a cell: validate refuses it as surge does (exit 2,
+    // the same parser), and validates the study with a stay it accepts.
+    let out = wisn()
+        .args(["validate", d.path().to_str().unwrap()])
+        .args(["--length-of-stay", "severe=1000000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("longer than wisn accepts (365 days)"));
+    validate_lists(
+        &d,
+        &["--length-of-stay", "severe=5"],
+        0,
+        &["valid: 1 sites, 1 cadres, 20 census days; 0 errors"],
     );
 }
 

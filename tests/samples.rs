@@ -55,6 +55,18 @@ fn every_clean_sample_validates_with_no_warning() {
 }
 
 #[test]
+fn the_surge_sample_validates_with_no_warning() {
+    // data/covid has a covid_standards table and no standards table: validate checks it as
+    // `wisn surge` would.
+    let doc: serde_json::Value =
+        serde_json::from_slice(&assert_clean(&["validate", "data/covid", "-f", "json"])).unwrap();
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["warnings"], 0, "{}", doc["problems"]);
+    assert_eq!(doc["counts"]["sites"], 4);
+    assert!(doc["tables"]["covid_standards"].is_string());
+}
+
+#[test]
 fn the_planning_samples_run_under_strict_without_a_warning() {
     assert_clean(&[
         "project",

@@ -702,3 +702,32 @@ fn cadre_without_workload_at_a_facility() {
     let p = check_warning(&d, "cadre_without_workload");
     assert!(p["message"].as_str().unwrap().contains("SIK-CSCOM-05"));
 }
+
+#[test]
+fn a_study_with_both_standards_tables_is_checked_as_wisn_unless_surge_is_given() {
+    // The sample study with a COVID-19 standards table (and census, staff) copied in: without
+    // --surge it is a WISN study; --surge checks the surge tables, with the working_time and
+    // facilities they share.
+    let d = study();
+    let covid = root().join("data/covid");
+    for table in ["covid_standards.csv", "census.csv", "covid_staff.csv"] {
+        std::fs::copy(covid.join(table), d.join(table)).unwrap();
+    }
+    let (code, doc) = validate(d.path(), &[]);
+    assert_eq!(code, 0, "{}", doc["problems"]);
+    assert!(doc["counts"]["standards"].as_u64().unwrap() > 0);
+    assert!(doc["tables"]["covid_standards"].is_null());
+    let (_, doc) = validate(d.path(), &["--surge"]);
+    assert!(doc["counts"]["sites"].is_u64(), "{doc}");
+    assert!(doc["tables"]["covid_standards"].is_string());
+    assert!(doc["tables"]["standards"].is_null());
+    // --length-of-stay means nothing to a WISN study: a command-line error.
+    let out = wisn()
+        .arg("validate")
+        .arg(d.path())
+        .args(["--length-of-stay", "severe=5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--surge"));
+}

@@ -485,6 +485,19 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Lister aussi les notes (comment chaque nom de catégorie a été reconnu, valeurs écartées \
          par --year…) : dans le format texte ; JSON et CSV les listent toujours",
     ),
+    (
+        "validate",
+        "surge",
+        "Vérifier l'étude comme une étude de sites COVID-19 (`wisn surge`) même si elle a aussi \
+         une table standards. Une étude avec une table covid_standards et sans table standards en \
+         est une sans cette option",
+    ),
+    (
+        "validate",
+        "length_of_stay",
+        "Une étude de sites COVID-19 lue depuis des admissions : jours de séjour d'un patient, par \
+         gravité, comme pour `wisn surge` (moderate=7,severe=10)",
+    ),
     // template.
     (
         "template",

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{open_output, print_problems, report_errors, DialectArgs, PresentationArgs};
+use super::common::{open_output, report_errors, DialectArgs, PresentationArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::method::surge::Severity;
 use crate::method::Bands;
@@ -105,7 +105,7 @@ fn parse_rate(s: &str) -> Result<f64, String> {
     Ok(v)
 }
 
-fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
+pub(super) fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
     let Some((name, days)) = s.split_once(['=', ':']) else {
         return Err(format!("'{s}' is not SEVERITY=DAYS (e.g. moderate=7)"));
     };
@@ -145,20 +145,26 @@ impl SurgeArgs {
 
     /// `--length-of-stay` by severity; an error when a severity is given two different stays.
     pub fn length_of_stay(&self) -> Result<[Option<u32>; 4], String> {
-        let mut out = [None; 4];
-        for &(s, days) in &self.length_of_stay {
-            match out[s.index()] {
-                Some(d) if d != days => {
-                    return Err(format!(
-                        "--length-of-stay gives {} two stays ({d} and {days} days)",
-                        s.as_str()
-                    ))
-                }
-                _ => out[s.index()] = Some(days),
-            }
-        }
-        Ok(out)
+        stays(&self.length_of_stay)
     }
+}
+
+/// `--length-of-stay` (of `wisn surge` and `wisn validate`) by severity; an error when a severity
+/// is given two different stays.
+pub(super) fn stays(given: &[(Severity, u32)]) -> Result<[Option<u32>; 4], String> {
+    let mut out = [None; 4];
+    for &(s, days) in given {
+        match out[s.index()] {
+            Some(d) if d != days => {
+                return Err(format!(
+                    "--length-of-stay gives {} two stays ({d} and {days} days)",
+                    s.as_str()
+                ))
+            }
+            _ => out[s.index()] = Some(days),
+        }
+    }
+    Ok(out)
 }
 
 fn usage(message: &str) -> anyhow::Result<ExitCode> {
@@ -188,17 +194,6 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let read = args.read_options();
-    let (study, mut diag) = crate::surge::read::load(&read, &length_of_stay);
-    if diag.has_errors() {
-        report_errors(&diag);
-        return Ok(ExitCode::from(EXIT_FAILED));
-    }
-    if !args.length_of_stay.is_empty() && study.source == crate::surge::read::CensusSource::Census {
-        diag.warn(crate::diag::Problem::warning(
-            Code::LengthOfStayUnused,
-            "--length-of-stay is only used with an admissions table: the census is read as it is",
-        ));
-    }
     let options = SurgeOptions {
         scale_census: args.scale_census,
         absence_rate: args.absence_rate,
@@ -210,13 +205,17 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
             by
         }),
     };
-    let results = match super::common::computed(crate::surge::compute::compute(&study, &options)) {
-        Ok(r) => r,
-        Err(code) => return Ok(code),
-    };
-    if let Some(problem) = crate::surge::compute::non_finite(&results) {
-        print_problems([&problem]);
+    // The same checks as `wisn validate` on a surge study (crate::surge::check).
+    let (study, results, mut diag) = crate::surge::check(&read, &length_of_stay, &options);
+    let Some(results) = results else {
+        report_errors(&diag);
         return Ok(ExitCode::from(EXIT_FAILED));
+    };
+    if !args.length_of_stay.is_empty() && study.source == crate::surge::read::CensusSource::Census {
+        diag.warn(crate::diag::Problem::warning(
+            Code::LengthOfStayUnused,
+            "--length-of-stay is only used with an admissions table: the census is read as it is",
+        ));
     }
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {
         return Ok(ExitCode::from(EXIT_FAILED));

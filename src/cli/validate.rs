@@ -10,6 +10,12 @@
 //!   after case, accent and separator folding or through cadre_aliases, with the mapping used
 //!   (notes are not warnings: `--strict` ignores them; `--format json` always lists them);
 //! - says which file or sheet each table was read from.
+//!
+//! A surge study (`wisn surge`: covid_standards, census or admissions, covid_staff) is checked as
+//! `wisn surge` checks it, through [`crate::surge::check`] with the default options: the reader's
+//! checks (dates, spans, stays), then the computation's and the non-finite check. It is
+//! recognised by its `covid_standards` table when it has no `standards` table; `--surge` checks
+//! a study that has both as a surge study (without it, such a study is checked as a WISN study).
 
 use crate::diag::Code;
 use std::collections::{BTreeMap, HashSet};
@@ -28,6 +34,7 @@ use crate::model::Study;
 use crate::report::problems::{severity_name, PROBLEM_COLUMNS};
 use crate::report::{Format, Report, ReportSettings, RowSlice, Rows};
 use crate::study::{schema, Builder};
+use crate::surge::read::SurgeStudy;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -43,6 +50,14 @@ pub struct ValidateArgs {
     /// text format; JSON and CSV always list them.
     #[arg(long, short = 'v')]
     pub verbose: bool,
+    /// Check the study as a surge study (`wisn surge`) even when it also has a standards table.
+    /// A study with a covid_standards table and no standards table is one without it.
+    #[arg(long)]
+    pub surge: bool,
+    /// A surge study read from admissions: days a patient stays, per severity, as given to
+    /// `wisn surge` (moderate=7,severe=10).
+    #[arg(long, value_name = "SEVERITY=DAYS,...", value_delimiter = ',', value_parser = super::surge::parse_stay)]
+    pub length_of_stay: Vec<(crate::method::surge::Severity, u32)>,
 }
 
 /// What `wisn validate` writes: the problems (errors first), where each table was read from,
@@ -50,7 +65,8 @@ pub struct ValidateArgs {
 pub struct ValidateReport<'a> {
     pub problems: &'a [Problem],
     pub tables: &'a BTreeMap<&'static str, crate::study::TableRef>,
-    pub study: &'a Study,
+    /// What was read, by name (`workload_rows` is written `workload rows` in the text format).
+    pub counts: Vec<(&'static str, u64)>,
     pub errors: usize,
     pub warnings: usize,
     /// Notes in the text format too (`-v`).
@@ -73,19 +89,13 @@ impl Report for ValidateReport<'_> {
     }
 
     fn json(&self) -> anyhow::Result<Vec<u8>> {
-        let s = self.study;
         let problems = crate::report::json::objects(self.rows().expect("rows").as_ref())?;
         let doc = json!({
             "valid": self.errors == 0,
             "errors": self.errors,
             "warnings": self.warnings,
             "tables": self.tables.iter().map(|(k, v)| (k.to_string(), json!(v.display()))).collect::<serde_json::Map<_, _>>(),
-            "counts": {
-                "facilities": s.facilities.len(),
-                "cadres": s.cadres.len(),
-                "standards": s.standards.len(),
-                "workload_rows": s.workload.rows,
-            },
+            "counts": self.counts.iter().map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
             "problems": problems,
         });
         crate::report::json::pretty(&doc)
@@ -96,7 +106,6 @@ impl Report for ValidateReport<'_> {
             return Err(crate::report::unsupported(format));
         }
         let mut out = Vec::new();
-        let s = self.study;
         let errors = self.errors;
         for p in self.problems {
             if p.severity == Severity::Note && !self.verbose {
@@ -117,18 +126,54 @@ impl Report for ValidateReport<'_> {
         for (name, table) in self.tables {
             writeln!(out, "table {name}: {}", table.display())?;
         }
+        let counts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(k, v)| format!("{v} {}", k.replace('_', " ")))
+            .collect();
         writeln!(
             out,
-            "{}: {} facilities, {} cadres, {} standards, {} workload rows; {errors} errors, {} warnings",
+            "{}: {}; {errors} errors, {} warnings",
             if errors == 0 { "valid" } else { "invalid" },
-            s.facilities.len(),
-            s.cadres.len(),
-            s.standards.len(),
-            s.workload.rows,
+            counts.join(", "),
             self.warnings
         )?;
         Ok(out)
     }
+}
+
+/// What was read from a WISN study, for the summary line and JSON `counts`.
+fn study_counts(s: &Study) -> Vec<(&'static str, u64)> {
+    vec![
+        ("facilities", s.facilities.len() as u64),
+        ("cadres", s.cadres.len() as u64),
+        ("standards", s.standards.len() as u64),
+        ("workload_rows", s.workload.rows),
+    ]
+}
+
+/// What was read from a surge study: the sites of the census, the cadres with COVID-19
+/// standards, and the site × date rows of the census (admissions: once expanded).
+fn surge_counts(s: &SurgeStudy) -> Vec<(&'static str, u64)> {
+    vec![
+        ("sites", s.sites.len() as u64),
+        ("cadres", s.standards.len() as u64),
+        (
+            "census_days",
+            s.sites.iter().map(|site| site.census.len() as u64).sum(),
+        ),
+    ]
+}
+
+/// A surge study: every problem `wisn surge` would stop on or warn about (with the default
+/// options), nothing computed written.
+fn check_surge(
+    read: &crate::study::ReadOptions,
+    length_of_stay: &[Option<u32>; 4],
+) -> (Vec<(&'static str, u64)>, Diagnostics) {
+    let options = crate::surge::compute::SurgeOptions::default();
+    let (study, _, diag) = crate::surge::check(read, length_of_stay, &options);
+    (surge_counts(&study), diag)
 }
 
 /// The method's checks on every (cadre, facility type) the study needs: CAS ≥ 100 %, a cadre
@@ -252,29 +297,33 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         Ok(o) => o,
         Err(code) => return Ok(code),
     };
-    let read = args.study.read_options();
-    let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
-    let (builder, mut diag) = crate::study::load(&read);
-    if !crate::study::small_tables::table_failed(&diag) {
-        method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
-    }
-    if !builder.study.standards.is_empty() {
-        // The planning commands' costs table, when the study has one (cadres need standards).
-        crate::planning::inputs::study_costs(&read, &builder, &mut diag);
-    }
-    if !diag.has_errors() {
-        // The computation's own warnings (staff without workload, ...).
-        if let Err(problems) =
-            crate::engine::compute(&builder.study, &ComputeOptions::default(), &mut diag)
-        {
-            diag.problems.extend(problems);
+    let length_of_stay = match super::surge::stays(&args.length_of_stay) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(EXIT_USAGE));
         }
+    };
+    let mut read = args.study.read_options();
+    let tables = crate::study::locate_tables(&read, schema::COMPUTE_TABLES).unwrap_or_default();
+    let surge_tables =
+        crate::study::locate_tables(&read, crate::surge::schema::SURGE_TABLES).unwrap_or_default();
+    let surge = args.surge
+        || (surge_tables.contains_key("covid_standards") && !tables.contains_key("standards"));
+    if !surge && !args.length_of_stay.is_empty() {
+        eprintln!("error: --length-of-stay is for a surge study (one with a covid_standards table; --surge checks a study as one)");
+        return Ok(ExitCode::from(EXIT_USAGE));
     }
-    if let Some(e) = super::guards::period_mismatch(args.study.period.as_deref(), &builder.study) {
-        diag.error(crate::diag::Problem::error(Code::PeriodMismatch, e));
-    }
-    unlisted_facilities(&builder, &mut diag);
-    place_in_tables(&tables, &mut diag);
+    let (tables, counts, mut diag) = if surge {
+        // The tables a surge study does not read (--standards, --workload, --staff) are left out.
+        read.overrides
+            .retain(|name, _| surge_tables.contains_key(name));
+        let (counts, diag) = check_surge(&read, &length_of_stay);
+        (surge_tables, counts, diag)
+    } else {
+        let (counts, diag) = check_wisn(&args, &read, &tables);
+        (tables, counts, diag)
+    };
     // Errors first, then warnings, then notes; in the order met within each.
     diag.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let errors = diag.error_count();
@@ -283,7 +332,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let report = ValidateReport {
         problems: &diag.problems,
         tables: &tables,
-        study: &builder.study,
+        counts,
         errors,
         warnings,
         verbose: args.verbose,
@@ -300,4 +349,34 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     } else {
         EXIT_FAILED
     }))
+}
+
+/// A WISN study: the reader's checks, the method's, the costs table's, the computation's warnings.
+fn check_wisn(
+    args: &ValidateArgs,
+    read: &crate::study::ReadOptions,
+    tables: &BTreeMap<&'static str, crate::study::TableRef>,
+) -> (Vec<(&'static str, u64)>, Diagnostics) {
+    let (builder, mut diag) = crate::study::load(read);
+    if !crate::study::small_tables::table_failed(&diag) {
+        method_checks(&builder.study, &builder.rejected_working_time, &mut diag);
+    }
+    if !builder.study.standards.is_empty() {
+        // The planning commands' costs table, when the study has one (cadres need standards).
+        crate::planning::inputs::study_costs(read, &builder, &mut diag);
+    }
+    if !diag.has_errors() {
+        // The computation's own warnings (staff without workload, ...).
+        if let Err(problems) =
+            crate::engine::compute(&builder.study, &ComputeOptions::default(), &mut diag)
+        {
+            diag.problems.extend(problems);
+        }
+    }
+    if let Some(e) = super::guards::period_mismatch(args.study.period.as_deref(), &builder.study) {
+        diag.error(crate::diag::Problem::error(Code::PeriodMismatch, e));
+    }
+    unlisted_facilities(&builder, &mut diag);
+    place_in_tables(tables, &mut diag);
+    (study_counts(&builder.study), diag)
 }

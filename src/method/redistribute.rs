@@ -66,11 +66,10 @@ pub fn can_give(current: f64, required: f64) -> u64 {
     }
 }
 
-/// Plans the transfers of one group and cadre. Donors and receivers wait in two heaps ordered by
-/// the rules (so a move costs a logarithm of the group's size, not a scan of it); only the donor
-/// and the receiver of a move change, so only they go back in.
-pub fn redistribute(members: &[Member], bands: &Bands) -> Plan {
-    let n = members.len();
+/// The roles, decided before any move (study-format §7.7): who is a donor (status `excess`) and
+/// how many whole persons it can give, and who is a receiver (ratio below the low band). A member
+/// with no requirement is neither.
+fn roles(members: &[Member], bands: &Bands) -> (Vec<bool>, Vec<bool>, Vec<u64>) {
     let usable = |m: &Member| m.required > 0.0;
     let donor: Vec<bool> = members
         .iter()
@@ -91,6 +90,15 @@ pub fn redistribute(members: &[Member], bands: &Bands) -> Plan {
             }
         })
         .collect();
+    (donor, receiver, capacity)
+}
+
+/// Plans the transfers of one group and cadre. Donors and receivers wait in two heaps ordered by
+/// the rules (so a move costs a logarithm of the group's size, not a scan of it); only the donor
+/// and the receiver of a move change, so only they go back in.
+pub fn redistribute(members: &[Member], bands: &Bands) -> Plan {
+    let n = members.len();
+    let (donor, receiver, capacity) = roles(members, bands);
     // Rank of each member's facility_id in byte order (the last tie-break of both sides).
     let mut by_code: Vec<usize> = (0..n).collect();
     by_code.sort_by(|&a, &b| by_id(members, a, b).then(a.cmp(&b)));
@@ -199,26 +207,7 @@ impl Ord for ReceiverKey {
 #[cfg(test)]
 fn redistribute_by_scan(members: &[Member], bands: &Bands) -> Plan {
     let n = members.len();
-    let usable = |m: &Member| m.required > 0.0;
-    let donor: Vec<bool> = members
-        .iter()
-        .map(|m| usable(m) && m.current / m.required > bands.high)
-        .collect();
-    let receiver: Vec<bool> = members
-        .iter()
-        .map(|m| usable(m) && m.current / m.required < bands.low)
-        .collect();
-    let capacity: Vec<u64> = members
-        .iter()
-        .zip(&donor)
-        .map(|(m, &d)| {
-            if d {
-                can_give(m.current, m.required)
-            } else {
-                0
-            }
-        })
-        .collect();
+    let (donor, receiver, capacity) = roles(members, bands);
     let mut plan = Plan {
         moves: Vec::new(),
         donor,

@@ -25,3 +25,37 @@ pub mod dates;
 pub mod read;
 pub mod report;
 pub mod schema;
+
+use crate::diag::Diagnostics;
+use crate::study::ReadOptions;
+
+/// Every check `wisn surge` makes before it writes anything, in one list: the reader's (every
+/// table, the date, span and stay bounds), then, when the study reads without error, the
+/// computation's (a cadre without working time for a site's type) and the non-finite check
+/// ([`compute::non_finite`]) on the results of `options`. Returns the results when there is no
+/// error. `wisn surge` runs it with its options and writes the results; `wisn validate` runs it
+/// with the default options on a surge study and only lists the problems.
+pub fn check(
+    read: &ReadOptions,
+    length_of_stay: &[Option<u32>; 4],
+    options: &compute::SurgeOptions,
+) -> (read::SurgeStudy, Option<compute::SurgeResults>, Diagnostics) {
+    let (study, mut diag) = read::load(read, length_of_stay);
+    if diag.has_errors() {
+        return (study, None, diag);
+    }
+    let results = match compute::compute(&study, options) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in problems {
+                diag.error(p);
+            }
+            return (study, None, diag);
+        }
+    };
+    if let Some(problem) = compute::non_finite(&results) {
+        diag.error(problem);
+        return (study, None, diag);
+    }
+    (study, Some(results), diag)
+}
