@@ -233,8 +233,10 @@ fi
 # 11. wisn.exe double-clicked in the Explorer (a console of its own, no arguments): it says how
 # to run it from a terminal and waits for Enter; started from cmd it prints the usual usage.
 if command -v script >/dev/null 2>&1; then
-  echo | timeout 300 script -qec "$wine $dir/run/wisn.exe" /dev/null >"$dir/double-click.txt" 2>&1 || true
-  echo | timeout 300 script -qec "$wine cmd /c '$(winpath "$dir/run/wisn.exe")'" /dev/null \
+  # Enter is a carriage return on a console; if the key still does not reach Wine's console the
+  # run is stopped after 60 s (the message was printed before the wait: the check reads it).
+  printf '\r\n' | timeout 60 script -qec "$wine $dir/run/wisn.exe" /dev/null >"$dir/double-click.txt" 2>&1 || true
+  printf '\r\n' | timeout 60 script -qec "$wine cmd /c '$(winpath "$dir/run/wisn.exe")'" /dev/null \
     >"$dir/from-cmd.txt" 2>&1 || true
   if grep -aq "not by a double-click" "$dir/double-click.txt" \
     && ! grep -aq "double-click" "$dir/from-cmd.txt" && grep -aq "Usage" "$dir/from-cmd.txt"; then
