@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A temporary file in the target's folder.
 pub enum TempFile {
@@ -15,7 +15,7 @@ pub enum TempFile {
     #[cfg(target_os = "linux")]
     Unnamed {
         file: File,
-        dir: PathBuf,
+        dir: std::path::PathBuf,
     },
     Named(tempfile::NamedTempFile),
 }
