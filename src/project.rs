@@ -68,7 +68,7 @@ pub fn counted_years(
 }
 
 fn error(code: Code, message: impl Into<String>, hint: &str) -> Vec<Problem> {
-    vec![Problem::error(code, message).hint(hint.to_string())]
+    vec![Problem::error(code, message.into()).hint(hint)]
 }
 
 /// The years to project, checked against the last observed year.
@@ -189,7 +189,7 @@ pub fn project(
             problems
                 .into_iter()
                 .map(|mut p| {
-                    p.message = format!("year {year}: {}", p.message);
+                    p.message = p.message.map(|m| format!("year {year}: {m}"));
                     p
                 })
                 .collect::<Vec<_>>()

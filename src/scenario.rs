@@ -285,7 +285,7 @@ pub fn run(
                 problems
                     .into_iter()
                     .map(|mut p| {
-                        p.message = format!("scenario \"{name}\": {}", p.message);
+                        p.message = p.message.map(|m| format!("scenario \"{name}\": {m}"));
                         p
                     })
                     .collect::<Vec<_>>()
@@ -300,7 +300,7 @@ pub fn run(
             problems
                 .into_iter()
                 .map(|mut p| {
-                    p.message = format!("scenario \"{name}\": {}", p.message);
+                    p.message = p.message.map(|m| format!("scenario \"{name}\": {m}"));
                     p
                 })
                 .collect::<Vec<_>>()

@@ -33,7 +33,7 @@ impl Row for Problem {
             Value::opt_text(l.and_then(|l| l.column.as_deref())),
             Value::opt_text(l.and_then(|l| l.cell.as_deref())),
             Value::opt_text(self.value.as_deref()),
-            Value::opt_text(self.hint.as_deref()),
+            Value::opt_text(self.hint.as_ref().map(|h| h.en())),
         ]);
     }
 }

@@ -560,13 +560,13 @@ fn warnings_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()> {
         let cells: [Option<String>; 9] = [
             Some(severity.into()),
             Some(p.code.name().into()),
-            Some(p.message.clone()),
+            Some(p.message.en().to_string()),
             l.map(|l| l.file.clone()),
             l.and_then(|l| l.sheet.clone()),
             None,
             l.and_then(|l| l.column.clone()),
             p.value.clone(),
-            p.hint.clone(),
+            p.hint.as_ref().map(|h| h.en().to_string()),
         ];
         // Rows do not grow by themselves for wrapped text: as many lines as the longest cell
         // needs at its column's width.
