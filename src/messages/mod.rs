@@ -15,10 +15,15 @@
 use crate::diag::msg::Template;
 
 pub mod diag;
+pub mod study;
 
 /// Every part of the catalogue (the tests go through all of them).
 pub fn all() -> Vec<(&'static str, &'static [Template])> {
-    vec![("diag", diag::TEMPLATES)]
+    vec![
+        ("diag", diag::TEMPLATES),
+        ("study", study::TEMPLATES),
+        ("study::method", study::method::TEMPLATES),
+    ]
 }
 
 #[cfg(test)]

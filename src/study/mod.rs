@@ -181,11 +181,11 @@ impl Builder {
         i
     }
 
-    pub fn add_alias(&mut self, alias: &str, cadre: &str) -> Result<(), String> {
+    pub fn add_alias(&mut self, alias: &str, cadre: &str) -> Result<(), crate::diag::Msg> {
         let k = key(alias);
         match self.aliases.get(&k) {
             Some(existing) if key(existing) != key(cadre) => {
-                Err(format!("already maps to \"{existing}\""))
+                Err(crate::messages::study::alias_already_maps(existing))
             }
             _ => {
                 self.aliases.insert(k, cadre.to_string());

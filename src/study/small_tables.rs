@@ -10,6 +10,7 @@ use super::source::{Row, RowSource};
 use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
 use crate::diag::{Diagnostics, Location, Problem, Severity};
+use crate::messages::study as msg;
 use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
 use crate::model::{Component, Facility, Standard, StandardUnit, WorkingTimeRow};
 use crate::names::{closest, key, normalise};
@@ -20,11 +21,16 @@ use crate::numbers::full_precision;
 pub const AWT_PLAUSIBLE: (f64, f64) = (800.0, 2600.0);
 
 /// A required cell left blank.
-pub(crate) fn blank_cell(fields: &Fields, row: &dyn Row, column: &str, what: &str) -> Problem {
+pub(crate) fn blank_cell(
+    fields: &Fields,
+    row: &dyn Row,
+    column: &str,
+    what: impl Into<crate::diag::Msg>,
+) -> Problem {
     let col = fields.header.get(column).unwrap_or(0);
-    Problem::error(Code::BlankCell, format!("is blank: every row needs {what}"))
+    Problem::error(Code::BlankCell, msg::blank_cell(&what.into()))
         .at(fields.at(row, col))
-        .hint(format!("fill in the {column} or delete the row"))
+        .hint(msg::blank_cell_hint(column))
 }
 
 /// The cadre (required) and facility-type key (blank: every type) of a working_time or
@@ -36,7 +42,7 @@ fn cadre_and_type(
     d: &mut Diagnostics,
 ) -> Option<(String, String)> {
     let Some(cadre) = f.text(row, "cadre", d) else {
-        d.error(blank_cell(f, row, "cadre", "a cadre"));
+        d.error(blank_cell(f, row, "cadre", msg::blank_what_cadre()));
         return None;
     };
     let written = f.text(row, "facility_type", d);
@@ -59,13 +65,10 @@ pub fn read_cadre_aliases(source: &mut dyn RowSource, b: &mut Builder, diag: &mu
             let cadre = f.text(row, "cadre", d);
             match (alias, cadre) {
                 (Some(a), Some(c)) => rows.push((a, c, f.at_row(row))),
-                (None, Some(_)) => d.error(blank_cell(f, row, "alias", "an alias")),
-                (Some(_), None) => d.error(blank_cell(
-                    f,
-                    row,
-                    "cadre",
-                    "the cadre the alias stands for",
-                )),
+                (None, Some(_)) => d.error(blank_cell(f, row, "alias", msg::blank_what_alias())),
+                (Some(_), None) => {
+                    d.error(blank_cell(f, row, "cadre", msg::blank_what_alias_cadre()))
+                }
                 (None, None) => {}
             }
         },
@@ -73,13 +76,10 @@ pub fn read_cadre_aliases(source: &mut dyn RowSource, b: &mut Builder, diag: &mu
     for (alias, cadre, at) in rows {
         if let Err(why) = b.add_alias(&alias, &cadre) {
             diag.error(
-                Problem::error(
-                    Code::AliasConflict,
-                    format!("maps the alias to \"{cadre}\" but it {why}"),
-                )
-                .at(at)
-                .value(alias)
-                .hint("keep one row per alias"),
+                Problem::error(Code::AliasConflict, msg::alias_conflict(&cadre, &why))
+                    .at(at)
+                    .value(alias)
+                    .hint(msg::alias_conflict_hint()),
             );
         }
     }
@@ -94,19 +94,21 @@ pub fn read_facilities(source: &mut dyn RowSource, b: &mut Builder, diag: &mut D
         |h, f, d| require_columns(h, f, &FACILITIES, &["facility_id"], d),
         |f, row, d| {
             let Some(id) = f.text(row, "facility_id", d) else {
-                d.error(blank_cell(f, row, "facility_id", "a facility code"));
+                d.error(blank_cell(
+                    f,
+                    row,
+                    "facility_id",
+                    msg::blank_what_facility_code(),
+                ));
                 return;
             };
             if let Some(first) = first_row.get(&id) {
                 let col = f.header.get("facility_id").unwrap_or(0);
                 d.error(
-                    Problem::error(
-                        Code::DuplicateFacility,
-                        format!("is listed twice (first on row {first})"),
-                    )
-                    .at(f.at(row, col))
-                    .value(id)
-                    .hint("keep one row per facility; give the other facility its own code"),
+                    Problem::error(Code::DuplicateFacility, msg::facility_twice(*first))
+                        .at(f.at(row, col))
+                        .value(id)
+                        .hint(msg::facility_twice_hint()),
                 );
                 return;
             }
@@ -147,31 +149,21 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             };
             let comp_col = f.header.get("component").unwrap_or(0);
             let Some(comp_text) = f.text(row, "component", d) else {
-                d.error(blank_cell(
-                    f,
-                    row,
-                    "component",
-                    "a component (service, support or additional)",
-                ));
+                d.error(blank_cell(f, row, "component", msg::blank_what_component()));
                 return;
             };
             let Some(component) = Component::parse(&normalise(&comp_text)) else {
                 d.error(
-                    Problem::error(Code::UnknownComponent, "is not a component")
+                    Problem::error(Code::UnknownComponent, msg::not_a_component())
                         .at(f.at(row, comp_col))
                         .value(comp_text)
-                        .hint("write service (prestation, soins), support (soutien) or additional (supplémentaire, individuelle)"),
+                        .hint(msg::not_a_component_hint()),
                 );
                 return;
             };
             let activity_name = f.text(row, "activity", d).unwrap_or_default();
             if activity_name.is_empty() && component == Component::Service {
-                d.error(blank_cell(
-                    f,
-                    row,
-                    "activity",
-                    "the activity (its name is the key into workload)",
-                ));
+                d.error(blank_cell(f, row, "activity", msg::blank_what_activity()));
                 return;
             }
             let std_col = f.header.get("standard").unwrap_or(0);
@@ -179,7 +171,7 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 return;
             };
             let Some(value) = value else {
-                d.error(blank_cell(f, row, "standard", "a standard"));
+                d.error(blank_cell(f, row, "standard", msg::blank_what_standard()));
                 return;
             };
             let unit_col = f.header.get("unit").unwrap_or(0);
@@ -190,10 +182,10 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 Component::Additional => match AllowanceUnit::parse(&unit_text) {
                     Some(AllowanceUnit::Percent) => {
                         d.error(
-                            Problem::error(Code::PercentAdditional, "is not a unit for an additional (IAS) activity")
+                            Problem::error(Code::PercentAdditional, msg::percent_additional())
                                 .at(f.at(row, unit_col))
                                 .value(unit_text)
-                                .hint("additional activities are a time per period, e.g. h/month or jours/an; put % activities in support"),
+                                .hint(msg::percent_additional_hint()),
                         );
                         return;
                     }
@@ -202,17 +194,14 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
             };
             let Some(unit) = unit else {
                 let hint = match component {
-                    Component::Service => "a service standard is in min, h (per unit), per_hour or per_day",
-                    _ => "write % or a time per period: min/day, h/week, h/month, h/year, days/year (min/jour, h/semaine, h/mois, h/an, jours/an)",
+                    Component::Service => msg::unknown_unit_service_hint(),
+                    _ => msg::unknown_unit_allowance_hint(),
                 };
                 d.error(
-                    Problem::error(
-                        Code::UnknownUnit,
-                        format!("is not a unit of a {} standard", component.as_str()),
-                    )
-                    .at(f.at(row, unit_col))
-                    .value(unit_text)
-                    .hint(hint),
+                    Problem::error(Code::UnknownUnit, msg::unknown_unit(component.as_str()))
+                        .at(f.at(row, unit_col))
+                        .value(unit_text)
+                        .hint(hint),
                 );
                 return;
             };
@@ -222,27 +211,24 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                     Problem::error(
                         Code::BadStandard,
                         if percent {
-                            "is not a percentage between 0 and 100"
+                            msg::percent_not_between()
                         } else {
-                            "is not above 0: a standard of 0 or less cannot be used"
+                            msg::standard_not_above_zero()
                         },
                     )
                     .at(f.at(row, std_col))
                     .value(full_precision(value))
-                    .hint("correct the standard, or delete the row if the activity is not done"),
+                    .hint(msg::bad_standard_hint()),
                 );
                 return;
             }
             if percent && value < 1.0 {
                 // Excel stores a cell typed "5 %" (percentage format) as 0.05.
                 d.warn(
-                    Problem::warning(
-                        Code::PercentAsFraction,
-                        "is a percentage below 1 %: a cell in Excel's percentage format holds 5 % as 0.05",
-                    )
-                    .at(f.at(row, std_col))
-                    .value(full_precision(value))
-                    .hint("if 5 % is meant, write 5 in a cell with the standard number format (the unit column already says %); if it really is below 1 %, ignore this warning"),
+                    Problem::warning(Code::PercentAsFraction, msg::percent_as_fraction())
+                        .at(f.at(row, std_col))
+                        .value(full_precision(value))
+                        .hint(msg::percent_as_fraction_hint()),
                 );
             }
             let staff = if component == Component::Additional {
@@ -264,11 +250,11 @@ pub fn read_standards(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Di
                 d.error(
                     Problem::error(
                         Code::DuplicateStandard,
-                        format!("is a second {} standard for this cadre and facility type (first on row {first})", component.as_str()),
+                        msg::duplicate_standard(component.as_str(), *first),
                     )
                     .at(f.at(row, col))
                     .value(activity_name)
-                    .hint("keep one row per cadre, facility type and activity"),
+                    .hint(msg::duplicate_standard_hint()),
                 );
                 return;
             }
@@ -301,12 +287,12 @@ fn standard_range(
     let low = f.number(row, "standard_low", d)?;
     let high = f.number(row, "standard_high", d)?;
     let col = |name: &str| f.header.get(name).unwrap_or(0);
-    let bad = |d: &mut Diagnostics, name: &str, v: f64, what: &str| {
+    let bad = |d: &mut Diagnostics, name: &str, v: f64, what: crate::diag::Msg| {
         d.error(
-            Problem::error(Code::BadRange, what.to_string())
+            Problem::error(Code::BadRange, what)
                 .at(f.at(row, col(name)))
                 .value(full_precision(v))
-                .hint("the range of a standard is low ≤ standard ≤ high, both above 0 and in the standard's unit"),
+                .hint(msg::range_hint()),
         );
     };
     match (low, high) {
@@ -314,14 +300,14 @@ fn standard_range(
         (Some(low), Some(high)) => {
             let mut ok = true;
             if low <= 0.0 {
-                bad(d, "standard_low", low, "is not above 0");
+                bad(d, "standard_low", low, msg::range_not_above_zero());
                 ok = false;
             } else if low > value {
                 bad(
                     d,
                     "standard_low",
                     low,
-                    &format!("is above the standard ({})", full_precision(value)),
+                    msg::range_above_standard(&full_precision(value)),
                 );
                 ok = false;
             }
@@ -330,7 +316,7 @@ fn standard_range(
                     d,
                     "standard_high",
                     high,
-                    &format!("is below the standard ({})", full_precision(value)),
+                    msg::range_below_standard(&full_precision(value)),
                 );
                 ok = false;
             }
@@ -347,12 +333,9 @@ fn standard_range(
                 "standard_high"
             };
             d.error(
-                Problem::error(
-                    Code::BadRange,
-                    format!("gives one end of the standard's range but no {missing}"),
-                )
-                .at(f.at_row(row))
-                .hint("give both standard_low and standard_high, or neither"),
+                Problem::error(Code::BadRange, msg::range_one_end(missing))
+                    .at(f.at_row(row))
+                    .hint(msg::range_one_end_hint()),
             );
             Err(Reported)
         }
@@ -394,7 +377,7 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 match f.non_negative(row, name, d) {
                     Ok(Some(v)) => values[i] = v,
                     Ok(None) if i < 2 => {
-                        d.error(blank_cell(f, row, name, "days per week and hours per day"));
+                        d.error(blank_cell(f, row, name, msg::blank_what_days_hours()));
                         ok = false;
                     }
                     Ok(None) => {}
@@ -417,10 +400,10 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
             if time.hours_per_day > 24.0 {
                 let col = f.header.get("hours_per_day").unwrap_or(0);
                 d.error(
-                    Problem::error(Code::BadWorkingTime, "is more hours than a day has")
+                    Problem::error(Code::BadWorkingTime, msg::more_hours_than_a_day())
                         .at(f.at(row, col))
                         .value(full_precision(time.hours_per_day))
-                        .hint("hours_per_day is the hours of one working day (8 for a 40-hour week of 5 days; 12 for a 12-hour shift)"),
+                        .hint(msg::more_hours_than_a_day_hint()),
                 );
                 let c = b.cadre(&cadre_name);
                 b.rejected_working_time.insert(c);
@@ -430,9 +413,9 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 Ok(a) => a,
                 Err(e) => {
                     d.error(
-                        Problem::error(Code::BadWorkingTime, e.to_string())
+                        Problem::error(Code::BadWorkingTime, msg::method_error(&e))
                             .at(f.at_row(row))
-                            .hint("check days per week (≤ 7), hours per day and the days of leave (they are days per year)"),
+                            .hint(msg::bad_working_time_hint()),
                     );
                     let c = b.cadre(&cadre_name);
                     b.rejected_working_time.insert(c);
@@ -444,24 +427,23 @@ pub fn read_working_time(source: &mut dyn RowSource, b: &mut Builder, diag: &mut
                 d.warn(
                     Problem::warning(
                         Code::ImplausibleAwt,
-                        format!(
-                            "gives an available working time of {hours:.0} hours a year, outside what a full-time health worker has (about {} to {} h)",
-                            AWT_PLAUSIBLE.0,
-                            AWT_PLAUSIBLE.1
-                        ),
+                        msg::implausible_awt(hours, AWT_PLAUSIBLE.0, AWT_PLAUSIBLE.1),
                     )
                     .at(f.at_row(row))
                     .value(cadre_name.clone())
-                    .hint("check hours per day (hours of one day), days per week, and that holidays and leave are days per year (not hours, not per month)"),
+                    .hint(msg::implausible_awt_hint()),
                 );
             }
             let cadre = b.cadre(&cadre_name);
             if let Some(first) = seen.insert((cadre, type_key.clone()), row.number()) {
                 d.error(
-                    Problem::error(Code::DuplicateWorkingTime, format!("is a second working-time row for this cadre and facility type (first on row {first})"))
-                        .at(f.at_row(row))
-                        .value(cadre_name)
-                        .hint("keep one row per cadre (and facility type)"),
+                    Problem::error(
+                        Code::DuplicateWorkingTime,
+                        msg::duplicate_working_time(first),
+                    )
+                    .at(f.at_row(row))
+                    .value(cadre_name)
+                    .hint(msg::duplicate_working_time_hint()),
                 );
                 return;
             }
@@ -534,8 +516,8 @@ pub fn read_staff_counts(
                 ok &= require_columns(h, f, def, &["count"], d);
                 if let Some(p) = d.problems.last_mut() {
                     if p.code == Code::MissingColumn {
-                        p.message = p.message.map(|m| format!("{m}; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column"));
-                        p.hint = Some("rename the column that holds the staff counts to `count` (or effectif, nombre, nb_agents), or add a person column (matricule, nom) if the table lists one person per row".into());
+                        p.message = msg::staff_without_count(&p.message);
+                        p.hint = Some(msg::staff_without_count_hint());
                     }
                 }
             }
@@ -551,7 +533,12 @@ pub fn read_staff_counts(
                 }
             }
             let Some(id) = f.text(row, "facility_id", d) else {
-                d.error(blank_cell(f, row, "facility_id", "a facility code"));
+                d.error(blank_cell(
+                    f,
+                    row,
+                    "facility_id",
+                    msg::blank_what_facility_code(),
+                ));
                 return;
             };
             let Some(cadre_name) = f.text(row, "cadre", d).or_else(|| f.text(row, "job", d)) else {
@@ -563,7 +550,7 @@ pub fn read_staff_counts(
                     } else {
                         "job"
                     },
-                    "a cadre",
+                    msg::blank_what_cadre(),
                 ));
                 return;
             };
@@ -583,23 +570,22 @@ pub fn read_staff_counts(
             repeats.check(f, row);
         },
     );
-    repeats.report(table, "summed", diag);
+    repeats.report(table, &msg::rule_summed(), diag);
     if !dropped.is_empty() {
-        let list: Vec<String> = dropped
-            .iter()
-            .map(|(s, n)| format!("{} ({n})", if s.is_empty() { "blank" } else { s }))
-            .collect();
+        let list = msg::status_blank().map(|blank| {
+            dropped
+                .iter()
+                .map(|(s, n)| format!("{} ({n})", if s.is_empty() { blank } else { s }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
         diag.warn(
             Problem::warning(
                 Code::StaffStatusDropped,
-                format!(
-                    "{table} rows not counted because their status is not active: {} (active statuses: {})",
-                    list.join(", "),
-                    active_given.join(", ")
-                ),
+                msg::staff_status_dropped(table, &list, &active_given.join(", ")),
             )
             .at(source.location())
-            .hint("give --active-status with every status that means in post"),
+            .hint(msg::staff_status_dropped_hint()),
         );
         super::ihris::unknown_statuses(&dropped, &active_given, source.location(), diag);
     }
@@ -633,26 +619,20 @@ impl Repeats {
         }
     }
 
-    pub(crate) fn report(self, table: &str, rule: &str, diag: &mut Diagnostics) {
+    pub(crate) fn report(self, table: &str, rule: &crate::diag::Msg, diag: &mut Diagnostics) {
         const SHOWN: usize = 20;
         let n = self.found.len();
         for (at, first) in self.found.into_iter().take(SHOWN) {
             diag.warn(
-                Problem::warning(
-                    Code::DuplicateRow,
-                    format!("repeats row {first} of the {table} table cell for cell: the two rows are {rule}"),
-                )
-                .at(at)
-                .hint("delete the repeated row if it was pasted twice (--strict makes this an error)"),
+                Problem::warning(Code::DuplicateRow, msg::duplicate_row(first, table, rule))
+                    .at(at)
+                    .hint(msg::duplicate_row_hint()),
             );
         }
         if n > SHOWN {
             diag.warn(Problem::warning(
                 Code::DuplicateRow,
-                format!(
-                    "... and {} more repeated rows in the {table} table",
-                    n - SHOWN
-                ),
+                msg::more_duplicate_rows(n - SHOWN, table),
             ));
         }
     }
@@ -703,8 +683,8 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
                 .iter()
                 .find(|s| s.cadre == i)
                 .map(|s| s.location.clone());
-            let mut p = Problem::error(Code::NoWorkingTime, format!("cadre \"{}\" has standards but no working_time row", cadre.name))
-                .hint("add a working_time row for this cadre (days per week, hours per day, holidays and leave)");
+            let mut p = Problem::error(Code::NoWorkingTime, msg::no_working_time(&cadre.name))
+                .hint(msg::no_working_time_hint());
             if let Some(at) = at {
                 p = p.at(at);
             }
@@ -713,7 +693,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         if has_time[i] && !has_standards[i] {
             diag.warn(Problem::warning(
                 Code::UnusedCadre,
-                format!("cadre \"{}\" has a working_time row but no standards: nothing is computed for it", cadre.name),
+                msg::unused_cadre(&cadre.name),
             ));
         }
     }
@@ -744,19 +724,20 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             .or_else(|| related(&cadre.key, standard_keys.iter().copied()));
         let hint = match guess {
             Some(k) => {
-                let name = &study.cadres.iter().find(|c| c.key == k).map(|c| c.name.clone()).unwrap_or_default();
-                format!("did you mean \"{name}\"? add a cadre_aliases row: {},{name}", cadre.name)
+                let name = &study
+                    .cadres
+                    .iter()
+                    .find(|c| c.key == k)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                msg::staff_without_standards_guess(name, &cadre.name)
             }
-            None => "add standards for this cadre, or map the name to a cadre of the standards in cadre_aliases".into(),
+            None => msg::staff_without_standards_hint(),
         };
         diag.warn(
             Problem::warning(
                 Code::StaffWithoutStandards,
-                format!(
-                    "cadre \"{}\" has staff ({} at {facilities} facilities) but no standards: it is left out of the results",
-                    cadre.name,
-                    full_precision(n)
-                ),
+                msg::staff_without_standards(&cadre.name, &full_precision(n), facilities),
             )
             .hint(hint),
         );
@@ -786,27 +767,20 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
             let guess = closest(&activity.key, activity_keys.iter().copied())
                 .or_else(|| related(&activity.key, activity_keys.iter().copied()));
             let hint = match guess {
-                Some(k) => format!(
-                    "did you mean \"{}\"? rename it in workload or standards",
+                Some(k) => msg::activity_guess(
                     study
                         .activities
                         .iter()
                         .find(|x| x.key == k)
                         .map(|x| x.name.as_str())
-                        .unwrap_or(k)
+                        .unwrap_or(k),
                 ),
-                None => {
-                    "add a service standard for it if some cadre does it, or ignore this warning"
-                        .into()
-                }
+                None => msg::activity_without_standard_hint(),
             };
             diag.warn(
                 Problem::warning(
                     Code::ActivityWithoutStandard,
-                    format!(
-                        "workload activity \"{}\" (at {} facilities) has no service standard: it is not counted",
-                        activity.name, reported[a]
-                    ),
+                    msg::activity_without_standard(&activity.name, reported[a]),
                 )
                 .hint(hint),
             );
@@ -824,14 +798,17 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         diag.warn(
             Problem::warning(
                 Code::FacilityNotListed,
-                format!(
-                    "{} facilities are in staff or workload but not in the facilities table (type, district and region unknown): {}{}",
+                msg::facilities_not_listed(
                     b.unlisted.len(),
-                    list.join(", "),
-                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                    &list.join(", "),
+                    &if more > 0 {
+                        msg::and_more(more)
+                    } else {
+                        crate::diag::Msg::default()
+                    },
                 ),
             )
-            .hint("add them to the facilities table, or correct their codes"),
+            .hint(msg::facilities_not_listed_hint()),
         );
     }
     // Cadre names matched through spelling or alias.
@@ -846,15 +823,12 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
 pub fn note_cadre_matches(b: &Builder, diag: &mut Diagnostics) {
     for ((raw, c), (how, rows)) in &b.cadre_matches {
         let how = match how {
-            CadreMatch::Spelling => "same name up to case, accents and separators",
-            CadreMatch::Alias => "through cadre_aliases",
+            CadreMatch::Spelling => msg::matched_by_spelling(),
+            CadreMatch::Alias => msg::matched_by_alias(),
         };
         diag.note(Problem::warning(
             Code::CadreMapped,
-            format!(
-                "cadre \"{raw}\" read as \"{}\" ({how}; {rows} rows)",
-                b.study.cadres[*c].name
-            ),
+            msg::cadre_mapped(raw, &b.study.cadres[*c].name, &how, *rows),
         ));
     }
 }
@@ -893,15 +867,16 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
                 .push(&w.location);
         }
     }
-    let type_list = |types: &BTreeMap<&str, (&str, Vec<&str>)>| -> String {
+    let type_list = |types: &BTreeMap<&str, (&str, Vec<&str>)>| -> crate::diag::Msg {
         if types.is_empty() {
-            "none".into()
+            msg::type_list_none()
         } else {
-            types
+            let list = types
                 .values()
                 .map(|(t, _)| *t)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", ");
+            crate::diag::Msg::new(list.clone(), list)
         }
     };
     let mut unused: Vec<&str> = Vec::new();
@@ -918,21 +893,14 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
             .filter_map(|l| l.row.map(|r| r.to_string()))
             .collect();
         let hint = match closest(t, types.keys().copied()) {
-            Some(k) => format!(
-                "did you mean \"{}\"? write the type as the facilities table does (compared normalised)",
-                types[k].0
-            ),
-            None => format!(
-                "write the type as the facilities table does (its types: {}), or delete the rows",
-                type_list(&types)
-            ),
+            Some(k) => msg::facility_type_guess(types[k].0),
+            None => msg::facility_type_hint(&type_list(&types)),
         };
         let mut p = Problem::warning(
             Code::UnusedFacilityType,
-            format!(
-                "has rows for facility type \"{}\" (rows {}) but no facility has that type: they are not used",
+            msg::unused_facility_type(
                 b.type_names.get(*t).map_or(*t, String::as_str),
-                names.join(", ")
+                &names.join(", "),
             ),
         )
         .hint(hint);
@@ -969,16 +937,11 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
     diag.warn(
         Problem::warning(
             Code::FacilityTypeFallback,
-            format!(
-                "facility types {} have no typed standards or working_time rows and get the blank-type ones, while the rows typed {} match no facility",
-                fallback.join(", "),
-                unused_names.join(", ")
-            ),
+            msg::facility_type_fallback(&fallback.join(", "), &unused_names.join(", ")),
         )
         .at(b.facilities_location.clone().unwrap_or_default())
-        .hint(format!(
-            "if one of these types is meant to be {}, write one spelling in facilities and in standards/working_time (compared normalised); if the blank-type rows are right for them, ignore this warning",
-            unused_names.join(" or ")
+        .hint(msg::facility_type_fallback_hint(
+            &msg::or_word().map(|or| unused_names.join(or)),
         )),
     );
 }
@@ -1008,12 +971,9 @@ fn too_large(b: &Builder, diag: &mut Diagnostics) {
                 diag.error(
                     Problem::error(
                         Code::TooLarge,
-                        format!(
-                            "the workload of \"{}\" at facility {} adds up to more than a number can hold",
-                            study.activities[a].name, study.facilities[f].id
-                        ),
+                        msg::workload_too_large(&study.activities[a].name, &study.facilities[f].id),
                     )
-                    .hint("check the volumes of that activity and facility: one is far too large")
+                    .hint(msg::workload_too_large_hint())
                     .at(b.workload_location.clone().unwrap_or_default()),
                 );
             }
@@ -1024,12 +984,9 @@ fn too_large(b: &Builder, diag: &mut Diagnostics) {
             diag.error(
                 Problem::error(
                     Code::TooLarge,
-                    format!(
-                        "the staff of \"{}\" at facility {} add up to more than a number can hold",
-                        study.cadres[c].name, study.facilities[f].id
-                    ),
+                    msg::staff_too_large(&study.cadres[c].name, &study.facilities[f].id),
                 )
-                .hint("check the counts of that cadre and facility: one is far too large")
+                .hint(msg::staff_too_large_hint())
                 .at(b.staff_location.clone().unwrap_or_default()),
             );
         }
@@ -1042,7 +999,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
         return;
     }
     let mut short: Vec<String> = Vec::new();
-    let mut over: Vec<String> = Vec::new();
+    let mut over: Vec<(String, u32)> = Vec::new();
     for (f, facility) in b.study.facilities.iter().enumerate() {
         let months = workload.months.get(f).copied().unwrap_or(0);
         let reported = workload.volumes.get(f).is_some_and(|v| !v.is_empty());
@@ -1059,33 +1016,38 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
                 }
             }
         } else if months > 12 {
-            over.push(format!("{} ({months} months)", facility.id));
+            over.push((facility.id.clone(), months));
         }
     }
     if !short.is_empty() {
         let n = short.len();
         short.truncate(30);
         let action = if options.annualize {
-            "their volumes were scaled by 12 / months reported (--annualize)"
+            msg::annualized()
         } else {
-            "their volumes are not scaled (the completeness column shows it; --annualize scales them by 12 / months reported)"
+            msg::not_annualized()
         };
         diag.warn(Problem::warning(
             Code::IncompleteMonths,
-            format!(
-                "{n} facilities reported fewer than 12 months of workload: {}; {action}",
-                short.join(", ")
-            ),
+            msg::incomplete_months(n, &short.join(", "), &action),
         ));
     }
     if !over.is_empty() {
-        diag.warn(Problem::warning(
-            Code::MoreThan12Months,
-            format!(
-                "workload covers more than 12 distinct months at {} facilities ({}): volumes are summed over all of them",
-                over.len(),
-                over.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
-            ),
-        ).hint("keep one year of data in the workload table"));
+        let list: Vec<crate::diag::Msg> = over
+            .iter()
+            .take(10)
+            .map(|(id, months)| msg::months_of(*months).map(|m| format!("{id} ({m})")))
+            .collect();
+        let over_list = crate::diag::Msg::new(
+            list.iter().map(|m| m.en()).collect::<Vec<_>>().join(", "),
+            list.iter().map(|m| m.fr()).collect::<Vec<_>>().join(", "),
+        );
+        diag.warn(
+            Problem::warning(
+                Code::MoreThan12Months,
+                msg::more_than_12_months(over.len(), &over_list),
+            )
+            .hint(msg::more_than_12_months_hint()),
+        );
     }
 }

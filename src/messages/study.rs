@@ -1,0 +1,387 @@
+//! Messages of the study reader (src/study/: the small tables, the checks across tables, the
+//! study's folder or workbook).
+
+use crate::diag::Msg;
+
+crate::catalogue! {
+    // ---- a cell, a row (small_tables.rs) ----
+    /// A required cell left blank; `what` says what the row needs (`blank_what_*`).
+    blank_cell(what: &Msg) {
+        en: "is blank: every row needs {what}",
+        fr: "est vide : chaque ligne doit avoir {what}",
+    }
+    /// Fix of [`blank_cell`].
+    blank_cell_hint(column: &str) {
+        en: "fill in the {column} or delete the row",
+        fr: "remplissez la colonne {column} ou supprimez la ligne",
+    }
+    blank_what_cadre() { en: "a cadre", fr: "une catégorie" }
+    blank_what_alias() { en: "an alias", fr: "un alias" }
+    blank_what_alias_cadre() {
+        en: "the cadre the alias stands for",
+        fr: "la catégorie que l'alias désigne",
+    }
+    blank_what_facility_code() { en: "a facility code", fr: "un code de structure" }
+    blank_what_component() {
+        en: "a component (service, support or additional)",
+        fr: "une composante (service, support ou additional)",
+    }
+    blank_what_activity() {
+        en: "the activity (its name is the key into workload)",
+        fr: "l'activité (son nom est la clé vers la charge de travail, workload)",
+    }
+    blank_what_standard() { en: "a standard", fr: "une norme" }
+    blank_what_days_hours() {
+        en: "days per week and hours per day",
+        fr: "les jours par semaine et les heures par jour",
+    }
+
+    // ---- cadre_aliases ----
+    alias_already_maps(existing: &str) {
+        en: "already maps to \"{existing}\"",
+        fr: "désigne déjà \"{existing}\"",
+    }
+    alias_conflict(cadre: &str, why: &Msg) {
+        en: "maps the alias to \"{cadre}\" but it {why}",
+        fr: "rattache l'alias à \"{cadre}\" alors qu'il {why}",
+    }
+    alias_conflict_hint() { en: "keep one row per alias", fr: "gardez une ligne par alias" }
+
+    // ---- facilities ----
+    facility_twice(first: usize) {
+        en: "is listed twice (first on row {first})",
+        fr: "figure deux fois (d'abord à la ligne {first})",
+    }
+    facility_twice_hint() {
+        en: "keep one row per facility; give the other facility its own code",
+        fr: "gardez une ligne par structure ; donnez à l'autre structure son propre code",
+    }
+
+    // ---- standards ----
+    not_a_component() { en: "is not a component", fr: "n'est pas une composante" }
+    not_a_component_hint() {
+        en: "write service (prestation, soins), support (soutien) or additional (supplémentaire, individuelle)",
+        fr: "écrivez service (prestation, soins), support (soutien) ou additional (supplémentaire, individuelle)",
+    }
+    percent_additional() {
+        en: "is not a unit for an additional (IAS) activity",
+        fr: "n'est pas une unité pour une activité supplémentaire (IAS)",
+    }
+    percent_additional_hint() {
+        en: "additional activities are a time per period, e.g. h/month or jours/an; put % activities in support",
+        fr: "les activités supplémentaires sont un temps par période, p. ex. h/mois ou jours/an ; mettez les activités en % dans support",
+    }
+    unknown_unit(component: &str) {
+        en: "is not a unit of a {component} standard",
+        fr: "n'est pas une unité de norme {component}",
+    }
+    unknown_unit_service_hint() {
+        en: "a service standard is in min, h (per unit), per_hour or per_day",
+        fr: "une norme de service est en min, h (par unité), per_hour ou per_day",
+    }
+    unknown_unit_allowance_hint() {
+        en: "write % or a time per period: min/day, h/week, h/month, h/year, days/year (min/jour, h/semaine, h/mois, h/an, jours/an)",
+        fr: "écrivez % ou un temps par période : min/day, h/week, h/month, h/year, days/year (min/jour, h/semaine, h/mois, h/an, jours/an)",
+    }
+    percent_not_between() {
+        en: "is not a percentage between 0 and 100",
+        fr: "n'est pas un pourcentage entre 0 et 100",
+    }
+    standard_not_above_zero() {
+        en: "is not above 0: a standard of 0 or less cannot be used",
+        fr: "n'est pas supérieure à 0 : une norme de 0 ou moins est inutilisable",
+    }
+    bad_standard_hint() {
+        en: "correct the standard, or delete the row if the activity is not done",
+        fr: "corrigez la norme, ou supprimez la ligne si l'activité n'est pas faite",
+    }
+    percent_as_fraction() {
+        en: "is a percentage below 1 %: a cell in Excel's percentage format holds 5 % as 0.05",
+        fr: "est un pourcentage inférieur à 1 % : une cellule au format pourcentage d'Excel contient 5 % sous la forme 0,05",
+    }
+    percent_as_fraction_hint() {
+        en: "if 5 % is meant, write 5 in a cell with the standard number format (the unit column already says %); if it really is below 1 %, ignore this warning",
+        fr: "si 5 % est voulu, écrivez 5 dans une cellule au format nombre standard (la colonne unit dit déjà %) ; si c'est vraiment moins de 1 %, ignorez cet avertissement",
+    }
+    duplicate_standard(component: &str, first: usize) {
+        en: "is a second {component} standard for this cadre and facility type (first on row {first})",
+        fr: "est une deuxième norme {component} pour cette catégorie et ce type de structure (la première à la ligne {first})",
+    }
+    duplicate_standard_hint() {
+        en: "keep one row per cadre, facility type and activity",
+        fr: "gardez une ligne par catégorie, type de structure et activité",
+    }
+    range_hint() {
+        en: "the range of a standard is low ≤ standard ≤ high, both above 0 and in the standard's unit",
+        fr: "la plage d'une norme est basse ≤ norme ≤ haute, toutes deux supérieures à 0 et dans l'unité de la norme",
+    }
+    range_not_above_zero() { en: "is not above 0", fr: "n'est pas supérieure à 0" }
+    range_above_standard(standard: &str) {
+        en: "is above the standard ({standard})",
+        fr: "est supérieure à la norme ({standard})",
+    }
+    range_below_standard(standard: &str) {
+        en: "is below the standard ({standard})",
+        fr: "est inférieure à la norme ({standard})",
+    }
+    range_one_end(missing: &str) {
+        en: "gives one end of the standard's range but no {missing}",
+        fr: "donne une seule borne de la plage de la norme, sans {missing}",
+    }
+    range_one_end_hint() {
+        en: "give both standard_low and standard_high, or neither",
+        fr: "donnez standard_low et standard_high, ou aucune des deux",
+    }
+
+    // ---- working_time ----
+    more_hours_than_a_day() {
+        en: "is more hours than a day has",
+        fr: "est plus d'heures qu'une journée n'en compte",
+    }
+    more_hours_than_a_day_hint() {
+        en: "hours_per_day is the hours of one working day (8 for a 40-hour week of 5 days; 12 for a 12-hour shift)",
+        fr: "hours_per_day est le nombre d'heures d'une journée de travail (8 pour une semaine de 40 heures sur 5 jours ; 12 pour une garde de 12 heures)",
+    }
+    bad_working_time_hint() {
+        en: "check days per week (≤ 7), hours per day and the days of leave (they are days per year)",
+        fr: "vérifiez les jours par semaine (≤ 7), les heures par jour et les jours de congé (ce sont des jours par an)",
+    }
+    implausible_awt(hours: f64, low: f64, high: f64) {
+        en: "gives an available working time of {hours:.0} hours a year, outside what a full-time health worker has (about {low} to {high} h)",
+        fr: "donne un temps de travail disponible de {hours:.0} heures par an, hors de ce qu'a un agent de santé à temps plein (environ {low} à {high} h)",
+    }
+    implausible_awt_hint() {
+        en: "check hours per day (hours of one day), days per week, and that holidays and leave are days per year (not hours, not per month)",
+        fr: "vérifiez les heures par jour (heures d'une journée), les jours par semaine, et que fériés et congés sont des jours par an (pas des heures, pas par mois)",
+    }
+    duplicate_working_time(first: usize) {
+        en: "is a second working-time row for this cadre and facility type (first on row {first})",
+        fr: "est une deuxième ligne de temps de travail pour cette catégorie et ce type de structure (la première à la ligne {first})",
+    }
+    duplicate_working_time_hint() {
+        en: "keep one row per cadre (and facility type)",
+        fr: "gardez une ligne par catégorie (et type de structure)",
+    }
+
+    // ---- staff ----
+    staff_without_count(missing: &Msg) {
+        en: "{missing}; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column",
+        fr: "{missing} ; une table sans effectif n'est lue comme une ligne par personne que si elle a une colonne de personne (name, nom, matricule, person_id, id) ou une colonne de statut",
+    }
+    staff_without_count_hint() {
+        en: "rename the column that holds the staff counts to `count` (or effectif, nombre, nb_agents), or add a person column (matricule, nom) if the table lists one person per row",
+        fr: "renommez la colonne des effectifs en `count` (ou effectif, nombre, nb_agents), ou ajoutez une colonne de personne (matricule, nom) si la table liste une personne par ligne",
+    }
+    status_blank() { en: "blank", fr: "vide" }
+    staff_status_dropped(table: &str, list: &Msg, active: &str) {
+        en: "{table} rows not counted because their status is not active: {list} (active statuses: {active})",
+        fr: "lignes de {table} non comptées car leur statut n'est pas actif : {list} (statuts actifs : {active})",
+    }
+    staff_status_dropped_hint() {
+        en: "give --active-status with every status that means in post",
+        fr: "donnez --active-status avec chaque statut qui signifie en poste",
+    }
+    rule_summed() { en: "summed", fr: "additionnées" }
+    duplicate_row(first: usize, table: &str, rule: &Msg) {
+        en: "repeats row {first} of the {table} table cell for cell: the two rows are {rule}",
+        fr: "répète cellule pour cellule la ligne {first} de la table {table} : les deux lignes sont {rule}",
+    }
+    duplicate_row_hint() {
+        en: "delete the repeated row if it was pasted twice (--strict makes this an error)",
+        fr: "supprimez la ligne répétée si elle a été collée deux fois (--strict en fait une erreur)",
+    }
+    more_duplicate_rows(n: usize, table: &str) {
+        en: "... and {n} more repeated rows in the {table} table",
+        fr: "... et {n} lignes répétées de plus dans la table {table}",
+        one(n): en: "... and {n} more repeated row in the {table} table",
+        fr: "... et {n} ligne répétée de plus dans la table {table}",
+    }
+
+    // ---- checks across tables ----
+    no_working_time(cadre: &str) {
+        en: "cadre \"{cadre}\" has standards but no working_time row",
+        fr: "la catégorie \"{cadre}\" a des normes mais aucune ligne de temps de travail (working_time)",
+    }
+    no_working_time_hint() {
+        en: "add a working_time row for this cadre (days per week, hours per day, holidays and leave)",
+        fr: "ajoutez une ligne working_time pour cette catégorie (jours par semaine, heures par jour, fériés et congés)",
+    }
+    unused_cadre(cadre: &str) {
+        en: "cadre \"{cadre}\" has a working_time row but no standards: nothing is computed for it",
+        fr: "la catégorie \"{cadre}\" a une ligne de temps de travail mais aucune norme : rien n'est calculé pour elle",
+    }
+    staff_without_standards(cadre: &str, staff: &str, facilities: usize) {
+        en: "cadre \"{cadre}\" has staff ({staff} at {facilities} facilities) but no standards: it is left out of the results",
+        fr: "la catégorie \"{cadre}\" a des agents ({staff} dans {facilities} structures) mais aucune norme : elle est laissée hors des résultats",
+        one(facilities): en: "cadre \"{cadre}\" has staff ({staff} at {facilities} facility) but no standards: it is left out of the results",
+        fr: "la catégorie \"{cadre}\" a des agents ({staff} dans {facilities} structure) mais aucune norme : elle est laissée hors des résultats",
+    }
+    staff_without_standards_guess(name: &str, cadre: &str) {
+        en: "did you mean \"{name}\"? add a cadre_aliases row: {cadre},{name}",
+        fr: "vouliez-vous dire \"{name}\" ? ajoutez une ligne cadre_aliases : {cadre},{name}",
+    }
+    staff_without_standards_hint() {
+        en: "add standards for this cadre, or map the name to a cadre of the standards in cadre_aliases",
+        fr: "ajoutez des normes pour cette catégorie, ou rattachez le nom à une catégorie des normes dans cadre_aliases",
+    }
+    activity_without_standard(activity: &str, facilities: usize) {
+        en: "workload activity \"{activity}\" (at {facilities} facilities) has no service standard: it is not counted",
+        fr: "l'activité \"{activity}\" de la charge de travail (dans {facilities} structures) n'a pas de norme de service : elle n'est pas comptée",
+        one(facilities): en: "workload activity \"{activity}\" (at {facilities} facility) has no service standard: it is not counted",
+        fr: "l'activité \"{activity}\" de la charge de travail (dans {facilities} structure) n'a pas de norme de service : elle n'est pas comptée",
+    }
+    activity_guess(name: &str) {
+        en: "did you mean \"{name}\"? rename it in workload or standards",
+        fr: "vouliez-vous dire \"{name}\" ? renommez-la dans workload ou standards",
+    }
+    activity_without_standard_hint() {
+        en: "add a service standard for it if some cadre does it, or ignore this warning",
+        fr: "ajoutez-lui une norme de service si une catégorie la fait, ou ignorez cet avertissement",
+    }
+    and_more(more: usize) { en: " and {more} more", fr: " et {more} de plus" }
+    facilities_not_listed(n: usize, list: &str, more: &Msg) {
+        en: "{n} facilities are in staff or workload but not in the facilities table (type, district and region unknown): {list}{more}",
+        fr: "{n} structures sont dans staff ou workload mais pas dans la table facilities (type, district et région inconnus) : {list}{more}",
+        one(n): en: "{n} facility is in staff or workload but not in the facilities table (type, district and region unknown): {list}{more}",
+        fr: "{n} structure est dans staff ou workload mais pas dans la table facilities (type, district et région inconnus) : {list}{more}",
+    }
+    facilities_not_listed_hint() {
+        en: "add them to the facilities table, or correct their codes",
+        fr: "ajoutez-les à la table facilities, ou corrigez leurs codes",
+    }
+    matched_by_spelling() {
+        en: "same name up to case, accents and separators",
+        fr: "même nom aux majuscules, accents et séparateurs près",
+    }
+    matched_by_alias() { en: "through cadre_aliases", fr: "par cadre_aliases" }
+    cadre_mapped(raw: &str, cadre: &str, how: &Msg, rows: usize) {
+        en: "cadre \"{raw}\" read as \"{cadre}\" ({how}; {rows} rows)",
+        fr: "catégorie \"{raw}\" lue comme \"{cadre}\" ({how} ; {rows} lignes)",
+        one(rows): en: "cadre \"{raw}\" read as \"{cadre}\" ({how}; {rows} row)",
+        fr: "catégorie \"{raw}\" lue comme \"{cadre}\" ({how} ; {rows} ligne)",
+    }
+    type_list_none() { en: "none", fr: "aucun" }
+    facility_type_guess(name: &str) {
+        en: "did you mean \"{name}\"? write the type as the facilities table does (compared normalised)",
+        fr: "vouliez-vous dire \"{name}\" ? écrivez le type comme la table facilities (comparé normalisé)",
+    }
+    facility_type_hint(types: &Msg) {
+        en: "write the type as the facilities table does (its types: {types}), or delete the rows",
+        fr: "écrivez le type comme la table facilities (ses types : {types}), ou supprimez les lignes",
+    }
+    unused_facility_type(facility_type: &str, rows: &str) {
+        en: "has rows for facility type \"{facility_type}\" (rows {rows}) but no facility has that type: they are not used",
+        fr: "a des lignes pour le type de structure \"{facility_type}\" (lignes {rows}) mais aucune structure n'a ce type : elles ne sont pas utilisées",
+    }
+    facility_type_fallback(fallback: &str, unused: &str) {
+        en: "facility types {fallback} have no typed standards or working_time rows and get the blank-type ones, while the rows typed {unused} match no facility",
+        fr: "les types de structure {fallback} n'ont pas de lignes standards ou working_time à leur type et reçoivent celles sans type, alors que les lignes du type {unused} ne correspondent à aucune structure",
+    }
+    facility_type_fallback_hint(unused: &Msg) {
+        en: "if one of these types is meant to be {unused}, write one spelling in facilities and in standards/working_time (compared normalised); if the blank-type rows are right for them, ignore this warning",
+        fr: "si l'un de ces types doit être {unused}, écrivez-le de la même façon dans facilities et dans standards/working_time (comparé normalisé) ; si les lignes sans type leur conviennent, ignorez cet avertissement",
+    }
+    or_word() { en: " or ", fr: " ou " }
+    workload_too_large(activity: &str, facility: &str) {
+        en: "the workload of \"{activity}\" at facility {facility} adds up to more than a number can hold",
+        fr: "la charge de travail de \"{activity}\" dans la structure {facility} dépasse ce qu'un nombre peut contenir",
+    }
+    workload_too_large_hint() {
+        en: "check the volumes of that activity and facility: one is far too large",
+        fr: "vérifiez les volumes de cette activité et de cette structure : l'un est bien trop grand",
+    }
+    staff_too_large(cadre: &str, facility: &str) {
+        en: "the staff of \"{cadre}\" at facility {facility} add up to more than a number can hold",
+        fr: "les effectifs de \"{cadre}\" dans la structure {facility} dépassent ce qu'un nombre peut contenir",
+    }
+    staff_too_large_hint() {
+        en: "check the counts of that cadre and facility: one is far too large",
+        fr: "vérifiez les effectifs de cette catégorie et de cette structure : l'un est bien trop grand",
+    }
+    months_of(months: u32) { en: "{months} months", fr: "{months} mois" }
+    annualized() {
+        en: "their volumes were scaled by 12 / months reported (--annualize)",
+        fr: "leurs volumes ont été multipliés par 12 / mois rapportés (--annualize)",
+    }
+    not_annualized() {
+        en: "their volumes are not scaled (the completeness column shows it; --annualize scales them by 12 / months reported)",
+        fr: "leurs volumes ne sont pas mis à l'échelle (la colonne completeness le montre ; --annualize les multiplie par 12 / mois rapportés)",
+    }
+    incomplete_months(n: usize, list: &str, action: &Msg) {
+        en: "{n} facilities reported fewer than 12 months of workload: {list}; {action}",
+        fr: "{n} structures ont rapporté moins de 12 mois de charge de travail : {list} ; {action}",
+        one(n): en: "{n} facility reported fewer than 12 months of workload: {list}; {action}",
+        fr: "{n} structure a rapporté moins de 12 mois de charge de travail : {list} ; {action}",
+    }
+    more_than_12_months(n: usize, list: &Msg) {
+        en: "workload covers more than 12 distinct months at {n} facilities ({list}): volumes are summed over all of them",
+        fr: "la charge de travail couvre plus de 12 mois distincts dans {n} structures ({list}) : les volumes sont additionnés sur tous",
+        one(n): en: "workload covers more than 12 distinct months at {n} facility ({list}): volumes are summed over all of them",
+        fr: "la charge de travail couvre plus de 12 mois distincts dans {n} structure ({list}) : les volumes sont additionnés sur tous",
+    }
+    more_than_12_months_hint() {
+        en: "keep one year of data in the workload table",
+        fr: "gardez une seule année de données dans la table workload",
+    }
+}
+
+/// A refusal of the method (working days, hours, standards ≤ 0 …) in both languages.
+pub fn method_error(e: &crate::method::MethodError) -> Msg {
+    use crate::method::MethodError as E;
+    match *e {
+        E::NoWorkingDays(v) => method::no_working_days(v),
+        E::NoHoursPerDay(v) => method::no_hours_per_day(v),
+        E::BadDaysPerWeek(v) => method::bad_days_per_week(v),
+        E::StandardNotPositive(v) => method::standard_not_positive(v),
+        E::CasAtLeast100(v) => method::cas_at_least_100(v),
+        E::Negative(v) => method::negative(v),
+    }
+}
+
+/// The texts of [`crate::method::MethodError`] (its `Display` is the English one).
+pub mod method {
+    crate::catalogue! {
+        no_working_days(v: f64) {
+            en: "working days are {v} (≤ 0): days per week × 52 minus holidays and leave must be positive",
+            fr: "les jours travaillés sont {v} (≤ 0) : jours par semaine × 52 moins fériés et congés doit être positif",
+        }
+        no_hours_per_day(v: f64) {
+            en: "hours per day are {v} (≤ 0)",
+            fr: "les heures par jour sont {v} (≤ 0)",
+        }
+        bad_days_per_week(v: f64) {
+            en: "days per week are {v} (must be above 0 and at most 7)",
+            fr: "les jours par semaine sont {v} (doivent être au-dessus de 0 et au plus 7)",
+        }
+        standard_not_positive(v: f64) {
+            en: "a standard of {v} is not usable (standards must be above 0)",
+            fr: "une norme de {v} est inutilisable (les normes doivent être supérieures à 0)",
+        }
+        cas_at_least_100(v: f64) {
+            en: "the support activities (CAS) add up to {v:.4} % of working time: they must stay below 100 %",
+            fr: "les activités de soutien (CAS) font {v:.4} % du temps de travail : elles doivent rester sous 100 %",
+        }
+        negative(v: f64) {
+            en: "a negative value ({v}) is not allowed here",
+            fr: "une valeur négative ({v}) n'est pas admise ici",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn method_errors_say_what_display_says() {
+        use crate::method::MethodError as E;
+        for e in [
+            E::NoWorkingDays(-3.5),
+            E::NoHoursPerDay(0.0),
+            E::BadDaysPerWeek(8.0),
+            E::StandardNotPositive(0.0),
+            E::CasAtLeast100(100.25),
+            E::Negative(-1.0),
+        ] {
+            assert_eq!(super::method_error(&e).en(), e.to_string());
+        }
+    }
+}
