@@ -323,6 +323,124 @@ crate::catalogue! {
         en: "keep one year of data in the workload table",
         fr: "gardez une seule année de données dans la table workload",
     }
+
+    // ---- the study's tables (mod.rs) ----
+    missing_table(table: &str) {
+        en: "has no `{table}` table",
+        fr: "n'a pas de table `{table}`",
+    }
+    missing_table_hint(table: &str, french: &str, option: &str) {
+        en: "add a file or sheet named {table} (or {french}), or give it with --{option}",
+        fr: "ajoutez un fichier ou une feuille nommé {table} (ou {french}), ou donnez-le avec --{option}",
+    }
+    json_table(name: &str) {
+        en: "is JSON: only the workload (a DHIS2 dataValueSets export) and the org units may be JSON, not the `{name}` table",
+        fr: "est du JSON : seules la charge de travail (un export DHIS2 dataValueSets) et les unités d'organisation peuvent être en JSON, pas la table `{name}`",
+    }
+    json_table_hint() {
+        en: "save the table as CSV or in a workbook",
+        fr: "enregistrez la table en CSV ou dans un classeur",
+    }
+    table_is_folder(name: &str) {
+        en: "(given for the `{name}` table) is a folder, not a table file",
+        fr: "(donné pour la table `{name}`) est un dossier, pas un fichier de table",
+    }
+    table_is_folder_hint(path: &str, name: &str) {
+        en: "give the file inside it (e.g. {path}/{name}.csv), or give the folder as the study",
+        fr: "donnez le fichier qu'il contient (p. ex. {path}/{name}.csv), ou donnez le dossier comme étude",
+    }
+    table_not_found(name: &str) {
+        en: "(given for the `{name}` table) does not exist",
+        fr: "(donné pour la table `{name}`) n'existe pas",
+    }
+    check_the_path() { en: "check the path", fr: "vérifiez le chemin" }
+
+    // ---- cells and headers (table_reader.rs) ----
+    not_a_finite_number() { en: "is not a finite number", fr: "n'est pas un nombre fini" }
+    write_a_finite_number() { en: "write a finite number", fr: "écrivez un nombre fini" }
+    not_a_number() { en: "is not a number", fr: "n'est pas un nombre" }
+    write_a_number() { en: "write a number", fr: "écrivez un nombre" }
+    number_not_a_number_hint() {
+        en: "write a number such as 12 or 12.5 (12,5 in a French file)",
+        fr: "écrivez un nombre comme 12 ou 12.5 (12,5 dans un fichier français)",
+    }
+    number_not_finite_hint() {
+        en: "write a finite number (NaN and infinity are not data)",
+        fr: "écrivez un nombre fini (NaN et l'infini ne sont pas des données)",
+    }
+    number_ambiguous_comma() {
+        en: "has a comma in a number",
+        fr: "a une virgule dans un nombre",
+    }
+    number_ambiguous_comma_hint() {
+        en: "this file uses '.' for decimals; if 12,5 means 12.5 give --decimal-comma (or save the file with ';' as delimiter)",
+        fr: "ce fichier utilise '.' pour les décimales ; si 12,5 veut dire 12.5, donnez --decimal-comma (ou enregistrez le fichier avec ';' comme séparateur)",
+    }
+    number_bad_grouping() {
+        en: "has digits grouped by spaces that are not groups of three",
+        fr: "a des chiffres séparés par des espaces qui ne forment pas des groupes de trois",
+    }
+    number_bad_grouping_hint() {
+        en: "a space inside a number separates thousands (1 234); write the number without the stray space (17, or 1,7 if a decimal was meant)",
+        fr: "une espace dans un nombre sépare les milliers (1 234) ; écrivez le nombre sans l'espace en trop (17, ou 1,7 si une décimale était voulue)",
+    }
+    negative() { en: "is negative", fr: "est négatif" }
+    negative_hint() {
+        en: "counts, volumes and times cannot be below 0: correct the value or leave the cell blank",
+        fr: "effectifs, volumes et temps ne peuvent pas être inférieurs à 0 : corrigez la valeur ou laissez la cellule vide",
+    }
+    error_cell() { en: "is a spreadsheet error cell", fr: "est une cellule d'erreur du tableur" }
+    error_cell_hint() {
+        en: "fix the formula in the workbook (or type the value), then save and run again",
+        fr: "corrigez la formule dans le classeur (ou tapez la valeur), puis enregistrez et relancez",
+    }
+    duplicate_header(column: &str, first: &str) {
+        en: "names the column `{column}` a second time (first as \"{first}\")",
+        fr: "nomme la colonne `{column}` une deuxième fois (d'abord sous la forme \"{first}\")",
+    }
+    duplicate_header_hint() {
+        en: "keep one of the two columns, or rename the other to something wisn does not read",
+        fr: "gardez l'une des deux colonnes, ou renommez l'autre en un nom que wisn ne lit pas",
+    }
+    example_rows(n: usize, rows: &str, more: &str) {
+        en: "rows {rows}{more} are marked as examples (the template's example rows): left out",
+        fr: "les lignes {rows}{more} sont marquées comme exemples (les lignes d'exemple du modèle) : laissées de côté",
+        one(n): en: "row {rows}{more} is marked as an example (the template's example rows): left out",
+        fr: "la ligne {rows}{more} est marquée comme exemple (les lignes d'exemple du modèle) : laissée de côté",
+    }
+    example_rows_hint() {
+        en: "delete the example rows (or clear their mark in the Exemple column) once your own rows are in",
+        fr: "supprimez les lignes d'exemple (ou effacez leur marque dans la colonne Exemple) une fois vos propres lignes saisies",
+    }
+    no_header(table: &str) {
+        en: "has no header row naming the columns of the `{table}` table",
+        fr: "n'a pas de ligne d'en-tête nommant les colonnes de la table `{table}`",
+    }
+    no_header_hint(columns: &str) {
+        en: "put a header row with the columns {columns} (French names are accepted, see the README)",
+        fr: "mettez une ligne d'en-tête avec les colonnes {columns} (les noms français sont acceptés, voir le README)",
+    }
+    field_count(fields: usize, line: usize, width: usize) {
+        en: "has {fields} fields but the header (line {line}) has {width}",
+        fr: "a {fields} champs mais l'en-tête (ligne {line}) en a {width}",
+    }
+    field_count_extra_hint() {
+        en: "a value holding the delimiter splits in two (a decimal comma in a comma-separated file, a name with a comma): quote it (\"1,5\") or remove the extra delimiter",
+        fr: "une valeur contenant le séparateur est coupée en deux (une virgule décimale dans un fichier séparé par des virgules, un nom avec une virgule) : mettez-la entre guillemets (\"1,5\") ou retirez le séparateur en trop",
+    }
+    field_count_missing_hint() {
+        en: "add the missing fields (an empty field still needs its delimiter), or join the line with the one it was split from",
+        fr: "ajoutez les champs manquants (un champ vide a quand même besoin de son séparateur), ou rejoignez la ligne à celle dont elle a été séparée",
+    }
+    column_aliases(aliases: &str) { en: " (or one of: {aliases})", fr: " (ou l'un de : {aliases})" }
+    missing_column(name: &str, aliases: &Msg, holds: &str) {
+        en: "has no `{name}` column{aliases}; its header row holds: {holds}",
+        fr: "n'a pas de colonne `{name}`{aliases} ; sa ligne d'en-tête contient : {holds}",
+    }
+    missing_column_hint(name: &str) {
+        en: "add a `{name}` column, or rename the column that holds it",
+        fr: "ajoutez une colonne `{name}`, ou renommez la colonne qui la contient",
+    }
 }
 
 /// A refusal of the method (working days, hours, standards ≤ 0 …) in both languages.
@@ -383,5 +501,32 @@ mod tests {
         ] {
             assert_eq!(super::method_error(&e).en(), e.to_string());
         }
+    }
+
+    #[test]
+    fn number_problems_say_what_numbers_says() {
+        use crate::numbers::NumberProblem as P;
+        for p in [
+            P::NotANumber,
+            P::NotFinite,
+            P::AmbiguousComma,
+            P::BadGrouping,
+        ] {
+            let (what, hint) = super::number_problem(&p);
+            assert_eq!(what.en(), p.what());
+            assert_eq!(hint.en(), p.hint());
+        }
+    }
+}
+
+/// Why a text is not a number, and what to do about it, in both languages (the English is
+/// [`NumberProblem::what`](crate::numbers::NumberProblem::what) and `hint`).
+pub fn number_problem(p: &crate::numbers::NumberProblem) -> (Msg, Msg) {
+    use crate::numbers::NumberProblem as P;
+    match p {
+        P::NotANumber => (not_a_number(), number_not_a_number_hint()),
+        P::NotFinite => (not_a_finite_number(), number_not_finite_hint()),
+        P::AmbiguousComma => (number_ambiguous_comma(), number_ambiguous_comma_hint()),
+        P::BadGrouping => (number_bad_grouping(), number_bad_grouping_hint()),
     }
 }

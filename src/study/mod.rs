@@ -28,6 +28,7 @@ pub use csv_source::{parse_encoding, CsvOptions};
 pub use discover::{discover, table_arg, TableRef};
 
 use crate::diag::{Diagnostics, Location, Problem};
+use crate::messages::study as msg;
 use crate::model::{Activity, Cadre, Facility, Study};
 
 use crate::names::{key, normalise};
@@ -287,12 +288,12 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
                 .unwrap_or_default();
             let french = def.aliases.first().copied().unwrap_or(def.name);
             diag.error(
-                Problem::error(Code::MissingTable, format!("has no `{}` table", def.name))
+                Problem::error(Code::MissingTable, msg::missing_table(def.name))
                     .at(Location::file(where_))
-                    .hint(format!(
-                        "add a file or sheet named {} (or {french}), or give it with --{}",
+                    .hint(msg::missing_table_hint(
                         def.name,
-                        def.name.replace('_', "-")
+                        french,
+                        &def.name.replace('_', "-"),
                     )),
             );
         }
@@ -301,12 +302,9 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     for (name, t) in &tables {
         if matches!(t, TableRef::Json { .. }) && !matches!(*name, "workload" | "orgunits") {
             diag.error(
-                Problem::error(
-                    Code::JsonTable,
-                    format!("is JSON: only the workload (a DHIS2 dataValueSets export) and the org units may be JSON, not the `{name}` table"),
-                )
-                .at(Location::file(t.display()))
-                .hint("save the table as CSV or in a workbook"),
+                Problem::error(Code::JsonTable, msg::json_table(name))
+                    .at(Location::file(t.display()))
+                    .hint(msg::json_table_hint()),
             );
         }
     }
@@ -411,24 +409,15 @@ pub fn locate_tables(
         };
         if path.is_dir() {
             problems.push(
-                Problem::error(
-                    Code::IsAFolder,
-                    format!("(given for the `{name}` table) is a folder, not a table file"),
-                )
-                .at(Location::file(path.display().to_string()))
-                .hint(format!(
-                    "give the file inside it (e.g. {}/{name}.csv), or give the folder as the study",
-                    path.display()
-                )),
+                Problem::error(Code::IsAFolder, msg::table_is_folder(name))
+                    .at(Location::file(path.display().to_string()))
+                    .hint(msg::table_is_folder_hint(&path.display().to_string(), name)),
             );
         } else if !path.is_file() {
             problems.push(
-                Problem::error(
-                    Code::NotFound,
-                    format!("(given for the `{name}` table) does not exist"),
-                )
-                .at(Location::file(path.display().to_string()))
-                .hint("check the path"),
+                Problem::error(Code::NotFound, msg::table_not_found(name))
+                    .at(Location::file(path.display().to_string()))
+                    .hint(msg::check_the_path()),
             );
         }
         tables.insert(name, r);

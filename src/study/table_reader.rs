@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use super::schema::TableDef;
 use super::source::{Cell, Flow, Row, RowSource};
-use crate::diag::{Diagnostics, Location, Problem};
+use crate::diag::{Diagnostics, Location, Msg, Problem};
+use crate::messages::study as msg;
 use crate::names::normalise;
 use crate::numbers::{parse_number, DecimalStyle};
 
@@ -109,15 +110,16 @@ impl Fields {
                 diag.error(bad_number(
                     self.at(row, col),
                     &v.to_string(),
-                    "is not a finite number",
-                    "write a finite number",
+                    msg::not_a_finite_number(),
+                    msg::write_a_finite_number(),
                 ));
                 Err(Reported)
             }
             Cell::Text(t) => match parse_number(&t, self.style) {
                 Ok(v) => Ok(v),
                 Err(p) => {
-                    diag.error(bad_number(self.at(row, col), &t, p.what(), p.hint()));
+                    let (what, hint) = msg::number_problem(&p);
+                    diag.error(bad_number(self.at(row, col), &t, what, hint));
                     Err(Reported)
                 }
             },
@@ -129,8 +131,8 @@ impl Fields {
                 diag.error(bad_number(
                     self.at(row, col),
                     &other.to_text(),
-                    "is not a number",
-                    "write a number",
+                    msg::not_a_number(),
+                    msg::write_a_number(),
                 ));
                 Err(Reported)
             }
@@ -149,10 +151,10 @@ impl Fields {
             if v < 0.0 {
                 let col = self.header.get(name).unwrap_or(0);
                 diag.error(
-                    Problem::error(Code::Negative, "is negative")
+                    Problem::error(Code::Negative, msg::negative())
                         .at(self.at(row, col))
                         .value(crate::numbers::full_precision(v))
-                        .hint("counts, volumes and times cannot be below 0: correct the value or leave the cell blank"),
+                        .hint(msg::negative_hint()),
                 );
                 return Err(Reported);
             }
@@ -161,18 +163,18 @@ impl Fields {
     }
 }
 
-pub fn bad_number(at: Location, value: &str, what: &str, hint: &str) -> Problem {
-    Problem::error(Code::BadNumber, what.to_string())
+pub fn bad_number(at: Location, value: &str, what: Msg, hint: Msg) -> Problem {
+    Problem::error(Code::BadNumber, what)
         .at(at)
         .value(value)
         .hint(hint)
 }
 
 pub fn error_cell(at: Location, error: &str) -> Problem {
-    Problem::error(Code::ErrorCell, "is a spreadsheet error cell")
+    Problem::error(Code::ErrorCell, msg::error_cell())
         .at(at)
         .value(error)
-        .hint("fix the formula in the workbook (or type the value), then save and run again")
+        .hint(msg::error_cell_hint())
 }
 
 /// How many cells of a row name known columns of the table.
@@ -202,7 +204,7 @@ pub fn resolve_header(
     diag: &mut Diagnostics,
 ) -> Header {
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
-    let mut names = Vec::with_capacity(row.len());
+    let mut names: Vec<String> = Vec::with_capacity(row.len());
     let mut normalised = Vec::with_capacity(row.len());
     for i in 0..row.len() {
         let text = row.cell(i).to_text().trim().to_string();
@@ -216,13 +218,10 @@ pub fn resolve_header(
                 diag.error(
                     Problem::error(
                         Code::DuplicateHeader,
-                        format!(
-                            "names the column `{}` a second time (first as \"{}\")",
-                            col.name, names[first]
-                        ),
+                        msg::duplicate_header(col.name, &names[first]),
                     )
                     .at(at)
-                    .hint("keep one of the two columns, or rename the other to something wisn does not read"),
+                    .hint(msg::duplicate_header_hint()),
                 );
             } else {
                 columns.insert(col.name, i);
@@ -320,16 +319,14 @@ where
         diag.warn(
             Problem::warning(
                 Code::ExampleRows,
-                format!(
-                    "{} {}{} {} (the template's example rows): left out",
-                    if example_count == 1 { "row" } else { "rows" },
-                    rows.join(", "),
+                msg::example_rows(
+                    example_count,
+                    &rows.join(", "),
                     if example_count > 10 { ", …" } else { "" },
-                    if example_count == 1 { "is marked as an example" } else { "are marked as examples" }
                 ),
             )
             .at(location.clone())
-            .hint("delete the example rows (or clear their mark in the Exemple column) once your own rows are in"),
+            .hint(msg::example_rows_hint()),
         );
     }
     if let Err(problem) = result {
@@ -351,18 +348,9 @@ where
     if fields.is_none() {
         let expected: Vec<&str> = def.columns.iter().map(|c| c.name).collect();
         diag.error(
-            Problem::error(
-                Code::NoHeader,
-                format!(
-                    "has no header row naming the columns of the `{}` table",
-                    def.name
-                ),
-            )
-            .at(location)
-            .hint(format!(
-                "put a header row with the columns {} (French names are accepted, see the README)",
-                expected.join(", ")
-            )),
+            Problem::error(Code::NoHeader, msg::no_header(def.name))
+                .at(location)
+                .hint(msg::no_header_hint(&expected.join(", "))),
         );
     }
     if !proceed {
@@ -387,17 +375,13 @@ fn field_count_ok(f: &Fields, row: &dyn Row, width: usize, diag: &mut Diagnostic
     }
     let (what, hint) = if used > width {
         (
-            format!("has {used} fields but the header (line {}) has {width}", f.header.row),
-            "a value holding the delimiter splits in two (a decimal comma in a comma-separated file, a name with a comma): quote it (\"1,5\") or remove the extra delimiter",
+            msg::field_count(used, f.header.row, width),
+            msg::field_count_extra_hint(),
         )
     } else {
         (
-            format!(
-                "has {} fields but the header (line {}) has {width}",
-                row.len(),
-                f.header.row
-            ),
-            "add the missing fields (an empty field still needs its delimiter), or join the line with the one it was split from",
+            msg::field_count(row.len(), f.header.row, width),
+            msg::field_count_missing_hint(),
         )
     };
     diag.error(
@@ -424,29 +408,27 @@ pub fn require_columns(
             let mut at = fields.location.clone();
             at.row = Some(header.row);
             let aliases = if col.aliases.is_empty() {
-                String::new()
+                Msg::default()
             } else {
-                format!(" (or one of: {})", col.aliases.join(", "))
+                msg::column_aliases(&col.aliases.join(", "))
             };
             diag.error(
                 Problem::error(
                     Code::MissingColumn,
-                    format!(
-                        "has no `{}` column{aliases}; its header row holds: {}",
+                    msg::missing_column(
                         name,
-                        header
+                        &aliases,
+                        &header
                             .names
                             .iter()
                             .filter(|n| !n.is_empty())
                             .cloned()
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(", "),
                     ),
                 )
                 .at(at)
-                .hint(format!(
-                    "add a `{name}` column, or rename the column that holds it"
-                )),
+                .hint(msg::missing_column_hint(name)),
             );
         }
     }
