@@ -14,6 +14,7 @@
 
 use crate::diag::msg::Template;
 
+pub mod dhis2;
 pub mod diag;
 pub mod study;
 
@@ -21,6 +22,7 @@ pub mod study;
 pub fn all() -> Vec<(&'static str, &'static [Template])> {
     vec![
         ("diag", diag::TEMPLATES),
+        ("dhis2", dhis2::TEMPLATES),
         ("study", study::TEMPLATES),
         ("study::method", study::method::TEMPLATES),
     ]

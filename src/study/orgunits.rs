@@ -17,6 +17,7 @@ use super::discover::TableRef;
 use super::source::{Flow, Row};
 use super::{open_source, Builder, ReadOptions};
 use crate::diag::{Diagnostics, Location, Problem};
+use crate::messages::dhis2 as msg;
 use crate::model::Facility;
 use crate::names::normalise;
 
@@ -136,7 +137,7 @@ pub fn load(table: &TableRef, options: &ReadOptions, b: &mut Builder, diag: &mut
 /// by `orgunit`, else by `facility_id` as UID or code).
 fn fill(h: &mut Hierarchy, b: &mut Builder, diag: &mut Diagnostics) {
     let mut not_found: Vec<String> = Vec::new();
-    let mut missing_ancestors: Vec<String> = Vec::new();
+    let mut missing_ancestors: Vec<crate::diag::Msg> = Vec::new();
     for (i, f) in b.study.facilities.iter_mut().enumerate() {
         let unit = f
             .orgunit
@@ -157,7 +158,7 @@ fn fill(h: &mut Hierarchy, b: &mut Builder, diag: &mut Diagnostics) {
             if field.is_none() {
                 match h.ancestor_name(unit, level) {
                     Ok(name) => *field = name,
-                    Err(id) => missing_ancestors.push(format!("{id} (of {})", f.id)),
+                    Err(id) => missing_ancestors.push(msg::ancestor_of(&id, &f.id)),
                 }
             }
         }
@@ -174,28 +175,31 @@ fn fill(h: &mut Hierarchy, b: &mut Builder, diag: &mut Diagnostics) {
         diag.warn(
             Problem::warning(
                 Code::OrgunitNotFound,
-                format!(
-                    "{n} facilities with a blank district or region are not in the org-unit export (looked up by orgunit, else facility_id): {}",
-                    not_found.join(", ")
-                ),
+                msg::orgunit_not_found(n, &not_found.join(", ")),
             )
             .at(h.location.clone())
-            .hint("add the DHIS2 UID of each facility in an orgunit column of the facilities table, or fill in district and region"),
+            .hint(msg::orgunit_not_found_hint()),
         );
     }
     if !missing_ancestors.is_empty() {
-        missing_ancestors.sort();
+        missing_ancestors.sort_by(|a, b| a.en().cmp(b.en()));
         missing_ancestors.dedup();
+        let list = crate::diag::Msg::new(
+            missing_ancestors
+                .iter()
+                .map(|m| m.en())
+                .collect::<Vec<_>>()
+                .join(", "),
+            missing_ancestors
+                .iter()
+                .map(|m| m.fr())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
         diag.warn(
-            Problem::warning(
-                Code::OrgunitAncestorMissing,
-                format!(
-                    "the paths name org units that the export does not hold, so their names are unknown: {}",
-                    missing_ancestors.join(", ")
-                ),
-            )
-            .at(h.location.clone())
-            .hint("export every level of the hierarchy (country, regions, districts, facilities)"),
+            Problem::warning(Code::OrgunitAncestorMissing, msg::ancestor_missing(&list))
+                .at(h.location.clone())
+                .hint(msg::ancestor_missing_hint()),
         );
     }
 }
@@ -218,14 +222,17 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
     diag.warn(
         Problem::warning(
             Code::FacilityFromOrgunits,
-            format!(
-                "{} facilities are not in the facilities table and were taken from the org-unit export (name, district and region known, type unknown): {}{}",
+            msg::facilities_from_orgunits(
                 h.taken.len(),
-                list.join(", "),
-                if more > 0 { format!(" and {more} more") } else { String::new() }
+                &list.join(", "),
+                &if more > 0 {
+                    crate::messages::study::and_more(more)
+                } else {
+                    crate::diag::Msg::default()
+                },
             ),
         )
-        .hint("add them to the facilities table with their type, so that type-specific standards apply"),
+        .hint(msg::facilities_from_orgunits_hint()),
     );
 }
 
@@ -310,9 +317,9 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
                     let mut at = base.clone();
                     at.row = Some(row.number());
                     diag.error(
-                        Problem::error(Code::MissingColumn, "has no `name` (or `displayName`) column: the district and region names come from it")
+                        Problem::error(Code::MissingColumn, msg::orgunits_no_name())
                             .at(at)
-                            .hint("export the org units with fields id,name,level,path"),
+                            .hint(msg::orgunits_fields_hint()),
                     );
                     return Flow::Stop;
                 }
@@ -343,10 +350,10 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
         };
         if path_ids.last() != Some(&id_text) {
             diag.error(
-                Problem::error(Code::BadPath, "does not end with the org unit's own id")
+                Problem::error(Code::BadPath, msg::path_not_own_id())
                     .at(at(*path))
                     .value(path_text)
-                    .hint("give DHIS2's path, /uidCountry/uidRegion/uidDistrict/uidFacility"),
+                    .hint(msg::path_hint()),
             );
             return Flow::Continue;
         }
@@ -354,15 +361,9 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
             let lt = text(*l);
             if !lt.is_empty() && lt.parse::<usize>().ok() != Some(path_ids.len()) {
                 diag.warn(
-                    Problem::warning(
-                        Code::LevelMismatch,
-                        format!(
-                            "does not match the path, which has {} levels: the path is used",
-                            path_ids.len()
-                        ),
-                    )
-                    .at(at(*l))
-                    .value(lt),
+                    Problem::warning(Code::LevelMismatch, msg::level_mismatch(path_ids.len()))
+                        .at(at(*l))
+                        .value(lt),
                 );
             }
         }
@@ -384,12 +385,9 @@ fn read_rows(table: &TableRef, options: &ReadOptions, diag: &mut Diagnostics) ->
     }
     if !header_seen {
         diag.error(
-            Problem::error(
-                Code::NoHeader,
-                "has no header row with the columns id and path of a DHIS2 org-unit export",
-            )
-            .at(base)
-            .hint("export the org units from DHIS2 with fields id,name,level,path (e.g. /api/organisationUnits.csv?fields=id,name,level,path&paging=false)"),
+            Problem::error(Code::NoHeader, msg::orgunits_no_header())
+                .at(base)
+                .hint(msg::orgunits_no_header_hint()),
         );
         return None;
     }
@@ -404,16 +402,22 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
     // Read whole, but never more than MAX_WHOLE_JSON (a country's org units take a few MB).
     const MAX_WHOLE_JSON: u64 = 256 << 20;
     let read = open_stream(path, display).and_then(|s| {
-        s.take(MAX_WHOLE_JSON + 1).read_to_string(&mut text).map_err(|e| {
-            crate::study::stream::read_problem(&e, display, None, "check that the file is a UTF-8 JSON file")
-        })?;
+        s.take(MAX_WHOLE_JSON + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| {
+                crate::study::stream::read_problem(
+                    &e,
+                    display,
+                    None,
+                    msg::orgunits_utf8_json_hint(),
+                )
+            })?;
         if text.len() as u64 > MAX_WHOLE_JSON {
-            return Err(Problem::error(
-                Code::FileTooLarge,
-                "is larger than 256 MiB, the largest org-unit JSON export wisn reads",
-            )
-            .at(at.clone())
-            .hint("export the org units of the country only (fields id, name, level, parent), or as CSV"));
+            return Err(
+                Problem::error(Code::FileTooLarge, msg::orgunits_too_large())
+                    .at(at.clone())
+                    .hint(msg::orgunits_too_large_hint()),
+            );
         }
         Ok(())
     });
@@ -427,9 +431,9 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
             let mut l = at.clone();
             l.row = Some(e.line());
             diag.error(
-                Problem::error(Code::BadJson, format!("is not readable as JSON: {e}"))
+                Problem::error(Code::BadJson, msg::not_json(&e.to_string()))
                     .at(l)
-                    .hint("export the org units again from DHIS2"),
+                    .hint(msg::orgunits_export_again_hint()),
             );
             return None;
         }
@@ -440,9 +444,9 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
         .unwrap_or(&doc);
     let Some(list) = list.as_array() else {
         diag.error(
-            Problem::error(Code::BadJson, "holds no organisationUnits array")
+            Problem::error(Code::BadJson, msg::no_orgunits_array())
                 .at(at)
-                .hint("export /api/organisationUnits.json?fields=id,name,level,path&paging=false"),
+                .hint(msg::no_orgunits_array_hint()),
         );
         return None;
     };
@@ -456,9 +460,9 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
             let mut l = at.clone();
             l.column = Some(format!("organisationUnits[{i}]"));
             diag.error(
-                Problem::error(Code::MissingColumn, "has no id or no path")
+                Problem::error(Code::MissingColumn, msg::no_id_or_path())
                     .at(l)
-                    .hint("export the org units with fields id,name,level,path"),
+                    .hint(msg::orgunits_fields_hint()),
             );
             continue;
         };
@@ -467,10 +471,10 @@ fn read_json(path: &std::path::Path, display: &str, diag: &mut Diagnostics) -> O
             let mut l = at.clone();
             l.column = Some(format!("organisationUnits[{i}].path"));
             diag.error(
-                Problem::error(Code::BadPath, "does not end with the org unit's own id")
+                Problem::error(Code::BadPath, msg::path_not_own_id())
                     .at(l)
                     .value(id)
-                    .hint("give DHIS2's path, /uidCountry/uidRegion/uidDistrict/uidFacility"),
+                    .hint(msg::path_hint()),
             );
             continue;
         }

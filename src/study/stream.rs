@@ -86,7 +86,12 @@ pub fn fault_problem(f: &Fault, display: &str, row: Option<usize>) -> Problem {
 }
 
 /// A problem for any I/O error met while reading a table stream.
-pub fn read_problem(e: &io::Error, display: &str, row: Option<usize>, hint: &str) -> Problem {
+pub fn read_problem(
+    e: &io::Error,
+    display: &str,
+    row: Option<usize>,
+    hint: impl Into<crate::diag::Msg>,
+) -> Problem {
     match fault_of(e) {
         Some(f) => fault_problem(f, display, row),
         None => {
