@@ -16,6 +16,7 @@ use crate::diag::msg::Template;
 
 pub mod dhis2;
 pub mod diag;
+pub mod reader;
 pub mod study;
 
 /// Every part of the catalogue (the tests go through all of them).
@@ -23,6 +24,7 @@ pub fn all() -> Vec<(&'static str, &'static [Template])> {
     vec![
         ("diag", diag::TEMPLATES),
         ("dhis2", dhis2::TEMPLATES),
+        ("reader", reader::TEMPLATES),
         ("study", study::TEMPLATES),
         ("study::method", study::method::TEMPLATES),
     ]

@@ -14,6 +14,7 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 use super::source::{Cell, Flow, Row, RowSource};
 use crate::diag::{Location, Problem};
+use crate::messages::reader as msg;
 use crate::numbers::DecimalStyle;
 
 /// How to read CSV files: the one place where the dialect is decided.
@@ -238,12 +239,7 @@ impl RowSource for CsvSource {
     fn for_each_row(&mut self, visit: &mut dyn FnMut(&dyn Row) -> Flow) -> Result<(), Problem> {
         let mut stream = self.open_stream()?;
         let read_error = |e: io::Error| {
-            super::stream::read_problem(
-                &e,
-                &self.display,
-                None,
-                "check that the file is a text (CSV) file and not damaged",
-            )
+            super::stream::read_problem(&e, &self.display, None, msg::csv_read_hint())
         };
         // Read a sample to find the encoding (BOM) and the delimiter, then chain it back.
         let mut sample = Vec::with_capacity(SNIFF_BYTES);
@@ -252,12 +248,9 @@ impl RowSource for CsvSource {
             .read_to_end(&mut sample)
             .map_err(read_error)?;
         if sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-            return Err(Problem::error(
-                Code::NotCsv,
-                "looks like a workbook (xlsx/xls), not a CSV text file",
-            )
-            .at(Location::file(&self.display))
-            .hint("give the file the .xlsx/.xls extension it really has, or save it as CSV"));
+            return Err(Problem::error(Code::NotCsv, msg::looks_like_workbook())
+                .at(Location::file(&self.display))
+                .hint(msg::looks_like_workbook_hint()));
         }
         let bom_encoding = Encoding::for_bom(&sample).map(|(enc, _)| enc);
         let forced = self
@@ -362,17 +355,14 @@ impl RowSource for CsvSource {
                             io,
                             &self.display,
                             line,
-                            "check that the file is a text (CSV) file and not damaged",
+                            msg::csv_read_hint(),
                         ));
                     }
                     let mut location = Location::file(&self.display);
                     location.row = line;
-                    return Err(Problem::error(
-                        Code::BadCsv,
-                        format!("is not readable as CSV: {e}"),
-                    )
-                    .at(location)
-                    .hint("check for an unclosed quote (\") on that line"));
+                    return Err(Problem::error(Code::BadCsv, msg::bad_csv(&e.to_string()))
+                        .at(location)
+                        .hint(msg::bad_csv_hint()));
                 }
             }
             rows_done.row_done();
@@ -403,22 +393,16 @@ impl RowSource for CsvSource {
             if unclosed_at_end(&tail.borrow()) {
                 let mut location = Location::file(&self.display);
                 location.row = Some(line);
-                return Err(Problem::error(
-                    Code::UnclosedQuote,
-                    "has a quoted field (starting with \") that never closes: everything after it to the end of the file was read as one cell",
-                )
-                .at(location)
-                .hint("close the quote (\") of that field, or remove the stray quote, then save again"));
+                return Err(Problem::error(Code::UnclosedQuote, msg::unclosed_quote())
+                    .at(location)
+                    .hint(msg::unclosed_quote_hint()));
             }
         }
         if fell_back.get() {
             self.notes.push(
-                Problem::warning(
-                    Code::EncodingFallback,
-                    "is not valid UTF-8: read as Windows-1252 (the usual encoding of French Excel's CSV)",
-                )
-                .at(Location::file(&self.display))
-                .hint("save as \"CSV UTF-8\" to silence this, or give --encoding windows-1252"),
+                Problem::warning(Code::EncodingFallback, msg::encoding_fallback())
+                    .at(Location::file(&self.display))
+                    .hint(msg::encoding_fallback_hint()),
             );
         }
         Ok(())

@@ -19,7 +19,8 @@ use std::io::{self, BufReader, Read, Seek};
 use std::path::Path;
 use std::rc::Rc;
 
-use crate::diag::{Location, Problem};
+use crate::diag::{Location, Msg, Problem};
+use crate::messages::reader as msg;
 
 /// The largest row (record, data value) a table may hold: 1 MiB.
 pub const MAX_ROW_BYTES: u64 = 1 << 20;
@@ -33,27 +34,27 @@ pub const EXPANSION_FLOOR: u64 = 16 << 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     /// The compressed data or the archive is damaged (cut short, bit rot, CRC mismatch).
-    Damaged(String),
+    Damaged(Msg),
     /// A decompression bomb: `out` bytes from `input` compressed bytes.
     Expansion { out: u64, input: u64 },
     /// A row longer than [`MAX_ROW_BYTES`].
     RowTooLong,
 }
 
+impl Fault {
+    /// What went wrong, in both languages.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Fault::Damaged(why) => msg::damaged(why),
+            Fault::Expansion { out, input } => msg::expansion(MAX_EXPANSION, *out, *input),
+            Fault::RowTooLong => msg::row_too_long(MAX_ROW_BYTES),
+        }
+    }
+}
+
 impl fmt::Display for Fault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Fault::Damaged(why) => write!(f, "the file is damaged ({why})"),
-            Fault::Expansion { out, input } => write!(
-                f,
-                "decompresses to more than {MAX_EXPANSION} times its size ({out} bytes from {input}): refused as a decompression bomb"
-            ),
-            Fault::RowTooLong => write!(
-                f,
-                "holds a row of more than {} bytes (1 MiB), the largest row wisn reads",
-                MAX_ROW_BYTES
-            ),
-        }
+        f.write_str(self.msg().en())
     }
 }
 
@@ -73,15 +74,17 @@ pub fn fault_problem(f: &Fault, display: &str, row: Option<usize>) -> Problem {
     let mut at = Location::file(display);
     at.row = row;
     match f {
-        Fault::Damaged(_) => Problem::error(Code::DamagedFile, format!("cannot be read: {f}"))
+        Fault::Damaged(_) => Problem::error(Code::DamagedFile, msg::cannot_be_read(&f.msg()))
             .at(at)
-            .hint("the file was cut short or corrupted (a failed copy or download): copy or download it again, or re-create the archive"),
-        Fault::Expansion { .. } => Problem::error(Code::DecompressionBomb, format!("cannot be read: {f}"))
+            .hint(msg::damaged_hint()),
+        Fault::Expansion { .. } => {
+            Problem::error(Code::DecompressionBomb, msg::cannot_be_read(&f.msg()))
+                .at(at)
+                .hint(msg::expansion_hint())
+        }
+        Fault::RowTooLong => Problem::error(Code::RowTooLong, msg::cannot_be_read(&f.msg()))
             .at(at)
-            .hint("decompress the file yourself and give the plain CSV if it is genuine"),
-        Fault::RowTooLong => Problem::error(Code::RowTooLong, format!("cannot be read: {f}"))
-            .at(at)
-            .hint("check for an unclosed quote (\") above this line, or that the file really is a table"),
+            .hint(msg::row_too_long_hint()),
     }
 }
 
@@ -97,7 +100,7 @@ pub fn read_problem(
         None => {
             let mut at = Location::file(display);
             at.row = row;
-            Problem::error(Code::CannotRead, format!("cannot be read: {e}"))
+            Problem::error(Code::CannotRead, msg::cannot_be_read_io(&e.to_string()))
                 .at(at)
                 .hint(hint)
         }
@@ -128,22 +131,22 @@ pub fn open_stream(path: &Path, display: &str) -> Result<Box<dyn Read>, Problem>
 /// Opens a file, telling a folder and a missing file apart.
 pub fn open_file(path: &Path, display: &str) -> Result<File, Problem> {
     if path.is_dir() {
-        return Err(Problem::error(Code::IsAFolder, "is a folder, not a table file")
+        return Err(Problem::error(Code::IsAFolder, msg::is_a_folder())
             .at(Location::file(display))
-            .hint("give the file inside it (e.g. FOLDER/workload.csv), or give the folder as the study"));
+            .hint(msg::is_a_folder_hint()));
     }
     File::open(path).map_err(|e| {
         let (code, what, hint) = if e.kind() == io::ErrorKind::NotFound {
             (
                 Code::NotFound,
-                "does not exist".to_string(),
-                "check the path and the file name",
+                msg::does_not_exist(),
+                msg::does_not_exist_hint(),
             )
         } else {
             (
                 Code::CannotOpen,
-                format!("cannot be opened: {e}"),
-                "check the path and that the file is readable",
+                msg::cannot_be_opened(&e.to_string()),
+                msg::cannot_be_opened_hint(),
             )
         };
         Problem::error(code, what)
@@ -180,12 +183,13 @@ fn is_table_entry(name: &str) -> bool {
 /// data starts and how it is compressed; the file is then read from there through a deflate
 /// decoder (never unpacked to disk or memory), checking the CRC-32 and size at its end.
 fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
-    let bad = |e: String| {
-        Problem::error(Code::BadZip, format!("is not a readable zip archive: {e}"))
+    let bad = |e: Msg| {
+        Problem::error(Code::BadZip, msg::bad_zip(&e))
             .at(Location::file(display))
-            .hint("re-create the archive, or unzip it and give the CSV file")
+            .hint(msg::bad_zip_hint())
     };
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| bad(msg::verbatim(e.to_string())))?;
     let mut candidates = Vec::new();
     let mut all = Vec::new();
     for i in 0..archive.len() {
@@ -219,43 +223,33 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
                 None => {
                     return Err(Problem::error(
                         Code::NoZipEntry,
-                        format!(
-                            "holds no file named \"{wanted}\"; its files are: {}",
-                            list(&all)
-                        ),
+                        msg::no_zip_entry(wanted, &list(&all)),
                     )
                     .at(Location::file(archive_name))
-                    .hint(format!(
-                        "name one of them after #, e.g. {archive_name}#{}",
-                        all.first().map_or("table.csv", |(_, n)| n.as_str())
+                    .hint(msg::no_zip_entry_hint(
+                        archive_name,
+                        all.first().map_or("table.csv", |(_, n)| n.as_str()),
                     )))
                 }
             }
         }
         None => match candidates.as_slice() {
-            [] => return Err(bad("it holds no .csv, .tsv, .txt or .json file".into())),
+            [] => return Err(bad(msg::zip_no_table())),
             [(i, _)] => *i,
             [first, ..] => {
                 return Err(Problem::error(
                     Code::AmbiguousZip,
-                    format!(
-                        "holds {} table files: {}; wisn does not guess which one is meant",
-                        candidates.len(),
-                        list(&candidates)
-                    ),
+                    msg::ambiguous_zip(candidates.len(), &list(&candidates)),
                 )
                 .at(Location::file(display))
-                .hint(format!(
-                    "name the file after #: {display}#{} (or keep one table file per archive)",
-                    first.1
-                )))
+                .hint(msg::ambiguous_zip_hint(display, &first.1)))
             }
         },
     };
     let (start, size, expected_size, crc, method, encrypted) = {
         let entry = archive
             .by_index_raw(index)
-            .map_err(|e| bad(e.to_string()))?;
+            .map_err(|e| bad(msg::verbatim(e.to_string())))?;
         (
             entry.data_start(),
             entry.compressed_size(),
@@ -266,18 +260,15 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
         )
     };
     if encrypted {
-        return Err(bad("its file is password-protected".into()));
+        return Err(bad(msg::zip_encrypted()));
     }
     let mut file = archive.into_inner().into_inner();
     let real = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
     if start.saturating_add(size) > real {
-        return Err(damaged_problem(
-            display,
-            "the archive is cut short: its file's data goes past the end",
-        ));
+        return Err(damaged_problem(display, msg::zip_cut_short()));
     }
     file.seek(io::SeekFrom::Start(start))
-        .map_err(|e| bad(e.to_string()))?;
+        .map_err(|e| bad(msg::verbatim(e.to_string())))?;
     let counted = Counting::new(file);
     let input = counted.count.clone();
     let raw = BufReader::with_capacity(1 << 16, counted).take(size);
@@ -296,14 +287,12 @@ fn open_zip_entry(file: File, display: &str) -> Result<Box<dyn Read>, Problem> {
             flate2::read::DeflateDecoder::new(raw),
             input,
         )))),
-        other => Err(bad(format!(
-            "its file is compressed with {other}, which wisn does not read"
-        ))),
+        other => Err(bad(msg::zip_method(&other.to_string()))),
     }
 }
 
-fn damaged_problem(display: &str, why: &str) -> Problem {
-    fault_problem(&Fault::Damaged(why.into()), display, None)
+fn damaged_problem(display: &str, why: Msg) -> Problem {
+    fault_problem(&Fault::Damaged(why), display, None)
 }
 
 /// Counts the bytes read through it.
@@ -353,10 +342,8 @@ impl<R: Read> Read for Inflated<R> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
             Err(e) => {
                 let why = match e.kind() {
-                    io::ErrorKind::UnexpectedEof => {
-                        "it ends in the middle of the compressed data".to_string()
-                    }
-                    _ => format!("the compressed data is corrupt: {e}"),
+                    io::ErrorKind::UnexpectedEof => msg::compressed_ends_early(),
+                    _ => msg::compressed_corrupt(&e.to_string()),
                 };
                 return Err(fault(Fault::Damaged(why)));
             }
@@ -389,23 +376,21 @@ impl Read for Checked {
         self.crc.update(&buf[..n]);
         self.seen += n as u64;
         if self.seen > self.expected_size {
-            return Err(fault(Fault::Damaged(format!(
-                "its file holds more than the {} bytes the archive declares",
-                self.expected_size
+            return Err(fault(Fault::Damaged(msg::zip_more_than_declared(
+                self.expected_size,
             ))));
         }
         if n == 0 && !buf.is_empty() {
             if self.seen != self.expected_size {
-                return Err(fault(Fault::Damaged(format!(
-                    "its file holds {} bytes, the archive declares {}",
-                    self.seen, self.expected_size
+                return Err(fault(Fault::Damaged(msg::zip_size_mismatch(
+                    self.seen,
+                    self.expected_size,
                 ))));
             }
             if self.crc.sum() != self.expected_crc {
-                return Err(fault(Fault::Damaged(format!(
-                    "CRC-32 mismatch: the archive declares {:08x}, the data gives {:08x}",
-                    self.expected_crc,
-                    self.crc.sum()
+                return Err(fault(Fault::Damaged(msg::zip_crc_mismatch(
+                    &format!("{:08x}", self.expected_crc),
+                    &format!("{:08x}", self.crc.sum()),
                 ))));
             }
         }
