@@ -153,6 +153,111 @@ crate::catalogue! {
         en: "save as \"CSV UTF-8\" to silence this, or give --encoding windows-1252",
         fr: "enregistrez en \"CSV UTF-8\" pour faire taire cet avertissement, ou donnez --encoding windows-1252",
     }
+
+    // ---- the workload table (workload.rs) ----
+    no_activities() {
+        en: "has neither an activity and a volume column (long form) nor activity columns (wide form)",
+        fr: "n'a ni colonnes activité et volume (forme longue) ni colonnes d'activités (forme large)",
+    }
+    no_activities_hint() {
+        en: "use columns facility_id, activity, volume[, period], or facility_id and one column per activity",
+        fr: "utilisez les colonnes facility_id, activity, volume[, period], ou facility_id et une colonne par activité",
+    }
+    year_without_periods(year: i32) {
+        en: "--year {year} has no effect: the workload table has no period column",
+        fr: "--year {year} est sans effet : la table workload n'a pas de colonne de période",
+    }
+    year_without_periods_hint() {
+        en: "add a period column, or leave out --year",
+        fr: "ajoutez une colonne de période, ou retirez --year",
+    }
+    year_rows(year: i32, n: u64) {
+        en: "{year} ({n} rows)",
+        fr: "{year} ({n} lignes)",
+        one(n): en: "{year} ({n} row)",
+        fr: "{year} ({n} ligne)",
+    }
+    year_without_data(year: i32, years: &Msg) {
+        en: "has no workload for --year {year}: its periods are of {years}",
+        fr: "n'a pas de charge de travail pour --year {year} : ses périodes sont de {years}",
+    }
+    year_without_data_hint() {
+        en: "give --year with a year the table holds, or the workload export of that year",
+        fr: "donnez --year avec une année que la table contient, ou l'export de la charge de travail de cette année",
+    }
+    outside_year(total: u64, year: i32, years: &str) {
+        en: "{total} workload rows of periods outside {year} were left out ({years})",
+        fr: "{total} lignes de charge de travail de périodes hors de {year} ont été laissées de côté ({years})",
+        one(total): en: "{total} workload row of a period outside {year} was left out ({years})",
+        fr: "{total} ligne de charge de travail d'une période hors de {year} a été laissée de côté ({years})",
+    }
+    blank_period(n: u64, rows: &str, more: &str) {
+        en: "{n} workload rows have a blank period and are in no year: they are not counted under --year (rows {rows}{more})",
+        fr: "{n} lignes de charge de travail ont une période vide et ne sont dans aucune année : elles ne sont pas comptées avec --year (lignes {rows}{more})",
+        one(n): en: "{n} workload row has a blank period and is in no year: it is not counted under --year (row {rows}{more})",
+        fr: "{n} ligne de charge de travail a une période vide et n'est dans aucune année : elle n'est pas comptée avec --year (ligne {rows}{more})",
+    }
+    blank_period_hint() {
+        en: "fill in the period of those rows (2023-01, 2023Q1, 2023), or leave out --year",
+        fr: "remplissez la période de ces lignes (2023-01, 2023Q1, 2023), ou retirez --year",
+    }
+    periods_not_monthly() {
+        en: "workload periods are not all months (or some are blank): completeness is not computed",
+        fr: "les périodes de la charge de travail ne sont pas toutes des mois (ou certaines sont vides) : la complétude n'est pas calculée",
+    }
+    workload_blank_facility() {
+        en: "is blank: every workload row needs a facility code",
+        fr: "est vide : chaque ligne de charge de travail doit avoir un code de structure",
+    }
+    workload_blank_facility_hint() {
+        en: "fill in the facility code or delete the row",
+        fr: "remplissez le code de structure ou supprimez la ligne",
+    }
+    workload_blank_activity() {
+        en: "is blank: a workload row with a volume needs its activity",
+        fr: "est vide : une ligne de charge de travail avec un volume doit avoir son activité",
+    }
+    workload_blank_activity_hint() {
+        en: "fill in the activity or delete the row",
+        fr: "remplissez l'activité ou supprimez la ligne",
+    }
+    not_a_period() { en: "is not a period", fr: "n'est pas une période" }
+    not_a_period_hint() {
+        en: "write a month as 2023-01 or 202301, a quarter as 2023Q1, a year as 2023",
+        fr: "écrivez un mois sous la forme 2023-01 ou 202301, un trimestre 2023Q1, une année 2023",
+    }
+    negative_volume() { en: "is a negative volume", fr: "est un volume négatif" }
+    negative_volume_hint() {
+        en: "volumes count activities done: correct the value or leave the cell blank",
+        fr: "les volumes comptent les activités faites : corrigez la valeur ou laissez la cellule vide",
+    }
+    repeated_what(facility: &str, activity: &str, period: &Msg) {
+        en: "facility {facility}, activity \"{activity}\", {period}",
+        fr: "structure {facility}, activité \"{activity}\", {period}",
+    }
+    repeated_row(first: usize, what: &Msg, volume: &str) {
+        en: "repeats row {first} ({what}, volume {volume}): the two are summed",
+        fr: "répète la ligne {first} ({what}, volume {volume}) : les deux sont additionnées",
+    }
+    repeated_row_hint() {
+        en: "delete the repeated row if it was pasted twice (--strict makes this an error)",
+        fr: "supprimez la ligne répétée si elle a été collée deux fois (--strict en fait une erreur)",
+    }
+    repeated_key(what: &Msg, first: usize, first_volume: &str, volume: &str) {
+        en: "gives {what} a second time (row {first}: {first_volume}, here: {volume}): the two are summed",
+        fr: "donne {what} une deuxième fois (ligne {first} : {first_volume}, ici : {volume}) : les deux sont additionnés",
+    }
+    repeated_key_hint() {
+        en: "keep one row per facility, activity and period (correct the period or the facility of one of them); if both are real parts of the total, add them up in one row",
+        fr: "gardez une ligne par structure, activité et période (corrigez la période ou la structure de l'une d'elles) ; si les deux sont de vraies parts du total, additionnez-les sur une ligne",
+    }
+    more_repeats(n: usize) {
+        en: "... and {n} more workload rows repeat a facility, activity and period already given",
+        fr: "... et {n} lignes de charge de travail de plus répètent une structure, une activité et une période déjà données",
+        one(n): en: "... and {n} more workload row repeats a facility, activity and period already given",
+        fr: "... et {n} ligne de charge de travail de plus répète une structure, une activité et une période déjà données",
+    }
+    no_period() { en: "no period", fr: "sans période" }
 }
 
 /// A text that comes from a library (the zip or JSON reader's own error) and is shown as it is

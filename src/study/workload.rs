@@ -13,7 +13,8 @@ use super::schema::{WIDE_WORKLOAD_IGNORED, WORKLOAD};
 use super::source::{Cell, Flow, Row, RowSource};
 use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, ReadOptions};
-use crate::diag::{Diagnostics, Problem};
+use crate::diag::{Diagnostics, Msg, Problem};
+use crate::messages::reader as msg;
 
 enum Shape {
     Long {
@@ -201,9 +202,9 @@ pub fn read_workload(
                 let mut at = f.location.clone();
                 at.row = Some(h.row);
                 d.error(
-                    Problem::error(Code::NoActivities, "has neither an activity and a volume column (long form) nor activity columns (wide form)")
+                    Problem::error(Code::NoActivities, msg::no_activities())
                         .at(at)
-                        .hint("use columns facility_id, activity, volume[, period], or facility_id and one column per activity"),
+                        .hint(msg::no_activities_hint()),
                 );
                 return false;
             }
@@ -337,31 +338,24 @@ pub fn read_workload(
     if let Some(y) = options.year {
         if header.is_some() && !has_period_column {
             diag.warn(
-                Problem::warning(
-                    Code::YearWithoutPeriods,
-                    format!("--year {y} has no effect: the workload table has no period column"),
-                )
-                .at(source.location())
-                .hint("add a period column, or leave out --year"),
+                Problem::warning(Code::YearWithoutPeriods, msg::year_without_periods(y))
+                    .at(source.location())
+                    .hint(msg::year_without_periods_hint()),
             );
         } else if kept_in_year == 0 && !outside_year.is_empty() {
-            let years: Vec<String> = outside_year
+            let years: Vec<Msg> = outside_year
                 .iter()
-                .map(|(y, n)| format!("{y} ({n} rows)"))
+                .map(|(y, n)| msg::year_rows(*y, *n))
                 .collect();
+            let years = Msg::new(
+                years.iter().map(Msg::en).collect::<Vec<_>>().join(", "),
+                years.iter().map(Msg::fr).collect::<Vec<_>>().join(", "),
+            );
             diag.error(
-                Problem::error(
-                    Code::YearWithoutData,
-                    format!(
-                        "has no workload for --year {y}: its periods are of {}",
-                        years.join(", ")
-                    ),
-                )
-                .at(source.location())
-                .value(y.to_string())
-                .hint(
-                    "give --year with a year the table holds, or the workload export of that year",
-                ),
+                Problem::error(Code::YearWithoutData, msg::year_without_data(y, &years))
+                    .at(source.location())
+                    .value(y.to_string())
+                    .hint(msg::year_without_data_hint()),
             );
         } else if !outside_year.is_empty() {
             let total: u64 = outside_year.values().sum();
@@ -372,10 +366,7 @@ pub fn read_workload(
             diag.note(
                 Problem::warning(
                     Code::OutsideYear,
-                    format!(
-                        "{total} workload rows of periods outside {y} were left out ({})",
-                        years.join(", ")
-                    ),
+                    msg::outside_year(total, y, &years.join(", ")),
                 )
                 .at(source.location()),
             );
@@ -390,15 +381,14 @@ pub fn read_workload(
         diag.warn(
             Problem::warning(
                 Code::BlankPeriod,
-                format!(
-                    "{} workload rows have a blank period and are in no year: they are not counted under --year (rows {}{})",
+                msg::blank_period(
                     blank_period_count,
-                    rows.join(", "),
-                    if blank_period_count > 10 { ", …" } else { "" }
+                    &rows.join(", "),
+                    if blank_period_count > 10 { ", …" } else { "" },
                 ),
             )
             .at(source.location())
-            .hint("fill in the period of those rows (2023-01, 2023Q1, 2023), or leave out --year"),
+            .hint(msg::blank_period_hint()),
         );
     }
     let workload = &mut b.study.workload;
@@ -406,7 +396,7 @@ pub fn read_workload(
     if has_period_column && periods.any && !periods.all_monthly {
         diag.warn(Problem::warning(
             Code::PeriodsNotMonthly,
-            "workload periods are not all months (or some are blank): completeness is not computed",
+            msg::periods_not_monthly(),
         ));
     }
     for (f, set) in month_sets.iter().enumerate() {
@@ -466,12 +456,9 @@ fn facility_of(
             d.error(super::table_reader::error_cell(f.at(row, col), &e));
         } else {
             d.error(
-                Problem::error(
-                    Code::BlankCell,
-                    "is blank: every workload row needs a facility code",
-                )
-                .at(f.at(row, col))
-                .hint("fill in the facility code or delete the row"),
+                Problem::error(Code::BlankCell, msg::workload_blank_facility())
+                    .at(f.at(row, col))
+                    .hint(msg::workload_blank_facility_hint()),
             );
         }
         return None;
@@ -492,12 +479,9 @@ fn activity_of(
 ) -> Option<usize> {
     let Some(name) = text_of(row, col) else {
         d.error(
-            Problem::error(
-                Code::BlankCell,
-                "is blank: a workload row with a volume needs its activity",
-            )
-            .at(f.at(row, col))
-            .hint("fill in the activity or delete the row"),
+            Problem::error(Code::BlankCell, msg::workload_blank_activity())
+                .at(f.at(row, col))
+                .hint(msg::workload_blank_activity_hint()),
         );
         return None;
     };
@@ -525,12 +509,10 @@ fn period_of(
         Some(p) => Ok(Some(p)),
         None => {
             d.error(
-                Problem::error(Code::BadPeriod, "is not a period")
+                Problem::error(Code::BadPeriod, msg::not_a_period())
                     .at(f.at(row, col))
                     .value(text.as_ref())
-                    .hint(
-                        "write a month as 2023-01 or 202301, a quarter as 2023Q1, a year as 2023",
-                    ),
+                    .hint(msg::not_a_period_hint()),
             );
             Err(Reported)
         }
@@ -547,12 +529,10 @@ fn volume_of(
     if let Some(v) = v {
         if v < 0.0 {
             d.error(
-                Problem::error(Code::Negative, "is a negative volume")
+                Problem::error(Code::Negative, msg::negative_volume())
                     .at(f.at(row, col))
                     .value(crate::numbers::full_precision(v))
-                    .hint(
-                        "volumes count activities done: correct the value or leave the cell blank",
-                    ),
+                    .hint(msg::negative_volume_hint()),
             );
             return Err(Reported);
         }
@@ -687,14 +667,15 @@ impl Months {
     }
 }
 
-fn period_text(p: Option<Period>) -> String {
-    match p {
-        None => "no period".into(),
+fn period_text(p: Option<Period>) -> Msg {
+    let text = match p {
+        None => return msg::no_period(),
         Some(Period::Year(y)) => format!("{y}"),
         Some(Period::Quarter(y, q)) => format!("{y}Q{q}"),
         Some(Period::Month(y, m)) => format!("{y}-{m:02}"),
         Some(Period::Week(y, w)) => format!("{y}W{w:02}"),
-    }
+    };
+    msg::verbatim(text)
 }
 
 /// A second pass over the table, only when some facility × activity × period came twice: finds
@@ -780,30 +761,27 @@ fn repeated_rows(
         let Some(&(first_row, first_volume)) = first.get(&(*fac, *a, *period)) else {
             continue;
         };
-        let what = format!(
-            "facility {}, activity \"{}\", {}",
-            b.study.facilities[*fac].id,
-            b.study.activities[*a].name,
-            period_text(*period)
+        let what = msg::repeated_what(
+            &b.study.facilities[*fac].id,
+            &b.study.activities[*a].name,
+            &period_text(*period),
         );
         let (code, message, hint) = if first_volume == *volume {
             (
                 Code::DuplicateRow,
-                format!(
-                    "repeats row {first_row} ({what}, volume {}): the two are summed",
-                    crate::numbers::full_precision(*volume)
-                ),
-                "delete the repeated row if it was pasted twice (--strict makes this an error)",
+                msg::repeated_row(first_row, &what, &crate::numbers::full_precision(*volume)),
+                msg::repeated_row_hint(),
             )
         } else {
             (
                 Code::DuplicateKey,
-                format!(
-                    "gives {what} a second time (row {first_row}: {}, here: {}): the two are summed",
-                    crate::numbers::full_precision(first_volume),
-                    crate::numbers::full_precision(*volume)
+                msg::repeated_key(
+                    &what,
+                    first_row,
+                    &crate::numbers::full_precision(first_volume),
+                    &crate::numbers::full_precision(*volume),
                 ),
-                "keep one row per facility, activity and period (correct the period or the facility of one of them); if both are real parts of the total, add them up in one row",
+                msg::repeated_key_hint(),
             )
         };
         let mut at = location.clone();
@@ -814,10 +792,7 @@ fn repeated_rows(
         diag.warn(
             Problem::warning(
                 Code::DuplicateRow,
-                format!(
-                    "... and {} more workload rows repeat a facility, activity and period already given",
-                    seen.total - seen.repeats.len()
-                ),
+                msg::more_repeats(seen.total - seen.repeats.len()),
             )
             .at(location),
         );
