@@ -18,6 +18,7 @@ pub mod dhis2;
 pub mod diag;
 pub mod reader;
 pub mod study;
+pub mod workbook;
 
 /// Every part of the catalogue (the tests go through all of them).
 pub fn all() -> Vec<(&'static str, &'static [Template])> {
@@ -27,6 +28,7 @@ pub fn all() -> Vec<(&'static str, &'static [Template])> {
         ("reader", reader::TEMPLATES),
         ("study", study::TEMPLATES),
         ("study::method", study::method::TEMPLATES),
+        ("workbook", workbook::TEMPLATES),
     ]
 }
 

@@ -31,7 +31,8 @@ mod xls_check;
 mod zip_check;
 
 use super::source::{Cell, Flow, Row, RowSource};
-use crate::diag::{Location, Problem};
+use crate::diag::{Location, Msg, Problem};
+use crate::messages::workbook as msg;
 use crate::names::normalise;
 use crate::numbers::DecimalStyle;
 
@@ -58,14 +59,13 @@ pub fn sniff(path: &Path, display: &str) -> Result<Kind, Problem> {
     let n = File::open(path)
         .and_then(|mut f| read_up_to(&mut f, &mut head))
         .map_err(|e| {
-            Problem::error(Code::CannotOpen, format!("cannot be opened: {e}"))
+            Problem::error(Code::CannotOpen, msg::cannot_be_opened(&e.to_string()))
                 .at(Location::file(display))
-                .hint("check the path and that the file is readable (close it in Excel if it is locked)")
+                .hint(msg::cannot_be_opened_hint())
         })?;
     let head = &head[..n];
     if head.is_empty() {
-        return Err(not_a_workbook(display, "the file is empty (0 bytes)")
-            .hint("the file was not saved completely: save it again from Excel or LibreOffice"));
+        return Err(not_a_workbook(display, &msg::empty_file()).hint(msg::empty_file_hint()));
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Ok(Kind::Xls);
@@ -81,27 +81,20 @@ pub fn sniff(path: &Path, display: &str) -> Result<Kind, Problem> {
             || lower.starts_with("<!doctype")
             || lower.contains("<table")
         {
-            "it is an HTML page saved with a workbook name (some web exports do this)"
+            msg::html_page()
         } else {
-            "it is an XML text file, not a workbook"
+            msg::xml_text()
         };
-        return Err(not_a_workbook(display, what).hint(
-            "open it in Excel or LibreOffice and save it as .xlsx, or export the table as CSV",
-        ));
+        return Err(not_a_workbook(display, &what).hint(msg::markup_hint()));
     }
     let printable = head
         .iter()
         .filter(|&&b| b == b'\n' || b == b'\r' || b == b'\t' || b >= 0x20)
         .count();
     if printable * 10 >= head.len() * 9 {
-        return Err(not_a_workbook(
-            display,
-            "it is a text file (CSV?) with a workbook name",
-        )
-        .hint("rename it with the extension it really has (.csv), or open it in Excel and save it as .xlsx"));
+        return Err(not_a_workbook(display, &msg::text_file()).hint(msg::text_file_hint()));
     }
-    Err(not_a_workbook(display, "it is neither an Excel nor an OpenDocument file")
-        .hint("open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV"))
+    Err(not_a_workbook(display, &msg::unknown_kind()).hint(msg::not_a_workbook_hint()))
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -117,9 +110,8 @@ fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
     let damaged = |why: String| {
-        not_a_workbook(display, &format!("the file is damaged or incomplete ({why})")).hint(
-            "the file may have been cut short (a failed copy or download): copy it again, or open it in Excel and save it again",
-        )
+        not_a_workbook(display, &msg::damaged_or_incomplete(&why))
+            .hint(msg::damaged_or_incomplete_hint())
     };
     let file = File::open(path).map_err(|e| damaged(e.to_string()))?;
     let mut archive =
@@ -141,15 +133,9 @@ fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
         }
         Ok(kind)
     } else if has("word/document.xml") {
-        Err(
-            not_a_workbook(display, "it is a Word document, not a workbook")
-                .hint("copy the table into Excel and save it as .xlsx"),
-        )
+        Err(not_a_workbook(display, &msg::word_document()).hint(msg::word_document_hint()))
     } else {
-        Err(
-            not_a_workbook(display, "it is a zip archive but not a workbook")
-                .hint("give the workbook itself (.xlsx, .ods), or unzip the archive"),
-        )
+        Err(not_a_workbook(display, &msg::other_zip()).hint(msg::other_zip_hint()))
     }
 }
 
@@ -187,13 +173,10 @@ fn remember_checked(path: &Path) {
     }
 }
 
-fn not_a_workbook(display: &str, why: &str) -> Problem {
-    Problem::error(
-        Code::BadWorkbook,
-        format!("cannot be read as a workbook: {why}"),
-    )
-    .at(Location::file(display))
-    .hint("open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV")
+fn not_a_workbook(display: &str, why: &Msg) -> Problem {
+    Problem::error(Code::BadWorkbook, msg::not_a_workbook(why))
+        .at(Location::file(display))
+        .hint(msg::not_a_workbook_hint())
 }
 
 type Buffered = BufReader<File>;
@@ -213,11 +196,9 @@ impl Book {
         let failed = |e: String| {
             let lower = e.to_ascii_lowercase();
             if lower.contains("password") || lower.contains("encrypt") {
-                not_a_workbook(display, "it is protected by a password")
-                    .hint("open it in Excel, remove the password (File > Info > Protect Workbook), and save it again")
+                not_a_workbook(display, &msg::password()).hint(msg::password_hint())
             } else {
-                not_a_workbook(display, &format!("the file is damaged ({e})"))
-                    .hint("open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV")
+                not_a_workbook(display, &msg::damaged(&e)).hint(msg::not_a_workbook_hint())
             }
         };
         if kind == Kind::Xls {
@@ -225,12 +206,9 @@ impl Book {
             if size > xls_check::MAX_XLS_BYTES {
                 return Err(not_a_workbook(
                     display,
-                    &format!(
-                        "it is larger than {} MiB, the largest .xls wisn reads",
-                        xls_check::MAX_XLS_BYTES >> 20
-                    ),
+                    &msg::xls_too_large(xls_check::MAX_XLS_BYTES >> 20),
                 )
-                .hint("open it in Excel or LibreOffice and save it as .xlsx"));
+                .hint(msg::xls_too_large_hint()));
             }
             let checked = std::fs::read(path)
                 .map_err(|e| e.to_string())
@@ -634,17 +612,14 @@ impl WorkbookSource {
                     .find(|n| normalise(n) == k)
                     .cloned()
                     .unwrap_or_default();
-                format!("did you mean \"{name}\"? give FILE#{name}")
+                msg::sheet_guess(&name)
             }
-            None => "give one of the sheets as FILE#Sheet, or rename the sheet".into(),
+            None => msg::sheet_hint(),
         };
         let what = if self.sheet.is_empty() {
-            "has no sheet".to_string()
+            msg::no_sheet()
         } else {
-            format!(
-                "has no sheet named \"{}\"; its sheets are: {list}",
-                self.sheet
-            )
+            msg::no_sheet_named(&self.sheet, &list)
         };
         Err(Problem::error(Code::NoSheet, what)
             .at(self.file_location())
@@ -820,26 +795,23 @@ impl RowSource for WorkbookSource {
             at.row = Some(*r as usize + 1);
             at.cell = Some(cell_name(*r, *c));
             let more = if unsaved.len() > 1 {
-                format!(" ({} formula cells in all)", unsaved.len())
+                msg::formula_cells_in_all(unsaved.len())
             } else {
-                String::new()
+                Msg::default()
             };
             return Err(Problem::error(
                 Code::FormulaWithoutResult,
-                format!("is a formula with no saved result{more}: it would read as blank"),
+                msg::formula_without_result(&more),
             )
             .at(at)
             .value(format!("={formula}"))
-            .hint("the workbook was written by a program that does not compute formulas: open it in Excel or LibreOffice and save it, then run again"));
+            .hint(msg::formula_without_result_hint()));
         }
         match result {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) | Err(e) => Err(Problem::error(
-                Code::BadWorkbook,
-                format!("cannot be read: the sheet is damaged ({e})"),
-            )
-            .at(self.location())
-            .hint("open the workbook in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV")),
+            Ok(Err(e)) | Err(e) => Err(Problem::error(Code::BadWorkbook, msg::sheet_damaged(&e))
+                .at(self.location())
+                .hint(msg::sheet_damaged_hint())),
         }
     }
 }
