@@ -92,4 +92,28 @@ crate::catalogue! {
         fr: "exportez /api/organisationUnits.json?fields=id,name,level,path&paging=false",
     }
     no_id_or_path() { en: "has no id or no path", fr: "n'a pas d'id ou pas de chemin (path)" }
+
+    // ---- iHRIS statuses (ihris.rs) ----
+    status_rows(status: &str, rows: usize) {
+        en: "\"{status}\" ({rows} rows)",
+        fr: "\"{status}\" ({rows} lignes)",
+        one(rows): en: "\"{status}\" ({rows} row)",
+        fr: "\"{status}\" ({rows} ligne)",
+    }
+    status_looks_like(status: &str, active: &str) {
+        en: "\"{status}\" looks like \"{active}\"",
+        fr: "\"{status}\" ressemble à \"{active}\"",
+    }
+    unknown_status_hint() {
+        en: "if one of them means in post, add it to --active-status (e.g. --active-status \"en poste,actif,active,STATUS\")",
+        fr: "si l'un d'eux signifie en poste, ajoutez-le à --active-status (p. ex. --active-status \"en poste,actif,active,STATUT\")",
+    }
+    unknown_status_guess_hint(suggestions: &Msg) {
+        en: "{suggestions}: correct it in iHRIS, or add it to --active-status if it means in post",
+        fr: "{suggestions} : corrigez-le dans iHRIS, ou ajoutez-le à --active-status s'il signifie en poste",
+    }
+    unknown_statuses(list: &Msg) {
+        en: "staff statuses never seen before, so not counted as in post: {list}",
+        fr: "statuts d'agents jamais vus auparavant, donc non comptés comme en poste : {list}",
+    }
 }

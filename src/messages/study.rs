@@ -443,6 +443,119 @@ crate::catalogue! {
         en: "add a `{name}` column, or rename the column that holds it",
         fr: "ajoutez une colonne `{name}`, ou renommez la colonne qui la contient",
     }
+
+    // ---- finding the tables (discover.rs) ----
+    cannot_be_listed(error: &str) {
+        en: "cannot be listed: {error}",
+        fr: "ne peut pas être listé : {error}",
+    }
+    table_twice_files(table: &str, first: &str, second: &str) {
+        en: "holds the `{table}` table twice: {first} and {second}",
+        fr: "contient la table `{table}` deux fois : {first} et {second}",
+    }
+    table_twice_files_hint() {
+        en: "keep one file per table (move or rename the other)",
+        fr: "gardez un fichier par table (déplacez ou renommez l'autre)",
+    }
+    not_a_study() {
+        en: "is neither a study folder nor a workbook",
+        fr: "n'est ni un dossier d'étude ni un classeur",
+    }
+    not_a_study_hint() {
+        en: "give a folder holding facilities.csv, standards.csv, ... or a workbook (.xlsx, .ods) with one sheet per table",
+        fr: "donnez un dossier contenant facilities.csv, standards.csv, ... ou un classeur (.xlsx, .ods) avec une feuille par table",
+    }
+    study_not_found() { en: "does not exist", fr: "n'existe pas" }
+    study_not_found_hint() {
+        en: "check the path of the study folder or workbook",
+        fr: "vérifiez le chemin du dossier d'étude ou du classeur",
+    }
+    table_twice_sheets(table: &str, first: &str, second: &str) {
+        en: "holds the `{table}` table twice: sheets \"{first}\" and \"{second}\"",
+        fr: "contient la table `{table}` deux fois : feuilles \"{first}\" et \"{second}\"",
+    }
+    table_twice_sheets_hint() {
+        en: "keep one sheet per table (rename the other, e.g. add \"ancien\" to its name)",
+        fr: "gardez une feuille par table (renommez l'autre, p. ex. ajoutez \"ancien\" à son nom)",
+    }
+
+    // ---- scenarios (scenario.rs) ----
+    no_change_column() {
+        en: "has no change column: a scenario needs volume_factor, standard_factor, staff_change, add_standards or add_workload",
+        fr: "n'a pas de colonne de changement : un scénario a besoin de volume_factor, standard_factor, staff_change, add_standards ou add_workload",
+    }
+    no_change_column_hint() {
+        en: "add a volume_factor (workload × f), standard_factor (time per unit × f) or staff_change (staff + d) column",
+        fr: "ajoutez une colonne volume_factor (charge de travail × f), standard_factor (temps par unité × f) ou staff_change (effectif + d)",
+    }
+    scenario_blank_name() {
+        en: "is blank: every scenario row needs its scenario's name",
+        fr: "est vide : chaque ligne de scénario doit avoir le nom de son scénario",
+    }
+    scenario_blank_name_hint() {
+        en: "fill in the scenario's name or delete the row",
+        fr: "remplissez le nom du scénario ou supprimez la ligne",
+    }
+    reserved_scenario() {
+        en: "is not a scenario name: `baseline` names the results without any scenario",
+        fr: "n'est pas un nom de scénario : `baseline` désigne les résultats sans scénario",
+    }
+    reserved_scenario_hint() {
+        en: "give the scenario another name",
+        fr: "donnez un autre nom au scénario",
+    }
+    bad_factor() {
+        en: "is not above 0: a factor multiplies, so it must be > 0",
+        fr: "n'est pas supérieur à 0 : un facteur multiplie, il doit donc être > 0",
+    }
+    bad_factor_hint() {
+        en: "write 1.3 for +30 %, 0.8 for −20 %; leave the cell blank for no change",
+        fr: "écrivez 1.3 pour +30 %, 0.8 pour −20 % ; laissez la cellule vide pour ne rien changer",
+    }
+    added_table_not_found() {
+        en: "names a table file that does not exist",
+        fr: "nomme un fichier de table qui n'existe pas",
+    }
+    added_table_not_found_hint() {
+        en: "give the file's path relative to the scenario file (a workbook sheet as FILE#Sheet)",
+        fr: "donnez le chemin du fichier relatif au fichier de scénarios (une feuille de classeur sous la forme FICHIER#Feuille)",
+    }
+    no_change() {
+        en: "changes nothing: volume_factor, standard_factor, staff_change, add_standards and add_workload are all blank",
+        fr: "ne change rien : volume_factor, standard_factor, staff_change, add_standards et add_workload sont tous vides",
+    }
+    no_change_hint() {
+        en: "fill in one of them, or delete the row",
+        fr: "remplissez l'un d'eux, ou supprimez la ligne",
+    }
+    bad_selector(selector: &str, change: &str, why: &Msg) {
+        en: "selects by {selector}, which a {change} cannot use: {why}",
+        fr: "sélectionne par {selector}, qu'un {change} ne peut pas utiliser : {why}",
+    }
+    bad_selector_hint(selector: &str, change: &str) {
+        en: "leave {selector} blank on this row, or put the {change} on a row of its own",
+        fr: "laissez {selector} vide sur cette ligne, ou mettez le {change} sur une ligne à part",
+    }
+    volume_by_cadre() {
+        en: "workload volumes belong to facilities and activities, not to a cadre",
+        fr: "les volumes de charge de travail appartiennent aux structures et aux activités, pas à une catégorie",
+    }
+    standard_by_place() {
+        en: "standards are set per cadre, activity and facility type",
+        fr: "les normes sont fixées par catégorie, activité et type de structure",
+    }
+    staff_change_without_cadre() {
+        en: "has a staff_change but no cadre: staff are counted per cadre",
+        fr: "a un staff_change mais pas de catégorie : les effectifs sont comptés par catégorie",
+    }
+    staff_change_without_cadre_hint() {
+        en: "fill in the cadre whose staff change",
+        fr: "remplissez la catégorie dont l'effectif change",
+    }
+    staff_by_activity() {
+        en: "staff are counted per facility and cadre",
+        fr: "les effectifs sont comptés par structure et catégorie",
+    }
 }
 
 /// A refusal of the method (working days, hours, standards ≤ 0 …) in both languages.
@@ -531,4 +644,17 @@ pub fn number_problem(p: &crate::numbers::NumberProblem) -> (Msg, Msg) {
         P::AmbiguousComma => (number_ambiguous_comma(), number_ambiguous_comma_hint()),
         P::BadGrouping => (number_bad_grouping(), number_bad_grouping_hint()),
     }
+}
+
+/// Messages joined by `sep`: a list whose items are words (`"; "` is `" ; "` in French).
+pub fn list(items: &[Msg], sep: &str) -> Msg {
+    let fr_sep = if sep.starts_with(';') || sep.starts_with(':') {
+        format!(" {sep}")
+    } else {
+        sep.to_string()
+    };
+    Msg::new(
+        items.iter().map(Msg::en).collect::<Vec<_>>().join(sep),
+        items.iter().map(Msg::fr).collect::<Vec<_>>().join(&fr_sep),
+    )
 }

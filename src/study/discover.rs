@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::schema::TableDef;
 use crate::diag::{Location, Problem};
+use crate::messages::study as msg;
 use crate::names::normalise;
 
 /// Where one table is.
@@ -203,7 +204,7 @@ pub fn discover(
             Err(e) => {
                 return Err(vec![Problem::error(
                     Code::CannotOpen,
-                    format!("cannot be listed: {e}"),
+                    msg::cannot_be_listed(&e.to_string()),
                 )
                 .at(Location::file(display_path(study)))]);
             }
@@ -225,15 +226,10 @@ pub fn discover(
                     problems.push(
                         Problem::error(
                             Code::DuplicateTable,
-                            format!(
-                                "holds the `{}` table twice: {} and {}",
-                                def.name,
-                                previous.display(),
-                                r.display()
-                            ),
+                            msg::table_twice_files(def.name, &previous.display(), &r.display()),
                         )
                         .at(Location::file(display_path(study)))
-                        .hint("keep one file per table (move or rename the other)"),
+                        .hint(msg::table_twice_files_hint()),
                     );
                     continue;
                 }
@@ -260,15 +256,15 @@ pub fn discover(
         }
     } else if study.exists() {
         problems.push(
-            Problem::error(Code::NotAStudy, "is neither a study folder nor a workbook")
+            Problem::error(Code::NotAStudy, msg::not_a_study())
                 .at(Location::file(display_path(study)))
-                .hint("give a folder holding facilities.csv, standards.csv, ... or a workbook (.xlsx, .ods) with one sheet per table"),
+                .hint(msg::not_a_study_hint()),
         );
     } else {
         problems.push(
-            Problem::error(Code::NotFound, "does not exist")
+            Problem::error(Code::NotFound, msg::study_not_found())
                 .at(Location::file(display_path(study)))
-                .hint("check the path of the study folder or workbook"),
+                .hint(msg::study_not_found_hint()),
         );
     }
     if problems.is_empty() {
@@ -290,15 +286,10 @@ fn sheets_of(path: &Path, defs: &[TableDef]) -> Result<Vec<(&'static str, TableR
             {
                 return Err(Problem::error(
                     Code::DuplicateTable,
-                    format!(
-                        "holds the `{}` table twice: sheets \"{first}\" and \"{sheet}\"",
-                        def.name
-                    ),
+                    msg::table_twice_sheets(def.name, first, &sheet),
                 )
                 .at(Location::file(display.clone()))
-                .hint(
-                    "keep one sheet per table (rename the other, e.g. add \"ancien\" to its name)",
-                ));
+                .hint(msg::table_twice_sheets_hint()));
             }
             if out.iter().all(|(t, _)| *t != def.name) {
                 out.push((

@@ -6,7 +6,9 @@
 use crate::diag::Code;
 use std::collections::BTreeMap;
 
-use crate::diag::{Diagnostics, Location, Problem};
+use crate::diag::{Diagnostics, Location, Msg, Problem};
+use crate::messages::dhis2 as msg;
+use crate::messages::study::list;
 use crate::names::{closest, key};
 
 /// Statuses of people who are not in post, as iHRIS lists in French and English write them
@@ -76,40 +78,31 @@ pub fn unknown_statuses(
 ) {
     let known: Vec<String> = KNOWN_INACTIVE.iter().map(|s| key(s)).collect();
     let active_keys: Vec<String> = active.iter().map(|s| key(s)).collect();
-    let mut unknown: Vec<String> = Vec::new();
-    let mut suggestions: Vec<String> = Vec::new();
+    let mut unknown: Vec<Msg> = Vec::new();
+    let mut suggestions: Vec<Msg> = Vec::new();
     for (status, rows) in dropped {
         let k = key(status);
         if k.is_empty() || known.contains(&k) {
             continue;
         }
-        unknown.push(format!(
-            "\"{status}\" ({rows} {})",
-            if *rows == 1 { "row" } else { "rows" }
-        ));
+        unknown.push(msg::status_rows(status, *rows));
         if let Some(a) = closest(&k, active_keys.iter().map(String::as_str)) {
             let i = active_keys.iter().position(|x| x == a).unwrap_or(0);
-            suggestions.push(format!("\"{status}\" looks like \"{}\"", active[i]));
+            suggestions.push(msg::status_looks_like(status, &active[i]));
         }
     }
     if unknown.is_empty() {
         return;
     }
     let hint = if suggestions.is_empty() {
-        "if one of them means in post, add it to --active-status (e.g. --active-status \"en poste,actif,active,STATUS\")".to_string()
+        msg::unknown_status_hint()
     } else {
-        format!(
-            "{}: correct it in iHRIS, or add it to --active-status if it means in post",
-            suggestions.join("; ")
-        )
+        msg::unknown_status_guess_hint(&list(&suggestions, "; "))
     };
     diag.warn(
         Problem::warning(
             Code::StaffStatusUnknown,
-            format!(
-                "staff statuses never seen before, so not counted as in post: {}",
-                unknown.join(", ")
-            ),
+            msg::unknown_statuses(&list(&unknown, ", ")),
         )
         .at(at)
         .hint(hint),

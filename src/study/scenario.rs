@@ -11,6 +11,7 @@ use super::Builder;
 use crate::diag::Code;
 use crate::diag::Reported;
 use crate::diag::{Diagnostics, Problem};
+use crate::messages::study as msg;
 use crate::numbers::full_precision;
 use crate::scenario::{ScenarioRow, Selector};
 
@@ -50,12 +51,9 @@ pub fn read_scenarios(
                 let mut at = f.location.clone();
                 at.row = Some(h.row);
                 d.error(
-                    Problem::error(
-                        Code::NoChangeColumn,
-                        "has no change column: a scenario needs volume_factor, standard_factor, staff_change, add_standards or add_workload",
-                    )
-                    .at(at)
-                    .hint("add a volume_factor (workload × f), standard_factor (time per unit × f) or staff_change (staff + d) column"),
+                    Problem::error(Code::NoChangeColumn, msg::no_change_column())
+                        .at(at)
+                        .hint(msg::no_change_column_hint()),
                 );
                 ok = false;
             }
@@ -80,24 +78,18 @@ fn read_row(
     let col = |name: &str| f.header.get(name).unwrap_or(0);
     let Some(name) = f.text(row, "scenario", d) else {
         d.error(
-            Problem::error(
-                Code::BlankCell,
-                "is blank: every scenario row needs its scenario's name",
-            )
-            .at(f.at(row, col("scenario")))
-            .hint("fill in the scenario's name or delete the row"),
+            Problem::error(Code::BlankCell, msg::scenario_blank_name())
+                .at(f.at(row, col("scenario")))
+                .hint(msg::scenario_blank_name_hint()),
         );
         return None;
     };
     if crate::names::normalise(&name) == "baseline" {
         d.error(
-            Problem::error(
-                Code::ReservedScenario,
-                "is not a scenario name: `baseline` names the results without any scenario",
-            )
-            .at(f.at(row, col("scenario")))
-            .value(name)
-            .hint("give the scenario another name"),
+            Problem::error(Code::ReservedScenario, msg::reserved_scenario())
+                .at(f.at(row, col("scenario")))
+                .value(name)
+                .hint(msg::reserved_scenario_hint()),
         );
         return None;
     }
@@ -107,13 +99,10 @@ fn read_row(
         match f.number_at(row, c, d) {
             Ok(Some(v)) if positive && v <= 0.0 => {
                 d.error(
-                    Problem::error(
-                        Code::BadFactor,
-                        "is not above 0: a factor multiplies, so it must be > 0",
-                    )
-                    .at(f.at(row, c))
-                    .value(full_precision(v))
-                    .hint("write 1.3 for +30 %, 0.8 for −20 %; leave the cell blank for no change"),
+                    Problem::error(Code::BadFactor, msg::bad_factor())
+                        .at(f.at(row, c))
+                        .value(full_precision(v))
+                        .hint(msg::bad_factor_hint()),
                 );
                 ok = false;
                 None
@@ -154,10 +143,10 @@ fn read_row(
         let path = base.join(&file);
         if !path.is_file() {
             d.error(
-                Problem::error(Code::NotFound, "names a table file that does not exist")
+                Problem::error(Code::NotFound, msg::added_table_not_found())
                     .at(f.at(row, col(name)))
                     .value(path.display().to_string())
-                    .hint("give the file's path relative to the scenario file (a workbook sheet as FILE#Sheet)"),
+                    .hint(msg::added_table_not_found_hint()),
             );
             ok = false;
             return None;
@@ -180,74 +169,48 @@ fn read_row(
         && add_workload.is_none()
     {
         d.error(
-            Problem::error(
-                Code::NoChange,
-                "changes nothing: volume_factor, standard_factor, staff_change, add_standards and add_workload are all blank",
-            )
-            .at(at)
-            .hint("fill in one of them, or delete the row"),
+            Problem::error(Code::NoChange, msg::no_change())
+                .at(at)
+                .hint(msg::no_change_hint()),
         );
         return None;
     }
     // A selector the row's change cannot use.
-    let refuse = |d: &mut Diagnostics, change: &str, selector: &str, why: &str| {
+    let refuse = |d: &mut Diagnostics, change: &str, selector: &str, why: crate::diag::Msg| {
         d.error(
-            Problem::error(
-                Code::BadSelector,
-                format!("selects by {selector}, which a {change} cannot use: {why}"),
-            )
-            .at(at.clone().with_column(
-                f.header
-                    .names
-                    .get(col(selector))
-                    .cloned()
-                    .unwrap_or_default(),
-            ))
-            .hint(format!(
-                "leave {selector} blank on this row, or put the {change} on a row of its own"
-            )),
+            Problem::error(Code::BadSelector, msg::bad_selector(selector, change, &why))
+                .at(at.clone().with_column(
+                    f.header
+                        .names
+                        .get(col(selector))
+                        .cloned()
+                        .unwrap_or_default(),
+                ))
+                .hint(msg::bad_selector_hint(selector, change)),
         );
     };
     let errors_before = d.error_count();
     if volume_factor.is_some() && cadre.is_some() {
-        refuse(
-            d,
-            "volume_factor",
-            "cadre",
-            "workload volumes belong to facilities and activities, not to a cadre",
-        );
+        refuse(d, "volume_factor", "cadre", msg::volume_by_cadre());
     }
     if standard_factor.is_some() {
         for sel in ["facility_id", "district", "region"] {
             if f.text(row, sel, d).is_some() {
-                refuse(
-                    d,
-                    "standard_factor",
-                    sel,
-                    "standards are set per cadre, activity and facility type",
-                );
+                refuse(d, "standard_factor", sel, msg::standard_by_place());
             }
         }
     }
     if staff_change.is_some() {
         if cadre.is_none() {
             d.error(
-                Problem::error(
-                    Code::BadSelector,
-                    "has a staff_change but no cadre: staff are counted per cadre",
-                )
-                .at(at.clone())
-                .hint("fill in the cadre whose staff change"),
+                Problem::error(Code::BadSelector, msg::staff_change_without_cadre())
+                    .at(at.clone())
+                    .hint(msg::staff_change_without_cadre_hint()),
             );
             ok = false;
         }
         if activity.is_some() {
-            refuse(
-                d,
-                "staff_change",
-                "activity",
-                "staff are counted per facility and cadre",
-            );
+            refuse(d, "staff_change", "activity", msg::staff_by_activity());
         }
     }
     if !ok || d.error_count() > errors_before {
