@@ -312,16 +312,16 @@ impl Aggregator {
         if v.period.is_empty() {
             return Err((
                 Field::Period,
-                Problem::error(Code::BlankCell, "is blank: every DHIS2 value needs its period")
-                    .hint("export the data again from DHIS2, or fill in the period (202301, 2023Q1, 2023)"),
+                Problem::error(Code::BlankCell, msg::dhis2_blank_period())
+                    .hint(msg::dhis2_blank_period_hint()),
             ));
         }
         let Some(period) = self.period(v.period) else {
             return Err((
                 Field::Period,
-                Problem::error(Code::BadPeriod, "is not a DHIS2 period")
+                Problem::error(Code::BadPeriod, msg::dhis2_bad_period())
                     .value(v.period)
-                    .hint("DHIS2 periods are written 2023 (year), 202301 (month), 2023Q1 (quarter), 2023W5 (week)"),
+                    .hint(msg::dhis2_bad_period_hint()),
             ));
         };
         if let Some(y) = self.year {
@@ -345,45 +345,48 @@ impl Aggregator {
                 Err(p) => {
                     return Err((
                         Field::Value,
-                        Problem::error(Code::BadNumber, p.what().to_string())
-                            .value(t)
-                            .hint("a mapped data element must hold numbers: check the data element of this row in dhis2_mapping"),
+                        Problem::error(
+                            Code::BadNumber,
+                            crate::messages::study::number_problem(&p).0,
+                        )
+                        .value(t)
+                        .hint(msg::dhis2_number_hint()),
                     ))
                 }
             },
             Num::Other(t) => {
                 return Err((
                     Field::Value,
-                    Problem::error(Code::BadNumber, "is not a number")
+                    Problem::error(Code::BadNumber, crate::messages::study::not_a_number())
                         .value(t)
-                        .hint("a mapped data element must hold numbers: check the data element of this row in dhis2_mapping"),
+                        .hint(msg::dhis2_number_hint()),
                 ))
             }
         };
         if !volume.is_finite() {
             return Err((
                 Field::Value,
-                Problem::error(Code::BadNumber, "is not a finite number")
-                    .value(full_precision(volume))
-                    .hint("correct the value in DHIS2"),
+                Problem::error(
+                    Code::BadNumber,
+                    crate::messages::study::not_a_finite_number(),
+                )
+                .value(full_precision(volume))
+                .hint(msg::dhis2_correct_in_dhis2()),
             ));
         }
         if volume < 0.0 {
             return Err((
                 Field::Value,
-                Problem::error(Code::Negative, "is a negative volume")
+                Problem::error(Code::Negative, crate::messages::reader::negative_volume())
                     .value(full_precision(volume))
-                    .hint("volumes count activities done: correct the value in DHIS2"),
+                    .hint(msg::dhis2_negative_hint()),
             ));
         }
         if !v.orgunit.first().is_some_and(|o| !o.is_empty()) {
             return Err((
                 Field::OrgUnit,
-                Problem::error(
-                    Code::BlankCell,
-                    "is blank: every DHIS2 value needs its org unit",
-                )
-                .hint("export the data again from DHIS2"),
+                Problem::error(Code::BlankCell, msg::dhis2_blank_orgunit())
+                    .hint(msg::dhis2_export_again()),
             ));
         }
         let facility = self.facility(b, v.orgunit);
@@ -397,16 +400,19 @@ impl Aggregator {
                 Field::Value,
                 Problem::error(
                     Code::Dhis2Duplicate,
-                    format!(
-                        "repeats a value already given earlier in the export (data element {}, period {}, org unit {}, category option combo {}): a DHIS2 export never holds the same value twice",
+                    msg::dhis2_duplicate(
                         v.data_element.first().copied().unwrap_or(""),
                         v.period,
                         v.orgunit.first().copied().unwrap_or(""),
-                        if v.coc.is_empty() { "(blank)" } else { v.coc }
+                        &if v.coc.is_empty() {
+                            msg::blank_combo()
+                        } else {
+                            verbatim(v.coc)
+                        },
                     ),
                 )
                 .value(full_precision(volume))
-                .hint("the file was probably joined from two exports that overlap: export the period once from DHIS2, or remove the repeated lines"),
+                .hint(msg::dhis2_duplicate_hint()),
             ));
         }
         let activity = self.mapping.rules[rule].activity;
@@ -436,7 +442,7 @@ impl Aggregator {
         if self.any_period && !self.all_monthly {
             diag.warn(Problem::warning(
                 Code::PeriodsNotMonthly,
-                "workload periods are not all months: completeness is not computed",
+                msg::dhis2_periods_not_monthly(),
             ));
         }
         for (f, set) in &self.month_sets {
@@ -455,41 +461,48 @@ impl Aggregator {
             diag.warn(
                 Problem::warning(
                     Code::Dhis2Unmapped,
-                    format!(
-                        "{} of {} that dhis2_mapping does not name were ignored: {}",
-                        plural(total, "value"),
-                        plural(unmapped.len() as u64, "data element"),
-                        list(unmapped.iter().map(|(de, n)| format!("{de} ({n})")), 12)
+                    msg::dhis2_unmapped(
+                        total,
+                        &msg::n_values(total),
+                        &msg::n_data_elements(unmapped.len() as u64),
+                        &list(
+                            unmapped
+                                .iter()
+                                .map(|(de, n)| verbatim(format!("{de} ({n})"))),
+                            12,
+                        ),
                     ),
                 )
                 .at(at.clone())
-                .hint("add a dhis2_mapping row for each data element that feeds an activity; the others are rightly ignored"),
+                .hint(msg::dhis2_unmapped_hint()),
             );
         }
-        let mut combos: Vec<String> = Vec::new();
+        let mut combos: Vec<Msg> = Vec::new();
         let mut combo_values = 0;
         for (de, e) in &self.data_elements {
             for (coc, n) in &e.unmapped_coc {
-                combos.push(format!(
-                    "{de} × {} ({n})",
-                    if coc.is_empty() { "(blank)" } else { coc }
-                ));
+                let coc = if coc.is_empty() {
+                    msg::blank_combo()
+                } else {
+                    verbatim(coc.as_str())
+                };
+                combos.push(coc.map(|c| format!("{de} × {c} ({n})")));
                 combo_values += n;
             }
         }
-        combos.sort();
+        combos.sort_by(|a, b| a.en().cmp(b.en()));
         if !combos.is_empty() {
             diag.warn(
                 Problem::warning(
                     Code::Dhis2UnmappedCombo,
-                    format!(
-                        "{} of mapped data elements were ignored because dhis2_mapping names other category option combos: {}",
-                        plural(combo_values, "value"),
-                        list(combos.into_iter(), 12)
+                    msg::dhis2_unmapped_combo(
+                        combo_values,
+                        &msg::n_values(combo_values),
+                        &list(combos.into_iter(), 12),
                     ),
                 )
                 .at(at.clone())
-                .hint("add a row for those combos, or a row with a blank category_option_combo to take every combo"),
+                .hint(msg::dhis2_unmapped_combo_hint()),
             );
         }
         if !self.unmatched_orgunits.is_empty() {
@@ -497,14 +510,19 @@ impl Aggregator {
             diag.warn(
                 Problem::warning(
                     Code::Dhis2OrgunitUnmatched,
-                    format!(
-                        "{} match no facility (neither a facilities.orgunit nor a facility_id): {}; they are computed as facilities of unknown type, district and region",
-                        plural(n as u64, "org unit"),
-                        list(self.unmatched_orgunits.iter().map(|(o, v)| format!("{o} ({v} values)")), 20)
+                    msg::dhis2_orgunit_unmatched(
+                        n as u64,
+                        &msg::n_orgunits(n as u64),
+                        &list(
+                            self.unmatched_orgunits
+                                .iter()
+                                .map(|(o, v)| msg::n_values_paren(o, *v)),
+                            20,
+                        ),
                     ),
                 )
                 .at(at.clone())
-                .hint("add an orgunit column to the facilities table with each facility's DHIS2 UID, or give --orgunits with DHIS2's org-unit export"),
+                .hint(msg::dhis2_orgunit_unmatched_hint()),
             );
         }
         if !self.outside_year.is_empty() {
@@ -512,14 +530,16 @@ impl Aggregator {
             diag.note(
                 Problem::warning(
                     Code::Dhis2OutsideYear,
-                    format!(
-                        "{} of periods outside {} were left out ({})",
-                        plural(total, "mapped value"),
+                    msg::dhis2_outside_year(
+                        total,
+                        &msg::n_mapped_values(total),
                         self.year.unwrap_or_default(),
-                        list(
-                            self.outside_year.iter().map(|(y, n)| format!("{y}: {n}")),
-                            10
-                        )
+                        &list(
+                            self.outside_year
+                                .iter()
+                                .map(|(y, n)| verbatim(format!("{y}: {n}"))),
+                            10,
+                        ),
                     ),
                 )
                 .at(at.clone()),
@@ -528,47 +548,38 @@ impl Aggregator {
         if let Some(y) = self.year {
             if self.counted == 0 {
                 let held = if self.outside_year.is_empty() {
-                    String::new()
+                    Msg::default()
                 } else {
-                    format!(
-                        ": its values are of {}",
-                        list(self.outside_year.keys().map(|y| y.to_string()), 10)
-                    )
+                    msg::dhis2_values_of(&list(
+                        self.outside_year.keys().map(|y| verbatim(y.to_string())),
+                        10,
+                    ))
                 };
                 // Computing on no workload would call every facility "excess".
                 diag.error(
-                    Problem::error(
-                        Code::Dhis2YearEmpty,
-                        format!("holds no mapped value of --year {y}{held}"),
-                    )
-                    .at(at.clone())
-                    .hint(
-                        "give --year with a year the export holds, or export that year from DHIS2",
-                    ),
+                    Problem::error(Code::Dhis2YearEmpty, msg::dhis2_year_empty(y, &held))
+                        .at(at.clone())
+                        .hint(msg::dhis2_year_empty_hint()),
                 );
             }
         } else if self.years.len() > 1 {
             diag.warn(
                 Problem::warning(
                     Code::Dhis2SeveralYears,
-                    format!(
-                        "holds values of several years ({}): their volumes are summed",
-                        list(self.years.keys().map(|y| y.to_string()), 10)
-                    ),
+                    msg::dhis2_several_years(&list(
+                        self.years.keys().map(|y| verbatim(y.to_string())),
+                        10,
+                    )),
                 )
                 .at(at.clone())
-                .hint("give --year 2023 to keep one year"),
+                .hint(msg::dhis2_several_years_hint()),
             );
         }
         if self.deleted > 0 {
             diag.note(
                 Problem::warning(
                     Code::Dhis2Deleted,
-                    format!(
-                        "{} marked deleted {} skipped",
-                        plural(self.deleted, "value"),
-                        if self.deleted == 1 { "was" } else { "were" }
-                    ),
+                    msg::dhis2_deleted(self.deleted, &msg::n_values(self.deleted)),
                 )
                 .at(at.clone()),
             );
@@ -577,11 +588,7 @@ impl Aggregator {
             diag.note(
                 Problem::warning(
                     Code::Dhis2BlankValues,
-                    format!(
-                        "{} of mapped data elements {} blank (not reported)",
-                        plural(self.blank, "value"),
-                        if self.blank == 1 { "is" } else { "are" }
-                    ),
+                    msg::dhis2_blank_values(self.blank, &msg::n_values(self.blank)),
                 )
                 .at(at.clone()),
             );
@@ -597,20 +604,27 @@ impl Aggregator {
             diag.warn(
                 Problem::warning(
                     Code::Dhis2MappingUnused,
-                    format!(
-                        "{} matched no value of the export: {}",
-                        plural(unused.len() as u64, "dhis2_mapping row"),
-                        list(
+                    msg::dhis2_mapping_unused(
+                        unused.len() as u64,
+                        &msg::n_mapping_rows(unused.len() as u64),
+                        &list(
                             unused.iter().map(|r| match &r.coc {
-                                Some(c) => format!("{} × {c} (row {})", r.data_element, r.location.row.unwrap_or(0)),
-                                None => format!("{} (row {})", r.data_element, r.location.row.unwrap_or(0)),
+                                Some(c) => msg::mapping_row_of_combo(
+                                    &r.data_element,
+                                    c,
+                                    r.location.row.unwrap_or(0),
+                                ),
+                                None => msg::mapping_row_of(
+                                    &r.data_element,
+                                    r.location.row.unwrap_or(0),
+                                ),
                             }),
-                            12
-                        )
+                            12,
+                        ),
                     ),
                 )
                 .at(self.mapping.location.clone())
-                .hint("check the UID (or code, or name) against the export; the export may use another id scheme"),
+                .hint(msg::dhis2_mapping_unused_hint()),
             );
         }
         let mut mapping = self.mapping;
@@ -619,16 +633,17 @@ impl Aggregator {
     }
 }
 
-pub(super) fn plural(n: u64, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-pub(super) fn list(items: impl Iterator<Item = String>, max: usize) -> String {
-    let all: Vec<String> = items.collect();
+/// The first `max` items, joined by commas, then "and N more".
+pub(super) fn list(items: impl Iterator<Item = Msg>, max: usize) -> Msg {
+    let all: Vec<Msg> = items.collect();
     let more = all.len().saturating_sub(max);
-    let mut text = all.into_iter().take(max).collect::<Vec<_>>().join(", ");
+    let shown = crate::messages::study::list(&all[..all.len().min(max)], ", ");
     if more > 0 {
-        text.push_str(&format!(" and {more} more"));
+        Msg::new(
+            msg::list_and_more(shown.en(), more).en(),
+            msg::list_and_more(shown.fr(), more).fr(),
+        )
+    } else {
+        shown
     }
-    text
 }

@@ -13,20 +13,17 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
                 diag.error(
                     Problem::error(
                         Code::DuplicateOrgunit,
-                        format!("orgunit {o} is given to two facilities, {first} and {}", f.id),
+                        msg::duplicate_orgunit(o, first, &f.id),
                     )
-                    .hint("each facility has its own DHIS2 org unit: correct the orgunit column of the facilities table"),
+                    .hint(msg::duplicate_orgunit_hint()),
                 );
             }
         }
     }
     if let Some(m) = b.dhis2_mapping.as_ref().filter(|m| !m.used) {
         diag.note(
-            Problem::warning(
-                Code::Dhis2MappingNotUsed,
-                "is not used: the workload table is not a DHIS2 export",
-            )
-            .at(m.location.clone()),
+            Problem::warning(Code::Dhis2MappingNotUsed, msg::mapping_not_used())
+                .at(m.location.clone()),
         );
     }
     let Some(rules) = &b.study.dhis2_export else {
@@ -53,13 +50,12 @@ pub fn check(b: &Builder, diag: &mut Diagnostics) {
         .map(|(_, f)| f.id.clone())
         .collect();
     if !without.is_empty() {
-        diag.note(Problem::warning(
-            Code::Dhis2ExportNoOrgunit,
-            format!(
-                "{} facilities have no orgunit: --format dhis2-csv|dhis2-json writes their facility_id as the org unit ({})",
-                without.len(),
-                list(without.into_iter(), 10)
-            ),
-        ).hint("add an orgunit column (DHIS2 UID) to the facilities table, or import with orgUnitIdScheme=CODE if the facility_id is the org unit's code"));
+        diag.note(
+            Problem::warning(
+                Code::Dhis2ExportNoOrgunit,
+                msg::export_no_orgunit(without.len(), &list(without.into_iter().map(verbatim), 10)),
+            )
+            .hint(msg::export_no_orgunit_hint()),
+        );
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn indicator(text: &str) -> Option<&'static str> {
 /// Reads the `dhis2_export` table (after the standards: its cadres are the standards' cadres).
 pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagnostics) {
     let mut rules: Vec<Dhis2ExportRule> = Vec::new();
-    let mut targets: HashMap<(String, String), (usize, String)> = HashMap::new();
+    let mut targets: HashMap<(String, String), (usize, Msg)> = HashMap::new();
     let mut with_standards = vec![false; b.study.cadres.len()];
     for s in &b.study.standards {
         with_standards[s.cadre] = true;
@@ -88,22 +88,19 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                     .unwrap_or("indicator");
                 let col = f.header.get(missing).unwrap_or(0);
                 d.error(
-                    Problem::error(
-                        Code::BlankCell,
-                        "is blank: every dhis2_export row needs an indicator, a cadre and a data element",
-                    )
-                    .at(f.at(row, col))
-                    .hint(format!("fill in the {missing} or delete the row")),
+                    Problem::error(Code::BlankCell, msg::export_blank())
+                        .at(f.at(row, col))
+                        .hint(crate::messages::study::blank_cell_hint(missing)),
                 );
                 return;
             };
             let Some(ind) = indicator(&ind_text) else {
                 let col = f.header.get("indicator").unwrap_or(0);
                 d.error(
-                    Problem::error(Code::UnknownIndicator, "is not a result wisn can send to DHIS2")
+                    Problem::error(Code::UnknownIndicator, msg::unknown_indicator())
                         .at(f.at(row, col))
                         .value(ind_text)
-                        .hint("write one of required_staff, current_staff, difference, wisn_ratio, workload_pressure_pct, required_rounded"),
+                        .hint(msg::unknown_indicator_hint()),
                 );
                 return;
             };
@@ -127,25 +124,19 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                         .iter()
                         .map(String::as_str),
                 ) {
-                    Some(k) => format!(
-                        "did you mean \"{}\"? write the cadre as in the standards table",
+                    Some(k) => msg::export_cadre_guess(
                         keys.iter()
                             .find(|c| normalise(c) == k)
                             .copied()
-                            .unwrap_or(k)
+                            .unwrap_or(k),
                     ),
-                    None => {
-                        "write a cadre of the standards table (or an alias of cadre_aliases)".into()
-                    }
+                    None => msg::export_cadre_hint(),
                 };
                 d.warn(
-                    Problem::warning(
-                        Code::ExportCadreUnknown,
-                        "is not a cadre with standards: nothing is sent to DHIS2 for this row",
-                    )
-                    .at(f.at(row, col))
-                    .value(cadre_text)
-                    .hint(hint),
+                    Problem::warning(Code::ExportCadreUnknown, msg::export_cadre_unknown())
+                        .at(f.at(row, col))
+                        .value(cadre_text)
+                        .hint(hint),
                 );
                 return;
             };
@@ -153,13 +144,10 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
             if let Some((first, what)) = targets.get(&target) {
                 let col = f.header.get("data_element").unwrap_or(0);
                 d.error(
-                    Problem::error(
-                        Code::DuplicateExport,
-                        format!("already receives {what} (row {first}): DHIS2 would keep only one of the two values"),
-                    )
-                    .at(f.at(row, col))
-                    .value(de)
-                    .hint("give each indicator and cadre its own data element (or category option combo)"),
+                    Problem::error(Code::DuplicateExport, msg::duplicate_export(what, *first))
+                        .at(f.at(row, col))
+                        .value(de)
+                        .hint(msg::duplicate_export_hint()),
                 );
                 return;
             }
@@ -167,7 +155,7 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                 target,
                 (
                     row.number(),
-                    format!("{ind} of {}", b.study.cadres[cadre].name),
+                    msg::indicator_of(&ind.to_string(), &b.study.cadres[cadre].name),
                 ),
             );
             rules.push(Dhis2ExportRule {

@@ -92,10 +92,10 @@ pub enum CsvShape {
 }
 
 impl CsvShape {
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> crate::diag::Msg {
         match self {
-            CsvShape::DataValueSets { .. } => "a DHIS2 dataValueSets CSV export",
-            CsvShape::Analytics { .. } => "a DHIS2 analytics CSV export",
+            CsvShape::DataValueSets { .. } => crate::messages::dhis2::shape_data_value_sets_csv(),
+            CsvShape::Analytics { .. } => crate::messages::dhis2::shape_analytics_csv(),
         }
     }
 }

@@ -9,6 +9,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 
 use super::{mapping_needed, Aggregator, Field, Mapping, Num, RawValue};
 use crate::diag::{Diagnostics, Location, Problem};
+use crate::messages::dhis2 as msg;
 use crate::numbers::DecimalStyle;
 use crate::study::csv_source::open_stream;
 use crate::study::{Builder, ReadOptions};
@@ -23,7 +24,7 @@ pub fn read_json(
     diag: &mut Diagnostics,
 ) {
     let at = Location::file(display);
-    let Some(mapping) = mapping_needed(b, "a DHIS2 dataValueSets JSON export", at.clone(), diag)
+    let Some(mapping) = mapping_needed(b, msg::shape_data_value_sets_json(), at.clone(), diag)
     else {
         return;
     };
@@ -80,11 +81,9 @@ pub fn read_json(
             l.row = Some(e.line());
         }
         diag.error(
-            Problem::error(Code::BadJson, format!("is not readable as DHIS2 JSON: {e}"))
+            Problem::error(Code::BadJson, msg::not_dhis2_json(&e.to_string()))
                 .at(l)
-                .hint(
-                    "export the data again from DHIS2 (dataValueSets JSON), or give the CSV export",
-                ),
+                .hint(msg::not_dhis2_json_hint()),
         );
     }
     agg.finish(b, &at, diag);

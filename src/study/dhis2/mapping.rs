@@ -75,24 +75,18 @@ pub fn read_mapping(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diag
                 (None, _) => {
                     let col = f.header.get("data_element").unwrap_or(0);
                     d.error(
-                        Problem::error(
-                            Code::BlankCell,
-                            "is blank: every mapping row needs the DHIS2 data element (UID, code or name)",
-                        )
-                        .at(f.at(row, col))
-                        .hint("fill in the data element or delete the row"),
+                        Problem::error(Code::BlankCell, msg::mapping_blank_data_element())
+                            .at(f.at(row, col))
+                            .hint(msg::mapping_blank_data_element_hint()),
                     );
                     return;
                 }
                 (Some(_), None) => {
                     let col = f.header.get("activity").unwrap_or(0);
                     d.error(
-                        Problem::error(
-                            Code::BlankCell,
-                            "is blank: every mapping row needs the activity the data element feeds",
-                        )
-                        .at(f.at(row, col))
-                        .hint("write the activity as in the standards table, or delete the row"),
+                        Problem::error(Code::BlankCell, msg::mapping_blank_activity())
+                            .at(f.at(row, col))
+                            .hint(msg::mapping_blank_activity_hint()),
                     );
                     return;
                 }
@@ -106,18 +100,15 @@ pub fn read_mapping(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diag
                 d.error(
                     Problem::error(
                         Code::DuplicateMapping,
-                        format!(
-                            "is mapped twice{} (first on row {r})",
-                            if coc.is_some() {
-                                " with the same category option combo"
-                            } else {
-                                " without a category option combo"
-                            }
-                        ),
+                        if coc.is_some() {
+                            msg::mapped_twice_same_combo(*r)
+                        } else {
+                            msg::mapped_twice_no_combo(*r)
+                        },
                     )
                     .at(f.at(row, col))
                     .value(de)
-                    .hint("keep one row per data element and category option combo"),
+                    .hint(msg::mapped_twice_hint()),
                 );
                 return;
             }

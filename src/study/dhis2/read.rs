@@ -62,19 +62,16 @@ pub(super) fn first_row(source: &mut dyn RowSource) -> Option<Vec<String>> {
 
 pub(super) fn mapping_needed(
     b: &mut Builder,
-    what: &str,
+    what: Msg,
     at: Location,
     diag: &mut Diagnostics,
 ) -> Option<Mapping> {
     let m = b.dhis2_mapping.take();
     if m.is_none() {
         diag.error(
-            Problem::error(
-                Code::NoDhis2Mapping,
-                format!("is {what}: it needs a dhis2_mapping table saying which data element feeds which activity"),
-            )
-            .at(at)
-            .hint("add dhis2_mapping.csv with the columns data_element, category_option_combo (optional), activity (see docs/dhis2.md)"),
+            Problem::error(Code::NoDhis2Mapping, msg::mapping_needed(&what))
+                .at(at)
+                .hint(msg::mapping_needed_hint()),
         );
     }
     m
