@@ -392,4 +392,8 @@ crate::catalogue! {
         en: "give each indicator and cadre its own data element (or category option combo)",
         fr: "donnez à chaque indicateur et catégorie son propre élément de données (ou combinaison d'options de catégorie)",
     }
+    dhis2_json_read_hint() {
+        en: "check that the file is a complete DHIS2 JSON export",
+        fr: "vérifiez que le fichier est un export JSON DHIS2 complet",
+    }
 }

@@ -71,7 +71,7 @@ pub fn read_json(
                 &io,
                 display,
                 line,
-                "check that the file is a complete DHIS2 JSON export",
+                msg::dhis2_json_read_hint(),
             ));
             agg.finish(b, &at, diag);
             return;
