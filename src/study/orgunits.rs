@@ -184,18 +184,7 @@ fn fill(h: &mut Hierarchy, b: &mut Builder, diag: &mut Diagnostics) {
     if !missing_ancestors.is_empty() {
         missing_ancestors.sort_by(|a, b| a.en().cmp(b.en()));
         missing_ancestors.dedup();
-        let list = crate::diag::Msg::new(
-            missing_ancestors
-                .iter()
-                .map(|m| m.en())
-                .collect::<Vec<_>>()
-                .join(", "),
-            missing_ancestors
-                .iter()
-                .map(|m| m.fr())
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        let list = crate::messages::study::list(&missing_ancestors, ", ");
         diag.warn(
             Problem::warning(Code::OrgunitAncestorMissing, msg::ancestor_missing(&list))
                 .at(h.location.clone())

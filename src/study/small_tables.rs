@@ -876,7 +876,7 @@ fn facility_types(b: &Builder, diag: &mut Diagnostics) {
                 .map(|(t, _)| *t)
                 .collect::<Vec<_>>()
                 .join(", ");
-            crate::diag::Msg::new(list.clone(), list)
+            crate::messages::reader::verbatim(list)
         }
     };
     let mut unused: Vec<&str> = Vec::new();
@@ -1038,10 +1038,7 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
             .take(10)
             .map(|(id, months)| msg::months_of(*months).map(|m| format!("{id} ({m})")))
             .collect();
-        let over_list = crate::diag::Msg::new(
-            list.iter().map(|m| m.en()).collect::<Vec<_>>().join(", "),
-            list.iter().map(|m| m.fr()).collect::<Vec<_>>().join(", "),
-        );
+        let over_list = msg::list(&list, ", ");
         diag.warn(
             Problem::warning(
                 Code::MoreThan12Months,

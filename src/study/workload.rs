@@ -347,10 +347,7 @@ pub fn read_workload(
                 .iter()
                 .map(|(y, n)| msg::year_rows(*y, *n))
                 .collect();
-            let years = Msg::new(
-                years.iter().map(Msg::en).collect::<Vec<_>>().join(", "),
-                years.iter().map(Msg::fr).collect::<Vec<_>>().join(", "),
-            );
+            let years = crate::messages::study::list(&years, ", ");
             diag.error(
                 Problem::error(Code::YearWithoutData, msg::year_without_data(y, &years))
                     .at(source.location())
