@@ -601,6 +601,31 @@ pub mod method {
     }
 }
 
+/// Why a text is not a number, and what to do about it, in both languages (the English is
+/// [`NumberProblem::what`](crate::numbers::NumberProblem::what) and `hint`).
+pub fn number_problem(p: &crate::numbers::NumberProblem) -> (Msg, Msg) {
+    use crate::numbers::NumberProblem as P;
+    match p {
+        P::NotANumber => (not_a_number(), number_not_a_number_hint()),
+        P::NotFinite => (not_a_finite_number(), number_not_finite_hint()),
+        P::AmbiguousComma => (number_ambiguous_comma(), number_ambiguous_comma_hint()),
+        P::BadGrouping => (number_bad_grouping(), number_bad_grouping_hint()),
+    }
+}
+
+/// Messages joined by `sep`: a list whose items are words (`"; "` is `" ; "` in French).
+pub fn list(items: &[Msg], sep: &str) -> Msg {
+    let fr_sep = if sep.starts_with(';') || sep.starts_with(':') {
+        format!(" {sep}")
+    } else {
+        sep.to_string()
+    };
+    Msg::new(
+        items.iter().map(Msg::en).collect::<Vec<_>>().join(sep),
+        items.iter().map(Msg::fr).collect::<Vec<_>>().join(&fr_sep),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -632,29 +657,4 @@ mod tests {
             assert_eq!(hint.en(), p.hint());
         }
     }
-}
-
-/// Why a text is not a number, and what to do about it, in both languages (the English is
-/// [`NumberProblem::what`](crate::numbers::NumberProblem::what) and `hint`).
-pub fn number_problem(p: &crate::numbers::NumberProblem) -> (Msg, Msg) {
-    use crate::numbers::NumberProblem as P;
-    match p {
-        P::NotANumber => (not_a_number(), number_not_a_number_hint()),
-        P::NotFinite => (not_a_finite_number(), number_not_finite_hint()),
-        P::AmbiguousComma => (number_ambiguous_comma(), number_ambiguous_comma_hint()),
-        P::BadGrouping => (number_bad_grouping(), number_bad_grouping_hint()),
-    }
-}
-
-/// Messages joined by `sep`: a list whose items are words (`"; "` is `" ; "` in French).
-pub fn list(items: &[Msg], sep: &str) -> Msg {
-    let fr_sep = if sep.starts_with(';') || sep.starts_with(':') {
-        format!(" {sep}")
-    } else {
-        sep.to_string()
-    };
-    Msg::new(
-        items.iter().map(Msg::en).collect::<Vec<_>>().join(sep),
-        items.iter().map(Msg::fr).collect::<Vec<_>>().join(&fr_sep),
-    )
 }

@@ -155,7 +155,7 @@ pub fn read_export(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagn
                 target,
                 (
                     row.number(),
-                    msg::indicator_of(&ind.to_string(), &b.study.cadres[cadre].name),
+                    msg::indicator_of(ind, &b.study.cadres[cadre].name),
                 ),
             );
             rules.push(Dhis2ExportRule {
