@@ -238,7 +238,7 @@ crate::catalogue! {
     }
     repeated_row(first: usize, what: &Msg, volume: &str) {
         en: "repeats row {first} ({what}, volume {volume}): the two are summed",
-        fr: "répète la ligne {first} ({what}, volume {volume}) : les deux sont additionnées",
+        fr: "répète la ligne {first} ({what}, volume {volume}) : les deux lignes sont additionnées",
     }
     repeated_row_hint() {
         en: "delete the repeated row if it was pasted twice (--strict makes this an error)",
@@ -246,7 +246,7 @@ crate::catalogue! {
     }
     repeated_key(what: &Msg, first: usize, first_volume: &str, volume: &str) {
         en: "gives {what} a second time (row {first}: {first_volume}, here: {volume}): the two are summed",
-        fr: "donne {what} une deuxième fois (ligne {first} : {first_volume}, ici : {volume}) : les deux sont additionnés",
+        fr: "donne une deuxième fois {what} (ligne {first} : {first_volume}, ici : {volume}) : les deux valeurs sont additionnées",
     }
     repeated_key_hint() {
         en: "keep one row per facility, activity and period (correct the period or the facility of one of them); if both are real parts of the total, add them up in one row",

@@ -584,7 +584,7 @@ pub mod method {
         }
         bad_days_per_week(v: f64) {
             en: "days per week are {v} (must be above 0 and at most 7)",
-            fr: "les jours par semaine sont {v} (doivent être au-dessus de 0 et au plus 7)",
+            fr: "les jours par semaine sont {v} (ils doivent être supérieurs à 0 et au plus 7)",
         }
         standard_not_positive(v: f64) {
             en: "a standard of {v} is not usable (standards must be above 0)",
