@@ -259,6 +259,10 @@ crate::catalogue! {
         fr: "... et {n} ligne de charge de travail de plus répète une structure, une activité et une période déjà données",
     }
     no_period() { en: "no period", fr: "sans période" }
+    unknown_encoding(name: &str) {
+        en: "unknown encoding '{name}' (try utf-8, windows-1252, utf-16)",
+        fr: "encodage '{name}' inconnu (essayez utf-8, windows-1252, utf-16)",
+    }
 }
 
 /// A text that comes from a library (the zip or JSON reader's own error) and is shown as it is

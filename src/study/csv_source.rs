@@ -29,15 +29,14 @@ pub struct CsvOptions {
 }
 
 /// Reads an `--encoding` name (`utf-8`, `cp1252`, `windows-1252`, `latin1`, `utf-16`, ...).
-pub fn parse_encoding(name: &str) -> Result<&'static Encoding, String> {
+pub fn parse_encoding(name: &str) -> Result<&'static Encoding, crate::diag::Msg> {
     let lowered = name.trim().to_ascii_lowercase();
     let label = match lowered.as_str() {
         "cp1252" | "ansi" | "latin1" | "latin-1" | "iso-8859-1" => "windows-1252",
         "utf16" | "utf-16" => "utf-16le",
         other => other,
     };
-    Encoding::for_label(label.as_bytes())
-        .ok_or_else(|| format!("unknown encoding '{name}' (try utf-8, windows-1252, utf-16)"))
+    Encoding::for_label(label.as_bytes()).ok_or_else(|| msg::unknown_encoding(name))
 }
 
 /// A CSV (or TSV, or compressed CSV) table file.
