@@ -52,7 +52,7 @@ crate::catalogue! {
         en: "it is neither an Excel nor an OpenDocument file",
         fr: "ce n'est ni un fichier Excel ni un fichier OpenDocument",
     }
-    damaged_or_incomplete(why: &str) {
+    damaged_or_incomplete(why: &Msg) {
         en: "the file is damaged or incomplete ({why})",
         fr: "le fichier est endommagé ou incomplet ({why})",
     }
@@ -81,7 +81,7 @@ crate::catalogue! {
         en: "open it in Excel, remove the password (File > Info > Protect Workbook), and save it again",
         fr: "ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le classeur), et enregistrez-le à nouveau",
     }
-    damaged(why: &str) {
+    damaged(why: &Msg) {
         en: "the file is damaged ({why})",
         fr: "le fichier est endommagé ({why})",
     }
@@ -118,12 +118,114 @@ crate::catalogue! {
         en: "the workbook was written by a program that does not compute formulas: open it in Excel or LibreOffice and save it, then run again",
         fr: "le classeur a été écrit par un programme qui ne calcule pas les formules : ouvrez-le dans Excel ou LibreOffice et enregistrez-le, puis relancez",
     }
-    sheet_damaged(why: &str) {
+    sheet_damaged(why: &Msg) {
         en: "cannot be read: the sheet is damaged ({why})",
         fr: "ne peut pas être lu : la feuille est endommagée ({why})",
     }
     sheet_damaged_hint() {
         en: "open the workbook in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV",
         fr: "ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le à nouveau en .xlsx, ou exportez la feuille en CSV",
+    }
+
+    // ---- why a workbook is damaged (workbook/zip_check.rs, xls_check.rs, ods.rs) ----
+    part_bomb(name: &str, declared: u64, compressed: u64, max: u64) {
+        en: "its part {name} declares {declared} bytes from {compressed} compressed, more than {max} times: refused as a decompression bomb",
+        fr: "sa partie {name} déclare {declared} octets pour {compressed} compressés, plus de {max} fois : refusée comme bombe de décompression",
+    }
+    part_larger(name: &str, declared: u64) {
+        en: "its part {name} holds more than the {declared} bytes it declares",
+        fr: "sa partie {name} contient plus que les {declared} octets qu'elle déclare",
+    }
+    part_damaged(name: &str, error: &str) {
+        en: "its part {name} is damaged ({error})",
+        fr: "sa partie {name} est endommagée ({error})",
+    }
+    shared_string_out(index: u64, strings: u64) {
+        en: "a cell refers to shared string {index}, but the workbook holds {strings}",
+        fr: "une cellule renvoie à la chaîne partagée {index}, mais le classeur n'en contient que {strings}",
+    }
+    xls_sector_overflow() {
+        en: "a sector number overflows",
+        fr: "un numéro de secteur déborde",
+    }
+    xls_sector_past_end(id: u32) {
+        en: "sector {id} lies past the end of the file",
+        fr: "le secteur {id} est au-delà de la fin du fichier",
+    }
+    xls_chain_outside(id: &str) {
+        en: "a sector chain points to sector {id}, outside the file",
+        fr: "une chaîne de secteurs pointe vers le secteur {id}, hors du fichier",
+    }
+    xls_chain_loops() { en: "a sector chain loops", fr: "une chaîne de secteurs boucle" }
+    xls_too_large_save(mib: u64) {
+        en: "it is larger than {mib} MiB, the largest .xls wisn reads (save it as .xlsx)",
+        fr: "il dépasse {mib} Mio, le plus grand .xls que wisn lit (enregistrez-le en .xlsx)",
+    }
+    xls_cut_short() {
+        en: "it is cut short (smaller than its header)",
+        fr: "il est tronqué (plus petit que son en-tête)",
+    }
+    xls_sector_size() { en: "its sector size is invalid", fr: "sa taille de secteur est invalide" }
+    xls_mini_sector_size() {
+        en: "its mini-sector size is invalid",
+        fr: "sa taille de mini-secteur est invalide",
+    }
+    xls_too_many_sectors() {
+        en: "its header declares more sectors than the file holds",
+        fr: "son en-tête déclare plus de secteurs que le fichier n'en contient",
+    }
+    xls_difat_length() {
+        en: "its header declares an impossible DIFAT length",
+        fr: "son en-tête déclare une longueur de DIFAT impossible",
+    }
+    xls_difat_loops() { en: "its DIFAT chain loops", fr: "sa chaîne DIFAT boucle" }
+    xls_directory_short() {
+        en: "its directory is shorter than declared",
+        fr: "son répertoire est plus court que déclaré",
+    }
+    xls_directory_empty() { en: "its directory is empty", fr: "son répertoire est vide" }
+    xls_mini_stream_large() {
+        en: "its mini stream is larger than the file",
+        fr: "son mini-flux est plus grand que le fichier",
+    }
+    xls_mini_stream_short() {
+        en: "its mini stream is shorter than declared",
+        fr: "son mini-flux est plus court que déclaré",
+    }
+    xls_stream_too_long(name: &str, len: u64) {
+        en: "its stream \"{name}\" declares {len} bytes, more than the file",
+        fr: "son flux \"{name}\" déclare {len} octets, plus que le fichier",
+    }
+    xls_stream_outside(name: &str) {
+        en: "its stream \"{name}\" points outside the mini stream",
+        fr: "son flux \"{name}\" pointe hors du mini-flux",
+    }
+    xls_stream_loops(name: &str) {
+        en: "its stream \"{name}\" loops",
+        fr: "son flux \"{name}\" boucle",
+    }
+    xls_stream_short(name: &str) {
+        en: "its stream \"{name}\" is shorter than declared",
+        fr: "son flux \"{name}\" est plus court que déclaré",
+    }
+    xls_sheet_past_end() {
+        en: "a sheet starts past the end of the workbook stream",
+        fr: "une feuille commence au-delà de la fin du flux du classeur",
+    }
+    xls_sheet_too_many_cells(cells_spanned: u64, cells: u64, max: u64) {
+        en: "a sheet declares or spans {cells_spanned} cells for {cells} values, more than wisn allocates ({max} cells, or 16 per value)",
+        fr: "une feuille déclare ou couvre {cells_spanned} cellules pour {cells} valeurs, plus que wisn n'en alloue ({max} cellules, ou 16 par valeur)",
+    }
+    ods_repeats(row: u64, max: u64) {
+        en: "row {row} repeats its values over more than {max} cells (table:number-rows-repeated / number-columns-repeated), more than wisn expands",
+        fr: "la ligne {row} répète ses valeurs sur plus de {max} cellules (table:number-rows-repeated / number-columns-repeated), plus que wisn n'en développe",
+    }
+    not_a_worksheet(kind: &str) {
+        en: "the sheet is a {kind}, not a worksheet",
+        fr: "la feuille est de type {kind}, pas une feuille de calcul",
+    }
+    reader_stopped() {
+        en: "the reader stopped on malformed content",
+        fr: "le lecteur s'est arrêté sur un contenu malformé",
     }
 }

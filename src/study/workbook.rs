@@ -32,6 +32,7 @@ mod zip_check;
 
 use super::source::{Cell, Flow, Row, RowSource};
 use crate::diag::{Location, Msg, Problem};
+use crate::messages::reader::verbatim;
 use crate::messages::workbook as msg;
 use crate::names::normalise;
 use crate::numbers::DecimalStyle;
@@ -109,13 +110,12 @@ fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 fn zip_kind(path: &Path, display: &str) -> Result<Kind, Problem> {
-    let damaged = |why: String| {
+    let damaged = |why: Msg| {
         not_a_workbook(display, &msg::damaged_or_incomplete(&why))
             .hint(msg::damaged_or_incomplete_hint())
     };
-    let file = File::open(path).map_err(|e| damaged(e.to_string()))?;
-    let mut archive =
-        zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(e.to_string()))?;
+    let file = File::open(path).map_err(|e| damaged(lib(e)))?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(lib(e)))?;
     let has = |name: &str| archive.file_names().any(|n| n == name);
     let kind = if has("xl/workbook.xml") {
         Some(Kind::Xlsx)
@@ -193,8 +193,8 @@ enum Book {
 impl Book {
     fn open(path: &Path, display: &str) -> Result<Book, Problem> {
         let kind = sniff(path, display)?;
-        let failed = |e: String| {
-            let lower = e.to_ascii_lowercase();
+        let failed = |e: Msg| {
+            let lower = e.en().to_ascii_lowercase();
             if lower.contains("password") || lower.contains("encrypt") {
                 not_a_workbook(display, &msg::password()).hint(msg::password_hint())
             } else {
@@ -211,11 +211,11 @@ impl Book {
                 .hint(msg::xls_too_large_hint()));
             }
             let checked = std::fs::read(path)
-                .map_err(|e| e.to_string())
+                .map_err(lib)
                 .and_then(|bytes| xls_check::check(&bytes));
             if let Err(e) = checked {
                 if holds_encrypted_package(path) {
-                    return Err(failed("the workbook is password protected".into()));
+                    return Err(failed(msg::password()));
                 }
                 return Err(failed(e));
             }
@@ -223,13 +223,13 @@ impl Book {
         let book = guard(|| match kind {
             Kind::Xlsx => calamine::open_workbook::<calamine::Xlsx<_>, _>(path)
                 .map(Book::Xlsx)
-                .map_err(|e| e.to_string()),
+                .map_err(lib),
             Kind::Xlsb => calamine::open_workbook::<calamine::Xlsb<_>, _>(path)
                 .map(Book::Xlsb)
-                .map_err(|e| e.to_string()),
+                .map_err(lib),
             Kind::Xls => calamine::open_workbook::<calamine::Xls<_>, _>(path)
                 .map(Book::Xls)
-                .map_err(|e| e.to_string()),
+                .map_err(lib),
             Kind::Ods => ods::sheet_names(path).map(|_| Book::Ods(path.to_path_buf())),
         });
         match book {
@@ -238,7 +238,7 @@ impl Book {
                 // An .xlsx saved with a password is an OLE container holding an
                 // "EncryptedPackage" stream, so it looks like an .xls that fails to open.
                 if kind == Kind::Xls && holds_encrypted_package(path) {
-                    return Err(failed("the workbook is password protected".into()));
+                    return Err(failed(msg::password()));
                 }
                 Err(failed(e))
             }
@@ -290,7 +290,7 @@ fn quiet_panics_in_guard() {
 
 /// Runs calamine code, turning a panic on a malformed file into an error message: a damaged
 /// workbook must be a located error, never a crash.
-fn guard<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+fn guard<T>(f: impl FnOnce() -> T) -> Result<T, Msg> {
     quiet_panics_in_guard();
     GUARDED.with(|g| g.set(g.get() + 1));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
@@ -303,8 +303,14 @@ fn guard<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "the reader stopped on malformed content".into())
+            .map(verbatim)
+            .unwrap_or_else(msg::reader_stopped)
     })
+}
+
+/// A library's error (calamine, zip, std), shown as it is inside a message of the catalogue.
+fn lib(e: impl ToString) -> Msg {
+    verbatim(e.to_string())
 }
 
 /// A1-style name of a cell from 0-based row and column.
@@ -631,27 +637,27 @@ impl WorkbookSource {
         book: &mut Book,
         sheet: &str,
         visit: &mut dyn FnMut(&dyn Row) -> Flow,
-    ) -> Result<(), String> {
+    ) -> Result<(), Msg> {
         match book {
             Book::Xlsx(b) => {
                 let merges = match b.worksheet_merge_cells(sheet) {
                     Some(Ok(m)) => m,
-                    Some(Err(e)) => return Err(e.to_string()),
+                    Some(Err(e)) => return Err(lib(e)),
                     None => Vec::new(),
                 };
                 let mut rows = Assembler::new(visit, merges);
                 let mut reader = match b.worksheet_cells_reader(sheet) {
                     Ok(r) => r,
                     Err(calamine::XlsxError::NotAWorksheet(typ)) => {
-                        return Err(format!("the sheet is a {typ}, not a worksheet"))
+                        return Err(msg::not_a_worksheet(&typ.to_string()))
                     }
-                    Err(e) => return Err(e.to_string()),
+                    Err(e) => return Err(lib(e)),
                 };
                 // A formula cell without a saved result (a workbook written by a script and
                 // never opened in a spreadsheet program) reads as blank: such cells are found
                 // after the rows, by a second pass over the formulas, only when blanks were met.
                 let mut blanks: Vec<(u32, u32)> = Vec::new();
-                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                while let Some(cell) = reader.next_cell().map_err(lib)? {
                     let (r, c) = cell.get_position();
                     let value = convert(cell.get_value().clone());
                     if matches!(value, Cell::Empty) && blanks.len() < BLANK_CELLS_CHECKED {
@@ -665,10 +671,9 @@ impl WorkbookSource {
                 drop(reader);
                 if !blanks.is_empty() && sheet_may_hold_formulas(&self.path, sheet) {
                     blanks.sort_unstable();
-                    let mut formulas =
-                        b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+                    let mut formulas = b.worksheet_cells_reader(sheet).map_err(lib)?;
                     let mut unsaved = self.unsaved.borrow_mut();
-                    while let Some(cell) = formulas.next_formula().map_err(|e| e.to_string())? {
+                    while let Some(cell) = formulas.next_formula().map_err(lib)? {
                         let (r, c) = cell.get_position();
                         if !cell.get_value().is_empty() && blanks.binary_search(&(r, c)).is_ok() {
                             unsaved.push((r, c, cell.get_value().clone()));
@@ -679,8 +684,8 @@ impl WorkbookSource {
             }
             Book::Xlsb(b) => {
                 let mut rows = Assembler::new(visit, Vec::new());
-                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
-                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                let mut reader = b.worksheet_cells_reader(sheet).map_err(lib)?;
+                while let Some(cell) = reader.next_cell().map_err(lib)? {
                     let (r, c) = cell.get_position();
                     let value = convert(cell.get_value().clone());
                     if !rows.push(r, c, value) {
@@ -692,7 +697,7 @@ impl WorkbookSource {
             }
             Book::Xls(b) => {
                 let merges = b.worksheet_merge_cells(sheet).unwrap_or_default();
-                let range = b.worksheet_range(sheet).map_err(|e| e.to_string())?;
+                let range = b.worksheet_range(sheet).map_err(lib)?;
                 push_range(&range, Assembler::new(visit, merges));
                 Ok(())
             }

@@ -16,7 +16,15 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::{iso_date, Assembler};
+use crate::diag::Msg;
+use crate::messages::reader::verbatim;
+use crate::messages::workbook as msg;
 use crate::study::source::Cell;
+
+/// A library's error (zip, quick-xml), shown as it is inside a message of the catalogue.
+fn lib(e: impl ToString) -> Msg {
+    verbatim(e.to_string())
+}
 
 /// Excel's limits; a repeated row or cell is never expanded beyond them.
 const MAX_ROWS: u32 = 1_048_576;
@@ -28,14 +36,14 @@ pub const MAX_REPEATED_CELLS: u64 = 1_000_000;
 
 type Archive = zip::ZipArchive<BufReader<File>>;
 
-fn open(path: &Path) -> Result<Archive, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| e.to_string())?;
+fn open(path: &Path) -> Result<Archive, Msg> {
+    let file = File::open(path).map_err(lib)?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(lib)?;
     if let Ok(mut manifest) = archive.by_name("META-INF/manifest.xml") {
         let mut text = String::new();
         manifest.read_to_string(&mut text).ok();
         if text.contains("encryption-data") {
-            return Err("it is protected by a password".into());
+            return Err(msg::password());
         }
     }
     Ok(archive)
@@ -60,18 +68,18 @@ fn count(e: &BytesStart<'_>, name: &[u8]) -> u32 {
 }
 
 /// The sheet names of an .ods file, in order.
-pub fn sheet_names(path: &Path) -> Result<Vec<String>, String> {
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, Msg> {
     let mut archive = open(path)?;
     let content = archive
         .by_name("content.xml")
-        .map_err(|e| format!("content.xml: {e}"))?;
+        .map_err(|e| verbatim(format!("content.xml: {e}")))?;
     let mut xml = Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     let mut names = Vec::new();
     let mut depth = 0usize;
     loop {
         buf.clear();
-        match xml.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+        match xml.read_event_into(&mut buf).map_err(lib)? {
             Event::Start(e) if e.name().as_ref() == b"table:table" => {
                 if depth == 0 {
                     names.push(attr(&e, b"table:name").unwrap_or_default());
@@ -142,11 +150,11 @@ fn value_of(e: &BytesStart<'_>) -> Kind {
 }
 
 /// Streams the sheet `sheet` into `rows`. `Ok(false)` when the workbook has no such sheet.
-pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result<bool, String> {
+pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result<bool, Msg> {
     let mut archive = open(path)?;
     let content = archive
         .by_name("content.xml")
-        .map_err(|e| format!("content.xml: {e}"))?;
+        .map_err(|e| verbatim(format!("content.xml: {e}")))?;
     let mut xml = Reader::from_reader(BufReader::new(content));
     xml.config_mut().trim_text(false);
     let mut buf = Vec::new();
@@ -166,7 +174,7 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
     let mut repeated = 0u64;
     loop {
         buf.clear();
-        let event = xml.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+        let event = xml.read_event_into(&mut buf).map_err(lib)?;
         match event {
             Event::Eof => return Ok(in_sheet),
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -257,13 +265,12 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
             }
             Event::Text(ref t) if in_sheet && skip == 0 && in_p > 0 => {
                 if let Some(c) = &mut cell {
-                    c.text
-                        .push_str(&t.xml10_content().map_err(|e| e.to_string())?);
+                    c.text.push_str(&t.xml10_content().map_err(lib)?);
                 }
             }
             Event::GeneralRef(ref r) if in_sheet && skip == 0 && in_p > 0 => {
                 if let Some(c) = &mut cell {
-                    let name = r.decode().map_err(|e| e.to_string())?;
+                    let name = r.decode().map_err(lib)?;
                     let ch = match name.as_ref() {
                         "amp" => Some('&'),
                         "lt" => Some('<'),
@@ -309,10 +316,7 @@ pub(super) fn read(path: &Path, sheet: &str, rows: &mut Assembler<'_>) -> Result
                             let written = row_cells.len() as u64;
                             repeated += cells.saturating_sub(written);
                             if repeated > MAX_REPEATED_CELLS {
-                                return Err(format!(
-                                    "row {} repeats its values over more than {MAX_REPEATED_CELLS} cells (table:number-rows-repeated / number-columns-repeated), more than wisn expands",
-                                    row as u64 + 1
-                                ));
+                                return Err(msg::ods_repeats(row as u64 + 1, MAX_REPEATED_CELLS));
                             }
                             for r in row..last {
                                 for (c0, n, value) in &row_cells {

@@ -6,6 +6,8 @@
 //! scanned for the area calamine will allocate. A file that fails is reported as damaged
 //! (docs/robustness.md).
 
+use crate::diag::Msg;
+use crate::messages::workbook as msg;
 use std::collections::HashSet;
 
 const FREE: u32 = 0xFFFF_FFFF;
@@ -31,30 +33,28 @@ struct Cfb<'a> {
 }
 
 impl Cfb<'_> {
-    fn sector(&self, id: u32) -> Result<&[u8], String> {
+    fn sector(&self, id: u32) -> Result<&[u8], Msg> {
         let start = (id as usize)
             .checked_add(1)
             .and_then(|n| n.checked_mul(self.sector))
-            .ok_or("a sector number overflows")?;
+            .ok_or_else(msg::xls_sector_overflow)?;
         self.bytes
             .get(start..start + self.sector)
-            .ok_or_else(|| format!("sector {id} lies past the end of the file"))
+            .ok_or_else(|| msg::xls_sector_past_end(id))
     }
 
     /// The sectors of a chain, checked: in the file, in the FAT, no loop, at most `max` long.
-    fn chain(&self, start: u32, max: usize) -> Result<Vec<u32>, String> {
+    fn chain(&self, start: u32, max: usize) -> Result<Vec<u32>, Msg> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         let mut id = start;
         while id != END_OF_CHAIN {
             if id >= RESERVED || (id as usize) >= self.fat.len() {
-                return Err(format!(
-                    "a sector chain points to sector {id:#x}, outside the file"
-                ));
+                return Err(msg::xls_chain_outside(&format!("{id:#x}")));
             }
             self.sector(id)?;
             if !seen.insert(id) || out.len() >= max {
-                return Err("a sector chain loops".into());
+                return Err(msg::xls_chain_loops());
             }
             out.push(id);
             id = self.fat[id as usize];
@@ -64,26 +64,23 @@ impl Cfb<'_> {
 }
 
 /// Checks the file; `Err` says what is wrong.
-pub fn check(bytes: &[u8]) -> Result<(), String> {
+pub fn check(bytes: &[u8]) -> Result<(), Msg> {
     if bytes.len() as u64 > MAX_XLS_BYTES {
-        return Err(format!(
-            "it is larger than {} MiB, the largest .xls wisn reads (save it as .xlsx)",
-            MAX_XLS_BYTES >> 20
-        ));
+        return Err(msg::xls_too_large_save(MAX_XLS_BYTES >> 20));
     }
     if bytes.len() < 512 {
-        return Err("it is cut short (smaller than its header)".into());
+        return Err(msg::xls_cut_short());
     }
     let sector = match u16_at(bytes, 30) {
         Some(9) => 512,
         Some(12) => 4096,
-        _ => return Err("its sector size is invalid".into()),
+        _ => return Err(msg::xls_sector_size()),
     };
     if u16_at(bytes, 32) != Some(6) {
-        return Err("its mini-sector size is invalid".into());
+        return Err(msg::xls_mini_sector_size());
     }
     if bytes.len() < sector {
-        return Err("it is cut short (smaller than its header)".into());
+        return Err(msg::xls_cut_short());
     }
     let sectors = bytes.len().div_ceil(sector) - 1;
     let field = |at| u32_at(bytes, at).unwrap_or(FREE) as usize;
@@ -96,10 +93,10 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     // calamine reserves these counts (and 4 bytes at 62, read as a DIFAT length) up front.
     let difat_len_as_read = field(62);
     if fat_len > sectors || mini_fat_len > sectors || dir_len > sectors {
-        return Err("its header declares more sectors than the file holds".into());
+        return Err(msg::xls_too_many_sectors());
     }
     if difat_len_as_read > sectors.saturating_mul(sector / 4).max(1 << 16) {
-        return Err("its header declares an impossible DIFAT length".into());
+        return Err(msg::xls_difat_length());
     }
     // The DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
     let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).collect();
@@ -112,7 +109,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     };
     while id < RESERVED {
         if !seen.insert(id) || seen.len() > sectors {
-            return Err("its DIFAT chain loops".into());
+            return Err(msg::xls_difat_loops());
         }
         let s = unchecked.sector(id)?;
         difat.extend((0..sector / 4).filter_map(|i| u32_at(s, 4 * i)));
@@ -127,7 +124,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     // The directory.
     let dir = cfb.chain(dir_start, sectors)?;
     if dir_len > 0 && dir_len > dir.len() {
-        return Err("its directory is shorter than declared".into());
+        return Err(msg::xls_directory_short());
     }
     let mut entries = Vec::new();
     for id in &dir {
@@ -155,17 +152,17 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
         }
     }
     let Some(root) = entries.first().cloned() else {
-        return Err("its directory is empty".into());
+        return Err(msg::xls_directory_empty());
     };
     let file_len = bytes.len() as u64;
     // The mini stream (streams under 4096 bytes live there, in 64-byte mini sectors).
     let (mini_fat, ministream) = if mini_fat_len > 0 {
         if root.3 > file_len {
-            return Err("its mini stream is larger than the file".into());
+            return Err(msg::xls_mini_stream_large());
         }
         let mini = cfb.chain(root.2, sectors)?;
         if (mini.len() * sector) < root.3 as usize {
-            return Err("its mini stream is shorter than declared".into());
+            return Err(msg::xls_mini_stream_short());
         }
         let mut data = Vec::new();
         for id in mini {
@@ -194,9 +191,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             continue;
         }
         if *len > file_len {
-            return Err(format!(
-                "its stream \"{name}\" declares {len} bytes, more than the file"
-            ));
+            return Err(msg::xls_stream_too_long(name, *len));
         }
         let data: Vec<u8> = if *len < 4096 {
             let mut out = Vec::new();
@@ -205,25 +200,23 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             while id != END_OF_CHAIN {
                 let at = id as usize * 64;
                 if id >= RESERVED || id as usize >= mini_fat.len() || at >= ministream.len() {
-                    return Err(format!(
-                        "its stream \"{name}\" points outside the mini stream"
-                    ));
+                    return Err(msg::xls_stream_outside(name));
                 }
                 if !seen.insert(id) {
-                    return Err(format!("its stream \"{name}\" loops"));
+                    return Err(msg::xls_stream_loops(name));
                 }
                 out.extend_from_slice(&ministream[at..(at + 64).min(ministream.len())]);
                 id = mini_fat[id as usize];
             }
             if (out.len() as u64) < *len {
-                return Err(format!("its stream \"{name}\" is shorter than declared"));
+                return Err(msg::xls_stream_short(name));
             }
             out.truncate(*len as usize);
             out
         } else {
             let chain = cfb.chain(*start, sectors)?;
             if (chain.len() as u64) * (sector as u64) < *len {
-                return Err(format!("its stream \"{name}\" is shorter than declared"));
+                return Err(msg::xls_stream_short(name));
             }
             let mut data = Vec::new();
             if wanted {
@@ -247,7 +240,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
 /// Scans the BIFF records of the workbook stream: each sheet (from its BOUNDSHEET offset to its
 /// EOF record) must lie in the stream, and the area calamine will allocate for it (its
 /// DIMENSIONS, the box around its cells) must be in proportion to what it holds.
-fn check_biff(stream: &[u8]) -> Result<(), String> {
+fn check_biff(stream: &[u8]) -> Result<(), Msg> {
     let mut sheets = Vec::new();
     let mut at = 0usize;
     while let (Some(typ), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
@@ -264,7 +257,7 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
     }
     for start in sheets {
         if start > stream.len() {
-            return Err("a sheet starts past the end of the workbook stream".into());
+            return Err(msg::xls_sheet_past_end());
         }
         let mut at = start;
         let mut cells = 0u64;
@@ -331,9 +324,10 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
             * if cells > 0 { (c1 - c0) as u64 + 1 } else { 0 };
         let allowed = MAX_SPARSE_AREA.max(cells.saturating_mul(16));
         if declared > allowed || area > allowed {
-            return Err(format!(
-                "a sheet declares or spans {} cells for {cells} values, more than wisn allocates ({MAX_SPARSE_AREA} cells, or 16 per value)",
-                declared.max(area)
+            return Err(msg::xls_sheet_too_many_cells(
+                declared.max(area),
+                cells,
+                MAX_SPARSE_AREA,
             ));
         }
     }

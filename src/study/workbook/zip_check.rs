@@ -9,17 +9,20 @@
 
 use std::io::Read;
 
+use crate::diag::Msg;
+use crate::messages::reader::verbatim;
+use crate::messages::workbook as msg;
 use crate::study::stream::{EXPANSION_FLOOR, MAX_EXPANSION};
 
 /// Checks the archive; `Err` says what is wrong.
 pub fn check<R: Read + std::io::Seek>(
     archive: &mut zip::ZipArchive<R>,
     xlsx: bool,
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     let mut strings: u64 = 0;
     let mut max_index: Option<u64> = None;
     for i in 0..archive.len() {
-        let entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let entry = archive.by_index(i).map_err(|e| verbatim(e.to_string()))?;
         if !entry.is_file() {
             continue;
         }
@@ -28,9 +31,7 @@ pub fn check<R: Read + std::io::Seek>(
         let compressed = entry.compressed_size().max(1);
         let allowed = EXPANSION_FLOOR.max(compressed.saturating_mul(MAX_EXPANSION));
         if declared > allowed {
-            return Err(format!(
-                "its part {name} declares {declared} bytes from {compressed} compressed, more than {MAX_EXPANSION} times: refused as a decompression bomb"
-            ));
+            return Err(msg::part_bomb(&name, declared, compressed, MAX_EXPANSION));
         }
         let lower = name.to_ascii_lowercase();
         let sst = xlsx && lower == "xl/sharedstrings.xml";
@@ -55,23 +56,19 @@ pub fn check<R: Read + std::io::Seek>(
                 .map_err(|e| e.to_string())
         };
         if limited.exceeded {
-            return Err(format!(
-                "its part {name} holds more than the {declared} bytes it declares"
-            ));
+            return Err(msg::part_larger(&name, declared));
         }
         if let Err(e) = parsed {
             // Malformed XML is calamine's to report (as a damaged sheet); a damaged stream is
             // damage here.
             if let Some(io) = e.strip_prefix("io:") {
-                return Err(format!("its part {name} is damaged ({io})"));
+                return Err(msg::part_damaged(&name, io));
             }
         }
     }
     if let Some(m) = max_index {
         if m >= strings {
-            return Err(format!(
-                "a cell refers to shared string {m}, but the workbook holds {strings}"
-            ));
+            return Err(msg::shared_string_out(m, strings));
         }
     }
     Ok(())
