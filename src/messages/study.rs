@@ -89,7 +89,7 @@ crate::catalogue! {
     }
     standard_not_above_zero() {
         en: "is not above 0: a standard of 0 or less cannot be used",
-        fr: "n'est pas supérieure à 0 : une norme de 0 ou moins est inutilisable",
+        fr: "n'est pas supérieur à 0 : une norme de 0 ou moins est inutilisable",
     }
     bad_standard_hint() {
         en: "correct the standard, or delete the row if the activity is not done",
@@ -115,14 +115,14 @@ crate::catalogue! {
         en: "the range of a standard is low ≤ standard ≤ high, both above 0 and in the standard's unit",
         fr: "la plage d'une norme est basse ≤ norme ≤ haute, toutes deux supérieures à 0 et dans l'unité de la norme",
     }
-    range_not_above_zero() { en: "is not above 0", fr: "n'est pas supérieure à 0" }
+    range_not_above_zero() { en: "is not above 0", fr: "n'est pas supérieur à 0" }
     range_above_standard(standard: &str) {
         en: "is above the standard ({standard})",
-        fr: "est supérieure à la norme ({standard})",
+        fr: "est supérieur à la norme ({standard})",
     }
     range_below_standard(standard: &str) {
         en: "is below the standard ({standard})",
-        fr: "est inférieure à la norme ({standard})",
+        fr: "est inférieur à la norme ({standard})",
     }
     range_one_end(missing: &str) {
         en: "gives one end of the standard's range but no {missing}",
@@ -265,11 +265,11 @@ crate::catalogue! {
     type_list_none() { en: "none", fr: "aucun" }
     facility_type_guess(name: &str) {
         en: "did you mean \"{name}\"? write the type as the facilities table does (compared normalised)",
-        fr: "vouliez-vous dire \"{name}\" ? écrivez le type comme la table facilities (comparé normalisé)",
+        fr: "vouliez-vous dire \"{name}\" ? écrivez le type comme dans la table facilities (comparaison après normalisation)",
     }
     facility_type_hint(types: &Msg) {
         en: "write the type as the facilities table does (its types: {types}), or delete the rows",
-        fr: "écrivez le type comme la table facilities (ses types : {types}), ou supprimez les lignes",
+        fr: "écrivez le type comme dans la table facilities (ses types : {types}), ou supprimez les lignes",
     }
     unused_facility_type(facility_type: &str, rows: &str) {
         en: "has rows for facility type \"{facility_type}\" (rows {rows}) but no facility has that type: they are not used",
@@ -281,7 +281,7 @@ crate::catalogue! {
     }
     facility_type_fallback_hint(unused: &Msg) {
         en: "if one of these types is meant to be {unused}, write one spelling in facilities and in standards/working_time (compared normalised); if the blank-type rows are right for them, ignore this warning",
-        fr: "si l'un de ces types doit être {unused}, écrivez-le de la même façon dans facilities et dans standards/working_time (comparé normalisé) ; si les lignes sans type leur conviennent, ignorez cet avertissement",
+        fr: "si l'un de ces types doit être {unused}, écrivez-le de la même façon dans facilities et dans standards/working_time (comparaison après normalisation) ; si les lignes sans type leur conviennent, ignorez cet avertissement",
     }
     or_word() { en: " or ", fr: " ou " }
     workload_too_large(activity: &str, facility: &str) {
