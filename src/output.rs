@@ -137,6 +137,55 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Writes the output as a stream: `write` is given a buffered writer (to stdout, or to the
+    /// temporary file, renamed into place only when `write` has succeeded), so a large report
+    /// is never held in memory whole. On an error nothing is put in place of the target.
+    pub fn write_with(
+        self,
+        write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        const BUFFER: usize = 256 * 1024;
+        match self {
+            Output::Stdout => {
+                let mut out = std::io::BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
+                write(&mut out)?;
+                out.flush()?;
+                Ok(())
+            }
+            Output::Special { target } => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                let mut out = std::io::BufWriter::with_capacity(BUFFER, f);
+                write(&mut out)
+                    .and_then(|()| out.flush().map_err(anyhow::Error::from))
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                Ok(())
+            }
+            Output::File { target, mut temp } => {
+                let cannot = |e: &std::io::Error| {
+                    anyhow::anyhow!(
+                        "{}: cannot write: {e}{}",
+                        target.display(),
+                        open_elsewhere_hint(e)
+                    )
+                };
+                {
+                    let mut out = std::io::BufWriter::with_capacity(BUFFER, &mut temp);
+                    write(&mut out).map_err(|e| match e.downcast_ref::<std::io::Error>() {
+                        Some(io) => cannot(io),
+                        None => e,
+                    })?;
+                    out.flush().map_err(|e| cannot(&e))?;
+                }
+                temp.persist_with(&[], &target).map_err(|e| cannot(&e))
+            }
+        }
+    }
+}
+
 /// On Windows a file open in Excel cannot be replaced (access denied, sharing or lock violation):
 /// say what to do.
 fn open_elsewhere_hint(e: &std::io::Error) -> &'static str {

@@ -389,13 +389,13 @@ fn ratio_chart(
 fn charts(out: &mut String, s: &Summary, lang: Lang, bands: &Bands) {
     let mut by_district: Vec<(Option<String>, Vec<Bar>)> = Vec::new();
     for g in s.groups.iter().filter(|g| g.level == Level::District) {
-        let name = g.district.clone().unwrap_or_else(|| "—".into());
+        let name = g.district.as_deref().unwrap_or("—").to_string();
         if by_district.last().and_then(|(n, _)| n.as_ref()) != Some(&name) {
             by_district.push((Some(name), Vec::new()));
         }
         if let Some(last) = by_district.last_mut() {
             last.1.push(Bar {
-                label: g.cadre.clone(),
+                label: g.cadre.to_string(),
                 ratio: g.wisn_ratio,
                 status: g.status,
             });
