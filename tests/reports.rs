@@ -521,7 +521,7 @@ fn planning_and_surge_workbooks_in_french_label_their_columns() {
 /// A generated study bigger than the page's caps: 800 facilities × 3 cadres (2 400 facility
 /// rows, over the HTML table's 2 000 and the terminal table's blocks of 2 000) in 25 districts
 /// (over the district chart's 20), staff spread so that every status occurs.
-fn mid_size_study() -> Dir {
+pub(crate) fn mid_size_study() -> Dir {
     let dir = Dir::new();
     let cadres = ["Médecin", "Sage-femme", "Infirmier"];
     let mut facilities = String::from("facility_id,facility_name,facility_type,district,region\n");
