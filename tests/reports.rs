@@ -519,7 +519,7 @@ fn planning_and_surge_workbooks_in_french_label_their_columns() {
 }
 
 /// A generated study bigger than the page's caps: 800 facilities × 3 cadres (2 400 facility
-/// rows, over the HTML table's 2 000 and the terminal table's blocks of 2 000) in 25 districts
+/// rows, over the HTML table's 2 000 and three of the terminal table's blocks of 1 000) in 25 districts
 /// (over the district chart's 20), staff spread so that every status occurs.
 pub(crate) fn mid_size_study() -> Dir {
     let dir = Dir::new();
@@ -677,7 +677,7 @@ fn a_large_study_gets_the_same_workbook_cells_and_terminal_table() {
     // The workbook reads back as a study's results would (the round trip of a report).
     assert!(wb.worksheet_range("Synthèse").is_ok());
 
-    // The terminal table of 2 400 rows is written in blocks: one table all the same, every
+    // The terminal table of 2 400 rows is written in three blocks: one table all the same, every
     // line as wide as the header, one top border, one header rule, one bottom border.
     let text = run_text(&["compute", study, "-f", "table"]);
     let facilities = &text[..text.find("\n\n").unwrap()];

@@ -184,8 +184,8 @@ fn fit_to_width(t: &mut Table, header: &[Text]) -> Vec<Text> {
 
 /// The rows of a long table rendered in blocks of this many: comfy-table holds every cell of a
 /// table (about 5 KB a row), so the national study's 150 000 facility rows took 750 MB as one
-/// table.
-const BLOCK: usize = 2000;
+/// table; a block takes about 5 MB.
+const BLOCK: usize = 1000;
 
 /// A table of rows, written to `out`: as one comfy table when it is short or fitted to a
 /// terminal (columns may be hidden then), else in blocks of [`BLOCK`] rows with every column at
