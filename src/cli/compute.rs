@@ -159,6 +159,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
+    super::common::release_freed_memory();
     spinner.finish();
     let results = match super::common::computed(computed) {
         Ok(r) => r,
