@@ -84,21 +84,17 @@ pub fn ranges(study: &Study, spread: Option<f64>) -> Vec<Option<(f64, f64)>> {
 }
 
 /// Checks of the options (the command line refuses them with exit 1).
-pub fn check(options: &UncertaintyOptions) -> Result<(), String> {
+pub fn check(options: &UncertaintyOptions) -> Result<(), crate::diag::Msg> {
+    use crate::messages::planning as m;
     if options.draws == 0 {
-        return Err(
-            "--uncertainty 0: the number of draws must be at least 1 (e.g. --uncertainty 10000)"
-                .into(),
-        );
+        return Err(m::zero_draws());
     }
     if let Some(p) = options.spread {
         if !(p.is_finite() && p >= 0.0) {
-            return Err(format!(
-                "--standard-spread {p}: the spread is a percentage ≥ 0 (e.g. 20 for ±20 %)"
-            ));
+            return Err(m::bad_spread(p));
         }
         if p >= 100.0 {
-            return Err(format!("--standard-spread {p}: a spread of 100 % or more makes standards of 0 or less; give less than 100"));
+            return Err(m::spread_too_wide(p));
         }
     }
     Ok(())

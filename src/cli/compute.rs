@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{open_output, report_errors, PresentationArgs, StudyArgs};
+use super::common::{open_output, print_error, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::engine::{ComputeOptions, Level};
+use crate::messages::cli as m;
 use crate::method::{Bands, Rounding};
 use crate::report::{ComputeReport, Format, Report, ReportSettings};
 
@@ -62,36 +63,37 @@ pub struct ComputeArgs {
 }
 
 pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.presentation.lang();
     if let Err(e) = args.study.check() {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if args.by.contains(&Level::Facility) {
-        eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
+        print_error(lang, &m::by_facility());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if let Some(out) = args.output.as_deref() {
         let known = args.format.is_some() || Format::from_path(out).is_some();
         let inputs = super::guards::input_files(&args.study.read_options(), &[]);
         if let Err(e) = super::guards::check_output(out, known, &inputs) {
-            eprintln!("error: {e}");
+            print_error(lang, &e);
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     }
-    let lang = args.presentation.lang();
     // Decide the format and open the output first: a bad path fails before the long work.
-    let (format, output) = match open_output::<ComputeReport>(args.format, args.output.as_deref()) {
-        Ok(o) => o,
-        Err(code) => return Ok(code),
-    };
+    let (format, output) =
+        match open_output::<ComputeReport>(lang, args.format, args.output.as_deref()) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
     if let Err(e) = crate::report::compute::dhis2::check_args(format, args.study.period.as_deref())
     {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let planning = args.scenario.is_some() || args.uncertainty.is_some();
     if planning && matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
-        eprintln!("error: --format dhis2-csv|dhis2-json writes compute results only: leave out --scenario and --uncertainty, or choose csv, json, xlsx, html or table");
+        print_error(lang, &m::dhis2_with_planning());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let uncertainty = match args.uncertainty {
@@ -103,7 +105,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 spread: args.standard_spread,
             };
             if let Err(e) = crate::uncertainty::check(&o) {
-                eprintln!("error: {e}");
+                print_error(lang, &e);
                 return Ok(ExitCode::from(EXIT_FAILED));
             }
             Some(o)
@@ -130,7 +132,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     spinner.computing();
     if diag.has_errors() {
         spinner.finish();
-        report_errors(&diag);
+        report_errors(lang, &diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let scenario_rows = match &args.scenario {
@@ -141,7 +143,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 crate::study::scenario::read_scenarios(&table, read.csv, &builder, &mut diag);
             if diag.has_errors() {
                 spinner.finish();
-                report_errors(&diag);
+                report_errors(lang, &diag);
                 return Ok(ExitCode::from(EXIT_FAILED));
             }
             Some(rows)
@@ -154,12 +156,12 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .then(|| super::guards::period_mismatch(args.study.period.as_deref(), &study))
         .flatten()
     {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
     spinner.finish();
-    let results = match super::common::computed(computed) {
+    let results = match super::common::computed(lang, computed) {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
@@ -189,7 +191,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 &mut diag,
             )
         });
-        match super::common::computed(planned) {
+        match super::common::computed(lang, planned) {
             Ok(p) => Some(p),
             Err(code) => return Ok(code),
         }
@@ -212,10 +214,11 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(plan) = &plan {
         let title = if args.scenario.is_some() {
-            "WISN — scenarios"
+            m::title_scenarios()
         } else {
-            "WISN — uncertainty of the standards"
+            m::title_uncertainty()
         };
+        let title = title.get(lang);
         let report = crate::report::planning::PlanReport {
             table: plan.table(),
             warnings,

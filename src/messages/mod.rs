@@ -14,11 +14,21 @@
 
 use crate::diag::msg::Template;
 
+pub mod cli;
 pub mod diag;
+pub mod output;
+pub mod planning;
+pub mod report;
 
 /// Every part of the catalogue (the tests go through all of them).
 pub fn all() -> Vec<(&'static str, &'static [Template])> {
-    vec![("diag", diag::TEMPLATES)]
+    vec![
+        ("cli", cli::TEMPLATES),
+        ("diag", diag::TEMPLATES),
+        ("output", output::TEMPLATES),
+        ("planning", planning::TEMPLATES),
+        ("report", report::TEMPLATES),
+    ]
 }
 
 #[cfg(test)]
@@ -43,7 +53,7 @@ mod tests {
     }
 
     /// Texts that are the same in both languages on purpose (a name, a formula).
-    const SAME_ON_PURPOSE: &[&str] = &[];
+    const SAME_ON_PURPOSE: &[&str] = &["n_sites", "n_sites (one n)"];
 
     #[test]
     fn every_message_has_its_french() {
