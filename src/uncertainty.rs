@@ -162,12 +162,12 @@ fn profile_draws(
     let bad = |e: method::MethodError| {
         Problem::error(
             Code::BadDraw,
-            format!(
-                "cadre \"{}\": a drawn standard cannot be used: {e}",
-                study.cadres[p.cadre].name
+            crate::messages::planning::bad_draw(
+                &study.cadres[p.cadre].name,
+                &crate::messages::engine::method_error(&e),
             ),
         )
-        .hint("check the ranges (standard_low, standard_high or --standard-spread) of this cadre's standards")
+        .hint(crate::messages::planning::check_ranges())
     };
     let mut out = ProfileDraws {
         fixed: true,
@@ -210,9 +210,10 @@ fn profile_draws(
                 };
                 total += method::cas_percent(&p.awt, value_in(l.standard, d), unit).map_err(bad)?;
             }
-            caf.push(method::caf(total).map_err(|e| {
-                bad(e).hint("the support standards' high ends reach 100 % of working time in some draws: narrow their ranges")
-            })?);
+            caf.push(
+                method::caf(total)
+                    .map_err(|e| bad(e).hint(crate::messages::planning::narrow_support_ranges()))?,
+            );
         }
         out.caf = Some(caf);
     }

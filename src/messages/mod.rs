@@ -16,18 +16,36 @@ use crate::diag::msg::Template;
 
 pub mod cli;
 pub mod diag;
+pub mod engine;
 pub mod output;
 pub mod planning;
 pub mod report;
+pub mod surge;
+
+/// A decimal already written for English (`full_precision`, `{:.2}`): as it is in English, with
+/// a decimal comma in French.
+#[derive(Debug, Clone)]
+pub struct Dec(pub String);
+
+impl crate::diag::msg::Localize for Dec {
+    fn fmt_en(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0)
+    }
+    fn fmt_fr(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0.replace('.', ","))
+    }
+}
 
 /// Every part of the catalogue (the tests go through all of them).
 pub fn all() -> Vec<(&'static str, &'static [Template])> {
     vec![
         ("cli", cli::TEMPLATES),
         ("diag", diag::TEMPLATES),
+        ("engine", engine::TEMPLATES),
         ("output", output::TEMPLATES),
         ("planning", planning::TEMPLATES),
         ("report", report::TEMPLATES),
+        ("surge", surge::TEMPLATES),
     ]
 }
 
