@@ -115,7 +115,9 @@ pub fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" | "TAB" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
-        _ => Err(format!("'{s}' is not one character (use , ; or tab)")),
+        _ => Err(m::not_one_character(s)
+            .get(super::messages_lang())
+            .to_string()),
     }
 }
 

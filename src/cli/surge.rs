@@ -3,6 +3,7 @@
 //! the staff needed on duty and the headcount, against the staff assigned.
 
 use crate::diag::{Code, Msg};
+use crate::messages::cli as m;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -74,20 +75,23 @@ pub struct SurgeArgs {
     pub presentation: PresentationArgs,
 }
 
+/// A value parser's message in the run's language.
+fn said(msg: Msg) -> String {
+    msg.get(super::messages_lang()).to_string()
+}
+
 fn number(s: &str) -> Result<f64, String> {
     let t = s.trim().replace(',', ".");
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("'{s}' is not a number")),
+        _ => Err(said(m::not_a_number(s))),
     }
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {
     let v = number(s)?;
     if v < 0.0 {
-        return Err(format!(
-            "{s} is below 0: give a factor such as 1.5 (50 % more patients)"
-        ));
+        return Err(said(m::scale_below_zero(s)));
     }
     Ok(v)
 }
@@ -98,31 +102,27 @@ fn parse_rate(s: &str) -> Result<f64, String> {
         None => number(s)?,
     };
     if !(0.0..1.0).contains(&v) {
-        return Err(format!(
-            "{s} is not a share between 0 and 1 (1 excluded): write 0.1 (or 10%) for 10 % of staff absent"
-        ));
+        return Err(said(m::not_a_share(s)));
     }
     Ok(v)
 }
 
 pub(super) fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
     let Some((name, days)) = s.split_once(['=', ':']) else {
-        return Err(format!("'{s}' is not SEVERITY=DAYS (e.g. moderate=7)"));
+        return Err(said(m::not_severity_days(s)));
     };
-    let severity = Severity::parse(name).ok_or_else(|| {
-        format!("'{name}' is not a severity: mild, moderate, severe or critical (légère, modérée, sévère, critique)")
-    })?;
+    let severity = Severity::parse(name).ok_or_else(|| said(m::not_a_severity(name)))?;
     let days: u32 = days
         .trim()
         .parse()
         .ok()
         .filter(|d| *d >= 1)
-        .ok_or_else(|| format!("'{days}' is not a whole number of days ≥ 1"))?;
+        .ok_or_else(|| said(m::not_whole_days(days)))?;
     if days > crate::surge::read::MAX_STAY_DAYS {
-        return Err(format!(
-            "a stay of {days} days is longer than wisn accepts ({} days): check the number (days, not hours)",
-            crate::surge::read::MAX_STAY_DAYS
-        ));
+        return Err(said(m::stay_too_long(
+            days,
+            crate::surge::read::MAX_STAY_DAYS,
+        )));
     }
     Ok((severity, days))
 }

@@ -190,4 +190,157 @@ crate::catalogue! {
         en: "add it to the facilities table, or correct the code",
         fr: "l'ajouter à la table facilities, ou corriger le code",
     }
+    /// clap: the first word of its errors.
+    clap_error() {
+        en: "error: ", fr: "erreur : ",
+    }
+    /// clap: an argument given twice.
+    clap_used_twice(arg: &str) {
+        en: "the argument '{arg}' cannot be used multiple times",
+        fr: "l'argument '{arg}' ne peut pas être donné plusieurs fois",
+    }
+    /// clap: two arguments that exclude each other.
+    clap_cannot_be_used_with(arg: &str) {
+        en: "the argument '{arg}' cannot be used with", fr: "l'argument '{arg}' ne peut pas être donné avec",
+    }
+    /// clap: the other arguments, unnamed.
+    clap_other_arguments() {
+        en: " one or more of the other specified arguments", fr: " un ou plusieurs des autres arguments donnés",
+    }
+    /// clap: `--x=` needed.
+    clap_no_equals(arg: &str) {
+        en: "equal sign is needed when assigning values to '{arg}'",
+        fr: "un signe égal est nécessaire pour donner une valeur à '{arg}'",
+    }
+    /// clap: an option without its value.
+    clap_value_required(arg: &str) {
+        en: "a value is required for '{arg}' but none was supplied",
+        fr: "une valeur est requise pour '{arg}' mais aucune n'a été donnée",
+    }
+    /// clap: a value not among the possible ones, or refused by its parser.
+    clap_invalid_value(value: &str, arg: &str) {
+        en: "invalid value '{value}' for '{arg}'", fr: "valeur '{value}' invalide pour '{arg}'",
+    }
+    /// clap: the list of possible values.
+    clap_possible_values(list: &str) {
+        en: "[possible values: {list}]", fr: "[valeurs possibles : {list}]",
+    }
+    /// clap: an unknown command.
+    clap_unknown_command(name: &str) {
+        en: "unrecognized subcommand '{name}'", fr: "commande '{name}' inconnue",
+    }
+    /// clap: missing required arguments.
+    clap_missing_arguments() {
+        en: "the following required arguments were not provided:",
+        fr: "les arguments obligatoires suivants n'ont pas été donnés :",
+    }
+    /// clap: no command.
+    clap_missing_command(name: &str) {
+        en: "'{name}' requires a subcommand but one was not provided",
+        fr: "'{name}' demande une commande mais aucune n'a été donnée",
+    }
+    /// clap: the list of commands.
+    clap_commands(list: &str) {
+        en: "[subcommands: {list}]", fr: "[commandes : {list}]",
+    }
+    /// clap: a value too many.
+    clap_unexpected_value(value: &str, arg: &str) {
+        en: "unexpected value '{value}' for '{arg}' found; no more were expected",
+        fr: "valeur '{value}' inattendue pour '{arg}' ; aucune autre n'était attendue",
+    }
+    /// clap: too few values.
+    clap_too_few_values(min: isize, arg: &str, actual: isize) {
+        en: "{min} values required by '{arg}'; only {actual} were provided",
+        fr: "{min} valeurs demandées par '{arg}' ; seulement {actual} données",
+        one(actual): en: "{min} values required by '{arg}'; only {actual} was provided",
+        fr: "{min} valeurs demandées par '{arg}' ; seulement {actual} donnée",
+    }
+    /// clap: a wrong number of values.
+    clap_wrong_number(expected: isize, arg: &str, actual: isize) {
+        en: "{expected} values required for '{arg}' but {actual} were provided",
+        fr: "{expected} valeurs demandées pour '{arg}' mais {actual} données",
+        one(actual): en: "{expected} values required for '{arg}' but {actual} was provided",
+        fr: "{expected} valeurs demandées pour '{arg}' mais {actual} donnée",
+    }
+    /// clap: an unknown option.
+    clap_unexpected_argument(arg: &str) {
+        en: "unexpected argument '{arg}' found", fr: "argument '{arg}' inattendu",
+    }
+    /// clap: a near name (`kind` is one of the words below).
+    clap_similar(kind: &crate::diag::Msg, name: &str) {
+        en: "tip: a similar {kind} exists: '{name}'", fr: "astuce : un {kind} proche existe : '{name}'",
+    }
+    /// clap: several near names.
+    clap_similars(kind: &crate::diag::Msg, names: &str) {
+        en: "tip: some similar {kind}s exist: {names}", fr: "astuce : des {kind}s proches existent : {names}",
+    }
+    /// clap: the word for a command.
+    clap_word_command() {
+        en: "subcommand", fr: "commande",
+    }
+    /// clap: the word for an argument.
+    clap_word_argument() {
+        en: "argument", fr: "argument",
+    }
+    /// clap: the word for a value.
+    clap_word_value() {
+        en: "value", fr: "valeur",
+    }
+    /// clap: a tip of clap's own (its text as clap writes it).
+    clap_tip(tip: &str) {
+        en: "tip: {tip}", fr: "astuce : {tip}",
+    }
+    /// clap: the usage line's heading.
+    clap_usage() {
+        en: "Usage:", fr: "Utilisation :",
+    }
+    /// clap: where to read more.
+    clap_try_help(flag: &str) {
+        en: "For more information, try '{flag}'.", fr: "Pour en savoir plus : '{flag}'.",
+    }
+    /// clap: any other error.
+    clap_other() {
+        en: "the command line is not valid", fr: "la ligne de commande n'est pas valide",
+    }
+    /// clap's tip for a value that starts with `-`.
+    clap_tip_dash(value: &str) {
+        en: "tip: to pass '{value}' as a value, use '-- {value}'",
+        fr: "astuce : pour donner '{value}' comme valeur, écrire '-- {value}'",
+    }
+    /// A value that is not a number.
+    not_a_number(s: &str) {
+        en: "'{s}' is not a number", fr: "'{s}' n'est pas un nombre",
+    }
+    /// --scale-census below 0.
+    scale_below_zero(s: &str) {
+        en: "{s} is below 0: give a factor such as 1.5 (50 % more patients)",
+        fr: "{s} est sous 0 : donner un facteur comme 1,5 (50 % de patients en plus)",
+    }
+    /// --absence-rate out of [0, 1).
+    not_a_share(s: &str) {
+        en: "{s} is not a share between 0 and 1 (1 excluded): write 0.1 (or 10%) for 10 % of staff absent",
+        fr: "{s} n'est pas une part entre 0 et 1 (1 exclu) : écrire 0.1 (ou 10%) pour 10 % du personnel absent",
+    }
+    /// --length-of-stay without `=`.
+    not_severity_days(s: &str) {
+        en: "'{s}' is not SEVERITY=DAYS (e.g. moderate=7)", fr: "'{s}' n'est pas GRAVITÉ=JOURS (par ex. moderate=7)",
+    }
+    /// --length-of-stay with an unknown severity.
+    not_a_severity(name: &str) {
+        en: "'{name}' is not a severity: mild, moderate, severe or critical (légère, modérée, sévère, critique)",
+        fr: "'{name}' n'est pas une gravité : légère, modérée, sévère ou critique (mild, moderate, severe, critical)",
+    }
+    /// --length-of-stay days not ≥ 1.
+    not_whole_days(days: &str) {
+        en: "'{days}' is not a whole number of days ≥ 1", fr: "'{days}' n'est pas un nombre entier de jours ≥ 1",
+    }
+    /// --length-of-stay too long.
+    stay_too_long(days: u32, max: u32) {
+        en: "a stay of {days} days is longer than wisn accepts ({max} days): check the number (days, not hours)",
+        fr: "un séjour de {days} jours est plus long que wisn n'accepte ({max} jours) : vérifier le nombre (des jours, pas des heures)",
+    }
+    /// --delimiter of more than one character.
+    not_one_character(s: &str) {
+        en: "'{s}' is not one character (use , ; or tab)", fr: "'{s}' n'est pas un seul caractère (utiliser , ; ou tab)",
+    }
 }
