@@ -10,6 +10,7 @@ mod docs;
 mod errors;
 mod explain;
 mod fixtures;
+mod french;
 mod golden;
 mod help;
 mod hostile;
