@@ -234,9 +234,10 @@ fn build_profile_of(
     }
     let cadre_name = &study.cadres[cadre].name;
     let type_label = if type_key.is_empty() {
-        m::any_type().en().to_string()
+        m::any_type()
     } else {
-        type_name(study, type_key)
+        let name = type_name(study, type_key);
+        crate::diag::Msg::new(name.clone(), name)
     };
     let Some(wt) = wt else {
         return Err(Problem::error(

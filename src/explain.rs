@@ -162,10 +162,10 @@ fn unit_text(unit: &StandardUnit) -> String {
 pub fn why_no_result(study: &Study, results: &Results, facility: usize, cadre: usize) -> Problem {
     let f = &study.facilities[facility];
     let c = &study.cadres[cadre].name;
-    let type_label = f
-        .facility_type
-        .clone()
-        .unwrap_or_else(|| m::no_type().en().to_string());
+    let type_label = match &f.facility_type {
+        Some(t) => crate::diag::Msg::new(t.clone(), t.clone()),
+        None => m::no_type(),
+    };
     if !results.profiles.contains_key(&(cadre, f.type_key.clone())) {
         Problem::error(
             Code::NoResult,

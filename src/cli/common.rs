@@ -121,6 +121,20 @@ pub fn parse_delimiter(s: &str) -> Result<u8, String> {
     }
 }
 
+/// `--bands LOW,HIGH`, its error in the run's language.
+pub fn parse_bands(s: &str) -> Result<crate::method::Bands, String> {
+    use crate::method::results::BandsError;
+    s.parse().map_err(|e| {
+        match e {
+            BandsError::NotTwo(s) => m::bands_not_two(&s),
+            BandsError::NotANumber(s) => m::not_a_number(&s),
+            BandsError::Order(low, high) => m::bands_order(low, high),
+        }
+        .get(super::messages_lang())
+        .to_string()
+    })
+}
+
 impl StudyArgs {
     pub fn read_options(&self) -> ReadOptions {
         let read = self.dialect.read_options(

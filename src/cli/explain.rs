@@ -44,7 +44,7 @@ pub struct ExplainArgs {
     #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
     pub round: Rounding,
     /// Ratio bands of the status (as `wisn compute --bands`).
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
 }
 

@@ -42,7 +42,7 @@ pub struct ProjectArgs {
     #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
     pub round: Rounding,
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
     /// Worker threads (default and at most: one per core). Results are identical whatever the
     /// number.

@@ -58,7 +58,7 @@ pub struct SurgeArgs {
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub by: Vec<GroupLevel>,
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
     /// Output format (default: table, or what the -o file name says: .csv .json .xlsx .html).
     #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(SurgeReport::FORMATS))]

@@ -343,4 +343,12 @@ crate::catalogue! {
     not_one_character(s: &str) {
         en: "'{s}' is not one character (use , ; or tab)", fr: "'{s}' n'est pas un seul caractère (utiliser , ; ou tab)",
     }
+    /// --bands without two numbers.
+    bands_not_two(s: &str) {
+        en: "expected LOW,HIGH such as 0.9,1.1, got '{s}'", fr: "attendu LOW,HIGH comme 0.9,1.1, reçu '{s}'",
+    }
+    /// --bands in the wrong order.
+    bands_order(low: f64, high: f64) {
+        en: "need 0 < LOW ≤ HIGH, got {low},{high}", fr: "il faut 0 < LOW ≤ HIGH, reçu {low} ; {high}",
+    }
 }

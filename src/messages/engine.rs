@@ -6,7 +6,7 @@ use crate::method::MethodError;
 
 crate::catalogue! {
     /// Standards at a type without working time.
-    no_working_time(cadre: &str, facility_type: &str) {
+    no_working_time(cadre: &str, facility_type: &Msg) {
         en: "cadre \"{cadre}\" has standards at facility type \"{facility_type}\" but no working_time row for that type (and none with a blank type)",
         fr: "la catégorie \"{cadre}\" a des normes pour le type de structure \"{facility_type}\" mais aucune ligne working_time pour ce type (ni sans type)",
     }
@@ -34,7 +34,7 @@ crate::catalogue! {
         fr: "les prestations prennent min, h, per_hour ou per_day ; le soutien % ou un temps par période ; les activités supplémentaires un temps par période",
     }
     /// CAS of 100 % or more.
-    cas_over_100(cadre: &str, facility_type: &str, error: &Msg) {
+    cas_over_100(cadre: &str, facility_type: &Msg, error: &Msg) {
         en: "cadre \"{cadre}\" at facility type \"{facility_type}\": {error}",
         fr: "catégorie \"{cadre}\" au type de structure \"{facility_type}\" : {error}",
     }
@@ -153,7 +153,7 @@ crate::catalogue! {
         en: "(none)", fr: "(aucun)",
     }
     /// No result: no standards at the type.
-    no_result_no_standards(cadre: &str, facility: &str, facility_type: &str) {
+    no_result_no_standards(cadre: &str, facility: &str, facility_type: &Msg) {
         en: "no result for cadre \"{cadre}\" at facility \"{facility}\": the cadre has no standards for facility type \"{facility_type}\" (nor any with a blank type)",
         fr: "aucun résultat pour la catégorie \"{cadre}\" à la structure \"{facility}\" : la catégorie n'a pas de normes pour le type de structure \"{facility_type}\" (ni sans type)",
     }

@@ -258,7 +258,7 @@ crate::catalogue! {
         fr: "la catégorie \"{cadre}\" n'a pas de ligne working_time pour le site {site} (type \"{facility_type}\") ni sans type",
     }
     /// Results beyond f64 (`on` is ` on 2020-06-01` or nothing).
-    too_large(site: &str, cadre: &str, on: &crate::diag::Msg) {
+    too_large(site: &crate::diag::Msg, cadre: &str, on: &crate::diag::Msg) {
         en: "the results of {site} for cadre \"{cadre}\"{on} are larger than a number can hold",
         fr: "les résultats de {site} pour la catégorie \"{cadre}\"{on} dépassent ce qu'un nombre peut contenir",
     }

@@ -467,9 +467,11 @@ pub fn non_finite(results: &SurgeResults) -> Option<crate::diag::Problem> {
                 crate::diag::Problem::error(
                     Code::TooLarge,
                     crate::messages::surge::too_large(
-                        r.facility_id
+                        &r.facility_id
                             .as_deref()
-                            .unwrap_or(crate::messages::surge::a_group().en()),
+                            .map_or_else(crate::messages::surge::a_group, |id| {
+                                crate::diag::Msg::new(id, id)
+                            }),
                         &r.cadre,
                         &r.date
                             .map(|d| crate::messages::surge::on_date(super::dates::iso(d)))
