@@ -123,13 +123,32 @@ fn message(error: &clap::error::Error<French>) -> Option<String> {
             let mut out = fr(m::clap_invalid_value(&value()?, &arg()?));
             if let Some(source) = std::error::Error::source(error) {
                 out.push_str(" : ");
-                out.push_str(&source.to_string());
+                out.push_str(&known_source(&source.to_string()));
             }
             out
         }
         ErrorKind::UnknownArgument => fr(m::clap_unexpected_argument(&arg()?)),
         _ => return None,
     })
+}
+
+/// The French of the few texts the standard library and clap's number parsers give (`--year
+/// 20.5`, `--year 3000`); wisn's own parsers already answer in the run's language.
+fn known_source(text: &str) -> String {
+    for msg in [
+        m::std_invalid_digit(),
+        m::std_invalid_float(),
+        m::std_empty(),
+        m::std_too_large(),
+    ] {
+        if text == msg.en() {
+            return msg.fr().to_string();
+        }
+    }
+    if let Some((value, range)) = text.split_once(" is not in ") {
+        return m::clap_not_in_range(value, range).fr().to_string();
+    }
+    text.to_string()
 }
 
 impl ErrorFormatter for French {

@@ -351,4 +351,24 @@ crate::catalogue! {
     bands_order(low: f64, high: f64) {
         en: "need 0 < LOW ≤ HIGH, got {low},{high}", fr: "il faut 0 < LOW ≤ HIGH, reçu {low} ; {high}",
     }
+    /// The standard library's words for a whole number that is not one.
+    std_invalid_digit() {
+        en: "invalid digit found in string", fr: "ce n'est pas un nombre entier",
+    }
+    /// The standard library's words for a decimal that is not one.
+    std_invalid_float() {
+        en: "invalid float literal", fr: "ce n'est pas un nombre",
+    }
+    /// The standard library's words for an empty number.
+    std_empty() {
+        en: "cannot parse integer from empty string", fr: "le nombre est vide",
+    }
+    /// The standard library's words for a number too large.
+    std_too_large() {
+        en: "number too large to fit in target type", fr: "nombre trop grand",
+    }
+    /// clap's words for a number out of its range.
+    clap_not_in_range(value: &str, range: &str) {
+        en: "{value} is not in {range}", fr: "{value} n'est pas dans {range}",
+    }
 }
