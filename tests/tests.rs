@@ -10,7 +10,7 @@ mod docs;
 mod errors;
 mod explain;
 mod fixtures;
-mod french;
+mod languages;
 mod golden;
 mod help;
 mod hostile;

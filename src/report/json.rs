@@ -49,15 +49,11 @@ pub fn pretty(doc: &Json) -> anyhow::Result<Vec<u8>> {
 }
 
 /// The document the JSON output of a command's rows is: `{"rows": [...], "warnings":
-/// ["...", ...]}`, warnings as the messages printed on stderr (in `lang`, as there).
-pub fn write(
-    rows: &dyn Rows,
-    warnings: &[&Problem],
-    lang: crate::i18n::Lang,
-) -> anyhow::Result<Vec<u8>> {
+/// ["...", ...]}`, warnings as the messages printed on stderr.
+pub fn write(rows: &dyn Rows, warnings: &[&Problem]) -> anyhow::Result<Vec<u8>> {
     let warnings: Vec<Json> = warnings
         .iter()
-        .map(|w| Json::String(w.render(lang)))
+        .map(|w| Json::String(w.to_string()))
         .collect();
     let mut doc = Map::new();
     doc.insert("rows".into(), Json::Array(objects(rows)?));

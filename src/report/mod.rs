@@ -338,7 +338,7 @@ pub trait Report {
 
     fn json(&self) -> anyhow::Result<Vec<u8>> {
         let rows = self.rows().ok_or_else(|| unsupported(Format::Json))?;
-        json::write(rows.as_ref(), self.warnings(), self.settings().lang)
+        json::write(rows.as_ref(), self.warnings())
     }
 
     /// The command's own formats (table, text, xlsx, html, dhis2-…): every format of

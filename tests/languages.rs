@@ -1,4 +1,4 @@
-//! Every word in the user's language (issue 16): the planning, surge and compute commands run on
+//! Every word in the user's language (issue 16, part 2): the planning, surge and compute commands run on
 //! failing and warning inputs with `--lang fr` say nothing the way `--lang en` says it (each
 //! error and warning line differs from its English one), one French example is checked in full;
 //! and a source test keeps new English-only texts out of src/ (a `bail!`, `anyhow!` or
