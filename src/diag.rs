@@ -134,11 +134,7 @@ impl Problem {
         let mut out = String::new();
         if let Some(location) = &self.location {
             out.push_str(&location.render(lang));
-            // French puts a space before the colon.
-            out.push_str(match lang {
-                Lang::En => ": ",
-                Lang::Fr => " : ",
-            });
+            out.push_str(": ");
         }
         if let Some(value) = &self.value {
             out.push('"');
