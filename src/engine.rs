@@ -539,7 +539,11 @@ fn warn_implausible_ratios(
                     RATIO_PLAUSIBLE.0,
                     hits.len(),
                     &list,
-                    if hits.len() > 10 { "; …" } else { "" },
+                    &if hits.len() > 10 {
+                        crate::diag::Msg::new("; …", " ; …")
+                    } else {
+                        crate::diag::Msg::default()
+                    },
                 ),
             )
             .at(s.location.clone())
@@ -559,7 +563,11 @@ fn warn_implausible_ratios(
                     RATIO_PLAUSIBLE.1,
                     hits.len(),
                     &list,
-                    if hits.len() > 10 { ", …" } else { "" },
+                    &if hits.len() > 10 {
+                        crate::diag::Msg::new(", …", ", …")
+                    } else {
+                        crate::diag::Msg::default()
+                    },
                 ),
             )
             .hint(m::check_cadre_standards()),

@@ -70,7 +70,7 @@ crate::catalogue! {
         en: "{id}: ratio {ratio:.2}, {share_pct:.0} % of A", fr: "{id} : ratio {ratio:.2}, {share_pct:.0} % de A",
     }
     /// A standard that makes ratios implausibly low.
-    implausible_low(value: &str, unit: &str, below: f64, n: usize, list: &Msg, more: &str) {
+    implausible_low(value: &str, unit: &str, below: f64, n: usize, list: &Msg, more: &Msg) {
         en: "this standard ({value} {unit}) makes most of a requirement that gives WISN ratios below {below} at {n} facilities ({list}{more})",
         fr: "cette norme ({value} {unit}) fait l'essentiel d'un besoin qui donne des ratios WISN inférieurs à {below} dans {n} structures ({list}{more})",
         one(n): en: "this standard ({value} {unit}) makes most of a requirement that gives WISN ratios below {below} at {n} facility ({list}{more})",
@@ -86,7 +86,7 @@ crate::catalogue! {
         en: "{id}: {ratio:.1}", fr: "{id} : {ratio:.1}",
     }
     /// Implausibly high ratios.
-    implausible_high(cadre: &str, above: f64, n: usize, list: &Msg, more: &str) {
+    implausible_high(cadre: &str, above: f64, n: usize, list: &Msg, more: &Msg) {
         en: "cadre \"{cadre}\" has WISN ratios above {above} at {n} facilities ({list}{more}): the staff in post is more than ten times what the workload needs",
         fr: "la catégorie \"{cadre}\" a des ratios WISN supérieurs à {above} dans {n} structures ({list}{more}) : l'effectif en poste dépasse dix fois ce que la charge de travail demande",
         one(n): en: "cadre \"{cadre}\" has WISN ratios above {above} at {n} facility ({list}{more}): the staff in post is more than ten times what the workload needs",
@@ -186,13 +186,29 @@ pub fn method_error(e: &MethodError) -> Msg {
     }
 }
 
-/// Names joined by `sep`, each made by `item` (a list inside a message, in both languages).
+/// Names joined by `sep`, each made by `item` (a list inside a message, in both languages; a
+/// `;` separator takes a space before it in French).
 pub fn list<T>(items: impl IntoIterator<Item = T>, sep: &str, item: impl Fn(T) -> Msg) -> Msg {
+    let fr_sep = french_sep(sep);
     items
         .into_iter()
         .map(item)
-        .reduce(|a, b| a.join(sep, &b))
+        .reduce(|a, b| {
+            Msg::new(
+                format!("{}{sep}{}", a.en(), b.en()),
+                format!("{}{fr_sep}{}", a.fr(), b.fr()),
+            )
+        })
         .unwrap_or_default()
+}
+
+/// A separator as French writes it: a space before `;` and `:`.
+pub fn french_sep(sep: &str) -> String {
+    if sep.starts_with([';', ':']) {
+        format!(" {sep}")
+    } else {
+        sep.to_string()
+    }
 }
 
 #[cfg(test)]
