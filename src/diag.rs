@@ -212,7 +212,8 @@ impl<T, E: Into<anyhow::Error>> ContextMsg<T> for Result<T, E> {
     }
 }
 
-/// An error and its causes on one line, `: ` between them (as `{err:#}` prints them), each
+/// An error and its causes on one line, `: ` between them (as `{err:#}` prints them; ` : ` in
+/// French), each
 /// message of the catalogue in `lang` (others, e.g. the system's own, as they are).
 pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
     let parts: Vec<String> = err
@@ -227,7 +228,10 @@ pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
             }
         })
         .collect();
-    parts.join(": ")
+    parts.join(match lang {
+        Lang::En => ": ",
+        Lang::Fr => " : ",
+    })
 }
 
 /// TRANSITION (issue 16): a text written in English only. Every message is moving to the
