@@ -176,6 +176,64 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A message of the catalogue put over the error that caused it (what anyhow's `context` does,
+/// but the command line can show it in the user's language: [`error_text`]).
+#[derive(Debug)]
+pub struct MsgContext {
+    pub msg: Msg,
+    pub source: anyhow::Error,
+}
+
+impl fmt::Display for MsgContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.msg.en())
+    }
+}
+
+impl std::error::Error for MsgContext {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.source.as_ref())
+    }
+}
+
+/// `.msg_context(|| messages::…)` on a `Result`: the error gets a message of the catalogue on top.
+pub trait ContextMsg<T> {
+    fn msg_context(self, msg: impl FnOnce() -> Msg) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> ContextMsg<T> for Result<T, E> {
+    fn msg_context(self, msg: impl FnOnce() -> Msg) -> anyhow::Result<T> {
+        self.map_err(|e| {
+            anyhow::Error::new(MsgContext {
+                msg: msg(),
+                source: e.into(),
+            })
+        })
+    }
+}
+
+/// An error and its causes on one line, `: ` between them (as `{err:#}` prints them; ` : ` in
+/// French), each
+/// message of the catalogue in `lang` (others, e.g. the system's own, as they are).
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    let parts: Vec<String> = err
+        .chain()
+        .map(|e| {
+            if let Some(m) = e.downcast_ref::<Msg>() {
+                m.get(lang).to_string()
+            } else if let Some(c) = e.downcast_ref::<MsgContext>() {
+                c.msg.get(lang).to_string()
+            } else {
+                e.to_string()
+            }
+        })
+        .collect();
+    parts.join(match lang {
+        Lang::En => ": ",
+        Lang::Fr => " : ",
+    })
+}
+
 /// TRANSITION (issue 16): a text written in English only. Every message is moving to the
 /// catalogue (src/messages/); once none is left, these two impls go, and a message without its
 /// French no longer compiles.

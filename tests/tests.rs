@@ -14,6 +14,7 @@ mod french;
 mod golden;
 mod help;
 mod hostile;
+mod languages;
 mod mistakes;
 mod oracle;
 mod output;

@@ -14,20 +14,46 @@
 
 use crate::diag::msg::Template;
 
+pub mod cli;
 pub mod dhis2;
 pub mod diag;
+pub mod engine;
+pub mod output;
+pub mod planning;
 pub mod reader;
+pub mod report;
 pub mod study;
+pub mod surge;
 pub mod workbook;
+
+/// A decimal already written for English (`full_precision`, `{:.2}`): as it is in English, with
+/// a decimal comma in French.
+#[derive(Debug, Clone)]
+pub struct Dec(pub String);
+
+impl crate::diag::msg::Localize for Dec {
+    fn fmt_en(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0)
+    }
+    fn fmt_fr(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0.replace('.', ","))
+    }
+}
 
 /// Every part of the catalogue (the tests go through all of them).
 pub fn all() -> Vec<(&'static str, &'static [Template])> {
     vec![
+        ("cli", cli::TEMPLATES),
         ("diag", diag::TEMPLATES),
         ("dhis2", dhis2::TEMPLATES),
+        ("engine", engine::TEMPLATES),
+        ("output", output::TEMPLATES),
+        ("planning", planning::TEMPLATES),
         ("reader", reader::TEMPLATES),
+        ("report", report::TEMPLATES),
         ("study", study::TEMPLATES),
         ("study::method", study::method::TEMPLATES),
+        ("surge", surge::TEMPLATES),
         ("workbook", workbook::TEMPLATES),
     ]
 }
@@ -54,7 +80,7 @@ mod tests {
     }
 
     /// Texts that are the same in both languages on purpose (a name, a formula).
-    const SAME_ON_PURPOSE: &[&str] = &[];
+    const SAME_ON_PURPOSE: &[&str] = &["n_sites", "n_sites (one n)", "clap_word_argument"];
 
     #[test]
     fn every_message_has_its_french() {
