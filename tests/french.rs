@@ -2,9 +2,9 @@
 //! warns is read, and every problem's message and fix must differ in French from the English
 //! (no English left); one message is checked word for word.
 //!
-//! The reader is called as a library (`wisn::study::load`), as `wisn validate` calls it, so that
-//! this test covers the reader's messages on their own; the messages of the method's checks,
-//! the engine and surge (src/engine.rs, src/surge/) have their own.
+//! The reader is called as a library (`wisn::study::load`), as `wisn validate` calls it, for
+//! the reader's messages on their own (every reader fixture given as each table); then the
+//! whole of `wisn validate --lang fr --format json` on the mistakes fixtures.
 
 use std::path::{Path, PathBuf};
 
@@ -201,11 +201,8 @@ fn validate_messages(study: &Path, lang: &str) -> Vec<(String, String, Option<St
 }
 
 /// The whole of `wisn validate` (the reader's, the method's, the engine's and surge's
-/// messages): every message and fix differs between `--lang fr` and `--lang en`. Needs
-/// `wisn validate --lang` and the catalogue of src/engine.rs, src/surge/ … (issue 16, part 2,
-/// branch issue-16d): run it once both parts are merged (`cargo test -- --ignored french`).
+/// messages): every message and fix differs between `--lang fr` and `--lang en`.
 #[test]
-#[ignore = "needs `wisn validate --lang` and the messages of part 2 (issue-16d)"]
 fn validate_in_french_leaves_no_english() {
     let mut missing = Vec::new();
     for study in mistakes() {

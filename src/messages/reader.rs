@@ -236,7 +236,7 @@ crate::catalogue! {
         en: "facility {facility}, activity \"{activity}\", {period}",
         fr: "structure {facility}, activité \"{activity}\", {period}",
     }
-    repeated_row(first: usize, what: &Msg, volume: &str) {
+    repeated_row(first: usize, what: &Msg, volume: &super::Dec) {
         en: "repeats row {first} ({what}, volume {volume}): the two are summed",
         fr: "répète la ligne {first} ({what}, volume {volume}) : les deux lignes sont additionnées",
     }
@@ -244,7 +244,7 @@ crate::catalogue! {
         en: "delete the repeated row if it was pasted twice (--strict makes this an error)",
         fr: "supprimez la ligne répétée si elle a été collée deux fois (--strict en fait une erreur)",
     }
-    repeated_key(what: &Msg, first: usize, first_volume: &str, volume: &str) {
+    repeated_key(what: &Msg, first: usize, first_volume: &super::Dec, volume: &super::Dec) {
         en: "gives {what} a second time (row {first}: {first_volume}, here: {volume}): the two are summed",
         fr: "donne une deuxième fois {what} (ligne {first} : {first_volume}, ici : {volume}) : les deux valeurs sont additionnées",
     }

@@ -116,11 +116,11 @@ crate::catalogue! {
         fr: "la plage d'une norme est basse ≤ norme ≤ haute, toutes deux supérieures à 0 et dans l'unité de la norme",
     }
     range_not_above_zero() { en: "is not above 0", fr: "n'est pas supérieur à 0" }
-    range_above_standard(standard: &str) {
+    range_above_standard(standard: &super::Dec) {
         en: "is above the standard ({standard})",
         fr: "est supérieur à la norme ({standard})",
     }
-    range_below_standard(standard: &str) {
+    range_below_standard(standard: &super::Dec) {
         en: "is below the standard ({standard})",
         fr: "est inférieur à la norme ({standard})",
     }
@@ -210,7 +210,7 @@ crate::catalogue! {
         en: "cadre \"{cadre}\" has a working_time row but no standards: nothing is computed for it",
         fr: "la catégorie \"{cadre}\" a une ligne de temps de travail mais aucune norme : rien n'est calculé pour elle",
     }
-    staff_without_standards(cadre: &str, staff: &str, facilities: usize) {
+    staff_without_standards(cadre: &str, staff: &super::Dec, facilities: usize) {
         en: "cadre \"{cadre}\" has staff ({staff} at {facilities} facilities) but no standards: it is left out of the results",
         fr: "la catégorie \"{cadre}\" a des agents ({staff} dans {facilities} structures) mais aucune norme : elle est laissée hors des résultats",
         one(facilities): en: "cadre \"{cadre}\" has staff ({staff} at {facilities} facility) but no standards: it is left out of the results",

@@ -11,6 +11,7 @@ use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
 use crate::diag::{Diagnostics, Location, Problem, Severity};
 use crate::messages::study as msg;
+use crate::messages::Dec;
 use crate::method::{AllowanceUnit, ServiceUnit, WorkingTime};
 use crate::model::{Component, Facility, Standard, StandardUnit, WorkingTimeRow};
 use crate::names::{closest, key, normalise};
@@ -307,7 +308,7 @@ fn standard_range(
                     d,
                     "standard_low",
                     low,
-                    msg::range_above_standard(&full_precision(value)),
+                    msg::range_above_standard(&Dec(full_precision(value))),
                 );
                 ok = false;
             }
@@ -316,7 +317,7 @@ fn standard_range(
                     d,
                     "standard_high",
                     high,
-                    msg::range_below_standard(&full_precision(value)),
+                    msg::range_below_standard(&Dec(full_precision(value))),
                 );
                 ok = false;
             }
@@ -737,7 +738,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
         diag.warn(
             Problem::warning(
                 Code::StaffWithoutStandards,
-                msg::staff_without_standards(&cadre.name, &full_precision(n), facilities),
+                msg::staff_without_standards(&cadre.name, &Dec(full_precision(n)), facilities),
             )
             .hint(hint),
         );

@@ -15,6 +15,7 @@ use super::table_reader::{read_table, require_columns, Fields};
 use super::{Builder, ReadOptions};
 use crate::diag::{Diagnostics, Msg, Problem};
 use crate::messages::reader as msg;
+use crate::messages::Dec;
 
 enum Shape {
     Long {
@@ -766,7 +767,11 @@ fn repeated_rows(
         let (code, message, hint) = if first_volume == *volume {
             (
                 Code::DuplicateRow,
-                msg::repeated_row(first_row, &what, &crate::numbers::full_precision(*volume)),
+                msg::repeated_row(
+                    first_row,
+                    &what,
+                    &Dec(crate::numbers::full_precision(*volume)),
+                ),
                 msg::repeated_row_hint(),
             )
         } else {
@@ -775,8 +780,8 @@ fn repeated_rows(
                 msg::repeated_key(
                     &what,
                     first_row,
-                    &crate::numbers::full_precision(first_volume),
-                    &crate::numbers::full_precision(*volume),
+                    &Dec(crate::numbers::full_precision(first_volume)),
+                    &Dec(crate::numbers::full_precision(*volume)),
                 ),
                 msg::repeated_key_hint(),
             )
