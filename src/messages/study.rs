@@ -556,6 +556,29 @@ crate::catalogue! {
         en: "staff are counted per facility and cadre",
         fr: "les effectifs sont comptés par structure et catégorie",
     }
+
+    // ---- what a blank row needs, for the readers outside src/study that call
+    // `study::small_tables::blank_cell` (planning/inputs.rs, surge/read.rs) ----
+    blank_what_posts() { en: "a number of posts", fr: "un nombre de postes" }
+    blank_what_post_cost() { en: "the annual cost of one post", fr: "le coût annuel d'un poste" }
+    blank_what_ratio_severity() {
+        en: "the severity its ratio applies to",
+        fr: "la gravité à laquelle son ratio s'applique",
+    }
+    blank_what_ratio() {
+        en: "patients_per_staff or hours_per_patient_day",
+        fr: "patients_per_staff ou hours_per_patient_day",
+    }
+    blank_what_severity_and_ratio() {
+        en: "a severity and its ratio (or a min_on_duty)",
+        fr: "une gravité et son ratio (ou un min_on_duty)",
+    }
+    blank_what_site() { en: "a site (facility code)", fr: "un site (code de structure)" }
+    blank_what_date() { en: "a date", fr: "une date" }
+    blank_what_patient_severity() {
+        en: "the severity of its patients",
+        fr: "la gravité de ses patients",
+    }
 }
 
 /// A refusal of the method (working days, hours, standards ≤ 0 …) in both languages.
