@@ -216,7 +216,8 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     chunk.tail = 0;
     let mut sum = chunk.summary.take().unwrap_or_default();
     let bytes = &chunk.bytes[..];
-    let utf8 = std::str::from_utf8(bytes);
+    // The same answer as `std::str::from_utf8`, several times faster on text with accents.
+    let utf8 = simdutf8::basic::from_utf8(bytes);
     chunk.clean = !chunk.uncut
         && bytes.len() < u32::MAX as usize
         && !(first && bytes.starts_with(b"\xEF\xBB\xBF"))
@@ -267,7 +268,7 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     let mut blank = true;
     let mut at = 0usize;
     let mut field_start = 0usize;
-    let mut ends = memchr::memchr2_iter(delimiter, b'\n', bytes);
+    let mut ends = Ends::new(bytes, delimiter, b'\n');
     loop {
         let next = ends.next();
         let pos = next.unwrap_or(bytes.len());
@@ -422,6 +423,74 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     }
 }
 
+/// The places of two bytes (the delimiter and `\n`) in a chunk, in order, found eight bytes at
+/// a time (a word compare, no `unsafe`): fields are short, so this is cheaper than a search
+/// started per field.
+struct Ends<'a> {
+    bytes: &'a [u8],
+    a: u64,
+    b: u64,
+    /// Where the next word starts.
+    at: usize,
+    /// Where the current word starts, and its matches (the high bit of each matching byte).
+    word: usize,
+    found: u64,
+}
+
+impl<'a> Ends<'a> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+    fn new(bytes: &'a [u8], a: u8, b: u8) -> Self {
+        Ends {
+            bytes,
+            a: Self::ONES * a as u64,
+            b: Self::ONES * b as u64,
+            at: 0,
+            word: 0,
+            found: 0,
+        }
+    }
+
+    /// The high bit of each byte of `v` that is 0 (exact: no carry between bytes).
+    #[inline]
+    fn zero_bytes(v: u64) -> u64 {
+        let t = (v & Self::LOW7).wrapping_add(Self::LOW7);
+        !(t | v | Self::LOW7)
+    }
+}
+
+impl Iterator for Ends<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.found != 0 {
+                let i = self.found.trailing_zeros() as usize / 8;
+                self.found &= self.found - 1;
+                return Some(self.word + i);
+            }
+            let rest = self.bytes.get(self.at..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            self.word = self.at;
+            let mut w = [0u8; 8];
+            let n = rest.len().min(8);
+            w[..n].copy_from_slice(&rest[..n]);
+            let v = u64::from_le_bytes(w);
+            let mut found = Self::zero_bytes(v ^ self.a) | Self::zero_bytes(v ^ self.b);
+            if n < 8 {
+                // The padding is not text.
+                found &= (1u64 << (8 * n)) - 1;
+            }
+            self.found = found;
+            self.at += n;
+        }
+    }
+}
+
 /// Volumes summed in a [`Summary`] are whole and below this.
 pub const WHOLE_MAX: f64 = 4_294_967_296.0;
 /// The volume and period of a clean long-form row, when the row needs nothing but them: the
@@ -443,11 +512,10 @@ fn pre_parse(fields: &[&str; 4], has_period: bool, l: Layout) -> Option<(f64, Op
     }
     let period = match l.period {
         Some(_) if has_period => {
-            let t = fields[3].trim();
-            if t.is_empty() {
+            if blank(fields[3]) {
                 None
             } else {
-                Some(parse_period(t)?)
+                Some(period(fields[3])?)
             }
         }
         // The period column is beyond the row's fields: a blank cell.
@@ -463,6 +531,21 @@ fn blank(s: &str) -> bool {
         Some(&b) if b > b' ' && b < 0x80 => false,
         _ => s.trim().is_empty(),
     }
+}
+
+/// `parse_period`, with the common month shape (`2023-01`, `2023/01`) read in place.
+fn period(t: &str) -> Option<Period> {
+    let b = t.as_bytes();
+    if b.len() == 7
+        && (b[4] == b'-' || b[4] == b'/')
+        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+    {
+        let d = |i: usize| (b[i] - b'0') as i32;
+        let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+        let m = (d(5) * 10 + d(6)) as u32;
+        return ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some(Period::Month(y, m));
+    }
+    parse_period(t)
 }
 
 /// A volume of 1 to 15 ASCII digits, as `parse_number` reads it (such a whole number is exact
@@ -796,6 +879,39 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_finds_every_delimiter_and_line_end() {
+        let texts: [&[u8]; 6] = [
+            b"",
+            b",",
+            b"a,b\nc;d,,\n\n",
+            "é,\u{80},\u{ff}\n\u{2c}x,,,,,,,,,,,,,,,,\n".as_bytes(),
+            &[0, 44, 10, 255, 44, 44, 0, 10, 128, 1, 44],
+            b"abcdefgh,ijklmnop\nqrstuvw,",
+        ];
+        for t in texts {
+            for (a, b) in [(b',', b'\n'), (b';', b'\n'), (b'\t', b'\n'), (0, b'\n')] {
+                let want: Vec<usize> = (0..t.len()).filter(|&i| t[i] == a || t[i] == b).collect();
+                assert_eq!(Ends::new(t, a, b).collect::<Vec<_>>(), want, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn months_read_as_parse_period_reads_them() {
+        for y in (0..10000).step_by(7).chain(1895..2205) {
+            for m in 0..100 {
+                for sep in ['-', '/', '.'] {
+                    let t = format!("{y:04}{sep}{m:02}");
+                    assert_eq!(period(&t), parse_period(&t), "{t}");
+                }
+            }
+        }
+        for t in [" 2023-01", "2023-1", "2023-01 ", "2023-0a", "2023Q1", "202301", "2023"] {
+            assert_eq!(period(t), parse_period(t), "{t}");
+        }
+    }
 
     #[test]
     fn whole_volumes_read_as_parse_number_reads_them() {
