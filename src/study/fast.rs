@@ -7,6 +7,9 @@
 //! trait as the `csv` reader's rows, with the same cells and the same line numbers: everything
 //! the table reader and the workload parser say (messages, first-seen order, row numbers) is
 //! decided by the same code as before, and the work done in parallel is only what cannot differ.
+//! A chunk of clean monthly rows with whole volumes is also summed up per facility × activity on
+//! its thread ([`Summary`]); the workload parser may add the sums instead of visiting the rows
+//! (see `Exact` in `workload.rs` for when that gives the very same study).
 //!
 //! A chunk that holds anything the `csv` crate would read differently from a plain split (a
 //! quote, a lone carriage return, bytes that are not UTF-8, a byte-order mark at the very start)
