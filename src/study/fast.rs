@@ -546,7 +546,8 @@ fn period(t: &str) -> Option<Period> {
         let d = |i: usize| (b[i] - b'0') as i32;
         let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
         let m = (d(5) * 10 + d(6)) as u32;
-        return ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some(Period::Month(y, m));
+        return ((1900..=2200).contains(&y) && (1..=12).contains(&m))
+            .then_some(Period::Month(y, m));
     }
     parse_period(t)
 }
@@ -669,6 +670,10 @@ impl Row for FastRow<'_> {
         }
     }
 }
+
+/// How visiting a batch ended (the index of the chunk the reading ended at, and how), and the
+/// batch read after it.
+type Visited = (Option<(usize, Ended)>, Vec<Chunk>);
 
 /// How the chunked read ended.
 pub enum Ended {
@@ -845,7 +850,7 @@ pub fn read(
                                   carry: &mut Vec<u8>,
                                   spare: &mut Vec<Chunk>,
                                   serial: &mut u64|
-         -> std::io::Result<(Option<(usize, Ended)>, Vec<Chunk>)> {
+         -> std::io::Result<Visited> {
             for (i, c) in current.iter().enumerate() {
                 if let Some(e) = consume(c, &mut at) {
                     return Ok((Some((i, e)), Vec::new()));
@@ -911,7 +916,9 @@ mod tests {
                 }
             }
         }
-        for t in [" 2023-01", "2023-1", "2023-01 ", "2023-0a", "2023Q1", "202301", "2023"] {
+        for t in [
+            " 2023-01", "2023-1", "2023-01 ", "2023-0a", "2023Q1", "202301", "2023",
+        ] {
             assert_eq!(period(t), parse_period(t), "{t}");
         }
     }
@@ -919,13 +926,28 @@ mod tests {
     #[test]
     fn whole_volumes_read_as_parse_number_reads_them() {
         for t in [
-            "0", "7", "007", "42", "999999999999999", "4294967296", "1234567890123", "12a", "",
-            "1.5", " 7", "1e3", "-2", "+3", "1000000000000000",
+            "0",
+            "7",
+            "007",
+            "42",
+            "999999999999999",
+            "4294967296",
+            "1234567890123",
+            "12a",
+            "",
+            "1.5",
+            " 7",
+            "1e3",
+            "-2",
+            "+3",
+            "1000000000000000",
         ] {
             match whole(t.as_bytes()) {
                 Some(v) => assert_eq!(
                     Some(v.to_bits()),
-                    parse_number(t, DecimalStyle::Point).unwrap().map(f64::to_bits),
+                    parse_number(t, DecimalStyle::Point)
+                        .unwrap()
+                        .map(f64::to_bits),
                     "{t}"
                 ),
                 None => assert!(

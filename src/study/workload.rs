@@ -117,7 +117,7 @@ const EXACT_MAX: f64 = 9_007_199_254_740_992.0;
 
 impl Exact {
     fn note(&mut self, v: f64) {
-        self.ok &= v.fract() == 0.0 && v >= 0.0 && v < super::fast::WHOLE_MAX;
+        self.ok &= v.fract() == 0.0 && (0.0..super::fast::WHOLE_MAX).contains(&v);
         self.total += v;
     }
     fn room_for(&self, total: f64) -> bool {
@@ -689,7 +689,8 @@ impl SeenKeys {
             v.sort_unstable();
             v.windows(2).all(|w| w[0] != w[1])
         };
-        let n = |v: &[usize], len: usize| v.len() >= len && v[..len].iter().all(|&i| i != usize::MAX);
+        let n =
+            |v: &[usize], len: usize| v.len() >= len && v[..len].iter().all(|&i| i != usize::MAX);
         if !n(&local.facilities, s.facilities.len())
             || !n(&local.activities, s.activities.len())
             || !distinct(&local.facilities[..s.facilities.len()])
@@ -1103,9 +1104,15 @@ mod tests {
     /// A long-form row of the common case (mostly months of 2023 and whole volumes), now and
     /// then something that stops a chunk from being summed up.
     fn summed_row() -> impl Strategy<Value = String> {
-        let facility = prop::sample::select(vec!["ML01", "ML02", "ML03", " ML01 ", "ml02", "Ségou"]);
-        let activity =
-            prop::sample::select(vec!["Activité 01", "Activité 02", "activite 01", "Vacc", "ANC"]);
+        let facility =
+            prop::sample::select(vec!["ML01", "ML02", "ML03", " ML01 ", "ml02", "Ségou"]);
+        let activity = prop::sample::select(vec![
+            "Activité 01",
+            "Activité 02",
+            "activite 01",
+            "Vacc",
+            "ANC",
+        ]);
         let period = prop_oneof![
             200 => (1u32..=4).prop_map(|m| format!("2023-{m:02}")),
             1 => prop::sample::select(vec!["2024-03", "2023Q1", "", "2023-13", "2023"])
