@@ -541,7 +541,9 @@ fn period(t: &str) -> Option<Period> {
     let b = t.as_bytes();
     if b.len() == 7
         && (b[4] == b'-' || b[4] == b'/')
-        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[5].is_ascii_digit()
+        && b[6].is_ascii_digit()
     {
         let d = |i: usize| (b[i] - b'0') as i32;
         let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
