@@ -106,7 +106,7 @@ pub trait ChunkRows {
 
 /// Bytes read per chunk. The first chunk is small, so the header is read (and the layout
 /// known) before the big chunks are parsed.
-pub const CHUNK: usize = 2 << 20;
+pub const CHUNK: usize = 1 << 20;
 pub const FIRST_CHUNK: usize = 64 << 10;
 /// Lines longer than this are left to the csv path (which refuses rows over
 /// `stream::MAX_ROW_BYTES`, counting what its buffer read ahead).
