@@ -87,6 +87,14 @@ impl LocalIds {
         Self::get(&mut self.activities, i, resolve)
     }
 
+    /// True when every name of the summed chunk has its study index (always, as a summed
+    /// chunk's rows have a facility and an activity; checked all the same, never indexed blind).
+    fn has_all(&self, s: &super::fast::Summary) -> bool {
+        let all =
+            |v: &[usize], len: usize| v.len() >= len && v[..len].iter().all(|&i| i != usize::MAX);
+        all(&self.facilities, s.facilities.len()) && all(&self.activities, s.activities.len())
+    }
+
     fn get(ids: &mut Vec<usize>, i: u32, resolve: impl FnOnce() -> Option<usize>) -> Option<usize> {
         let i = i as usize;
         if let Some(&id) = ids.get(i) {
@@ -279,6 +287,7 @@ pub fn read_workload(
                         });
                     }
                     if b.study.workload.history.is_none()
+                        && local.has_all(s)
                         && exact.room_for(s.total)
                         && seen.keys.year.map_or(true, |y| y == s.year)
                         && (seen.repeats.len() >= REPEATS_KEPT
@@ -689,10 +698,7 @@ impl SeenKeys {
             v.sort_unstable();
             v.windows(2).all(|w| w[0] != w[1])
         };
-        let n =
-            |v: &[usize], len: usize| v.len() >= len && v[..len].iter().all(|&i| i != usize::MAX);
-        if !n(&local.facilities, s.facilities.len())
-            || !n(&local.activities, s.activities.len())
+        if !local.has_all(s)
             || !distinct(&local.facilities[..s.facilities.len()])
             || !distinct(&local.activities[..s.activities.len()])
         {
