@@ -112,16 +112,22 @@ impl Profile {
     }
 }
 
+/// A name shared by many result rows (a facility's five cadre rows hold one copy of its id,
+/// name, type, district and region; every row of a cadre one copy of its name): cloning it
+/// copies a pointer, not the text. At national scale (150 000 rows) this is what keeps the
+/// results at about 40 MB instead of 80 (docs/benchmarks.md).
+pub type Name = std::sync::Arc<str>;
+
 /// One result row, with the spec's columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultRow {
     pub level: Level,
-    pub facility_id: Option<String>,
-    pub facility_name: Option<String>,
-    pub facility_type: Option<String>,
-    pub district: Option<String>,
-    pub region: Option<String>,
-    pub cadre: String,
+    pub facility_id: Option<Name>,
+    pub facility_name: Option<Name>,
+    pub facility_type: Option<Name>,
+    pub district: Option<Name>,
+    pub region: Option<Name>,
+    pub cadre: Name,
     pub current_staff: f64,
     pub required_staff: f64,
     pub required_rounded: f64,
@@ -408,62 +414,107 @@ pub fn compute(
         return Err(errors);
     }
     let ncadres = study.cadres.len();
-    let facility_rows: Vec<Vec<ResultRow>> = (0..study.facilities.len())
-        .into_par_iter()
-        .map(|f| {
-            let facility = &study.facilities[f];
-            let mut rows = Vec::new();
-            for c in 0..ncadres {
-                let Some(profile) = profiles.get(&(c, facility.type_key.clone())) else {
-                    continue;
-                };
-                let staff = study.staff.get(&(f, c)).copied();
-                let has_workload = profile
-                    .services
-                    .iter()
-                    .any(|s| study.workload.volume(f, s.activity).is_some());
-                if !method::precedence::has_result_row(staff.is_some(), has_workload) {
-                    continue;
-                }
-                let req = profile.requirement(study, f);
-                let required = req.required();
-                let current = staff.unwrap_or(0.0);
-                let o = outcome(current, required, &options.bands);
-                rows.push(ResultRow {
-                    level: Level::Facility,
-                    facility_id: Some(facility.id.clone()),
-                    facility_name: facility.name.clone(),
-                    facility_type: facility.facility_type.clone(),
-                    district: facility.district.clone(),
-                    region: facility.region.clone(),
-                    cadre: study.cadres[c].name.clone(),
-                    current_staff: current,
-                    required_staff: required,
-                    required_rounded: round_staff(required, options.rounding),
-                    difference: o.difference,
-                    wisn_ratio: o.ratio,
-                    workload_pressure_pct: o.pressure_pct,
-                    status: o.status,
-                    awt_hours: Some(profile.awt.hours()),
-                    service_staff: Some(req.service_staff),
-                    caf: Some(req.caf),
-                    iaf: Some(req.iaf),
-                    completeness: study.workload.completeness(f),
-                    mean_facility_ratio: None,
-                    facility_index: Some(f),
-                    cadre_index: c,
-                });
-            }
-            rows
+    let cadre_names: Vec<Name> = study
+        .cadres
+        .iter()
+        .map(|c| Name::from(c.name.as_str()))
+        .collect();
+    // The profile of each (facility type, cadre), looked up once per type rather than with a
+    // cloned key per facility × cadre.
+    let type_profiles: HashMap<&str, Vec<Option<&Profile>>> = type_keys
+        .iter()
+        .map(|t| {
+            let of_type = (0..ncadres)
+                .map(|c| profiles.get(&(c, t.clone())))
+                .collect();
+            (t.as_str(), of_type)
         })
         .collect();
-    let mut rows: Vec<ResultRow> = facility_rows.into_iter().flatten().collect();
+    // The cadres of a facility that get a row (study-format §4: staff or workload).
+    let row_cadres = |f: usize| {
+        let facility = &study.facilities[f];
+        let of_type = &type_profiles[facility.type_key.as_str()];
+        (0..ncadres).filter_map(move |c| {
+            let profile = of_type[c]?;
+            let staff = study.staff.get(&(f, c)).copied();
+            let has_workload = profile
+                .services
+                .iter()
+                .any(|s| study.workload.volume(f, s.activity).is_some());
+            method::precedence::has_result_row(staff.is_some(), has_workload)
+                .then_some((c, profile, staff))
+        })
+    };
+    // One copy of the rows: counted first (cheap), then computed in blocks of facilities in
+    // parallel and appended in the study's order to a vector of the exact size (collecting
+    // per-facility vectors and flattening them held the rows twice).
+    let nfacilities = study.facilities.len();
+    let count: usize = (0..nfacilities)
+        .into_par_iter()
+        .map(|f| row_cadres(f).count())
+        .sum();
+    let mut rows: Vec<ResultRow> = Vec::with_capacity(count);
+    // Small blocks: each is a transient copy of its rows (about 1.4 MB).
+    const BLOCK: usize = 1024;
+    for start in (0..nfacilities).step_by(BLOCK) {
+        let end = (start + BLOCK).min(nfacilities);
+        let block: Vec<Vec<ResultRow>> = (start..end)
+            .into_par_iter()
+            .map(|f| {
+                let facility = &study.facilities[f];
+                let name = |s: &Option<String>| s.as_deref().map(Name::from);
+                let id = Name::from(facility.id.as_str());
+                let (facility_name, facility_type) =
+                    (name(&facility.name), name(&facility.facility_type));
+                let (district, region) = (name(&facility.district), name(&facility.region));
+                let completeness = study.workload.completeness(f);
+                row_cadres(f)
+                    .map(|(c, profile, staff)| {
+                        let req = profile.requirement(study, f);
+                        let required = req.required();
+                        let current = staff.unwrap_or(0.0);
+                        let o = outcome(current, required, &options.bands);
+                        ResultRow {
+                            level: Level::Facility,
+                            facility_id: Some(id.clone()),
+                            facility_name: facility_name.clone(),
+                            facility_type: facility_type.clone(),
+                            district: district.clone(),
+                            region: region.clone(),
+                            cadre: cadre_names[c].clone(),
+                            current_staff: current,
+                            required_staff: required,
+                            required_rounded: round_staff(required, options.rounding),
+                            difference: o.difference,
+                            wisn_ratio: o.ratio,
+                            workload_pressure_pct: o.pressure_pct,
+                            status: o.status,
+                            awt_hours: Some(profile.awt.hours()),
+                            service_staff: Some(req.service_staff),
+                            caf: Some(req.caf),
+                            iaf: Some(req.iaf),
+                            completeness,
+                            mean_facility_ratio: None,
+                            facility_index: Some(f),
+                            cadre_index: c,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        for facility_rows in block {
+            rows.extend(facility_rows);
+        }
+    }
     warn_missing_workload(study, &rows, &profiles, diag);
     warn_implausible_ratios(study, &rows, &profiles, diag);
     let mut groups = Vec::new();
     for level in &options.by {
         groups.extend(roll_up(study, &rows, *level, options));
     }
+    // Exactly: `extend` alone would double the capacity of the facility rows (42 MB of address
+    // space at national scale, untouched, so not in the peak RSS) for a few hundred group rows.
+    rows.reserve_exact(groups.len());
     rows.extend(groups);
     // Finite inputs can still overflow (a count near 1e308 over a requirement below 1, or sums
     // of huge volumes): refuse rather than write infinities.
@@ -670,16 +721,16 @@ pub fn roll_up(
     #[derive(Default)]
     struct Acc {
         sums: method::rollup::GroupSums,
-        regions: Vec<Option<String>>,
-        type_name: Option<String>,
+        regions: Vec<Option<Name>>,
+        type_name: Option<Name>,
     }
-    let mut groups: BTreeMap<(Option<String>, usize), Acc> = BTreeMap::new();
+    let mut groups: BTreeMap<(Option<Name>, usize), Acc> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.level == Level::Facility) {
         let group = match level {
             Level::Facility => continue,
             Level::District => r.district.clone(),
             Level::Region => r.region.clone(),
-            Level::FacilityType => r.facility_type.as_deref().map(key),
+            Level::FacilityType => r.facility_type.as_deref().map(|t| Name::from(key(t))),
             Level::National => None,
         };
         let acc = groups.entry((group, r.cadre_index)).or_default();
@@ -716,7 +767,7 @@ pub fn roll_up(
                 facility_type,
                 district,
                 region,
-                cadre: study.cadres[c].name.clone(),
+                cadre: Name::from(study.cadres[c].name.as_str()),
                 current_staff: acc.sums.current,
                 required_staff: acc.sums.required,
                 required_rounded: round_staff(acc.sums.required, options.rounding),

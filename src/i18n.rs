@@ -538,6 +538,14 @@ texts! {
     NoWarnings => ("No warnings.", "Aucun avertissement."),
     Warnings => ("Warnings", "Avertissements"),
     SortHint => ("Click a column header to sort.", "Cliquer sur un en-tête de colonne pour trier."),
+    FacilityTableCapped => (
+        "This table shows {shown} of the {total} facility × cadre rows, so that the page opens quickly: the rows in shortage first, the lowest WISN ratio first. Every row is in the CSV and Excel outputs (wisn compute STUDY -o results.csv, or -o results.xlsx).",
+        "Ce tableau montre {shown} des {total} lignes structure × catégorie, pour que la page s'ouvre vite : les lignes en pénurie d'abord, le ratio WISN le plus bas en premier. Toutes les lignes sont dans les sorties CSV et Excel (wisn compute ÉTUDE -o resultats.csv, ou -o resultats.xlsx).",
+    ),
+    DistrictChartCapped => (
+        "{shown} of the {total} districts: those where a cadre has the lowest WISN ratio, the lowest first. Every district is in the table by district above.",
+        "{shown} des {total} districts : ceux où une catégorie a le ratio WISN le plus bas, le plus bas en premier. Tous les districts sont dans le tableau par district ci-dessus.",
+    ),
     Bands => ("Status bands", "Seuils du statut"),
     ShortageBelow => ("shortage below", "pénurie en dessous de"),
     ExcessAbove => ("excess above", "excédent au-dessus de"),

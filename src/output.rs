@@ -137,6 +137,107 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Writes the output as a stream: `write` is given a buffered writer (to stdout, or to the
+    /// temporary file, renamed into place only when `write` has succeeded), so a large report
+    /// is never held in memory whole. On an error nothing is put in place of the target. An
+    /// error of the file or pipe itself is returned as that `std::io::Error` (whatever writer
+    /// wrapped it: csv, serde_json), so that a closed pipe (`wisn compute | head`) stays quiet
+    /// and a full disk names the file.
+    pub fn write_with(
+        self,
+        write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        fn stream<W: Write>(
+            to: W,
+            write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+        ) -> Result<(), Failure> {
+            let mut out = Watched {
+                inner: std::io::BufWriter::with_capacity(256 * 1024, to),
+                error: None,
+            };
+            let done = write(&mut out).and_then(|()| out.flush().map_err(anyhow::Error::from));
+            match (done, out.error.take()) {
+                (Ok(()), _) => Ok(()),
+                (Err(_), Some(io)) => Err(Failure::Io(io)),
+                (Err(e), None) => Err(Failure::Other(e)),
+            }
+        }
+        match self {
+            Output::Stdout => stream(std::io::stdout().lock(), write).map_err(|f| match f {
+                Failure::Io(e) => anyhow::Error::from(e),
+                Failure::Other(e) => e,
+            }),
+            Output::Special { target } => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                stream(f, write).map_err(|f| match f {
+                    Failure::Io(e) => anyhow::Error::from(e)
+                        .context(format!("{}: cannot write", target.display())),
+                    Failure::Other(e) => e,
+                })
+            }
+            Output::File { target, mut temp } => {
+                let cannot = |e: &std::io::Error| {
+                    anyhow::anyhow!(
+                        "{}: cannot write: {e}{}",
+                        target.display(),
+                        open_elsewhere_hint(e)
+                    )
+                };
+                stream(&mut temp, write).map_err(|f| match f {
+                    Failure::Io(e) => cannot(&e),
+                    Failure::Other(e) => e,
+                })?;
+                temp.persist_with(&[], &target).map_err(|e| cannot(&e))
+            }
+        }
+    }
+}
+
+/// Why a streamed output failed: the file or pipe, or the report itself.
+enum Failure {
+    Io(std::io::Error),
+    Other(anyhow::Error),
+}
+
+/// A writer that keeps the first error of the writer under it.
+struct Watched<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Watched<W> {
+    fn keep<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r {
+            if self.error.is_none() {
+                self.error = Some(match e.raw_os_error() {
+                    Some(code) => std::io::Error::from_raw_os_error(code),
+                    None => std::io::Error::new(e.kind(), e.to_string()),
+                });
+            }
+        }
+        r
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.keep(r)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let r = self.inner.write_all(buf);
+        self.keep(r)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.keep(r)
+    }
+}
+
 /// On Windows a file open in Excel cannot be replaced (access denied, sharing or lock violation):
 /// say what to do.
 fn open_elsewhere_hint(e: &std::io::Error) -> &'static str {

@@ -256,10 +256,10 @@ pub type RowKey = (
 pub fn row_key(r: &ResultRow) -> RowKey {
     (
         r.level,
-        r.facility_id.clone(),
+        r.facility_id.as_deref().map(String::from),
         r.facility_type.as_deref().map(key),
-        r.district.clone(),
-        r.region.clone(),
+        r.district.as_deref().map(String::from),
+        r.region.as_deref().map(String::from),
         r.cadre_index,
     )
 }

@@ -328,8 +328,8 @@ fn interval(current: f64, values: &[f64], keys: &mut Vec<u64>, bands: &Bands) ->
 /// The group of a facility row at a level, as `engine::roll_up` groups.
 fn group_of(r: &ResultRow, level: Level) -> Option<String> {
     match level {
-        Level::District => r.district.clone(),
-        Level::Region => r.region.clone(),
+        Level::District => r.district.as_deref().map(String::from),
+        Level::Region => r.region.as_deref().map(String::from),
         Level::FacilityType => r.facility_type.as_deref().map(key),
         Level::Facility | Level::National => None,
     }
@@ -376,8 +376,8 @@ pub fn analyse(
         for (i, r) in results.rows.iter().enumerate() {
             if r.level != Level::Facility {
                 let g = match r.level {
-                    Level::District => r.district.clone(),
-                    Level::Region => r.region.clone(),
+                    Level::District => r.district.as_deref().map(String::from),
+                    Level::Region => r.region.as_deref().map(String::from),
                     Level::FacilityType => r.facility_type.as_deref().map(key),
                     _ => None,
                 };

@@ -96,3 +96,46 @@ fn dash_is_stdout_for_every_command() {
         assert!(!out.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// Output is written as a stream (docs/benchmarks.md): a reader that closes the pipe early
+/// (`wisn compute … | head`) is still not an error, and a full disk names the file.
+#[test]
+fn a_streamed_output_to_a_closed_pipe_or_a_full_disk() {
+    use std::io::Read;
+    let dir = crate::reports::mid_size_study();
+    for format in ["csv", "json", "table"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wisn"))
+            .args(["compute", dir.path().to_str().unwrap(), "-f", format, "-q"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, long before the 2 400 rows are written.
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format}: {out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        let out = wisn()
+            .args([
+                "compute",
+                dir.path().to_str().unwrap(),
+                "-f",
+                "json",
+                "-q",
+                "-o",
+                "/dev/full",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("/dev/full: cannot write"), "{err}");
+    }
+}

@@ -436,8 +436,10 @@ fn xlsx_for_people_hides_machine_names_and_prints_readably() {
     let facilities = xml("xl/worksheets/sheet3.xml");
     let summary = xml("xl/worksheets/sheet1.xml");
     let styles = xml("xl/styles.xml");
+    // The Facilities sheet is a low-memory worksheet: its rows have no `spans` (an optional
+    // hint of the format).
     assert!(
-        facilities.contains("<row r=\"1\" spans=\"1:21\" hidden=\"1\">"),
+        facilities.contains("<row r=\"1\" hidden=\"1\">"),
         "{facilities:.600}"
     );
     let status = 1 + wisn::report::COLUMNS
@@ -514,4 +516,182 @@ fn planning_and_surge_workbooks_in_french_label_their_columns() {
         assert_eq!(rows[1][0], label, "{file}");
         assert_ne!(rows[2][0], label, "{file}: data from row 3");
     }
+}
+
+/// A generated study bigger than the page's caps: 800 facilities × 3 cadres (2 400 facility
+/// rows, over the HTML table's 2 000 and three of the terminal table's blocks of 1 000) in 25 districts
+/// (over the district chart's 20), staff spread so that every status occurs.
+pub(crate) fn mid_size_study() -> Dir {
+    let dir = Dir::new();
+    let cadres = ["Médecin", "Sage-femme", "Infirmier"];
+    let mut facilities = String::from("facility_id,facility_name,facility_type,district,region\n");
+    let mut staff = String::from("facility_id,cadre,count\n");
+    let mut workload = String::from("facility_id,activity,period,volume\n");
+    let mut seed: u64 = 7;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    for f in 0..800 {
+        let district = f % 25;
+        let kind = if f % 10 == 0 { "CSRéf" } else { "CSCom" };
+        facilities.push_str(&format!(
+            "F{f:04},{kind} n°{f},{kind},District-{district:02},Region-{}\n",
+            district % 5
+        ));
+        for c in cadres {
+            staff.push_str(&format!("F{f:04},{c},{}\n", next(5)));
+        }
+        for a in 1..=3 {
+            for m in 1..=12 {
+                workload.push_str(&format!("F{f:04},Act {a},2023-{m:02},{}\n", 50 + next(400)));
+            }
+        }
+    }
+    let mut working_time = String::from(
+        "cadre,facility_type,days_per_week,hours_per_day,public_holidays,annual_leave,sick_leave,other_leave\n",
+    );
+    let mut standards =
+        String::from("cadre,facility_type,component,activity,standard,unit,staff\n");
+    for (i, c) in cadres.iter().enumerate() {
+        working_time.push_str(&format!("{c},,5,8,13,30,8,5\n"));
+        standards.push_str(&format!("{c},,service,Act {},40,min,\n", i + 1));
+    }
+    dir.write("facilities.csv", &facilities)
+        .write("staff.csv", &staff)
+        .write("workload.csv", &workload)
+        .write("working_time.csv", &working_time)
+        .write("standards.csv", &standards);
+    dir
+}
+
+#[test]
+fn a_large_study_gets_a_bounded_html_page_that_says_so() {
+    let dir = mid_size_study();
+    let study = dir.path().to_str().unwrap();
+    let csv = compute_csv(&[study]);
+    assert_eq!(csv.len(), 2400);
+    for (lang, words) in [
+        (
+            "en",
+            ["2000 of the 2400", "results.csv", "20 of the 25 districts"],
+        ),
+        (
+            "fr",
+            ["2000 des 2400", "resultats.csv", "20 des 25 districts"],
+        ),
+    ] {
+        let html = run_text(&["compute", study, "-f", "html", "--lang", lang]);
+        let table = &html[html.find("id=\"facility-table\"").unwrap()..];
+        let body = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+        assert_eq!(body.matches("<tr>").count(), 2000, "the cap");
+        for w in words {
+            assert!(html.contains(w), "{lang}: {w}");
+        }
+        assert!(
+            html.contains("id=\"facility-table-cap\"")
+                && html.contains("id=\"district-chart-cap\"")
+        );
+        // The chart draws 20 districts, each with its cadres' bars.
+        let chart = &html[html.find("id=\"chart-district\"").unwrap()..];
+        let chart = &chart[..chart.find("</svg>").unwrap()];
+        assert_eq!(chart.matches("font-weight=\"bold\">District-").count(), 20);
+        // Shortage rows first, the lowest ratio first.
+        let ratios: Vec<(bool, f64)> = body
+            .split("<tr>")
+            .skip(1)
+            .map(|row| {
+                let short = row.contains("s-shortage");
+                let ratio = row
+                    .split("data-v=\"")
+                    .nth(5)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(f64::INFINITY);
+                (short, ratio)
+            })
+            .collect();
+        assert!(ratios[0].0, "a shortage first");
+        for w in ratios.windows(2) {
+            assert!(w[0].0 >= w[1].0, "shortages before the rest");
+            if w[0].0 == w[1].0 {
+                assert!(w[0].1 <= w[1].1, "lowest ratio first: {w:?}");
+            }
+        }
+    }
+    // The CSV names the worst row the page shows first.
+    let worst = csv
+        .iter()
+        .filter(|r| r["status"] == "shortage")
+        .map(|r| r["wisn_ratio"].parse::<f64>().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    let html = run_text(&["compute", study, "-f", "html"]);
+    let table = &html[html.find("<tbody>\n<tr><td>F").unwrap()..];
+    let first_row = &table[..table.find("</tr>").unwrap()];
+    assert!(
+        first_row.contains(&format!(
+            "data-v=\"{}\"",
+            wisn::numbers::full_precision(worst)
+        )),
+        "{first_row}"
+    );
+}
+
+#[test]
+fn a_large_study_gets_the_same_workbook_cells_and_terminal_table() {
+    let dir = mid_size_study();
+    let study = dir.path().to_str().unwrap();
+    let csv = compute_csv(&[study]);
+    // XLSX: the Facilities sheet (written row by row in a low-memory worksheet) holds the CSV's
+    // cells, under the hidden machine-name row and the label row.
+    let path = dir.join("rapport.xlsx");
+    run(&[
+        "compute",
+        study,
+        "-o",
+        path.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = wb.worksheet_range("Structures").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows.len(), 2 + csv.len());
+    assert_eq!(cell_text(&rows[0][0]), "level");
+    assert_eq!(cell_text(&rows[1][8]), "Effectif requis");
+    for (row, expected) in rows[2..].iter().zip(&csv) {
+        for (c, name) in wisn::report::COLUMNS.iter().enumerate() {
+            let want = &expected[*name];
+            match &row[c] {
+                Data::Float(v) => assert_eq!(*v, want.parse::<f64>().unwrap(), "{name}"),
+                Data::Empty => assert_eq!(want, "", "{name}"),
+                other => assert_eq!(cell_text(other), *want, "{name}"),
+            }
+        }
+    }
+    let sheet = zip_entry(&path, "xl/worksheets/sheet3.xml").unwrap();
+    assert!(sheet.contains("<row r=\"1\" hidden=\"1\">"));
+    assert!(sheet.contains("<row r=\"2\" ht=\"30\" customHeight=\"1\">"));
+    // The workbook reads back as a study's results would (the round trip of a report).
+    assert!(wb.worksheet_range("Synthèse").is_ok());
+
+    // The terminal table of 2 400 rows is written in three blocks: one table all the same, every
+    // line as wide as the header, one top border, one header rule, one bottom border.
+    let text = run_text(&["compute", study, "-f", "table"]);
+    let facilities = &text[..text.find("\n\n").unwrap()];
+    let lines: Vec<&str> = facilities
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+        .collect();
+    let width = lines[0].chars().count();
+    assert!(lines.iter().all(|l| l.chars().count() == width));
+    assert_eq!(lines.iter().filter(|l| l.starts_with('┌')).count(), 1);
+    assert_eq!(lines.iter().filter(|l| l.starts_with('╞')).count(), 1);
+    assert_eq!(lines.iter().filter(|l| l.starts_with('└')).count(), 1);
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with('│')).count(),
+        2400 + 1
+    );
 }

@@ -127,6 +127,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     };
     let spinner = super::progress::Spinner::start(std::io::stderr().is_terminal(), lang);
     let (builder, mut diag) = pool.install(|| crate::study::load(&read));
+    super::common::release_freed_memory();
     spinner.computing();
     if diag.has_errors() {
         spinner.finish();
@@ -158,6 +159,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
+    super::common::release_freed_memory();
     spinner.finish();
     let results = match super::common::computed(computed) {
         Ok(r) => r,
@@ -222,8 +224,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
             settings: &settings,
             title,
         };
-        let bytes = crate::report::serialize(&report, format)?;
-        output.finish(&bytes)?;
+        output.write_with(|out| crate::report::serialize_to(&report, format, out))?;
         return Ok(ExitCode::from(EXIT_OK));
     }
     let report = ComputeReport {
@@ -232,7 +233,6 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         warnings,
         settings: &settings,
     };
-    let bytes = crate::report::serialize(&report, format)?;
-    output.finish(&bytes)?;
+    output.write_with(|out| crate::report::serialize_to(&report, format, out))?;
     Ok(ExitCode::from(EXIT_OK))
 }

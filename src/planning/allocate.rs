@@ -103,7 +103,7 @@ pub fn allocate(
     let slots: Vec<Slot> = slot_rows
         .iter()
         .map(|r| Slot {
-            facility_id: r.facility_id.clone().unwrap_or_default(),
+            facility_id: r.facility_id.as_deref().unwrap_or_default().to_string(),
             cadre: study.cadres[r.cadre_index].name.clone(),
             staff: r.current_staff,
             required: r.required_staff,
@@ -200,12 +200,12 @@ fn make_rows(
             let ratio_after = ratio_of(after, slot.required);
             AllocateRow {
                 level: "facility",
-                facility_id: r.facility_id.clone(),
-                facility_name: r.facility_name.clone(),
-                facility_type: r.facility_type.clone(),
-                district: r.district.clone(),
-                region: r.region.clone(),
-                cadre: r.cadre.clone(),
+                facility_id: r.facility_id.as_deref().map(String::from),
+                facility_name: r.facility_name.as_deref().map(String::from),
+                facility_type: r.facility_type.as_deref().map(String::from),
+                district: r.district.as_deref().map(String::from),
+                region: r.region.as_deref().map(String::from),
+                cadre: r.cadre.to_string(),
                 current_staff: slot.staff,
                 required_staff: slot.required,
                 required_rounded: slot.target,

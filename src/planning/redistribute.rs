@@ -111,8 +111,8 @@ pub fn redistribute(
             continue;
         }
         let group = match within {
-            Within::District => r.district.clone(),
-            Within::Region => r.region.clone(),
+            Within::District => r.district.as_deref().map(String::from),
+            Within::Region => r.region.as_deref().map(String::from),
             Within::National => None,
         };
         groups
@@ -125,7 +125,7 @@ pub fn redistribute(
         let members: Vec<Member> = rows
             .iter()
             .map(|r| Member {
-                facility_id: r.facility_id.clone().unwrap_or_default(),
+                facility_id: r.facility_id.as_deref().unwrap_or_default().to_string(),
                 current: r.current_staff,
                 required: r.required_staff,
             })
@@ -166,11 +166,12 @@ pub fn redistribute(
 fn group_identity(g: &GroupPlan, within: Within) -> (Option<String>, Option<String>) {
     match within {
         Within::District => {
-            let mut regions: Vec<&Option<String>> = g.rows.iter().map(|r| &r.region).collect();
+            let mut regions: Vec<Option<&str>> =
+                g.rows.iter().map(|r| r.region.as_deref()).collect();
             regions.sort();
             regions.dedup();
             let region = if regions.len() == 1 {
-                regions[0].clone()
+                regions[0].map(String::from)
             } else {
                 None
             };
@@ -218,8 +219,8 @@ fn make_rows(
             let mut row = RedistributeRow::empty("transfer", cadre);
             row.district = district.clone();
             row.region = region.clone();
-            row.from_facility_id = g.rows[from].facility_id.clone();
-            row.to_facility_id = g.rows[to].facility_id.clone();
+            row.from_facility_id = g.rows[from].facility_id.as_deref().map(String::from);
+            row.to_facility_id = g.rows[to].facility_id.as_deref().map(String::from);
             row.persons = Some(n);
             transfers.push(row);
         }
@@ -228,7 +229,7 @@ fn make_rows(
             .rows
             .iter()
             .map(|r| Member {
-                facility_id: r.facility_id.clone().unwrap_or_default(),
+                facility_id: r.facility_id.as_deref().unwrap_or_default().to_string(),
                 current: r.current_staff,
                 required: r.required_staff,
             })
@@ -238,11 +239,11 @@ fn make_rows(
             let after = g.plan.staff_after(&members, i);
             let ratio_after = ratio_of(after, r.required_staff);
             let mut row = RedistributeRow::empty("facility", cadre);
-            row.district = r.district.clone();
-            row.region = r.region.clone();
-            row.facility_id = r.facility_id.clone();
-            row.facility_name = r.facility_name.clone();
-            row.facility_type = r.facility_type.clone();
+            row.district = r.district.as_deref().map(String::from);
+            row.region = r.region.as_deref().map(String::from);
+            row.facility_id = r.facility_id.as_deref().map(String::from);
+            row.facility_name = r.facility_name.as_deref().map(String::from);
+            row.facility_type = r.facility_type.as_deref().map(String::from);
             // The contract fills identity, staff before/after, ratios and status on facility
             // rows, and nothing else: required_staff is left null (group rows carry its sum).
             row.current_staff = Some(r.current_staff);

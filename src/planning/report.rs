@@ -104,9 +104,10 @@ pub fn allocation_charts(study: &Study, a: &Allocation, lang: Lang) -> Vec<Chart
             let r = &a.slot_rows[s];
             let label = r
                 .facility_name
-                .clone()
-                .or_else(|| r.facility_id.clone())
-                .unwrap_or_default();
+                .as_deref()
+                .or(r.facility_id.as_deref())
+                .unwrap_or_default()
+                .to_string();
             block.labels.push(if run.pool.is_none() {
                 format!("{label} — {}", r.cadre)
             } else {

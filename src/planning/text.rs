@@ -40,8 +40,11 @@ pub fn money(lang: Lang, v: f64) -> String {
 }
 
 /// The name people know a facility by (its name, else its code).
-fn facility_label(name: &Option<String>, id: &Option<String>) -> String {
-    name.clone().or_else(|| id.clone()).unwrap_or_default()
+fn facility_label<S: AsRef<str>>(name: &Option<S>, id: &Option<S>) -> String {
+    name.as_ref()
+        .or(id.as_ref())
+        .map(|s| s.as_ref().to_string())
+        .unwrap_or_default()
 }
 
 fn group_label(lang: Lang, group: &PoolGroup) -> String {

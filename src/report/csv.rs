@@ -7,8 +7,14 @@ use super::Rows;
 /// The rows as CSV bytes.
 pub fn write(rows: &dyn Rows, french: bool) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
+    write_to(rows, french, &mut out)?;
+    Ok(out)
+}
+
+/// The rows as CSV, written to `out` as they come (nothing held but one record).
+pub fn write_to(rows: &dyn Rows, french: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     if french {
-        out.extend_from_slice("\u{feff}".as_bytes());
+        out.write_all("\u{feff}".as_bytes())?;
     }
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(if french { b';' } else { b',' })
@@ -25,7 +31,8 @@ pub fn write(rows: &dyn Rows, french: bool) -> anyhow::Result<Vec<u8>> {
         w.write_record(&record)?;
         Ok(())
     })?;
-    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+    w.flush()?;
+    Ok(())
 }
 
 /// A text cell made inert for Excel (`--excel-fr`): Excel runs a cell that begins with `=`, `+`,

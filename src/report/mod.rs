@@ -333,13 +333,29 @@ pub trait Report {
     }
 
     fn csv(&self) -> anyhow::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.csv_to(&mut out)?;
+        Ok(out)
+    }
+
+    /// CSV written to `out` row by row ([`serialize_to`] calls this, so a large output is
+    /// never held whole).
+    fn csv_to(&self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
         let rows = self.rows().ok_or_else(|| unsupported(Format::Csv))?;
-        csv::write(rows.as_ref(), self.settings().french_csv)
+        csv::write_to(rows.as_ref(), self.settings().french_csv, out)
     }
 
     fn json(&self) -> anyhow::Result<Vec<u8>> {
         let rows = self.rows().ok_or_else(|| unsupported(Format::Json))?;
         json::write(rows.as_ref(), self.warnings())
+    }
+
+    /// JSON written to `out`: by default [`Report::json`]'s bytes (a command that overrides
+    /// `json` keeps its document); the commands with many rows stream them
+    /// ([`json::write_to`]).
+    fn json_to(&self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        out.write_all(&self.json()?)?;
+        Ok(())
     }
 
     /// The command's own formats (table, text, xlsx, html, dhis2-…): every format of
@@ -356,6 +372,13 @@ pub trait Report {
             Format::Csv => self.csv(),
             Format::Json => self.json(),
         }
+    }
+
+    /// [`Report::write`] to `out`: by default its bytes; a command whose format for people
+    /// can be long (compute's table) writes it as it goes.
+    fn write_to(&self, format: Format, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        out.write_all(&self.write(format)?)?;
+        Ok(())
     }
 
     fn table(&self) -> anyhow::Result<Vec<u8>> {
@@ -387,13 +410,25 @@ pub fn unsupported(format: Format) -> anyhow::Error {
 
 /// The one place that maps a format to its writer.
 pub fn serialize<R: Report>(report: &R, format: Format) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    serialize_to(report, format, &mut out)?;
+    Ok(out)
+}
+
+/// [`serialize`] written to `out` (see [`crate::output::Output::write_with`]): CSV and JSON
+/// as streams, the other formats as their bytes.
+pub fn serialize_to<R: Report>(
+    report: &R,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     if !R::FORMATS.contains(&format) {
         return Err(unsupported(format));
     }
     match format {
-        Format::Csv => report.csv(),
-        Format::Json => report.json(),
-        own => report.write(own),
+        Format::Csv => report.csv_to(out),
+        Format::Json => report.json_to(out),
+        own => report.write_to(own, out),
     }
 }
 

@@ -278,12 +278,13 @@ fn identity(r: &ResultRow) -> String {
     match r.level {
         Level::Facility => r
             .facility_name
-            .clone()
-            .or_else(|| r.facility_id.clone())
-            .unwrap_or_default(),
-        Level::District => r.district.clone().unwrap_or_default(),
-        Level::Region => r.region.clone().unwrap_or_default(),
-        Level::FacilityType => r.facility_type.clone().unwrap_or_default(),
+            .as_deref()
+            .or(r.facility_id.as_deref())
+            .unwrap_or_default()
+            .to_string(),
+        Level::District => r.district.as_deref().unwrap_or_default().to_string(),
+        Level::Region => r.region.as_deref().unwrap_or_default().to_string(),
+        Level::FacilityType => r.facility_type.as_deref().unwrap_or_default().to_string(),
         Level::National => String::new(),
     }
 }
@@ -321,7 +322,7 @@ pub fn by_cadre_and_year(table: &PlanTable) -> BTreeMap<String, Vec<(i64, f64, f
             continue;
         }
         let e = acc
-            .entry(r.row.cadre.clone())
+            .entry(r.row.cadre.to_string())
             .or_default()
             .entry(*year)
             .or_default();

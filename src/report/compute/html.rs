@@ -386,16 +386,44 @@ fn ratio_chart(
     );
 }
 
+/// The most rows the facility table of the page holds (facility × cadre rows): a national
+/// study has 150 000, a page that a browser takes minutes to open. Above it the table shows the
+/// rows in shortage first, the lowest WISN ratio first, and says where every row is
+/// (docs/reports.md).
+pub const FACILITY_TABLE_CAP: usize = 2000;
+
+/// The most districts the chart by district draws (each with a bar per cadre): Mali has 75.
+/// Above it, the districts where a cadre has the lowest ratio, the lowest first; the table by
+/// district has them all.
+pub const DISTRICT_CHART_CAP: usize = 20;
+
+/// `{shown}` and `{total}` of a capped-table note, as numbers in the language.
+fn capped_note(lang: Lang, text: Text, shown: usize, total: usize) -> String {
+    lang.t(text)
+        .replace("{shown}", &lang.num(shown as f64, 0))
+        .replace("{total}", &lang.num(total as f64, 0))
+}
+
+/// Lowest ratio first, no ratio last (a row without a requirement is not a shortage).
+fn by_ratio(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
 fn charts(out: &mut String, s: &Summary, lang: Lang, bands: &Bands) {
     let mut by_district: Vec<(Option<String>, Vec<Bar>)> = Vec::new();
     for g in s.groups.iter().filter(|g| g.level == Level::District) {
-        let name = g.district.clone().unwrap_or_else(|| "—".into());
+        let name = g.district.as_deref().unwrap_or("—").to_string();
         if by_district.last().and_then(|(n, _)| n.as_ref()) != Some(&name) {
             by_district.push((Some(name), Vec::new()));
         }
         if let Some(last) = by_district.last_mut() {
             last.1.push(Bar {
-                label: g.cadre.clone(),
+                label: g.cadre.to_string(),
                 ratio: g.wisn_ratio,
                 status: g.status,
             });
@@ -412,7 +440,26 @@ fn charts(out: &mut String, s: &Summary, lang: Lang, bands: &Bands) {
             })
             .collect::<Vec<_>>(),
     )];
+    let districts = by_district.len();
+    if districts > DISTRICT_CHART_CAP {
+        let lowest = |bars: &[Bar]| bars.iter().filter_map(|b| b.ratio).min_by(f64::total_cmp);
+        // Stable: equal districts stay in name order.
+        by_district.sort_by(|a, b| by_ratio(lowest(&a.1), lowest(&b.1)));
+        by_district.truncate(DISTRICT_CHART_CAP);
+    }
     if !by_district.is_empty() {
+        if districts > DISTRICT_CHART_CAP {
+            let _ = writeln!(
+                out,
+                "<p class=\"note capped\" id=\"district-chart-cap\">{}</p>",
+                escape(&capped_note(
+                    lang,
+                    Text::DistrictChartCapped,
+                    DISTRICT_CHART_CAP,
+                    districts
+                ))
+            );
+        }
         ratio_chart(
             out,
             "chart-district",
@@ -435,6 +482,18 @@ fn charts(out: &mut String, s: &Summary, lang: Lang, bands: &Bands) {
 }
 
 fn facility_table(out: &mut String, s: &Summary, lang: Lang) {
+    if s.facilities.len() > FACILITY_TABLE_CAP {
+        let _ = writeln!(
+            out,
+            "<p class=\"note capped\" id=\"facility-table-cap\"><strong>{}</strong></p>",
+            escape(&capped_note(
+                lang,
+                Text::FacilityTableCapped,
+                FACILITY_TABLE_CAP,
+                s.facilities.len()
+            ))
+        );
+    }
     let _ = writeln!(
         out,
         "<p class=\"note noprint\">{}</p>\n<table class=\"sortable facilities\" id=\"facility-table\">",
@@ -463,7 +522,20 @@ fn facility_table(out: &mut String, s: &Summary, lang: Lang) {
     }
     out.push_str(&head);
     out.push_str("<tbody>\n");
-    for r in &s.facilities {
+    let mut shown: Vec<&ResultRow> = s.facilities.clone();
+    if shown.len() > FACILITY_TABLE_CAP {
+        // Shortage first, then the lowest ratio, then the largest gap; stable, so equal rows
+        // stay in the study's order.
+        let short = |r: &ResultRow| r.status != Some(Status::Shortage);
+        shown.sort_by(|a, b| {
+            short(a)
+                .cmp(&short(b))
+                .then_with(|| by_ratio(a.wisn_ratio, b.wisn_ratio))
+                .then_with(|| a.difference.total_cmp(&b.difference))
+        });
+        shown.truncate(FACILITY_TABLE_CAP);
+    }
+    for r in shown {
         out.push_str("<tr>");
         for v in [
             &r.facility_id,

@@ -120,6 +120,20 @@ impl Report for ComputeReport<'_> {
         Some(Box::new(self.result_rows()))
     }
 
+    fn json_to(&self, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        super::json::write_to(&self.result_rows(), &self.warnings, out)
+    }
+
+    fn write_to(&self, format: Format, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        match format {
+            Table => table::write_to(self, out),
+            other => {
+                out.write_all(&self.write(other)?)?;
+                Ok(())
+            }
+        }
+    }
+
     fn write(&self, format: Format) -> anyhow::Result<Vec<u8>> {
         match format {
             Table => table::write(self),

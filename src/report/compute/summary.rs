@@ -61,7 +61,6 @@ pub fn summarise<'a>(report: &Report<'a>) -> Summary<'a> {
         .iter()
         .filter(|r| r.level == Level::Facility)
         .collect();
-    let owned: Vec<ResultRow> = facilities.iter().map(|r| (*r).clone()).collect();
     let options = ComputeOptions {
         bands: report.settings.bands,
         rounding: report.settings.rounding,
@@ -69,7 +68,8 @@ pub fn summarise<'a>(report: &Report<'a>) -> Summary<'a> {
     };
     let mut groups = Vec::new();
     for level in SUMMARY_LEVELS {
-        groups.extend(roll_up(report.study, &owned, level, &options));
+        // roll_up reads the facility rows only: the results themselves, never a copy.
+        groups.extend(roll_up(report.study, &report.results.rows, level, &options));
     }
     let mut cadre_indexes: Vec<usize> = facilities.iter().map(|r| r.cadre_index).collect();
     cadre_indexes.sort_unstable();
@@ -82,7 +82,7 @@ pub fn summarise<'a>(report: &Report<'a>) -> Summary<'a> {
 
     let mut ratio_by_district: Vec<(String, Vec<Option<f64>>)> = Vec::new();
     for g in groups.iter().filter(|g| g.level == Level::District) {
-        let name = g.district.clone().unwrap_or_else(|| "—".to_string());
+        let name = g.district.as_deref().unwrap_or("—").to_string();
         if ratio_by_district.last().map(|(n, _)| n) != Some(&name) {
             ratio_by_district.push((name, vec![None; cadres.len()]));
         }

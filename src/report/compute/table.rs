@@ -16,7 +16,18 @@ fn num(lang: Lang, v: f64, decimals: usize) -> Cell {
     Cell::new(lang.num(v, decimals)).set_alignment(CellAlignment::Right)
 }
 
-fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> (Table, Vec<Text>) {
+/// Whether the facility table has the months column: when a facility has less than a year of
+/// workload (decided over all the rows, so that every block of a long table has it or not).
+fn has_months(rows: &[&ResultRow], level: Level) -> bool {
+    level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0))
+}
+
+fn table_of(
+    rows: &[&ResultRow],
+    level: Level,
+    months: bool,
+    report: &Report,
+) -> (Table, Vec<Text>) {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
@@ -48,20 +59,18 @@ fn table_of(rows: &[&ResultRow], level: Level, report: &Report) -> (Table, Vec<T
         header.push(Text::MeanRatio);
     }
     header.extend([Text::Pressure, Text::Status]);
-    let months =
-        level == Level::Facility && rows.iter().any(|r| r.completeness.is_some_and(|c| c < 1.0));
     if months {
         header.push(Text::Months);
     }
     t.set_header(header.iter().map(|h| lang.t(*h)));
-    let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+    let dash = |s: &Option<crate::engine::Name>| s.as_deref().unwrap_or("—").to_string();
     for r in rows {
         let mut cells: Vec<Cell> = match level {
             Level::Facility => vec![
                 Cell::new(
                     r.facility_name
-                        .clone()
-                        .or_else(|| r.facility_id.clone())
+                        .as_deref()
+                        .or(r.facility_id.as_deref())
                         .unwrap_or_default(),
                 ),
                 Cell::new(dash(&r.facility_type)),
@@ -173,65 +182,146 @@ fn fit_to_width(t: &mut Table, header: &[Text]) -> Vec<Text> {
     hidden.into_iter().map(|i| header[i]).collect()
 }
 
+/// The rows of a long table rendered in blocks of this many: comfy-table holds every cell of a
+/// table (about 5 KB a row), so the national study's 150 000 facility rows took 750 MB as one
+/// table; a block takes about 5 MB.
+const BLOCK: usize = 1000;
+
+/// A table of rows, written to `out`: as one comfy table when it is short or fitted to a
+/// terminal (columns may be hidden then), else in blocks of [`BLOCK`] rows with every column at
+/// the width of its widest cell over all the rows (measured in a first pass), the blocks'
+/// repeated borders and headers left out: the same text as one table, in bounded memory.
+fn render(
+    rows: &[&ResultRow],
+    level: Level,
+    report: &Report,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<Vec<Text>> {
+    let months = has_months(rows, level);
+    // A table fitted to a terminal's width may hide columns: one table, as before.
+    let fitted = || {
+        table_of(&rows[..1], level, months, report)
+            .0
+            .width()
+            .is_some()
+    };
+    if rows.len() <= BLOCK || fitted() {
+        let (table, hidden) = table_of(rows, level, months, report);
+        out.write_all(table.to_string().as_bytes())?;
+        return Ok(hidden);
+    }
+    let mut widths: Vec<u16> = Vec::new();
+    for block in rows.chunks(BLOCK) {
+        let (t, _) = table_of(block, level, months, report);
+        let w = t.column_max_content_widths();
+        widths.resize(widths.len().max(w.len()), 0);
+        for (max, w) in widths.iter_mut().zip(w) {
+            *max = (*max).max(w);
+        }
+    }
+    let blocks = rows.len().div_ceil(BLOCK);
+    for (i, block) in rows.chunks(BLOCK).enumerate() {
+        let (mut t, _) = table_of(block, level, months, report);
+        for (c, &w) in widths.iter().enumerate() {
+            if let Some(column) = t.column_mut(c) {
+                let padding = column.padding_width();
+                column.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(
+                    w + padding,
+                )));
+            }
+        }
+        let text = t.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        // The header ends at its separator (╞═══╡ in this preset); the last line is the
+        // bottom border.
+        let header_end = lines
+            .iter()
+            .position(|l| l.starts_with('╞'))
+            .map_or(0, |p| p + 1);
+        let from = if i == 0 { 0 } else { header_end };
+        let to = if i + 1 == blocks {
+            lines.len()
+        } else {
+            lines.len() - 1
+        };
+        for (n, line) in lines[from..to].iter().enumerate() {
+            if n > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+        if i + 1 < blocks {
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(Vec::new())
+}
+
 /// The terminal table of a compute run.
 pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
-    {
-        let lang = report.settings.lang;
-        let mut out = String::new();
-        let mut levels: Vec<Level> = Vec::new();
-        for r in &report.results.rows {
-            if !levels.contains(&r.level) {
-                levels.push(r.level);
-            }
+    let mut out = Vec::new();
+    write_to(report, &mut out)?;
+    Ok(out)
+}
+
+/// [`write`], to `out` as it goes.
+pub fn write_to(report: &Report, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let lang = report.settings.lang;
+    let mut levels: Vec<Level> = Vec::new();
+    for r in &report.results.rows {
+        if !levels.contains(&r.level) {
+            levels.push(r.level);
         }
-        for level in levels {
-            let rows: Vec<&ResultRow> = report
-                .results
-                .rows
-                .iter()
-                .filter(|r| r.level == level)
-                .collect();
-            out.push_str(lang.level_title(level));
-            out.push('\n');
-            let (table, hidden) = table_of(&rows, level, report);
-            out.push_str(&table.to_string());
-            out.push('\n');
-            if !hidden.is_empty() {
-                // Say which columns were dropped to fit, and how to see them.
-                let names: Vec<&str> = hidden.iter().map(|h| lang.t(*h)).collect();
-                out.push_str(&if lang == Lang::Fr {
-                    format!(
-                        "Colonnes masquées pour tenir dans le terminal : {}. Élargir le terminal, ou écrire toutes les colonnes avec -o resultats.csv (ou -o resultats.xlsx).\n",
-                        names.join(", ")
-                    )
-                } else {
-                    format!(
-                        "Columns hidden to fit the terminal: {}. Widen the terminal, or write every column with -o results.csv (or -o results.xlsx).\n",
-                        names.join(", ")
-                    )
-                });
-            }
-            let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
-            let (colon, en) = if lang == Lang::Fr {
-                (" :", "en ")
-            } else {
-                (":", "")
-            };
-            out.push_str(&format!(
-                "{}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
-                lang.count(rows.len() as u64, Noun::Row),
-                count(Status::Shortage),
-                lang.status(Status::Shortage),
-                count(Status::Balanced),
-                lang.status(Status::Balanced),
-                count(Status::Excess),
-                lang.status(Status::Excess),
-            ));
-        }
-        if report.results.rows.is_empty() {
-            out.push_str(lang.t(Text::NoResults));
-            out.push('\n');
-        }
-        Ok(out.into_bytes())
     }
+    for level in levels {
+        let rows: Vec<&ResultRow> = report
+            .results
+            .rows
+            .iter()
+            .filter(|r| r.level == level)
+            .collect();
+        let mut text = String::new();
+        text.push_str(lang.level_title(level));
+        text.push('\n');
+        out.write_all(text.as_bytes())?;
+        let hidden = render(&rows, level, report, out)?;
+        let mut text = String::from("\n");
+        if !hidden.is_empty() {
+            // Say which columns were dropped to fit, and how to see them.
+            let names: Vec<&str> = hidden.iter().map(|h| lang.t(*h)).collect();
+            text.push_str(&if lang == Lang::Fr {
+                format!(
+                    "Colonnes masquées pour tenir dans le terminal : {}. Élargir le terminal, ou écrire toutes les colonnes avec -o resultats.csv (ou -o resultats.xlsx).\n",
+                    names.join(", ")
+                )
+            } else {
+                format!(
+                    "Columns hidden to fit the terminal: {}. Widen the terminal, or write every column with -o results.csv (or -o results.xlsx).\n",
+                    names.join(", ")
+                )
+            });
+        }
+        let count = |s: Status| rows.iter().filter(|r| r.status == Some(s)).count();
+        let (colon, en) = if lang == Lang::Fr {
+            (" :", "en ")
+        } else {
+            (":", "")
+        };
+        text.push_str(&format!(
+            "{}{colon} {} {en}{}, {} {en}{}, {} {en}{}\n\n",
+            lang.count(rows.len() as u64, Noun::Row),
+            count(Status::Shortage),
+            lang.status(Status::Shortage),
+            count(Status::Balanced),
+            lang.status(Status::Balanced),
+            count(Status::Excess),
+            lang.status(Status::Excess),
+        ));
+        out.write_all(text.as_bytes())?;
+    }
+    if report.results.rows.is_empty() {
+        out.write_all(lang.t(Text::NoResults).as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

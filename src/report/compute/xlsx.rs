@@ -174,13 +174,16 @@ fn header(
     lang: Lang,
     f: &Formats,
 ) -> Res<u32> {
-    for (c, name) in names.iter().enumerate() {
-        let c = c as u16;
-        ws.write_string_with_format(row, c, *name, &f.machine)?;
-        ws.write_string_with_format(row + 1, c, lang.column(name), &f.label)?;
-    }
-    ws.set_row_height(row + 1, 15 * lines)?;
+    // Row by row, the row options first: the Facilities sheet is written in row order (a
+    // low-memory worksheet flushes a row when the next one starts).
     ws.set_row_hidden(row)?;
+    ws.set_row_height(row + 1, 15 * lines)?;
+    for (c, name) in names.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, &f.machine)?;
+    }
+    for (c, name) in names.iter().enumerate() {
+        ws.write_string_with_format(row + 1, c as u16, lang.column(name), &f.label)?;
+    }
     Ok(row + 2)
 }
 
@@ -616,7 +619,11 @@ fn build(report: &Report) -> Res<Vec<u8>> {
     ws.set_name(charts)?;
     charts_sheet(ws, charts, &s, lang, &f)?;
 
-    let ws = wb.add_worksheet();
+    // One row per facility × cadre (150 000 at national scale): a low-memory worksheet keeps
+    // one row in memory and writes the others to a temporary file as it goes (the cells are the
+    // same; strings stay in the shared-string table, as in the other sheets). Rows must then be
+    // written in order, which `results_sheet` does.
+    let ws = wb.add_worksheet_with_low_memory();
     ws.set_name(lang.t(Text::SheetFacilities))?;
     results_sheet(ws, &s.facilities, COLUMNS, report, &f)?;
 
