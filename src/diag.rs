@@ -5,7 +5,11 @@
 use std::fmt;
 
 mod code;
+pub mod msg;
 pub use code::Code;
+pub use msg::{Grouped, Msg};
+
+use crate::i18n::Lang;
 
 /// Where a problem is: as precise as the reader knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,22 +43,34 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+impl Location {
+    /// The place in `lang`: `w.csv, row 12, column "volume"` / `w.csv, ligne 12, colonne "volume"`.
+    pub fn render(&self, lang: Lang) -> String {
+        use std::fmt::Write;
+        let [sheet_w, cell_w, row_w, column_w] = match lang {
+            Lang::En => ["sheet", "cell", "row", "column"],
+            Lang::Fr => ["feuille", "cellule", "ligne", "colonne"],
+        };
+        let mut out = self.file.clone();
         if let Some(sheet) = &self.sheet {
-            write!(f, ", sheet \"{sheet}\"")?;
+            let _ = write!(out, ", {sheet_w} \"{sheet}\"");
         }
         if let Some(cell) = &self.cell {
-            write!(f, ", cell {cell}")?;
+            let _ = write!(out, ", {cell_w} {cell}");
         }
         if let Some(row) = self.row {
-            write!(f, ", row {row}")?;
+            let _ = write!(out, ", {row_w} {row}");
         }
         if let Some(column) = &self.column {
-            write!(f, ", column \"{column}\"")?;
+            let _ = write!(out, ", {column_w} \"{column}\"");
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -72,14 +88,16 @@ pub struct Problem {
     pub severity: Severity,
     /// The kind of problem; its [`Code::name`] is stable (`bad_number`, `cas_over_100`, ...).
     pub code: Code,
-    pub message: String,
+    /// What is wrong, in both languages (src/messages/).
+    pub message: Msg,
     pub location: Option<Location>,
     pub value: Option<String>,
-    pub hint: Option<String>,
+    /// How to fix it, in both languages.
+    pub hint: Option<Msg>,
 }
 
 impl Problem {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Msg>) -> Self {
         Problem {
             severity: Severity::Error,
             code,
@@ -89,7 +107,7 @@ impl Problem {
             hint: None,
         }
     }
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Msg>) -> Self {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(code, message)
@@ -105,25 +123,129 @@ impl Problem {
         self.value = Some(shorten(value.into()));
         self
     }
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Msg>) -> Self {
         self.hint = Some(hint.into());
         self
     }
-}
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The problem as a line for people in `lang` (without its `error:` word): place, value,
+    /// message, fix.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
         if let Some(location) = &self.location {
-            write!(f, "{location}: ")?;
+            out.push_str(&location.render(lang));
+            out.push_str(": ");
         }
         if let Some(value) = &self.value {
-            write!(f, "\"{value}\" ")?;
+            out.push('"');
+            out.push_str(value);
+            out.push_str("\" ");
         }
-        write!(f, "{}", self.message)?;
+        out.push_str(self.message.get(lang));
         if let Some(hint) = &self.hint {
-            write!(f, " (fix: {hint})")?;
+            out.push_str(match lang {
+                Lang::En => " (fix: ",
+                Lang::Fr => " (correction : ",
+            });
+            out.push_str(hint.get(lang));
+            out.push(')');
         }
-        Ok(())
+        out
+    }
+}
+
+impl Severity {
+    /// The word that starts the line on stderr: `error`, `warning`, `note` / `erreur`,
+    /// `avertissement`, `note`.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Note, Lang::En) => "note",
+            (Severity::Error, Lang::Fr) => "erreur",
+            (Severity::Warning, Lang::Fr) => "avertissement",
+            (Severity::Note, Lang::Fr) => "note",
+        }
+    }
+}
+
+/// In English, as `wisn` printed it before the catalogue (tests and logs use it).
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// A message of the catalogue put over the error that caused it (what anyhow's `context` does,
+/// but the command line can show it in the user's language: [`error_text`]).
+#[derive(Debug)]
+pub struct MsgContext {
+    pub msg: Msg,
+    pub source: anyhow::Error,
+}
+
+impl fmt::Display for MsgContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.msg.en())
+    }
+}
+
+impl std::error::Error for MsgContext {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.source.as_ref())
+    }
+}
+
+/// `.msg_context(|| messages::…)` on a `Result`: the error gets a message of the catalogue on top.
+pub trait ContextMsg<T> {
+    fn msg_context(self, msg: impl FnOnce() -> Msg) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> ContextMsg<T> for Result<T, E> {
+    fn msg_context(self, msg: impl FnOnce() -> Msg) -> anyhow::Result<T> {
+        self.map_err(|e| {
+            anyhow::Error::new(MsgContext {
+                msg: msg(),
+                source: e.into(),
+            })
+        })
+    }
+}
+
+/// An error and its causes on one line, `: ` between them (as `{err:#}` prints them; ` : ` in
+/// French), each
+/// message of the catalogue in `lang` (others, e.g. the system's own, as they are).
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    let parts: Vec<String> = err
+        .chain()
+        .map(|e| {
+            if let Some(m) = e.downcast_ref::<Msg>() {
+                m.get(lang).to_string()
+            } else if let Some(c) = e.downcast_ref::<MsgContext>() {
+                c.msg.get(lang).to_string()
+            } else {
+                e.to_string()
+            }
+        })
+        .collect();
+    parts.join(match lang {
+        Lang::En => ": ",
+        Lang::Fr => " : ",
+    })
+}
+
+/// TRANSITION (issue 16): a text written in English only. Every message is moving to the
+/// catalogue (src/messages/); once none is left, these two impls go, and a message without its
+/// French no longer compiles.
+impl From<String> for Msg {
+    fn from(en: String) -> Msg {
+        Msg::new(en.clone(), en)
+    }
+}
+/// TRANSITION (issue 16): see `From<String>`.
+impl From<&str> for Msg {
+    fn from(en: &str) -> Msg {
+        Msg::from(en.to_string())
     }
 }
 
@@ -166,19 +288,6 @@ pub struct Diagnostics {
     summary_error_lines: usize,
 }
 
-/// Thousands separated by a space, as French readers expect (`1 234 567`).
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl Diagnostics {
     /// Keeps the problem, or counts it once [`MAX_PER_CODE`] of its code and severity are kept.
     pub fn push(&mut self, problem: Problem) {
@@ -193,10 +302,10 @@ impl Diagnostics {
         if problem.severity == Severity::Error {
             self.suppressed_errors += 1;
         }
-        let message = format!(
-            "… and {} more rows with the same problem (`{}`; only the first {MAX_PER_CODE} are listed)",
-            grouped(more),
-            problem.code
+        let message = crate::messages::diag::more_rows_same_problem(
+            Grouped(more as u64),
+            problem.code,
+            MAX_PER_CODE,
         );
         match entry.1 {
             Some(i) => {

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostics, Problem};
+use crate::messages::engine as m;
 use crate::method::{
     self, allowance::allowance_hours, outcome, round_staff, AllowanceUnit, Awt, Bands, Requirement,
     Rounding, Status,
@@ -239,22 +240,21 @@ fn build_profile_of(
     }
     let cadre_name = &study.cadres[cadre].name;
     let type_label = if type_key.is_empty() {
-        "any".to_string()
+        m::any_type()
     } else {
-        type_name(study, type_key)
+        let name = type_name(study, type_key);
+        crate::diag::Msg::new(name.clone(), name)
     };
     let Some(wt) = wt else {
         return Err(Problem::error(
             Code::NoWorkingTime,
-            format!(
-                "cadre \"{cadre_name}\" has standards at facility type \"{type_label}\" but no working_time row for that type (and none with a blank type)"
-            ),
+            m::no_working_time(cadre_name, &type_label),
         )
-        .hint("add a working_time row for the cadre with a blank facility_type, or one for this type"));
+        .hint(m::add_working_time()));
     };
     let wt_row = &study.working_time[wt];
     let awt = wt_row.time.awt().map_err(|e| {
-        Problem::error(Code::BadWorkingTime, e.to_string()).at(wt_row.location.clone())
+        Problem::error(Code::BadWorkingTime, m::method_error(&e)).at(wt_row.location.clone())
     })?;
     let mut profile = Profile {
         cadre,
@@ -272,13 +272,13 @@ fn build_profile_of(
     for i in rows {
         let s = &study.standards[i];
         let located = |e: method::MethodError| {
-            Problem::error(Code::BadStandard, e.to_string()).at(s.location.clone())
+            Problem::error(Code::BadStandard, m::method_error(&e)).at(s.location.clone())
         };
         match (s.component, s.unit) {
             (Component::Service, StandardUnit::Service(unit)) => {
                 let sw = method::standard_workload(&awt, s.value, unit).map_err(located)?;
                 let Some(activity) = s.activity else {
-                    return Err(inconsistent(s, "a service standard has no activity"));
+                    return Err(inconsistent(s, m::service_without_activity()));
                 };
                 profile.services.push(ServiceLine {
                     standard: i,
@@ -309,33 +309,20 @@ fn build_profile_of(
             _ => {
                 return Err(inconsistent(
                     s,
-                    &format!(
-                        "a {} standard has a unit of another component",
-                        s.component.as_str()
-                    ),
+                    m::unit_of_another_component(s.component.as_str()),
                 ))
             }
         }
     }
     profile.caf = method::caf(profile.cas_total_pct).map_err(|e| {
-        let rows: Vec<String> = profile
-            .support
-            .iter()
-            .map(|l| {
-                format!(
-                    "row {}",
-                    study.standards[l.standard].location.row.unwrap_or(0)
-                )
-            })
-            .collect();
+        let rows = m::list(&profile.support, ", ", |l| {
+            m::row_n(study.standards[l.standard].location.row.unwrap_or(0))
+        });
         let mut p = Problem::error(
             Code::CasOver100,
-            format!("cadre \"{cadre_name}\" at facility type \"{type_label}\": {e}"),
+            m::cas_over_100(cadre_name, &type_label, &m::method_error(&e)),
         )
-        .hint(format!(
-            "check the support standards ({}): their units (% or a time per period) and values",
-            rows.join(", ")
-        ));
+        .hint(m::check_support_standards(&rows));
         if let Some(first) = profile.support.first() {
             let mut at = study.standards[first.standard].location.clone();
             at.row = None;
@@ -347,11 +334,11 @@ fn build_profile_of(
     Ok(Some(profile))
 }
 
-fn inconsistent(s: &crate::model::Standard, what: &str) -> Problem {
-    Problem::error(Code::InconsistentStandard, what.to_string())
+fn inconsistent(s: &crate::model::Standard, what: crate::diag::Msg) -> Problem {
+    Problem::error(Code::InconsistentStandard, what)
         .at(s.location.clone())
         .value(s.activity_name.clone())
-        .hint("services take min, h, per_hour or per_day; support % or a time per period; additional a time per period")
+        .hint(m::units_by_component())
 }
 
 fn row_is_finite(r: &ResultRow) -> bool {
@@ -520,19 +507,14 @@ pub fn compute(
     // of huge volumes): refuse rather than write infinities.
     if let Some(r) = rows.iter().find(|r| !row_is_finite(r)) {
         let place = match &r.facility_id {
-            Some(id) => format!("at facility {id}"),
-            None => format!("in the {} roll-up", r.level.as_str()),
+            Some(id) => m::at_facility(id),
+            None => m::in_roll_up(r.level.as_str()),
         };
         return Err(vec![Problem::error(
             Code::TooLarge,
-            format!(
-                "the result of \"{}\" {place} is beyond what a number can hold",
-                r.cadre
-            ),
+            m::result_too_large(&r.cadre, &place),
         )
-        .hint(
-            "check that facility's staff counts and workload volumes: one is far too large",
-        )]);
+        .hint(m::check_counts_and_volumes())]);
     }
     Ok(Results { rows, profiles })
 }
@@ -593,53 +575,53 @@ fn warn_implausible_ratios(
     }
     for (standard, hits) in low {
         let s = &study.standards[standard];
-        let list: Vec<String> = hits
-            .iter()
-            .take(10)
-            .map(|(id, ratio, share)| {
-                format!("{id}: ratio {ratio:.2}, {:.0} % of A", share * 100.0)
-            })
-            .collect();
+        let list = m::list(hits.iter().take(10), "; ", |(id, ratio, share)| {
+            m::low_ratio_item(id, *ratio, share * 100.0)
+        });
         diag.warn(
             Problem::warning(
                 Code::ImplausibleRatio,
-                format!(
-                    "this standard ({} {}) makes most of a requirement that gives WISN ratios below {} at {} facilities ({}{})",
-                    crate::numbers::full_precision(s.value),
-                    match &s.unit {
+                m::implausible_low(
+                    &crate::numbers::full_precision(s.value),
+                    &match &s.unit {
                         crate::model::StandardUnit::Service(u) => u.as_str().to_string(),
                         crate::model::StandardUnit::Allowance(u) => u.as_string(),
                     },
                     RATIO_PLAUSIBLE.0,
                     hits.len(),
-                    list.join("; "),
-                    if hits.len() > 10 { "; …" } else { "" }
+                    &list,
+                    &if hits.len() > 10 {
+                        crate::diag::Msg::new("; …", " ; …")
+                    } else {
+                        crate::diag::Msg::default()
+                    },
                 ),
             )
             .at(s.location.clone())
             .value(s.activity_name.clone())
-            .hint("check the standard and its unit (min or h? a time per unit or units per hour?); if it is right, the shortage is real"),
+            .hint(m::check_standard_unit()),
         );
     }
     for (c, hits) in high {
-        let list: Vec<String> = hits
-            .iter()
-            .take(10)
-            .map(|(id, ratio)| format!("{id}: {ratio:.1}"))
-            .collect();
+        let list = m::list(hits.iter().take(10), ", ", |(id, ratio)| {
+            m::high_ratio_item(id, *ratio)
+        });
         diag.warn(
             Problem::warning(
                 Code::ImplausibleRatio,
-                format!(
-                    "cadre \"{}\" has WISN ratios above {} at {} facilities ({}{}): the staff in post is more than ten times what the workload needs",
-                    study.cadres[c].name,
+                m::implausible_high(
+                    &study.cadres[c].name,
                     RATIO_PLAUSIBLE.1,
                     hits.len(),
-                    list.join(", "),
-                    if hits.len() > 10 { ", …" } else { "" }
+                    &list,
+                    &if hits.len() > 10 {
+                        crate::diag::Msg::new(", …", ", …")
+                    } else {
+                        crate::diag::Msg::default()
+                    },
                 ),
             )
-            .hint("check the cadre's standards and units (a time typed in min instead of h makes the requirement 60 times too small), the staff counts and the workload (a missing month or activity)"),
+            .hint(m::check_cadre_standards()),
         );
     }
 }
@@ -678,34 +660,26 @@ fn warn_missing_workload(
         }
     }
     let list = |ids: &[&str]| {
-        let mut s = ids.iter().take(20).copied().collect::<Vec<_>>().join(", ");
+        let s = ids.iter().take(20).copied().collect::<Vec<_>>().join(", ");
         if ids.len() > 20 {
-            s.push_str(&format!(" and {} more", ids.len() - 20));
+            m::and_more(ids.len() - 20).map(|more| format!("{s}{more}"))
+        } else {
+            crate::diag::Msg::new(s.clone(), s)
         }
-        s
     };
     if !staff_no_workload.is_empty() {
         diag.warn(
             Problem::warning(
                 Code::StaffWithoutWorkload,
-                format!(
-                    "{} facilities have staff but no workload at all (their requirement counts allowances only): {}",
-                    staff_no_workload.len(),
-                    list(&staff_no_workload)
-                ),
+                m::staff_without_workload(staff_no_workload.len(), &list(&staff_no_workload)),
             )
-            .hint("add their workload, or check that their codes match the workload table"),
+            .hint(m::add_their_workload()),
         );
     }
     for (c, ids) in by_cadre {
         diag.warn(Problem::warning(
             Code::CadreWithoutWorkload,
-            format!(
-                "cadre \"{}\": no workload for any of its service activities at {} facilities (A = 0): {}",
-                study.cadres[c].name,
-                ids.len(),
-                list(&ids)
-            ),
+            m::cadre_without_workload(&study.cadres[c].name, ids.len(), &list(&ids)),
         ));
     }
 }

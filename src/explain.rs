@@ -8,6 +8,7 @@
 //! last bit (a test checks it against the CSV output).
 
 use crate::diag::Code;
+use crate::messages::engine as m;
 use std::fmt::Write as _;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -161,25 +162,19 @@ fn unit_text(unit: &StandardUnit) -> String {
 pub fn why_no_result(study: &Study, results: &Results, facility: usize, cadre: usize) -> Problem {
     let f = &study.facilities[facility];
     let c = &study.cadres[cadre].name;
-    let type_label = f.facility_type.clone().unwrap_or_else(|| "(none)".into());
+    let type_label = match &f.facility_type {
+        Some(t) => crate::diag::Msg::new(t.clone(), t.clone()),
+        None => m::no_type(),
+    };
     if !results.profiles.contains_key(&(cadre, f.type_key.clone())) {
         Problem::error(
             Code::NoResult,
-            format!(
-                "no result for cadre \"{c}\" at facility \"{}\": the cadre has no standards for facility type \"{type_label}\" (nor any with a blank type)",
-                f.id
-            ),
+            m::no_result_no_standards(c, &f.id, &type_label),
         )
-        .hint("add standards for this cadre and type, or pick another cadre")
+        .hint(m::add_standards())
     } else {
-        Problem::error(
-            Code::NoResult,
-            format!(
-                "no result for cadre \"{c}\" at facility \"{}\": there is no staff row for it and no workload for its service activities",
-                f.id
-            ),
-        )
-        .hint("add a staff row or the workload of the cadre's activities at this facility")
+        Problem::error(Code::NoResult, m::no_result_no_data(c, &f.id))
+            .hint(m::add_staff_or_workload())
     }
 }
 

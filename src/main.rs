@@ -17,7 +17,14 @@ fn main() -> ExitCode {
         let _ = std::io::stdin().read_line(&mut String::new());
         return ExitCode::from(wisn::cli::EXIT_USAGE);
     }
-    match wisn::cli::run(std::env::args_os()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language of the messages: `--lang`, else the environment (as for the help).
+    let lang = if wisn::cli::help_fr::wants_french(&args) {
+        wisn::i18n::Lang::Fr
+    } else {
+        wisn::i18n::Lang::En
+    };
+    match wisn::cli::run(args) {
         Ok(code) => code,
         Err(err) => {
             // `wisn compute ... | head` closes the pipe early: not an error.
@@ -27,7 +34,8 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            // Each message of the catalogue in the chain in the user's language.
+            wisn::cli::common::print_anyhow(lang, &err);
             ExitCode::from(wisn::cli::EXIT_FAILED)
         }
     }

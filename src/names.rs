@@ -162,21 +162,22 @@ where
 
 /// A "did you mean" hint for `name` among `candidates`: the closest misspelling, else the names it
 /// shortens (up to five), else `None`.
-pub fn did_you_mean(name: &str, candidates: &[&str]) -> Option<String> {
+pub fn did_you_mean(name: &str, candidates: &[&str]) -> Option<crate::diag::Msg> {
+    use crate::messages::cli as m;
     let keys: Vec<String> = candidates.iter().map(|c| key(c)).collect();
     if let Some(k) = closest(&key(name), keys.iter().map(String::as_str)) {
         if let Some(i) = keys.iter().position(|x| x == k) {
-            return Some(format!("did you mean \"{}\"?", candidates[i]));
+            return Some(m::did_you_mean(candidates[i]));
         }
     }
     let partial = partial_matches(name, candidates.iter().copied());
     match partial.as_slice() {
         [] => None,
-        [one] => Some(format!("did you mean \"{one}\"?")),
+        [one] => Some(m::did_you_mean(one)),
         many => {
             let shown: Vec<String> = many.iter().take(5).map(|m| format!("\"{m}\"")).collect();
             let more = if many.len() > 5 { ", …" } else { "" };
-            Some(format!("did you mean one of {}{more}?", shown.join(", ")))
+            Some(m::did_you_mean_one_of(&shown.join(", "), more))
         }
     }
 }
@@ -236,16 +237,18 @@ mod tests {
         assert_eq!(partial_matches("infirmier", cadres), Vec::<&str>::new());
 
         assert_eq!(
-            did_you_mean("Technicien", &["Médecin", "Technicien de laboratoire"]).as_deref(),
+            did_you_mean("Technicien", &["Médecin", "Technicien de laboratoire"])
+                .as_ref()
+                .map(|m| m.en()),
             Some("did you mean \"Technicien de laboratoire\"?")
         );
         assert_eq!(
-            did_you_mean("Technicien", &cadres).as_deref(),
+            did_you_mean("Technicien", &cadres).as_ref().map(|m| m.en()),
             Some("did you mean one of \"Technicien de laboratoire\", \"Technicien supérieur de santé\"?")
         );
         // A misspelling wins over a shortening.
         assert_eq!(
-            did_you_mean("Medcin", &cadres).as_deref(),
+            did_you_mean("Medcin", &cadres).as_ref().map(|m| m.en()),
             Some("did you mean \"Médecin\"?")
         );
         assert_eq!(did_you_mean("chauffeur", &cadres), None);

@@ -6,7 +6,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use crate::diag::ContextMsg;
+use crate::messages::output as m;
 
 /// Where the output goes.
 pub enum Output {
@@ -43,7 +44,7 @@ fn resolve_link(path: &Path) -> PathBuf {
 
 /// The output must not be one of the study's input files: `-o staff.csv` in the study folder
 /// would replace the data with the report. `inputs` are the files the study reads.
-pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), crate::diag::Msg> {
     if output == Path::new("-") {
         return Ok(());
     }
@@ -52,11 +53,7 @@ pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), String> 
     };
     for input in inputs {
         if std::fs::canonicalize(input).is_ok_and(|i| i == target) {
-            return Err(format!(
-                "-o {}: is one of the study's input files ({}); writing the report there would replace the data: give another file name",
-                output.display(),
-                input.display()
-            ));
+            return Err(m::output_is_input(output.display(), input.display()));
         }
     }
     Ok(())
@@ -80,10 +77,7 @@ impl Output {
             _ => PathBuf::from("."),
         };
         if path.is_dir() {
-            anyhow::bail!(
-                "{}: is a folder; give a file name for the output (-o report.csv)",
-                path.display()
-            );
+            return Err(m::output_is_folder(path.display()).into());
         }
         if cfg!(windows) && is_windows_device(path) {
             return Ok(Output::Special {
@@ -98,7 +92,7 @@ impl Output {
             }
         }
         let temp = crate::output_temp::TempFile::new_in(&dir)
-            .with_context(|| format!("{}: cannot write the output here (fix: check that the folder exists and is writable)", path.display()))?;
+            .msg_context(|| m::cannot_write_here(path.display()))?;
         Ok(Output::File {
             target: path.to_path_buf(),
             temp,
@@ -118,18 +112,18 @@ impl Output {
                 let mut f = std::fs::OpenOptions::new()
                     .write(true)
                     .open(&target)
-                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                    .msg_context(|| m::cannot_write(target.display()))?;
                 f.write_all(bytes)
-                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                    .msg_context(|| m::cannot_write(target.display()))?;
                 Ok(())
             }
             Output::File { target, temp } => {
                 temp.persist_with(bytes, &target).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{}: cannot write: {e}{}",
+                    anyhow::Error::new(m::cannot_write_because(
                         target.display(),
-                        open_elsewhere_hint(&e)
-                    )
+                        e.to_string(),
+                        &open_elsewhere_hint(&e),
+                    ))
                 })?;
                 Ok(())
             }
@@ -172,20 +166,22 @@ impl Output {
                 let f = std::fs::OpenOptions::new()
                     .write(true)
                     .open(&target)
-                    .with_context(|| format!("{}: cannot write", target.display()))?;
+                    .msg_context(|| m::cannot_write(target.display()))?;
                 stream(f, write).map_err(|f| match f {
-                    Failure::Io(e) => anyhow::Error::from(e)
-                        .context(format!("{}: cannot write", target.display())),
+                    Failure::Io(e) => anyhow::Error::new(crate::diag::MsgContext {
+                        msg: m::cannot_write(target.display()),
+                        source: e.into(),
+                    }),
                     Failure::Other(e) => e,
                 })
             }
             Output::File { target, mut temp } => {
                 let cannot = |e: &std::io::Error| {
-                    anyhow::anyhow!(
-                        "{}: cannot write: {e}{}",
+                    anyhow::Error::new(m::cannot_write_because(
                         target.display(),
-                        open_elsewhere_hint(e)
-                    )
+                        e.to_string(),
+                        &open_elsewhere_hint(e),
+                    ))
                 };
                 stream(&mut temp, write).map_err(|f| match f {
                     Failure::Io(e) => cannot(&e),
@@ -240,11 +236,11 @@ impl<W: Write> Write for Watched<W> {
 
 /// On Windows a file open in Excel cannot be replaced (access denied, sharing or lock violation):
 /// say what to do.
-fn open_elsewhere_hint(e: &std::io::Error) -> &'static str {
+fn open_elsewhere_hint(e: &std::io::Error) -> crate::diag::Msg {
     if cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33)) {
-        " (fix: close the file if Excel or another program has it open, then run again)"
+        m::close_the_file()
     } else {
-        ""
+        crate::diag::Msg::default()
     }
 }
 

@@ -102,11 +102,8 @@ pub fn plan(
             .all(Option::is_none)
         {
             diag.warn(
-                crate::diag::Problem::warning(
-                    Code::NoRange,
-                    "--uncertainty: no standard has a range, so every draw gives the point value",
-                )
-                .hint("add standard_low and standard_high columns to the standards, or give --standard-spread P"),
+                crate::diag::Problem::warning(Code::NoRange, crate::messages::planning::no_range())
+                    .hint(crate::messages::planning::add_ranges()),
             );
         }
     }
@@ -125,9 +122,9 @@ pub fn plan(
             diag.warn(
                 crate::diag::Problem::warning(
                     Code::NoScenarios,
-                    "the scenario table has no rows: only the baseline is written",
+                    crate::messages::planning::no_scenarios(),
                 )
-                .hint("add one row per change: scenario, selectors, and volume_factor, standard_factor or staff_change"),
+                .hint(crate::messages::planning::add_scenario_rows()),
             );
         }
         let base: std::collections::HashMap<_, f64> = baseline

@@ -13,8 +13,9 @@
 //! - Staff stay as they are; projected rows have `completeness` null.
 
 use crate::diag::Code;
-use crate::diag::{Diagnostics, Problem};
+use crate::diag::{Diagnostics, Msg, Problem};
 use crate::engine::{self, ComputeOptions, ResultRow, Results};
+use crate::messages::planning as m;
 use crate::method::projection::{counted_total, project_growth, project_trend};
 use crate::model::{History, Study};
 
@@ -67,8 +68,8 @@ pub fn counted_years(
         .collect()
 }
 
-fn error(code: Code, message: impl Into<String>, hint: &str) -> Vec<Problem> {
-    vec![Problem::error(code, message).hint(hint.to_string())]
+fn error(code: Code, message: Msg, hint: Msg) -> Vec<Problem> {
+    vec![Problem::error(code, message).hint(hint)]
 }
 
 /// The years to project, checked against the last observed year.
@@ -76,10 +77,8 @@ pub fn target_years(years: &Years, last_observed: i32) -> Result<Vec<i32>, Vec<P
     match years {
         Years::To(to) if *to <= last_observed => Err(error(
             Code::BadYears,
-            format!(
-                "--to {to} is not after the last observed year ({last_observed}): there is nothing to project"
-            ),
-            "give a year after the last year of the workload history, e.g. --to 2030",
+            m::to_not_after(*to, last_observed),
+            m::give_later_year(),
         )),
         Years::To(to) => Ok((last_observed + 1..=*to).collect()),
         Years::List(list) => {
@@ -104,16 +103,16 @@ pub fn project(
         _ => {
             return Err(error(
                 Code::NoMonthlyPeriods,
-                "wisn project needs monthly workload periods (2023-01, 202301, ...): the workload has none, or not only months",
-                "give the workload one row per facility, activity and month (a DHIS2 monthly export does)",
+                m::needs_monthly(),
+                m::give_monthly(),
             ))
         }
     };
     let Some(last_observed) = history.last_year() else {
         return Err(error(
             Code::NoMonthlyPeriods,
-            "wisn project needs monthly workload periods",
-            "add a period column of months",
+            m::needs_monthly_short(),
+            m::add_month_column(),
         ));
     };
     let years = target_years(&options.years, last_observed)?;
@@ -142,33 +141,29 @@ pub fn project(
     }
     if projected.is_empty() {
         let need = if options.annualize {
-            "6 months or more (--annualize)"
+            m::six_months()
         } else {
-            "all 12 months"
+            m::twelve_months()
         };
         return Err(error(
             Code::NoCompleteYear,
-            format!("no complete year: no facility reported {need} of any year, so there is no year to project from"),
-            "complete the monthly history, or use --annualize to count years with 6 months or more",
+            m::no_complete_year(&need),
+            m::complete_history(),
         ));
     }
     if !left_out.is_empty() {
         let shown: Vec<&str> = left_out.iter().take(20).map(String::as_str).collect();
         let more = if left_out.len() > 20 {
-            format!(" and {} more", left_out.len() - 20)
+            crate::messages::engine::and_more(left_out.len() - 20)
         } else {
-            String::new()
+            Msg::default()
         };
         diag.warn(
             Problem::warning(
                 Code::NoCountedYear,
-                format!(
-                    "{} facility × activity pairs have no complete year and are left out of the projection: {}{more}",
-                    left_out.len(),
-                    shown.join(", ")
-                ),
+                m::left_out(left_out.len(), shown.join(", "), &more),
             )
-            .hint("a year counts when the facility reported its 12 months (--annualize: 6 or more)"),
+            .hint(m::what_year_counts()),
         );
     }
     let mut out = Vec::with_capacity(years.len());
@@ -189,7 +184,7 @@ pub fn project(
             problems
                 .into_iter()
                 .map(|mut p| {
-                    p.message = format!("year {year}: {}", p.message);
+                    p.message = p.message.after(&m::year_prefix(year));
                     p
                 })
                 .collect::<Vec<_>>()

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use crate::diag::{Diagnostics, Location, Problem};
 use crate::engine::{self, ComputeOptions, Level, ResultRow, Results};
+use crate::messages::planning as m;
 use crate::method::scenario::{apply_staff_change, scaled_standard};
 use crate::model::{Component, StandardUnit, Study};
 use crate::names::key;
@@ -88,13 +89,10 @@ pub fn names(rows: &[ScenarioRow]) -> Vec<String> {
 fn no_match(row: &ScenarioRow, change: &str) -> Problem {
     Problem::warning(
         Code::ScenarioMatchesNothing,
-        format!(
-            "scenario \"{}\": the {change} of this row matches nothing in the study, so it changes nothing",
-            row.scenario
-        ),
+        m::matches_nothing(&row.scenario, change),
     )
     .at(row.location.clone())
-    .hint("check the selectors (facility_id, facility_type, district, region, cadre, activity) against the study's names")
+    .hint(m::check_selectors())
 }
 
 /// The study as scenario `name` makes it. `baseline` gives the facility × cadre rows that exist
@@ -214,10 +212,7 @@ pub fn apply(
     if !clamped.is_empty() {
         diag.warn(Problem::warning(
             Code::StaffBelowZero,
-            format!(
-                "scenario \"{name}\": the staff change would leave fewer than 0 staff at {}: counted as 0",
-                clamped.join(", ")
-            ),
+            m::staff_below_zero(name, clamped.join(", ")),
         ));
     }
     s
@@ -285,7 +280,7 @@ pub fn run(
                 problems
                     .into_iter()
                     .map(|mut p| {
-                        p.message = format!("scenario \"{name}\": {}", p.message);
+                        p.message = p.message.after(&m::scenario_prefix(&name));
                         p
                     })
                     .collect::<Vec<_>>()
@@ -300,7 +295,7 @@ pub fn run(
             problems
                 .into_iter()
                 .map(|mut p| {
-                    p.message = format!("scenario \"{name}\": {}", p.message);
+                    p.message = p.message.after(&m::scenario_prefix(&name));
                     p
                 })
                 .collect::<Vec<_>>()

@@ -84,21 +84,17 @@ pub fn ranges(study: &Study, spread: Option<f64>) -> Vec<Option<(f64, f64)>> {
 }
 
 /// Checks of the options (the command line refuses them with exit 1).
-pub fn check(options: &UncertaintyOptions) -> Result<(), String> {
+pub fn check(options: &UncertaintyOptions) -> Result<(), crate::diag::Msg> {
+    use crate::messages::planning as m;
     if options.draws == 0 {
-        return Err(
-            "--uncertainty 0: the number of draws must be at least 1 (e.g. --uncertainty 10000)"
-                .into(),
-        );
+        return Err(m::zero_draws());
     }
     if let Some(p) = options.spread {
         if !(p.is_finite() && p >= 0.0) {
-            return Err(format!(
-                "--standard-spread {p}: the spread is a percentage ≥ 0 (e.g. 20 for ±20 %)"
-            ));
+            return Err(m::bad_spread(p));
         }
         if p >= 100.0 {
-            return Err(format!("--standard-spread {p}: a spread of 100 % or more makes standards of 0 or less; give less than 100"));
+            return Err(m::spread_too_wide(p));
         }
     }
     Ok(())
@@ -166,12 +162,12 @@ fn profile_draws(
     let bad = |e: method::MethodError| {
         Problem::error(
             Code::BadDraw,
-            format!(
-                "cadre \"{}\": a drawn standard cannot be used: {e}",
-                study.cadres[p.cadre].name
+            crate::messages::planning::bad_draw(
+                &study.cadres[p.cadre].name,
+                &crate::messages::engine::method_error(&e),
             ),
         )
-        .hint("check the ranges (standard_low, standard_high or --standard-spread) of this cadre's standards")
+        .hint(crate::messages::planning::check_ranges())
     };
     let mut out = ProfileDraws {
         fixed: true,
@@ -214,9 +210,10 @@ fn profile_draws(
                 };
                 total += method::cas_percent(&p.awt, value_in(l.standard, d), unit).map_err(bad)?;
             }
-            caf.push(method::caf(total).map_err(|e| {
-                bad(e).hint("the support standards' high ends reach 100 % of working time in some draws: narrow their ranges")
-            })?);
+            caf.push(
+                method::caf(total)
+                    .map_err(|e| bad(e).hint(crate::messages::planning::narrow_support_ranges()))?,
+            );
         }
         out.caf = Some(caf);
     }

@@ -560,7 +560,7 @@ fn a_missing_column_gives_one_error_and_no_follow_ons() {
         ],
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    let stdout = validate_lists(&d, &[], 1, &["1 errors, 0 warnings"]);
+    let stdout = validate_lists(&d, &[], 1, &["1 error, 0 warnings"]);
     assert_eq!(stdout.matches("error:").count(), 1, "{stdout}");
 }
 
@@ -612,7 +612,7 @@ fn surge_never_writes_a_non_finite_number() {
         &[
             "error: the results of S1 for cadre \"Infirmier\" on 2020-06-01",
             "larger than a number can hold",
-            "1 errors",
+            "1 error,",
         ],
     );
 }
@@ -641,7 +641,7 @@ fn surge_bounds_dates_and_stays() {
             "admissions.csv, row 3, column \"date\"",
             "\"2200-06-02\"",
             "2000 to 2099",
-            "1 errors",
+            "1 error,",
         ],
     );
     // Every format validate has: CSV, one row per problem with its place.
@@ -688,7 +688,7 @@ fn surge_bounds_dates_and_stays() {
         &d,
         &["--length-of-stay", "severe=5"],
         0,
-        &["valid: 1 sites, 1 cadres, 20 census days; 0 errors"],
+        &["valid: 1 site, 1 cadre, 20 census days; 0 errors"],
     );
 }
 

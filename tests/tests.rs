@@ -13,6 +13,7 @@ mod fixtures;
 mod golden;
 mod help;
 mod hostile;
+mod languages;
 mod mistakes;
 mod oracle;
 mod output;

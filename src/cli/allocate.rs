@@ -8,7 +8,8 @@ use clap::Args;
 
 use super::planning::{exit, fail, load_and_compute, warnings, PlanArgs, Stop};
 use super::EXIT_OK;
-use crate::diag::{Diagnostics, Location, Problem};
+use crate::diag::{Diagnostics, Location, Msg, Problem};
+use crate::messages::planning as m;
 use crate::planning::allocate::{allocate, explain, find_facility, AllocateOptions, Request};
 use crate::planning::inputs::{parse_budget, parse_posts_arg, parse_types, read_posts, POSTS};
 use crate::planning::report::AllocateReport;
@@ -38,14 +39,15 @@ pub struct AllocateArgs {
 }
 
 pub fn run(args: AllocateArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.plan.presentation.lang();
     match run_inner(args) {
         Ok(code) => Ok(code),
-        Err(stop) => Ok(exit(stop)),
+        Err(stop) => Ok(exit(lang, stop)),
     }
 }
 
-fn bad_request(what: &str, hint: &str) -> Stop {
-    fail(&[Problem::error(Code::BadRequest, what.to_string()).hint(hint)])
+fn bad_request(what: Msg, hint: Msg) -> Stop {
+    fail(&[Problem::error(Code::BadRequest, what).hint(hint)])
 }
 
 fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
@@ -58,27 +60,20 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
         args.budget.is_some(),
     ];
     if asked.iter().filter(|&&a| a).count() == 0 {
-        return Err(Stop::Usage(
-            "say what to allocate: --posts Sage-femme=40,Infirmier=60, --posts-file postes.csv, or --budget AMOUNT (with a costs table)".into(),
-        ));
+        return Err(Stop::Usage(m::say_what_to_allocate()));
     }
     if args.budget.is_some() && (args.posts.is_some() || args.posts_file.is_some()) {
-        return Err(bad_request(
-            "--budget cannot be given with --posts or --posts-file: a budget is one pool over the cadres of the costs table",
-            "give either the posts (--posts or --posts-file) or a budget (--budget with a costs table), not both",
-        ));
+        return Err(bad_request(m::budget_and_posts(), m::budget_or_posts()));
     }
     if args.posts.is_some() && args.posts_file.is_some() {
         return Err(bad_request(
-            "--posts and --posts-file cannot be given together",
-            "put every pool in the posts file, or give them all with --posts",
+            m::posts_and_posts_file(),
+            m::posts_in_one_place(),
         ));
     }
     let (format, output) = args.plan.open_output()?;
     if args.explain.is_some() && format != Format::Table {
-        return Err(Stop::Usage(
-            "--explain writes text: leave out --format (or use -o FILE.txt)".into(),
-        ));
+        return Err(Stop::Usage(m::explain_writes_text()));
     }
     let budget = match &args.budget {
         Some(b) => Some(parse_budget(b).map_err(|p| fail(&[p]))?),
@@ -97,9 +92,9 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
             _ => {
                 return Err(fail(&[Problem::error(
                     Code::NoCosts,
-                    "--budget needs a costs table (cadre, annual_cost): the study has none",
+                    m::budget_needs_costs(),
                 )
-                .hint("add costs.csv (or a sheet named costs / couts) to the study, or give it with --costs FILE")]))
+                .hint(m::add_costs())]))
             }
         }
     } else if let Some(p) = &args.posts {
@@ -115,27 +110,25 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
         if !path.is_file() {
             return Err(fail(&[Problem::error(
                 Code::NotFound,
-                "(given with --posts-file) does not exist",
+                m::posts_file_missing(),
             )
             .at(Location::file(path.display().to_string()))
-            .hint("check the path of the posts table")]));
+            .hint(m::check_posts_path())]));
         }
         let mut source = crate::study::open_source(&table, args.plan.read_options().csv);
         let pools = read_posts(source.as_mut(), builder, &mut diag);
         if diag.has_errors() {
-            super::common::report_errors(&diag);
+            super::common::report_errors(args.plan.presentation.lang(), &diag);
             return Err(Stop::Failed);
         }
         Request::Pools(pools)
     };
     let explain_facility = match &args.explain {
         Some(id) => Some(find_facility(&builder.study, id).ok_or_else(|| {
-            fail(&[
-                Problem::error(Code::UnknownFacility, "is not a facility of the study")
-                    .at(Location::file("--explain"))
-                    .value(id.clone())
-                    .hint("give a facility code (facility_id) of the facilities table"),
-            ])
+            fail(&[Problem::error(Code::UnknownFacility, m::not_a_facility())
+                .at(Location::file("--explain"))
+                .value(id.clone())
+                .hint(m::give_a_facility_code())])
         })?),
         None => None,
     };
@@ -159,14 +152,8 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
             warnings: warned,
             settings: &settings,
         };
-        crate::report::serialize(&report, format).map_err(|e| {
-            eprintln!("error: {e:#}");
-            Stop::Failed
-        })?
+        crate::report::serialize(&report, format).map_err(Stop::Error)?
     };
-    output.finish(&bytes).map_err(|e| {
-        eprintln!("error: {e:#}");
-        Stop::Failed
-    })?;
+    output.finish(&bytes).map_err(Stop::Error)?;
     Ok(ExitCode::from(EXIT_OK))
 }

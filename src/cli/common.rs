@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::diag::{Diagnostics, Problem, Severity};
+use crate::diag::{Diagnostics, Msg, Problem, Severity};
+use crate::i18n::Lang;
+use crate::messages::cli as m;
 use crate::output::Output;
 use crate::report::{Format, ReportSettings};
 use crate::study::{parse_encoding, CsvOptions, ReadOptions};
@@ -113,8 +115,24 @@ pub fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" | "TAB" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
-        _ => Err(format!("'{s}' is not one character (use , ; or tab)")),
+        _ => Err(m::not_one_character(s)
+            .get(super::messages_lang())
+            .to_string()),
     }
+}
+
+/// `--bands LOW,HIGH`, its error in the run's language.
+pub fn parse_bands(s: &str) -> Result<crate::method::Bands, String> {
+    use crate::method::results::BandsError;
+    s.parse().map_err(|e| {
+        match e {
+            BandsError::NotTwo(s) => m::bands_not_two(&s),
+            BandsError::NotANumber(s) => m::not_a_number(&s),
+            BandsError::Order(low, high) => m::bands_order(low, high),
+        }
+        .get(super::messages_lang())
+        .to_string()
+    })
 }
 
 impl StudyArgs {
@@ -143,41 +161,77 @@ impl StudyArgs {
     }
 
     /// A study folder or workbook, or at least the tables given on their own.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Msg> {
         if self.study.is_none() && self.working_time.is_none() {
-            return Err("give a study folder or workbook (wisn compute data/sikasso), or every table with --standards, --working-time, --workload, --staff".into());
+            return Err(m::give_a_study());
         }
         Ok(())
     }
 }
 
-/// Prints problems on stderr, `error:`/`warning:`/`note:` first, coloured on a terminal.
-pub fn print_problems<'a>(problems: impl IntoIterator<Item = &'a Problem>) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for p in problems {
-        let (word, code) = match p.severity {
-            Severity::Error => ("error", "31"),
-            Severity::Warning => ("warning", "33"),
-            Severity::Note => ("note", "36"),
+/// `error: ` / `erreur : ` (the word of the severity and the colon, as each language writes
+/// it), coloured when `color`.
+pub fn lead(severity: Severity, lang: Lang, color: bool) -> String {
+    let word = severity.word(lang);
+    let colon = match lang {
+        Lang::En => ": ",
+        Lang::Fr => " : ",
+    };
+    if color {
+        let code = match severity {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+            Severity::Note => "36",
         };
-        if color {
-            eprintln!("\x1b[1;{code}m{word}\x1b[0m: {p}");
-        } else {
-            eprintln!("{word}: {p}");
-        }
+        format!("\x1b[1;{code}m{word}\x1b[0m{colon}")
+    } else {
+        format!("{word}{colon}")
     }
 }
 
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints problems on stderr in `lang`, `error:`/`warning:`/`note:` first (`erreur :`,
+/// `avertissement :`, `note :`), coloured on a terminal.
+pub fn print_problems<'a>(lang: Lang, problems: impl IntoIterator<Item = &'a Problem>) {
+    let color = stderr_color();
+    for p in problems {
+        eprintln!("{}{}", lead(p.severity, lang, color), p.render(lang));
+    }
+}
+
+/// Prints a message of the catalogue on stderr as an error (`error: …` / `erreur : …`).
+pub fn print_error(lang: Lang, message: &Msg) {
+    eprintln!(
+        "{}{}",
+        lead(Severity::Error, lang, false),
+        message.get(lang)
+    );
+}
+
+/// Prints a note (`note: …` / `note : …`).
+pub fn print_note(lang: Lang, message: &Msg) {
+    eprintln!("{}{}", lead(Severity::Note, lang, false), message.get(lang));
+}
+
+/// Prints an error and its causes (`error: a: b`), the catalogue's messages in `lang`.
+pub fn print_anyhow(lang: Lang, err: &anyhow::Error) {
+    eprintln!(
+        "{}{}",
+        lead(Severity::Error, lang, false),
+        crate::diag::error_text(err, lang)
+    );
+}
+
 /// Prints the errors of a failed read and says how many there were.
-pub fn report_errors(diag: &Diagnostics) {
+pub fn report_errors(lang: Lang, diag: &Diagnostics) {
     const SHOWN: usize = 30;
     let errors: Vec<&Problem> = diag.errors().collect();
-    print_problems(errors.iter().take(SHOWN).copied());
+    print_problems(lang, errors.iter().take(SHOWN).copied());
     if errors.len() > SHOWN {
-        eprintln!(
-            "... and {} more errors: run `wisn validate` to list them all",
-            errors.len() - SHOWN
-        );
+        eprintln!("{}", m::more_errors(errors.len() - SHOWN).get(lang));
     }
 }
 
@@ -235,18 +289,20 @@ impl PresentationArgs {
     /// --strict and any warning, prints them and returns `Err` (the run must write nothing).
     pub fn report_warnings<'a>(&self, diag: &'a Diagnostics) -> Result<Vec<&'a Problem>, Reported> {
         let warnings: Vec<&Problem> = diag.warnings().collect();
+        let lang = self.lang();
         if self.strict && !warnings.is_empty() {
-            print_problems(warnings.iter().copied());
-            eprintln!(
-                "error: {} warnings and --strict: nothing written",
-                warnings.len()
-            );
+            print_problems(lang, warnings.iter().copied());
+            print_error(lang, &m::strict_warnings(warnings.len()));
             return Err(Reported);
         }
         if !self.quiet {
-            print_problems(diag.problems.iter().filter(|p| {
-                p.severity == Severity::Warning || (self.verbose && p.severity == Severity::Note)
-            }));
+            print_problems(
+                lang,
+                diag.problems.iter().filter(|p| {
+                    p.severity == Severity::Warning
+                        || (self.verbose && p.severity == Severity::Note)
+                }),
+            );
         }
         Ok(warnings)
     }
@@ -257,33 +313,33 @@ impl PresentationArgs {
 /// error naming the ones it does), and the output opened (atomic `-o FILE`, `-o -` or nothing:
 /// stdout), so that a bad path fails at once. `Err` is the exit code, the error printed.
 pub fn open_output<R: crate::report::Report>(
+    lang: Lang,
     format: Option<Format>,
     output: Option<&Path>,
 ) -> Result<(Format, Output), ExitCode> {
     // `-o resultats.xls` (an extension that names no format) for every command (cli::guards).
     if let (None, Some(out)) = (format, output) {
         if let Err(e) = super::guards::check_output(out, Format::from_path(out).is_some(), &[]) {
-            eprintln!("error: {e}");
+            print_error(lang, &e);
             return Err(ExitCode::from(super::EXIT_USAGE));
         }
     }
     let format = match Format::choose(format, output, R::FORMATS) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_error(lang, &e);
             return Err(ExitCode::from(super::EXIT_USAGE));
         }
     };
     let to_stdout = output.map_or(true, |p| p == Path::new("-"));
     if format.needs_file() && to_stdout && std::io::stdout().is_terminal() {
-        let ext = format.name();
-        eprintln!("error: --format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output");
+        print_error(lang, &m::format_needs_file(format.name()));
         return Err(ExitCode::from(super::EXIT_USAGE));
     }
     match Output::prepare(output) {
         Ok(o) => Ok((format, o)),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            print_anyhow(lang, &e);
             Err(ExitCode::from(super::EXIT_FAILED))
         }
     }
@@ -303,9 +359,9 @@ pub fn terminal_settings(output: &Output) -> (bool, Option<u16>) {
 }
 
 /// The results of a computation, or the exit code after printing the problems that stopped it.
-pub fn computed<T>(result: Result<T, Vec<Problem>>) -> Result<T, ExitCode> {
+pub fn computed<T>(lang: Lang, result: Result<T, Vec<Problem>>) -> Result<T, ExitCode> {
     result.map_err(|problems| {
-        print_problems(&problems);
+        print_problems(lang, &problems);
         ExitCode::from(super::EXIT_FAILED)
     })
 }

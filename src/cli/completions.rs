@@ -39,7 +39,7 @@ pub fn run(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
     let output = match Output::prepare(args.output.as_deref()) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            super::common::print_anyhow(crate::i18n::Lang::from_env(), &e);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{open_output, report_errors, PresentationArgs, StudyArgs};
+use super::common::{open_output, print_error, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::engine::{ComputeOptions, Level};
+use crate::messages::cli as m;
 use crate::method::{Bands, Rounding};
 use crate::report::{ComputeReport, Format, Report, ReportSettings};
 
@@ -30,7 +31,7 @@ pub struct ComputeArgs {
     #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
     pub round: Rounding,
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
     /// Worker threads (default and at most: one per core). Results are identical whatever the
     /// number.
@@ -62,36 +63,37 @@ pub struct ComputeArgs {
 }
 
 pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.presentation.lang();
     if let Err(e) = args.study.check() {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if args.by.contains(&Level::Facility) {
-        eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
+        print_error(lang, &m::by_facility());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if let Some(out) = args.output.as_deref() {
         let known = args.format.is_some() || Format::from_path(out).is_some();
         let inputs = super::guards::input_files(&args.study.read_options(), &[]);
         if let Err(e) = super::guards::check_output(out, known, &inputs) {
-            eprintln!("error: {e}");
+            print_error(lang, &e);
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     }
-    let lang = args.presentation.lang();
     // Decide the format and open the output first: a bad path fails before the long work.
-    let (format, output) = match open_output::<ComputeReport>(args.format, args.output.as_deref()) {
-        Ok(o) => o,
-        Err(code) => return Ok(code),
-    };
+    let (format, output) =
+        match open_output::<ComputeReport>(lang, args.format, args.output.as_deref()) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
     if let Err(e) = crate::report::compute::dhis2::check_args(format, args.study.period.as_deref())
     {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let planning = args.scenario.is_some() || args.uncertainty.is_some();
     if planning && matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
-        eprintln!("error: --format dhis2-csv|dhis2-json writes compute results only: leave out --scenario and --uncertainty, or choose csv, json, xlsx, html or table");
+        print_error(lang, &m::dhis2_with_planning());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let uncertainty = match args.uncertainty {
@@ -103,7 +105,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 spread: args.standard_spread,
             };
             if let Err(e) = crate::uncertainty::check(&o) {
-                eprintln!("error: {e}");
+                print_error(lang, &e);
                 return Ok(ExitCode::from(EXIT_FAILED));
             }
             Some(o)
@@ -131,7 +133,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     spinner.computing();
     if diag.has_errors() {
         spinner.finish();
-        report_errors(&diag);
+        report_errors(lang, &diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let scenario_rows = match &args.scenario {
@@ -142,7 +144,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 crate::study::scenario::read_scenarios(&table, read.csv, &builder, &mut diag);
             if diag.has_errors() {
                 spinner.finish();
-                report_errors(&diag);
+                report_errors(lang, &diag);
                 return Ok(ExitCode::from(EXIT_FAILED));
             }
             Some(rows)
@@ -155,13 +157,13 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         .then(|| super::guards::period_mismatch(args.study.period.as_deref(), &study))
         .flatten()
     {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let computed = pool.install(|| crate::engine::compute(&study, &options, &mut diag));
     super::common::release_freed_memory();
     spinner.finish();
-    let results = match super::common::computed(computed) {
+    let results = match super::common::computed(lang, computed) {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
@@ -191,7 +193,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
                 &mut diag,
             )
         });
-        match super::common::computed(planned) {
+        match super::common::computed(lang, planned) {
             Ok(p) => Some(p),
             Err(code) => return Ok(code),
         }
@@ -214,10 +216,11 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(plan) = &plan {
         let title = if args.scenario.is_some() {
-            "WISN — scenarios"
+            m::title_scenarios()
         } else {
-            "WISN — uncertainty of the standards"
+            m::title_uncertainty()
         };
+        let title = title.get(lang);
         let report = crate::report::planning::PlanReport {
             table: plan.table(),
             warnings,

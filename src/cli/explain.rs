@@ -8,11 +8,14 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{open_output, print_problems, report_errors, StudyArgs};
+use super::common::{
+    open_output, print_error, print_note, print_problems, report_errors, StudyArgs,
+};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::diag::{Location, Problem};
 use crate::engine::ComputeOptions;
 use crate::i18n::Lang;
+use crate::messages::cli as m;
 use crate::method::{Bands, Rounding};
 use crate::names::{closest, did_you_mean, normalise};
 use crate::report::{Format, Report, ReportSettings};
@@ -41,7 +44,7 @@ pub struct ExplainArgs {
     #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
     pub round: Rounding,
     /// Ratio bands of the status (as `wisn compute --bands`).
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
 }
 
@@ -88,7 +91,7 @@ fn table_location(read: &ReadOptions, tables: &[&str], column: &str) -> Location
     Location::file(file).with_column(column)
 }
 
-fn find_facility(b: &Builder, text: &str) -> Result<usize, Option<String>> {
+fn find_facility(b: &Builder, text: &str) -> Result<usize, Option<crate::diag::Msg>> {
     if let Some(i) = b.find_facility(text.trim()) {
         return Ok(i);
     }
@@ -106,53 +109,50 @@ fn find_facility(b: &Builder, text: &str) -> Result<usize, Option<String>> {
         return Ok(*i);
     }
     let ids = b.study.facilities.iter().map(|f| f.id.as_str());
-    let suggestion = closest(text.trim(), ids)
-        .map(|s| format!("did you mean \"{s}\"?"))
-        .or_else(|| {
-            // A misspelt name, or part of one (`Kaboïla` for `CSCom de Kaboïla`).
-            let names: Vec<&str> = b
-                .study
-                .facilities
-                .iter()
-                .filter_map(|f| f.name.as_deref())
-                .collect();
-            did_you_mean(text.trim(), &names)
-        });
+    let suggestion = closest(text.trim(), ids).map(m::did_you_mean).or_else(|| {
+        // A misspelt name, or part of one (`Kaboïla` for `CSCom de Kaboïla`).
+        let names: Vec<&str> = b
+            .study
+            .facilities
+            .iter()
+            .filter_map(|f| f.name.as_deref())
+            .collect();
+        did_you_mean(text.trim(), &names)
+    });
     Err(suggestion)
 }
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
     if let Err(e) = args.study.check() {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let (format, output) = match open_output::<ExplainReport>(args.format, args.output.as_deref()) {
-        Ok(o) => o,
-        Err(code) => return Ok(code),
-    };
+    let (format, output) =
+        match open_output::<ExplainReport>(lang, args.format, args.output.as_deref()) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
     let read = args.study.read_options();
     let spinner = super::progress::Spinner::start(std::io::stderr().is_terminal(), lang);
     let (builder, mut diag) = crate::study::load(&read);
     spinner.finish();
     if diag.has_errors() {
-        report_errors(&diag);
+        report_errors(lang, &diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let facility = match find_facility(&builder, &args.facility) {
         Ok(i) => i,
         Err(suggestion) => {
-            let mut p = Problem::error(Code::UnknownFacility, "no facility has this facility_id")
+            let mut p = Problem::error(Code::UnknownFacility, m::no_such_facility())
                 .at(table_location(
                     &read,
                     &["facilities", "staff", "workload"],
                     "facility_id",
                 ))
                 .value(args.facility.clone());
-            p = p.hint(
-                suggestion.unwrap_or_else(|| "give a facility_id of the facilities table".into()),
-            );
-            print_problems([&p]);
+            p = p.hint(suggestion.unwrap_or_else(m::give_a_facility_id));
+            print_problems(lang, [&p]);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
@@ -164,11 +164,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             .map(|c| c.name.as_str())
             .collect();
         let suggestion = did_you_mean(&args.cadre, &names);
-        let p = Problem::error(Code::UnknownCadre, "no cadre has this name")
+        let p = Problem::error(Code::UnknownCadre, m::no_such_cadre())
             .at(table_location(&read, &["standards", "staff"], "cadre"))
             .value(args.cadre.clone())
-            .hint(suggestion.unwrap_or_else(|| format!("the cadres are: {}", names.join(", "))));
-        print_problems([&p]);
+            .hint(suggestion.unwrap_or_else(|| m::the_cadres_are(&names.join(", "))));
+        print_problems(lang, [&p]);
         return Ok(ExitCode::from(EXIT_FAILED));
     };
     let options = ComputeOptions {
@@ -180,20 +180,20 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let results = match crate::engine::compute(&study, &options, &mut diag) {
         Ok(r) => r,
         Err(problems) => {
-            print_problems(&problems);
+            print_problems(lang, &problems);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
     let explanation = match crate::explain::explain(&study, &results, facility, cadre, &options) {
         Ok(e) => e,
         Err(p) => {
-            print_problems([&p]);
+            print_problems(lang, [&p]);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
     let warnings = diag.warnings().count();
     if warnings > 0 {
-        eprintln!("note: {warnings} warnings while reading the study (`wisn validate` lists them)");
+        print_note(lang, &m::warnings_while_reading(warnings));
     }
     let report = ExplainReport {
         explanation: &explanation,

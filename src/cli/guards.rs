@@ -7,15 +7,18 @@ use std::path::{Path, PathBuf};
 /// `-o`: an extension that names no format (`resultats.xls`, `.ods`, `.pdf`) is refused (writing
 /// the terminal table under that name would mislead), unless `--format` chose the format
 /// (`known`); so is one of the study's input files (`inputs`), which the report would replace.
-pub fn check_output(output: &Path, known: bool, inputs: &[PathBuf]) -> Result<(), String> {
+pub fn check_output(
+    output: &Path,
+    known: bool,
+    inputs: &[PathBuf],
+) -> Result<(), crate::diag::Msg> {
     if output == Path::new("-") {
         return Ok(());
     }
     if let (false, Some(ext)) = (known, output.extension()) {
-        return Err(format!(
-            "-o {}: wisn does not write .{} files; give a name ending in .csv, .json, .xlsx, .html or .txt (the terminal table), or choose the format with --format",
+        return Err(crate::messages::cli::unknown_output_extension(
             output.display(),
-            ext.to_string_lossy()
+            &ext.to_string_lossy(),
         ));
     }
     crate::output::check_not_input(output, inputs)
@@ -66,18 +69,20 @@ pub fn input_files(
 
 /// `--period` against the years of the workload: `--period 2021` on results computed from 2023
 /// workload would label them 2021 in DHIS2.
-pub fn period_mismatch(period: Option<&str>, study: &crate::model::Study) -> Option<String> {
+pub fn period_mismatch(
+    period: Option<&str>,
+    study: &crate::model::Study,
+) -> Option<crate::diag::Msg> {
     let p = crate::study::dhis2::parse_period(period?)?;
     let years = &study.workload.years;
     if years.is_empty() || years.contains(&p.start_year) {
         return None;
     }
     let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-    Some(format!(
-        "--period {}: the results are computed from workload of {}, not {}; give the period of the data (--period {}), or --year to choose the year",
+    Some(crate::messages::cli::period_mismatch(
         period.unwrap_or(""),
-        list.join(", "),
+        &list.join(", "),
         p.start_year,
-        list.last().map(String::as_str).unwrap_or("")
+        list.last().map(String::as_str).unwrap_or(""),
     ))
 }

@@ -481,6 +481,13 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "validate",
+        "lang",
+        "Langue du rapport et des messages et corrections des problèmes (texte, et `message` et \
+         `hint` en JSON et CSV ; les codes et les autres champs ne changent jamais). Par défaut : \
+         d'après LC_ALL, LC_MESSAGES ou LANG (fr… donne le français), sinon l'anglais",
+    ),
+    (
+        "validate",
         "verbose",
         "Lister aussi les notes (comment chaque nom de catégorie a été reconnu, valeurs écartées \
          par --year…) : dans le format texte ; JSON et CSV les listent toujours",
@@ -502,7 +509,8 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "template",
         "lang",
-        "Langue des noms de feuilles, des en-têtes et des notes",
+        "Langue des noms de feuilles, des en-têtes et des notes [par défaut : fr] ; des messages \
+         aussi (par défaut : celle de l'environnement)",
     ),
     (
         "template",
@@ -754,11 +762,9 @@ mod tests {
         let hoisted = hoist_lang(args(&["wisn", "--lang=fr", "--help"]), &cmd);
         assert_eq!(hoisted, args(&["wisn", "--help"]));
         let hoisted = hoist_lang(args(&["wisn", "--lang", "fr", "validate", "x"]), &cmd);
-        assert_eq!(
-            hoisted,
-            args(&["wisn", "validate", "x"]),
-            "validate has no --lang"
-        );
+        assert_eq!(hoisted, args(&["wisn", "validate", "--lang", "fr", "x"]));
+        let hoisted = hoist_lang(args(&["wisn", "--lang", "fr", "man", "x"]), &cmd);
+        assert_eq!(hoisted, args(&["wisn", "man", "x"]), "man has no --lang");
         let kept = args(&["wisn", "compute", "--lang", "fr"]);
         assert_eq!(hoist_lang(kept.clone(), &cmd), kept);
     }

@@ -49,17 +49,19 @@ pub fn run(args: ManArgs) -> anyhow::Result<ExitCode> {
             .get_subcommands()
             .map(|c| c.get_name().to_string())
             .collect();
-        eprintln!(
-            "error: no command \"{}\" (the commands are: {})",
-            args.command.unwrap_or_default(),
-            names.join(", ")
+        super::common::print_error(
+            crate::i18n::Lang::from_env(),
+            &crate::messages::cli::no_such_command(
+                &args.command.unwrap_or_default(),
+                &names.join(", "),
+            ),
         );
         return Ok(ExitCode::from(EXIT_USAGE));
     };
     let output = match Output::prepare(args.output.as_deref()) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            super::common::print_anyhow(crate::i18n::Lang::from_env(), &e);
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };

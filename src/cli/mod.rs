@@ -3,6 +3,7 @@
 //! computation failed, 2 the command line is wrong: study-format §4).
 
 pub mod allocate;
+pub mod clap_fr;
 pub mod common;
 pub mod completions;
 pub mod compute;
@@ -86,6 +87,20 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILED: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+/// Whether this run's messages are French, set by [`run`] before the arguments are parsed (the
+/// value parsers, e.g. `--scale-census`, have no other way to know).
+static FRENCH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The language of this run's messages as [`run`] found it (`--lang`, else the environment):
+/// for the value parsers' messages.
+pub fn messages_lang() -> crate::i18n::Lang {
+    if FRENCH.load(std::sync::atomic::Ordering::Relaxed) {
+        crate::i18n::Lang::Fr
+    } else {
+        crate::i18n::Lang::En
+    }
+}
+
 /// Parses the arguments and runs the command.
 pub fn run<I, T>(args: I) -> anyhow::Result<ExitCode>
 where
@@ -94,7 +109,9 @@ where
 {
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     let mut cmd = Cli::command();
-    if help_fr::wants_french(&args) {
+    let french = help_fr::wants_french(&args);
+    FRENCH.store(french, std::sync::atomic::Ordering::Relaxed);
+    if french {
         cmd = help_fr::localize(cmd);
     }
     let args = help_fr::hoist_lang(args, &cmd);
@@ -105,7 +122,12 @@ where
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            e.print().ok();
+            if french && e.use_stderr() {
+                // clap's own words in French (the help and version are printed as they are).
+                e.apply::<clap_fr::French>().print().ok();
+            } else {
+                e.print().ok();
+            }
             return Ok(ExitCode::from(code));
         }
     };

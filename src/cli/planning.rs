@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::common::{report_errors, PresentationArgs, StudyArgs};
-use crate::diag::{Diagnostics, Problem};
+use crate::diag::{Diagnostics, Msg, Problem};
 use crate::engine::{ComputeOptions, Results};
+use crate::i18n::Lang;
 use crate::method::{Bands, Rounding};
 use crate::output::Output;
 use crate::planning::report::AllocateReport;
@@ -31,7 +32,7 @@ pub struct PlanArgs {
     #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
     pub round: Rounding,
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
     /// Worker threads (default and at most: one per core). Results are identical whatever the
     /// number.
@@ -46,8 +47,12 @@ pub struct PlanArgs {
 
 /// A usage problem (exit 2), a failure already printed (exit 1), or an exit code decided.
 pub enum Stop {
-    Usage(String),
+    Usage(Msg),
     Failed,
+    /// Problems to print as errors (exit 1).
+    Problems(Vec<Problem>),
+    /// An error to print (exit 1).
+    Error(anyhow::Error),
     Code(std::process::ExitCode),
 }
 
@@ -55,8 +60,12 @@ impl PlanArgs {
     /// The format of the run and the output, opened before the work (a bad path fails at
     /// once).
     pub fn open_output(&self) -> Result<(Format, Output), Stop> {
-        super::common::open_output::<AllocateReport>(self.format, self.output.as_deref())
-            .map_err(Stop::Code)
+        super::common::open_output::<AllocateReport>(
+            self.presentation.lang(),
+            self.format,
+            self.output.as_deref(),
+        )
+        .map_err(Stop::Code)
     }
 
     /// How the rows are presented.
@@ -102,7 +111,7 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(super::common::worker_threads(args.jobs))
         .build()
-        .map_err(|e| Stop::Usage(format!("--jobs: {e}")))?;
+        .map_err(|e| Stop::Usage(crate::messages::planning::jobs_failed(e.to_string())))?;
     let read = args.read_options();
     let (builder, mut diag) = pool.install(|| crate::study::load(&read));
     let costs = if diag.has_errors() {
@@ -111,7 +120,7 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
         crate::planning::inputs::study_costs(&read, &builder, &mut diag)
     };
     if diag.has_errors() {
-        report_errors(&diag);
+        report_errors(args.presentation.lang(), &diag);
         return Err(Stop::Failed);
     }
     let options = ComputeOptions {
@@ -121,10 +130,7 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
     };
     let results = pool
         .install(|| crate::engine::compute(&builder.study, &options, &mut diag))
-        .map_err(|problems| {
-            super::common::print_problems(&problems);
-            Stop::Failed
-        })?;
+        .map_err(Stop::Problems)?;
     Ok(Computed {
         builder,
         results,
@@ -135,18 +141,25 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
 
 /// Prints problems as errors and fails the run.
 pub fn fail(problems: &[Problem]) -> Stop {
-    super::common::print_problems(problems);
-    Stop::Failed
+    Stop::Problems(problems.to_vec())
 }
 
-/// `Stop` → exit code, printing a usage message.
-pub fn exit(stop: Stop) -> std::process::ExitCode {
+/// `Stop` → exit code, printing the usage message, problems or error in `lang`.
+pub fn exit(lang: Lang, stop: Stop) -> std::process::ExitCode {
     match stop {
         Stop::Usage(m) => {
-            eprintln!("error: {m}");
+            super::common::print_error(lang, &m);
             std::process::ExitCode::from(super::EXIT_USAGE)
         }
         Stop::Failed => std::process::ExitCode::from(super::EXIT_FAILED),
+        Stop::Problems(problems) => {
+            super::common::print_problems(lang, &problems);
+            std::process::ExitCode::from(super::EXIT_FAILED)
+        }
+        Stop::Error(e) => {
+            super::common::print_anyhow(lang, &e);
+            std::process::ExitCode::from(super::EXIT_FAILED)
+        }
         Stop::Code(code) => code,
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::common::{open_output, report_errors, PresentationArgs, StudyArgs};
+use super::common::{open_output, print_error, report_errors, PresentationArgs, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::diag::Code;
 use crate::engine::{ComputeOptions, Level};
@@ -42,7 +42,7 @@ pub struct ProjectArgs {
     #[arg(long, value_enum, default_value_t = Rounding::Nearest)]
     pub round: Rounding,
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
     /// Worker threads (default and at most: one per core). Results are identical whatever the
     /// number.
@@ -53,17 +53,18 @@ pub struct ProjectArgs {
 }
 
 pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.presentation.lang();
     if let Err(e) = args.study.check() {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if args.by.contains(&Level::Facility) {
-        eprintln!("error: --by facility: facility rows are always written; --by takes district, region, facility_type or national");
+        print_error(lang, &crate::messages::cli::by_facility());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if let Some(p) = args.growth {
         if !(p.is_finite() && p > -100.0) {
-            eprintln!("error: --growth {p}: the growth is a percentage a year above −100 (e.g. 3 for +3 % a year)");
+            print_error(lang, &crate::messages::cli::bad_growth(p));
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     }
@@ -72,10 +73,11 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
         (None, Some(list)) => Years::List(list.clone()),
         (None, None) => unreachable!("clap requires --to or --years"),
     };
-    let (format, output) = match open_output::<PlanReport>(args.format, args.output.as_deref()) {
-        Ok(o) => o,
-        Err(code) => return Ok(code),
-    };
+    let (format, output) =
+        match open_output::<PlanReport>(lang, args.format, args.output.as_deref()) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(super::common::worker_threads(args.jobs))
         .build()?;
@@ -87,7 +89,7 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
     diag.problems
         .retain(|p| !matches!(p.code, Code::MoreThan12Months | Code::IncompleteMonths));
     if diag.has_errors() {
-        report_errors(&diag);
+        report_errors(lang, &diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let study = builder.study;
@@ -102,7 +104,7 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
         annualize: args.study.annualize,
     };
     let projected = pool.install(|| crate::project::project(&study, &options, &compute, &mut diag));
-    let projected = match super::common::computed(projected) {
+    let projected = match super::common::computed(lang, projected) {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };

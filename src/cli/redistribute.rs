@@ -22,9 +22,10 @@ pub struct RedistributeArgs {
 }
 
 pub fn run(args: RedistributeArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.plan.presentation.lang();
     match run_inner(args) {
         Ok(code) => Ok(code),
-        Err(stop) => Ok(exit(stop)),
+        Err(stop) => Ok(exit(lang, stop)),
     }
 }
 
@@ -51,13 +52,7 @@ fn run_inner(args: RedistributeArgs) -> Result<ExitCode, Stop> {
         warnings: warned,
         settings: &settings,
     };
-    let bytes = crate::report::serialize(&report, format).map_err(|e| {
-        eprintln!("error: {e:#}");
-        Stop::Failed
-    })?;
-    output.finish(&bytes).map_err(|e| {
-        eprintln!("error: {e:#}");
-        Stop::Failed
-    })?;
+    let bytes = crate::report::serialize(&report, format).map_err(Stop::Error)?;
+    output.finish(&bytes).map_err(Stop::Error)?;
     Ok(ExitCode::from(EXIT_OK))
 }

@@ -2,7 +2,8 @@
 //! standards, the working time and the staff assigned; print or write, per date, site and cadre,
 //! the staff needed on duty and the headcount, against the staff assigned.
 
-use crate::diag::Code;
+use crate::diag::{Code, Msg};
+use crate::messages::cli as m;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,7 +58,7 @@ pub struct SurgeArgs {
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub by: Vec<GroupLevel>,
     /// Ratio bands of the status: shortage below LOW, excess above HIGH.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1")]
+    #[arg(long, value_name = "LOW,HIGH", default_value = "0.9,1.1", value_parser = super::common::parse_bands)]
     pub bands: Bands,
     /// Output format (default: table, or what the -o file name says: .csv .json .xlsx .html).
     #[arg(long, short = 'f', value_name = "FORMAT", value_parser = Format::parser(SurgeReport::FORMATS))]
@@ -74,20 +75,23 @@ pub struct SurgeArgs {
     pub presentation: PresentationArgs,
 }
 
+/// A value parser's message in the run's language.
+fn said(msg: Msg) -> String {
+    msg.get(super::messages_lang()).to_string()
+}
+
 fn number(s: &str) -> Result<f64, String> {
     let t = s.trim().replace(',', ".");
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("'{s}' is not a number")),
+        _ => Err(said(m::not_a_number(s))),
     }
 }
 
 fn parse_scale(s: &str) -> Result<f64, String> {
     let v = number(s)?;
     if v < 0.0 {
-        return Err(format!(
-            "{s} is below 0: give a factor such as 1.5 (50 % more patients)"
-        ));
+        return Err(said(m::scale_below_zero(s)));
     }
     Ok(v)
 }
@@ -98,31 +102,27 @@ fn parse_rate(s: &str) -> Result<f64, String> {
         None => number(s)?,
     };
     if !(0.0..1.0).contains(&v) {
-        return Err(format!(
-            "{s} is not a share between 0 and 1 (1 excluded): write 0.1 (or 10%) for 10 % of staff absent"
-        ));
+        return Err(said(m::not_a_share(s)));
     }
     Ok(v)
 }
 
 pub(super) fn parse_stay(s: &str) -> Result<(Severity, u32), String> {
     let Some((name, days)) = s.split_once(['=', ':']) else {
-        return Err(format!("'{s}' is not SEVERITY=DAYS (e.g. moderate=7)"));
+        return Err(said(m::not_severity_days(s)));
     };
-    let severity = Severity::parse(name).ok_or_else(|| {
-        format!("'{name}' is not a severity: mild, moderate, severe or critical (légère, modérée, sévère, critique)")
-    })?;
+    let severity = Severity::parse(name).ok_or_else(|| said(m::not_a_severity(name)))?;
     let days: u32 = days
         .trim()
         .parse()
         .ok()
         .filter(|d| *d >= 1)
-        .ok_or_else(|| format!("'{days}' is not a whole number of days ≥ 1"))?;
+        .ok_or_else(|| said(m::not_whole_days(days)))?;
     if days > crate::surge::read::MAX_STAY_DAYS {
-        return Err(format!(
-            "a stay of {days} days is longer than wisn accepts ({} days): check the number (days, not hours)",
-            crate::surge::read::MAX_STAY_DAYS
-        ));
+        return Err(said(m::stay_too_long(
+            days,
+            crate::surge::read::MAX_STAY_DAYS,
+        )));
     }
     Ok((severity, days))
 }
@@ -144,22 +144,19 @@ impl SurgeArgs {
     }
 
     /// `--length-of-stay` by severity; an error when a severity is given two different stays.
-    pub fn length_of_stay(&self) -> Result<[Option<u32>; 4], String> {
+    pub fn length_of_stay(&self) -> Result<[Option<u32>; 4], Msg> {
         stays(&self.length_of_stay)
     }
 }
 
 /// `--length-of-stay` (of `wisn surge` and `wisn validate`) by severity; an error when a severity
 /// is given two different stays.
-pub(super) fn stays(given: &[(Severity, u32)]) -> Result<[Option<u32>; 4], String> {
+pub(super) fn stays(given: &[(Severity, u32)]) -> Result<[Option<u32>; 4], Msg> {
     let mut out = [None; 4];
     for &(s, days) in given {
         match out[s.index()] {
             Some(d) if d != days => {
-                return Err(format!(
-                    "--length-of-stay gives {} two stays ({d} and {days} days)",
-                    s.as_str()
-                ))
+                return Err(crate::messages::cli::two_stays(s.as_str(), d, days))
             }
             _ => out[s.index()] = Some(days),
         }
@@ -167,32 +164,34 @@ pub(super) fn stays(given: &[(Severity, u32)]) -> Result<[Option<u32>; 4], Strin
     Ok(out)
 }
 
-fn usage(message: &str) -> anyhow::Result<ExitCode> {
-    eprintln!("error: {message}");
+fn usage(lang: crate::i18n::Lang, message: &Msg) -> anyhow::Result<ExitCode> {
+    super::common::print_error(lang, message);
     Ok(ExitCode::from(EXIT_USAGE))
 }
 
 pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.presentation.lang();
     if args.study.is_none() && args.covid_standards.is_none() {
-        return usage("give a study folder or workbook (wisn surge data/covid), or the tables with --covid-standards, --census (or --admissions), --working-time, --covid-staff");
+        return usage(lang, &crate::messages::cli::give_a_surge_study());
     }
     let length_of_stay = match args.length_of_stay() {
         Ok(l) => l,
-        Err(e) => return usage(&e),
+        Err(e) => return usage(lang, &e),
     };
     if let Some(out) = args.output.as_deref() {
         let known = args.format.is_some() || crate::report::Format::from_path(out).is_some();
         let inputs =
             super::guards::input_files(&args.read_options(), crate::surge::schema::SURGE_TABLES);
         if let Err(e) = super::guards::check_output(out, known, &inputs) {
-            return usage(&e);
+            return usage(lang, &e);
         }
     }
     // Decide the format and open the output first: a bad path fails before the work.
-    let (format, output) = match open_output::<SurgeReport>(args.format, args.output.as_deref()) {
-        Ok(o) => o,
-        Err(code) => return Ok(code),
-    };
+    let (format, output) =
+        match open_output::<SurgeReport>(lang, args.format, args.output.as_deref()) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
     let read = args.read_options();
     let options = SurgeOptions {
         scale_census: args.scale_census,
@@ -208,13 +207,13 @@ pub fn run(args: SurgeArgs) -> anyhow::Result<ExitCode> {
     // The same checks as `wisn validate` on a surge study (crate::surge::check).
     let (study, results, mut diag) = crate::surge::check(&read, &length_of_stay, &options);
     let Some(results) = results else {
-        report_errors(&diag);
+        report_errors(lang, &diag);
         return Ok(ExitCode::from(EXIT_FAILED));
     };
     if !args.length_of_stay.is_empty() && study.source == crate::surge::read::CensusSource::Census {
         diag.warn(crate::diag::Problem::warning(
             Code::LengthOfStayUnused,
-            "--length-of-stay is only used with an admissions table: the census is read as it is",
+            crate::messages::cli::length_of_stay_unused(),
         ));
     }
     let Ok(warnings) = args.presentation.report_warnings(&diag) else {

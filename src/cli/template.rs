@@ -9,14 +9,16 @@ use clap::Args;
 
 use super::common::open_output;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::messages::cli as m;
 use crate::report::{Format, Report, ReportSettings};
 use crate::template::{Lang, Template};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// Language of sheet names, headers and notes.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
-    pub lang: Lang,
+    /// Language of sheet names, headers and notes [default: fr]; of the messages too (default:
+    /// the environment's).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// The workbook to write (.xlsx; `-` for stdout, not a terminal).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: PathBuf,
@@ -44,6 +46,10 @@ impl Report for TemplateReport {
 }
 
 pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
+    // The workbook is French unless asked otherwise (the DRH's analysts read French); the
+    // messages are in the language asked, else the environment's.
+    let said = args.lang.unwrap_or_else(Lang::from_env);
+    let book = args.lang.unwrap_or(Lang::Fr);
     let to_stdout = args.output == Path::new("-");
     let is_xlsx = args
         .output
@@ -51,26 +57,20 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if !is_xlsx && !to_stdout {
-        eprintln!(
-            "error: {}: the template is an Excel workbook: give a name ending in .xlsx (-o etude.xlsx)",
-            args.output.display()
-        );
+        super::common::print_error(said, &m::template_is_xlsx(args.output.display()));
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     if args.output.exists() && !args.force && !to_stdout {
-        eprintln!(
-            "error: {}: already exists and may be a filled-in study: nothing written (fix: choose another name, or give --force to replace it)",
-            args.output.display()
-        );
+        super::common::print_error(said, &m::template_exists(args.output.display()));
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     let (format, output) =
-        match open_output::<TemplateReport>(Some(Format::Xlsx), Some(&args.output)) {
+        match open_output::<TemplateReport>(said, Some(Format::Xlsx), Some(&args.output)) {
             Ok(o) => o,
             Err(code) => return Ok(code),
         };
     let report = TemplateReport {
-        lang: args.lang,
+        lang: book,
         settings: ReportSettings::default(),
     };
     let bytes = crate::report::serialize(&report, format)?;
@@ -81,7 +81,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "{}: {}",
         args.output.display(),
-        match args.lang {
+        match said {
             Lang::Fr => "modèle d'étude écrit ; remplir les feuilles puis lancer wisn validate et wisn compute",
             Lang::En => "study template written; fill in the sheets, then run wisn validate and wisn compute",
         }

@@ -26,13 +26,15 @@ use std::process::ExitCode;
 use clap::Args;
 use serde_json::json;
 
-use super::common::{open_output, terminal_settings, StudyArgs};
+use super::common::{open_output, print_error, terminal_settings, StudyArgs};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::diag::{Diagnostics, Problem, Severity};
+use crate::diag::{Diagnostics, Msg, Problem, Severity};
 use crate::engine::ComputeOptions;
+use crate::i18n::Lang;
+use crate::messages::cli as m;
 use crate::model::Study;
-use crate::report::problems::{severity_name, PROBLEM_COLUMNS};
-use crate::report::{Format, Report, ReportSettings, RowSlice, Rows};
+use crate::report::problems::PROBLEM_COLUMNS;
+use crate::report::{Format, Report, ReportSettings, Rows};
 use crate::study::{schema, Builder};
 use crate::surge::read::SurgeStudy;
 
@@ -58,6 +60,11 @@ pub struct ValidateArgs {
     /// `wisn surge` (moderate=7,severe=10).
     #[arg(long, value_name = "SEVERITY=DAYS,...", value_delimiter = ',', value_parser = super::surge::parse_stay)]
     pub length_of_stay: Vec<(crate::method::surge::Severity, u32)>,
+    /// Language of the report and of the problems' messages and fixes (text, and the `message`
+    /// and `hint` of JSON and CSV; codes and every other field never change). Default: from
+    /// LC_ALL, LC_MESSAGES or LANG (fr… gives French), else English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 /// What `wisn validate` writes: the problems (errors first), where each table was read from,
@@ -82,9 +89,9 @@ impl Report for ValidateReport<'_> {
     }
 
     fn rows(&self) -> Option<Box<dyn Rows + '_>> {
-        Some(Box::new(RowSlice {
-            columns: PROBLEM_COLUMNS,
-            rows: self.problems,
+        Some(Box::new(ProblemRows {
+            problems: self.problems,
+            lang: self.settings.lang,
         }))
     }
 
@@ -106,39 +113,79 @@ impl Report for ValidateReport<'_> {
             return Err(crate::report::unsupported(format));
         }
         let mut out = Vec::new();
+        let lang = self.settings.lang;
         let errors = self.errors;
         for p in self.problems {
             if p.severity == Severity::Note && !self.verbose {
                 continue;
             }
-            let word = severity_name(p.severity);
-            if self.settings.color {
-                let code = match p.severity {
-                    Severity::Error => "31",
-                    Severity::Warning => "33",
-                    Severity::Note => "36",
-                };
-                writeln!(out, "\x1b[1;{code}m{word}\x1b[0m: {p}")?;
-            } else {
-                writeln!(out, "{word}: {p}")?;
-            }
+            let lead = super::common::lead(p.severity, lang, self.settings.color);
+            writeln!(out, "{lead}{}", p.render(lang))?;
         }
         for (name, table) in self.tables {
-            writeln!(out, "table {name}: {}", table.display())?;
+            writeln!(
+                out,
+                "{}",
+                m::table_read_from(name, table.display().to_string()).get(lang)
+            )?;
         }
-        let counts: Vec<String> = self
+        let counts = self
             .counts
             .iter()
-            .map(|(k, v)| format!("{v} {}", k.replace('_', " ")))
-            .collect();
-        writeln!(
-            out,
-            "{}: {}; {errors} errors, {} warnings",
-            if errors == 0 { "valid" } else { "invalid" },
-            counts.join(", "),
-            self.warnings
-        )?;
+            .map(|(k, v)| count_text(k, *v))
+            .reduce(|a, b| a.join(", ", &b))
+            .unwrap_or_default();
+        let (e, w) = (m::n_errors(errors), m::n_warnings(self.warnings));
+        let line = if errors == 0 {
+            m::validate_valid(&counts, &e, &w)
+        } else {
+            m::validate_invalid(&counts, &e, &w)
+        };
+        writeln!(out, "{}", line.get(lang))?;
         Ok(out)
+    }
+}
+
+/// `12 facilities`, `1 workload row`: what was read, with its plural right, in both languages.
+fn count_text(name: &str, n: u64) -> Msg {
+    match name {
+        "facilities" => m::n_facilities(n),
+        "cadres" => m::n_cadres(n),
+        "standards" => m::n_standards(n),
+        "workload_rows" => m::n_workload_rows(n),
+        "sites" => m::n_sites(n),
+        "census_days" => m::n_census_days(n),
+        other => Msg::from(format!("{n} {}", other.replace('_', " "))),
+    }
+}
+
+/// The problems as rows of `--format json|csv`, their `message` and `hint` in `lang`.
+struct ProblemRows<'a> {
+    problems: &'a [Problem],
+    lang: Lang,
+}
+
+impl Rows for ProblemRows<'_> {
+    fn columns(&self) -> Vec<std::borrow::Cow<'static, str>> {
+        PROBLEM_COLUMNS
+            .iter()
+            .map(|c| std::borrow::Cow::Borrowed(*c))
+            .collect()
+    }
+    fn len(&self) -> usize {
+        self.problems.len()
+    }
+    fn each(
+        &self,
+        f: &mut dyn FnMut(&[crate::report::Value<'_>]) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut cells = Vec::new();
+        for p in self.problems {
+            cells.clear();
+            crate::report::problems::cells(p, self.lang, &mut cells);
+            f(&cells)?;
+        }
+        Ok(())
     }
 }
 
@@ -211,8 +258,8 @@ fn method_checks(
             // The same support rows over 100 % at several types are one problem: their hint
             // names the rows.
             let key = match (p.code, &p.hint) {
-                (Code::CasOver100, Some(h)) => h.clone(),
-                _ => p.message.clone(),
+                (Code::CasOver100, Some(h)) => h.en().to_string(),
+                _ => p.message.en().to_string(),
             };
             if seen.insert(key) {
                 diag.error(p);
@@ -232,15 +279,10 @@ fn unlisted_facilities(builder: &Builder, diag: &mut Diagnostics) {
         let table = builder.unlisted.get(id).map(|(t, _)| *t).unwrap_or("staff");
         let rows = builder.unlisted.get(id).map(|(_, n)| *n).unwrap_or(1);
         diag.warn(
-            Problem::warning(
-                Code::FacilityNotListed,
-                format!(
-                    "is in {table} ({rows} rows) but not in the facilities table: its type, district and region are unknown, so it gets the blank-type standards"
-                ),
-            )
-            .at(at.clone())
-            .value(id.clone())
-            .hint("add it to the facilities table, or correct the code"),
+            Problem::warning(Code::FacilityNotListed, m::unlisted_facility(table, rows))
+                .at(at.clone())
+                .value(id.clone())
+                .hint(m::add_the_facility()),
         );
     }
 }
@@ -288,19 +330,20 @@ fn place_in_tables(
 }
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
     if let Err(e) = args.study.check() {
-        eprintln!("error: {e}");
+        print_error(lang, &e);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    let (format, output) = match open_output::<ValidateReport>(args.format, args.output.as_deref())
-    {
-        Ok(o) => o,
-        Err(code) => return Ok(code),
-    };
+    let (format, output) =
+        match open_output::<ValidateReport>(lang, args.format, args.output.as_deref()) {
+            Ok(o) => o,
+            Err(code) => return Ok(code),
+        };
     let length_of_stay = match super::surge::stays(&args.length_of_stay) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_error(lang, &e);
             return Ok(ExitCode::from(EXIT_USAGE));
         }
     };
@@ -311,7 +354,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let surge = args.surge
         || (surge_tables.contains_key("covid_standards") && !tables.contains_key("standards"));
     if !surge && !args.length_of_stay.is_empty() {
-        eprintln!("error: --length-of-stay is for a surge study (one with a covid_standards table; --surge checks a study as one)");
+        print_error(lang, &crate::messages::cli::length_of_stay_for_surge());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let (tables, counts, mut diag) = if surge {
@@ -339,6 +382,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         settings: ReportSettings {
             color,
             width,
+            lang,
             ..Default::default()
         },
     };

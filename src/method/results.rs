@@ -58,21 +58,33 @@ impl Bands {
     }
 }
 
+/// Why `--bands` cannot be read (the command line says it in the user's language:
+/// src/messages/cli.rs).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BandsError {
+    #[error("expected LOW,HIGH such as 0.9,1.1, got '{0}'")]
+    NotTwo(String),
+    #[error("'{0}' is not a number")]
+    NotANumber(String),
+    #[error("need 0 < LOW ≤ HIGH, got {0},{1}")]
+    Order(f64, f64),
+}
+
 impl std::str::FromStr for Bands {
-    type Err = String;
+    type Err = BandsError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let parts: Vec<&str> = s.split([',', ';', ' ']).filter(|p| !p.is_empty()).collect();
         let [low, high] = parts.as_slice() else {
-            return Err(format!("expected LOW,HIGH such as 0.9,1.1, got '{s}'"));
+            return Err(BandsError::NotTwo(s.to_string()));
         };
         let low: f64 = low
             .parse()
-            .map_err(|_| format!("'{low}' is not a number"))?;
+            .map_err(|_| BandsError::NotANumber(low.to_string()))?;
         let high: f64 = high
             .parse()
-            .map_err(|_| format!("'{high}' is not a number"))?;
+            .map_err(|_| BandsError::NotANumber(high.to_string()))?;
         if !(low.is_finite() && high.is_finite() && low > 0.0 && low <= high) {
-            return Err(format!("need 0 < LOW ≤ HIGH, got {low},{high}"));
+            return Err(BandsError::Order(low, high));
         }
         Ok(Bands { low, high })
     }

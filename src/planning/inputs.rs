@@ -5,7 +5,8 @@
 
 use super::{check_problem, Within};
 use crate::diag::Code;
-use crate::diag::{Diagnostics, Location, Problem};
+use crate::diag::{Diagnostics, Location, Msg, Problem};
+use crate::messages::planning as m;
 use crate::names::{closest, key, normalise};
 use crate::numbers::full_precision;
 use crate::study::schema::{Column, TableDef, CADRE};
@@ -125,31 +126,27 @@ fn standards_cadre(b: &Builder, raw: &str) -> Result<usize, Problem> {
     let suggestion = closest(&key(raw), keys.iter().map(String::as_str))
         .and_then(|k| names.iter().find(|n| key(n) == k));
     let hint = match suggestion {
-        Some(s) => format!(
-            "did you mean \"{s}\"? The cadres with standards are: {}",
-            names.join(", ")
-        ),
-        None => format!("the cadres with standards are: {}", names.join(", ")),
+        Some(s) => m::did_you_mean_cadre(s, &names.join(", ")),
+        None => m::cadres_with_standards(&names.join(", ")),
     };
-    Err(Problem::error(
-        Code::UnknownCadre,
-        "is not a cadre with standards in this study",
+    Err(
+        Problem::error(Code::UnknownCadre, m::not_a_cadre_with_standards())
+            .value(raw)
+            .hint(hint),
     )
-    .value(raw)
-    .hint(hint))
 }
 
 /// A whole number of posts ≥ 0, or why not.
-fn whole_posts(text: &str) -> Result<u64, &'static str> {
+fn whole_posts(text: &str) -> Result<u64, Msg> {
     let t = text.trim().replace([' ', '\u{a0}', '\u{202f}'], "");
     if let Ok(n) = t.parse::<u64>() {
         return Ok(n);
     }
     match t.replace(',', ".").parse::<f64>() {
-        Ok(v) if v < 0.0 => Err("is negative: a number of posts is a whole number ≥ 0"),
+        Ok(v) if v < 0.0 => Err(m::negative_posts()),
         Ok(v) if v.fract() == 0.0 && v.is_finite() && v < 1e15 => Ok(v as u64),
-        Ok(v) if v.is_finite() => Err("is not a whole number: posts are whole persons"),
-        _ => Err("is not a number of posts"),
+        Ok(v) if v.is_finite() => Err(m::fractional_posts()),
+        _ => Err(m::not_posts()),
     }
 }
 
@@ -161,10 +158,10 @@ pub fn parse_posts_arg(arg: &str, b: &Builder) -> Result<Vec<Pool>, Vec<Problem>
     for part in arg.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((cadre, n)) = part.rsplit_once('=') else {
             problems.push(
-                Problem::error(Code::BadPosts, "is not CADRE=N")
+                Problem::error(Code::BadPosts, m::not_cadre_n())
                     .at(at())
                     .value(part)
-                    .hint("write --posts Sage-femme=40,Infirmier=60"),
+                    .hint(m::write_posts()),
             );
             continue;
         };
@@ -182,7 +179,7 @@ pub fn parse_posts_arg(arg: &str, b: &Builder) -> Result<Vec<Pool>, Vec<Problem>
                     Problem::error(Code::BadPosts, why)
                         .at(at())
                         .value(part)
-                        .hint("give a whole number of posts ≥ 0, e.g. Sage-femme=40"),
+                        .hint(m::whole_posts_example()),
                 );
                 None
             }
@@ -197,10 +194,10 @@ pub fn parse_posts_arg(arg: &str, b: &Builder) -> Result<Vec<Pool>, Vec<Problem>
     }
     if pools.is_empty() && problems.is_empty() {
         problems.push(
-            Problem::error(Code::BadPosts, "names no pool")
+            Problem::error(Code::BadPosts, m::no_pool())
                 .at(at())
                 .value(arg)
-                .hint("write --posts Sage-femme=40,Infirmier=60"),
+                .hint(m::write_posts()),
         );
     }
     if problems.is_empty() {
@@ -252,7 +249,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                             Problem::error(Code::BadPosts, why)
                                 .at(f.at(row, posts_col))
                                 .value(t)
-                                .hint("give a whole number of posts ≥ 0"),
+                                .hint(m::whole_posts()),
                         );
                         None
                     }
@@ -263,12 +260,9 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
             let group = match (region, district) {
                 (Some(_), Some(_)) => {
                     d.error(
-                        Problem::error(
-                            Code::TwoGroups,
-                            "names both a region and a district: a pool serves one group",
-                        )
-                        .at(f.at_row(row))
-                        .hint("fill in the region (a regional pool) or the district (a district pool), not both"),
+                        Problem::error(Code::TwoGroups, m::two_groups())
+                            .at(f.at_row(row))
+                            .hint(m::one_group()),
                     );
                     return;
                 }
@@ -314,26 +308,23 @@ fn group_known(b: &Builder, level: Within, name: &str) -> Result<(), Problem> {
         return Ok(());
     }
     let word = match level {
-        Within::Region => "region",
-        _ => "district",
+        Within::Region => m::word_region(),
+        _ => Msg::new("district", "district"),
     };
     let normalised: Vec<String> = names.iter().map(|x| normalise(x)).collect();
     let suggestion = closest(&n, normalised.iter().map(String::as_str))
         .and_then(|k| names.iter().find(|x| normalise(x) == k));
     let known = if names.is_empty() {
-        format!("no facility has a {word}: fill in the {word} column of the facilities table")
+        m::no_group_filled(&word)
     } else {
-        format!("the {word}s of the facilities are: {}", names.join(", "))
+        m::groups_are(&word, &names.join(", "))
     };
-    Err(Problem::error(
-        Code::UnknownGroup,
-        format!("is not the {word} of any facility"),
-    )
-    .value(name)
-    .hint(match suggestion {
-        Some(s) => format!("did you mean \"{s}\"? {known}"),
-        None => known,
-    }))
+    Err(Problem::error(Code::UnknownGroup, m::unknown_group(&word))
+        .value(name)
+        .hint(match suggestion {
+            Some(s) => m::did_you_mean_then(s, &known),
+            None => known,
+        }))
 }
 
 /// Reads the `costs` table: one row per cadre with standards, `annual_cost` > 0.
@@ -375,22 +366,19 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
             };
             if value <= 0.0 {
                 d.error(
-                    Problem::error(Code::BadCost, "is not above 0: a post costs something")
+                    Problem::error(Code::BadCost, m::cost_not_positive())
                         .at(f.at(row, cost_col))
                         .value(full_precision(value))
-                        .hint("give the annual cost of one post of the cadre (salary and charges), above 0"),
+                        .hint(m::give_annual_cost()),
                 );
                 return;
             }
             if let Some((_, first)) = first_row.iter().find(|(c, _)| *c == cadre) {
                 d.error(
-                    Problem::error(
-                        Code::DuplicateCost,
-                        format!("is a second cost for this cadre (first on row {first})"),
-                    )
-                    .at(f.at(row, cadre_col))
-                    .value(cadre_text)
-                    .hint("keep one row per cadre"),
+                    Problem::error(Code::DuplicateCost, m::second_cost(*first))
+                        .at(f.at(row, cadre_col))
+                        .value(cadre_text)
+                        .hint(m::one_row_per_cadre()),
                 );
                 return;
             }
@@ -441,13 +429,13 @@ pub fn parse_types(types: &[String], b: &Builder) -> Result<Vec<String>, Vec<Pro
         let suggestion = closest(&k, known.iter().map(|(kk, _)| kk.as_str()))
             .and_then(|s| known.iter().find(|(kk, _)| kk == s))
             .map(|(_, n)| n.clone());
-        let list = format!("the facility types of the study are: {}", names.join(", "));
+        let list = m::facility_types_are(&names.join(", "));
         problems.push(
-            Problem::error(Code::UnknownType, "is not the type of any facility")
+            Problem::error(Code::UnknownType, m::not_a_type())
                 .at(Location::file("--types"))
                 .value(t)
                 .hint(match suggestion {
-                    Some(s) => format!("did you mean \"{s}\"? {list}"),
+                    Some(s) => m::did_you_mean_then(&s, &list),
                     None => list,
                 }),
         );
@@ -468,8 +456,8 @@ pub fn parse_budget(text: &str) -> Result<f64, Problem> {
             Code::BadBudget,
             "--budget",
             text,
-            "is not an amount above 0",
-            "give the budget for a year of the new posts, e.g. --budget 250000000",
+            m::bad_budget(),
+            m::give_budget(),
         )),
     }
 }

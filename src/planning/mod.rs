@@ -32,10 +32,10 @@ pub(crate) fn check_problem(
     code: Code,
     option: &str,
     value: &str,
-    what: &str,
-    hint: &str,
+    what: crate::diag::Msg,
+    hint: crate::diag::Msg,
 ) -> Problem {
-    Problem::error(code, what.to_string())
+    Problem::error(code, what)
         .at(Location::file(option))
         .value(value)
         .hint(hint)

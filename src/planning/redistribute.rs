@@ -142,18 +142,18 @@ pub fn redistribute(
     let mut warnings = Vec::new();
     if !idle.is_empty() {
         let n = idle.len();
-        let mut list = idle.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
-        if n > 20 {
-            list.push_str(&format!(" and {} more", n - 20));
-        }
+        let list = idle.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
+        let list = if n > 20 {
+            crate::messages::engine::and_more(n - 20).map(|more| format!("{list}{more}"))
+        } else {
+            crate::diag::Msg::new(list.clone(), list)
+        };
         warnings.push(
             Problem::warning(
                 Code::StaffWithoutRequirement,
-                format!(
-                    "{n} facility × cadre have staff but nothing required (their workload may be missing); they never give staff: {list}"
-                ),
+                crate::messages::planning::staff_without_requirement(n, &list),
             )
-            .hint("check their workload: with it, they may be donors or receivers"),
+            .hint(crate::messages::planning::check_their_workload()),
         );
     }
     Redistribution {

@@ -362,7 +362,7 @@ fn xlsx(
     ws.set_name(lang.t(Text::SheetWarnings))?;
     ws.write_string_with_format(0, 0, lang.t(Text::PlanWarnings), &bold)?;
     for (i, w) in warnings.iter().enumerate() {
-        ws.write_string(i as u32 + 1, 0, w.to_string())?;
+        ws.write_string(i as u32 + 1, 0, w.render(lang))?;
     }
     Ok(wb.save_to_buffer()?)
 }
@@ -456,7 +456,7 @@ fn html(
     if !warnings.is_empty() {
         out.push_str(&format!("<h2>{}</h2><ul>", lang.t(Text::PlanWarnings)));
         for w in warnings {
-            out.push_str(&format!("<li>{}</li>", escape(&w.to_string())));
+            out.push_str(&format!("<li>{}</li>", escape(&w.render(lang))));
         }
         out.push_str("</ul>\n");
     }

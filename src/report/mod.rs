@@ -219,7 +219,7 @@ impl Format {
         flag: Option<Format>,
         output: Option<&Path>,
         accepted: &[Format],
-    ) -> Result<Format, String> {
+    ) -> Result<Format, crate::diag::Msg> {
         if let Some(f) = flag {
             return Ok(f);
         }
@@ -235,8 +235,7 @@ impl Format {
             return Ok(implied);
         }
         let names: Vec<&str> = accepted.iter().map(|f| f.name()).collect();
-        Err(format!(
-            "{}: this command writes {}, not {} (fix: give --format, or a file name ending in {})",
+        Err(crate::messages::output::format_not_written(
             output.map(|p| p.display().to_string()).unwrap_or_default(),
             names.join(", "),
             implied.name(),
@@ -244,7 +243,7 @@ impl Format {
                 .iter()
                 .filter_map(|f| f.extension())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
         ))
     }
 
@@ -405,7 +404,7 @@ pub trait Report {
 
 /// The error of a format a command does not write (the command line rejects it before).
 pub fn unsupported(format: Format) -> anyhow::Error {
-    anyhow::anyhow!("this command does not write --format {}", format.name())
+    anyhow::Error::new(crate::messages::output::unsupported_format(format.name()))
 }
 
 /// The one place that maps a format to its writer.
@@ -454,7 +453,10 @@ mod tests {
             Format::choose(None, p("r.txt").as_deref(), explain),
             Ok(Format::Text)
         );
-        let err = Format::choose(None, p("r.xlsx").as_deref(), explain).unwrap_err();
+        let err = Format::choose(None, p("r.xlsx").as_deref(), explain)
+            .unwrap_err()
+            .en()
+            .to_string();
         assert!(
             err.contains("text, json") && err.contains(".txt, .json"),
             "{err}"

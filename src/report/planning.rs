@@ -439,11 +439,15 @@ pub fn xlsx(
             "Warnings"
         })?;
         for (i, w) in warnings.iter().enumerate() {
-            ws.write_string(i as u32, 0, w.to_string())?;
+            ws.write_string(i as u32, 0, w.render(lang))?;
         }
         wb.save_to_buffer()
     };
-    build().map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))
+    build().map_err(|e| {
+        anyhow::Error::new(crate::messages::output::cannot_build_workbook(
+            e.to_string(),
+        ))
+    })
 }
 
 fn esc(s: &str) -> String {
@@ -578,9 +582,9 @@ pub fn html(
     }
     s.push_str("</tbody></table>\n");
     if !warnings.is_empty() {
-        s.push_str("<h2>Warnings</h2><ul>");
+        let _ = write!(s, "<h2>{}</h2><ul>", lang.t(crate::i18n::Text::Warnings));
         for w in warnings {
-            let _ = write!(s, "<li>{}</li>", esc(&w.to_string()));
+            let _ = write!(s, "<li>{}</li>", esc(&w.render(lang)));
         }
         s.push_str("</ul>");
     }

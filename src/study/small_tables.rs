@@ -534,9 +534,7 @@ pub fn read_staff_counts(
                 ok &= require_columns(h, f, def, &["count"], d);
                 if let Some(p) = d.problems.last_mut() {
                     if p.code == Code::MissingColumn {
-                        p.message.push_str(
-                            "; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column",
-                        );
+                        p.message = p.message.map(|m| format!("{m}; a table without a count is read as one row per person only when it has a person column (name, nom, matricule, person_id, id) or a status column"));
                         p.hint = Some("rename the column that holds the staff counts to `count` (or effectif, nombre, nb_agents), or add a person column (matricule, nom) if the table lists one person per row".into());
                     }
                 }

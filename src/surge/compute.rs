@@ -164,15 +164,14 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
                     problems.push(
                         Problem::error(
                             Code::NoWorkingTime,
-                            format!(
-                                "cadre \"{}\" has no working_time row for site {} (type \"{}\") and none with a blank type",
-                                study.cadres[standard.cadre].name,
-                                facility.id,
-                                facility.facility_type.as_deref().unwrap_or("")
+                            crate::messages::surge::no_working_time_at_site(
+                                &study.cadres[standard.cadre].name,
+                                &facility.id,
+                                facility.facility_type.as_deref().unwrap_or(""),
                             ),
                         )
                         .at(standard.location.clone())
-                        .hint("add a working_time row for the cadre with a blank facility_type, or one for this type"),
+                        .hint(crate::messages::engine::add_working_time()),
                     );
                 }
                 continue;
@@ -181,8 +180,11 @@ pub fn compute(s: &SurgeStudy, options: &SurgeOptions) -> Result<SurgeResults, V
                 Ok(a) => a.hours(),
                 Err(e) => {
                     problems.push(
-                        Problem::error(Code::BadWorkingTime, e.to_string())
-                            .at(study.working_time[wt].location.clone()),
+                        Problem::error(
+                            Code::BadWorkingTime,
+                            crate::messages::engine::method_error(&e),
+                        )
+                        .at(study.working_time[wt].location.clone()),
                     );
                     continue;
                 }
@@ -464,16 +466,19 @@ pub fn non_finite(results: &SurgeResults) -> Option<crate::diag::Problem> {
             return Some(
                 crate::diag::Problem::error(
                     Code::TooLarge,
-                    format!(
-                        "the results of {} for cadre \"{}\"{} are larger than a number can hold",
-                        r.facility_id.as_deref().unwrap_or("a group"),
-                        r.cadre,
-                        r.date
-                            .map(|d| format!(" on {}", super::dates::iso(d)))
-                            .unwrap_or_default()
+                    crate::messages::surge::too_large(
+                        &r.facility_id
+                            .as_deref()
+                            .map_or_else(crate::messages::surge::a_group, |id| {
+                                crate::diag::Msg::new(id, id)
+                            }),
+                        &r.cadre,
+                        &r.date
+                            .map(|d| crate::messages::surge::on_date(super::dates::iso(d)))
+                            .unwrap_or_default(),
                     ),
                 )
-                .hint("check the census (or admissions) counts of that site and date, and --scale-census: one is far too large"),
+                .hint(crate::messages::surge::check_census_counts()),
             );
         }
     }

@@ -17,21 +17,19 @@ pub enum DateProblem {
 }
 
 impl DateProblem {
-    pub fn what(&self) -> &'static str {
+    pub fn what(&self) -> crate::diag::Msg {
+        use crate::messages::surge as m;
         match self {
-            DateProblem::NotADate => "is not a date",
-            DateProblem::NoSuchDay => "is not a day of the calendar",
-            DateProblem::Number => "is a number, not a date",
+            DateProblem::NotADate => m::not_a_date(),
+            DateProblem::NoSuchDay => m::no_such_day(),
+            DateProblem::Number => m::number_not_date(),
         }
     }
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> crate::diag::Msg {
+        use crate::messages::surge as m;
         match self {
-            DateProblem::NotADate | DateProblem::NoSuchDay => {
-                "write the date as 2020-06-01 or 01/06/2020 (day/month/year), or an ISO week as 2020W23"
-            }
-            DateProblem::Number => {
-                "format the column as dates in the workbook, or type the date as 2020-06-01"
-            }
+            DateProblem::NotADate | DateProblem::NoSuchDay => m::write_date(),
+            DateProblem::Number => m::format_as_dates(),
         }
     }
 }

@@ -15,6 +15,8 @@ use super::schema::{
     ADMISSIONS, CENSUS, COVID_STAFF, COVID_STANDARDS, SURGE_TABLES, WIDE_CENSUS_IGNORED,
 };
 use crate::diag::{Diagnostics, Location, Problem};
+use crate::messages::surge as m;
+use crate::messages::Dec;
 use crate::method::surge::{census_from_admissions, BySeverity, Severity};
 use crate::model::Study;
 use crate::names::closest;
@@ -72,14 +74,11 @@ pub struct SurgeStudy {
 
 use crate::study::small_tables::blank_cell;
 
-const SEVERITY_HINT: &str =
-    "write mild, moderate, severe or critical (French: légère, modérée, sévère, critique)";
-
 fn unknown_severity(at: Location, value: &str) -> Problem {
-    Problem::error(Code::UnknownSeverity, "is not a severity")
+    Problem::error(Code::UnknownSeverity, m::not_a_severity())
         .at(at)
         .value(value)
-        .hint(SEVERITY_HINT)
+        .hint(m::severity_hint())
 }
 
 /// The longest stay `--length-of-stay` accepts, in days.
@@ -118,22 +117,15 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
         (Some(c), Some(a)) => diag.error(
             Problem::error(
                 Code::CensusAndAdmissions,
-                format!(
-                    "has both a census ({}) and an admissions table ({}): wisn surge reads exactly one",
-                    c.display(),
-                    a.display()
-                ),
+                m::census_and_admissions(c.display().to_string(), a.display().to_string()),
             )
             .at(Location::file(study_path.clone()))
-            .hint("keep the census (patients present each day) or the admissions (with --length-of-stay), and move the other out of the study"),
+            .hint(m::keep_one_census()),
         ),
         (None, None) => diag.error(
-            Problem::error(
-                Code::NoCensus,
-                "has neither a `census` table (French `occupation`) nor an `admissions` table",
-            )
-            .at(Location::file(study_path.clone()))
-            .hint("add census.csv (date, facility_id, severity, patients), or admissions.csv (date, facility_id, severity, admitted) with --length-of-stay, or give one with --census / --admissions"),
+            Problem::error(Code::NoCensus, m::no_census())
+                .at(Location::file(study_path.clone()))
+                .hint(m::add_census()),
         ),
         _ => {}
     }
@@ -174,13 +166,7 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
                 CensusSource::Admissions => expand_admissions(&counts, length_of_stay, &mut diag),
             };
             if counts.order.is_empty() && !diag.has_errors() {
-                diag.warn(
-                    Problem::warning(
-                        Code::EmptyCensus,
-                        "has no data rows: there is nothing to compute",
-                    )
-                    .at(s.location()),
-                );
+                diag.warn(Problem::warning(Code::EmptyCensus, m::empty_census()).at(s.location()));
             }
         }
     }
@@ -189,12 +175,9 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
         out.assigned = read_covid_staff(s.as_mut(), &mut b, &mut diag, options);
     } else if tables.contains_key("covid_standards") {
         diag.warn(
-            Problem::warning(
-                Code::NoCovidStaff,
-                "the study has no `covid_staff` table (French `effectifs_covid`): every site has 0 staff assigned",
-            )
-            .at(Location::file(study_path))
-            .hint("add covid_staff.csv (facility_id, cadre, count) with the staff assigned to COVID-19 care, or give it with --covid-staff"),
+            Problem::warning(Code::NoCovidStaff, m::no_covid_staff())
+                .at(Location::file(study_path))
+                .hint(m::add_covid_staff()),
         );
     }
     check(&mut out, &b, &mut diag);
@@ -204,13 +187,9 @@ pub fn load(options: &ReadOptions, length_of_stay: &[Option<u32>; 4]) -> (SurgeS
 
 fn missing_table(study_path: &str, def: &TableDef) -> Problem {
     let french = def.aliases.first().copied().unwrap_or(def.name);
-    Problem::error(Code::MissingTable, format!("has no `{}` table", def.name))
+    Problem::error(Code::MissingTable, m::no_table(def.name))
         .at(Location::file(study_path))
-        .hint(format!(
-            "add a file or sheet named {} (or {french}), or give it with --{}",
-            def.name,
-            def.name.replace('_', "-")
-        ))
+        .hint(m::add_table(def.name, french, def.name.replace('_', "-")))
 }
 
 /// `covid_standards`: one entry per cadre, ratios by severity, the largest `min_on_duty`.
@@ -231,12 +210,9 @@ fn read_covid_standards(
                 let mut at = f.location.clone();
                 at.row = Some(h.row);
                 d.error(
-                    Problem::error(
-                        Code::MissingColumn,
-                        "has neither a `patients_per_staff` nor an `hours_per_patient_day` column",
-                    )
-                    .at(at)
-                    .hint("add patients_per_staff (patients one staff member covers on a shift; French patients_par_agent) or hours_per_patient_day (care hours per patient per 24 h; heures_par_patient_jour)"),
+                    Problem::error(Code::MissingColumn, m::no_ratio_column())
+                        .at(at)
+                        .hint(m::add_ratio_column()),
                 );
                 ok = false;
             } else {
@@ -275,10 +251,10 @@ fn read_covid_standards(
                 Ok(Some(v)) => {
                     let col = f.header.get("min_on_duty").unwrap_or(0);
                     d.error(
-                        Problem::error(Code::BadMinOnDuty, "is not a whole number of staff ≥ 0")
+                        Problem::error(Code::BadMinOnDuty, m::bad_min_on_duty())
                             .at(f.at(row, col))
                             .value(full_precision(v))
-                            .hint("write how many of the cadre must be on duty at a site that has patients: 0, 1, 2, ..."),
+                            .hint(m::write_min_on_duty()),
                     );
                     return;
                 }
@@ -326,14 +302,11 @@ fn read_covid_standards(
                     d.error(
                         Problem::error(
                             Code::DuplicateCovidStandard,
-                            format!(
-                                "is a second {} standard for this cadre (first on row {first})",
-                                s.as_str()
-                            ),
+                            m::second_standard(s.as_str(), *first),
                         )
                         .at(f.at(row, sev_col))
                         .value(cadre_name)
-                        .hint("keep one row per cadre and severity"),
+                        .hint(m::one_row_per_severity()),
                     );
                     return;
                 }
@@ -375,10 +348,13 @@ fn ratio_of(
         if p <= 0.0 {
             let col = f.header.get("patients_per_staff").unwrap_or(0);
             d.error(
-                Problem::error(Code::BadPatientsPerStaff, "is not above 0: patients_per_staff must be > 0")
-                    .at(f.at(row, col))
-                    .value(full_precision(p))
-                    .hint("write how many patients of this severity one staff member covers on a shift (e.g. 4), or delete the row if the cadre does not care for them"),
+                Problem::error(
+                    Code::BadPatientsPerStaff,
+                    m::patients_per_staff_not_positive(),
+                )
+                .at(f.at(row, col))
+                .value(full_precision(p))
+                .hint(m::write_patients_per_staff()),
             );
             return Err(Reported);
         }
@@ -387,10 +363,10 @@ fn ratio_of(
         if h < 0.0 {
             let col = f.header.get("hours_per_patient_day").unwrap_or(0);
             d.error(
-                Problem::error(Code::Negative, "is negative: hours of care per patient-day cannot be below 0")
+                Problem::error(Code::Negative, m::negative_hours())
                     .at(f.at(row, col))
                     .value(full_precision(h))
-                    .hint("write the care hours of the cadre per patient per 24 h (e.g. 3.5), 0 when the cadre gives none"),
+                    .hint(m::write_care_hours()),
             );
             return Err(Reported);
         }
@@ -402,16 +378,14 @@ fn ratio_of(
                 d.error(
                     Problem::error(
                         Code::RatioDisagrees,
-                        format!(
-                            "gives patients_per_staff {} and hours_per_patient_day {}, which disagree (24 / {} = {})",
-                            full_precision(p),
-                            full_precision(h),
-                            full_precision(h),
-                            full_precision(from_hours)
+                        m::ratios_disagree(
+                            Dec(full_precision(p)),
+                            Dec(full_precision(h)),
+                            Dec(full_precision(from_hours)),
                         ),
                     )
                     .at(f.at_row(row))
-                    .hint("fill in one of the two columns on each row"),
+                    .hint(m::fill_one_ratio()),
                 );
                 return Err(Reported);
             }
@@ -497,12 +471,9 @@ fn read_counts(
             let (severities, ignored) = wide_columns(h);
             if severities.is_empty() {
                 d.error(
-                    Problem::error(
-                        Code::NoSeverities,
-                        format!("has neither a severity and a {count_name} column (long form) nor one column per severity (wide form)"),
-                    )
-                    .at(at)
-                    .hint(format!("use the columns date, facility_id, severity, {count_name}, or date, facility_id and one column per severity: mild, moderate, severe, critical (légère, modérée, sévère, critique)")),
+                    Problem::error(Code::NoSeverities, m::no_severities(count_name))
+                        .at(at)
+                        .hint(m::census_columns(count_name)),
                 );
                 return false;
             }
@@ -514,14 +485,10 @@ fn read_counts(
                     d.error(
                         Problem::error(
                             Code::DuplicateHeader,
-                            format!(
-                                "is a second column for {} patients (first \"{}\")",
-                                s.as_str(),
-                                h.names[first]
-                            ),
+                            m::second_severity_column(s.as_str(), &h.names[first]),
                         )
                         .at(at)
-                        .hint("keep one column per severity"),
+                        .hint(m::one_column_per_severity()),
                     );
                     ok = false;
                 }
@@ -532,17 +499,9 @@ fn read_counts(
                     .map(|&i| format!("\"{}\"", h.names[i]))
                     .collect();
                 d.warn(
-                    Problem::warning(
-                        Code::UnknownColumn,
-                        format!(
-                            "has columns that are not severities, ignored: {}",
-                            names.join(", ")
-                        ),
-                    )
-                    .at(at)
-                    .hint(format!(
-                        "if one holds patients, name it after its severity ({SEVERITY_HINT})"
-                    )),
+                    Problem::warning(Code::UnknownColumn, m::not_severities(names.join(", ")))
+                        .at(at)
+                        .hint(m::name_after_severity(&m::severity_hint())),
                 );
             }
             ok
@@ -572,14 +531,11 @@ fn read_counts(
                         d.error(
                             Problem::error(
                                 Code::DateOutOfRange,
-                                format!(
-                                    "is outside the dates wisn accepts ({} to {})",
-                                    DATE_YEARS.0, DATE_YEARS.1
-                                ),
+                                m::date_out_of_range(DATE_YEARS.0, DATE_YEARS.1),
                             )
                             .at(f.at(row, date_col))
                             .value(c.to_text().trim().to_string())
-                            .hint("check the year of the date (2020, not 2200)"),
+                            .hint(m::check_year()),
                         );
                         return;
                     }
@@ -640,10 +596,10 @@ fn read_counts(
                         };
                         if v < 0.0 {
                             d.error(
-                                Problem::error(Code::Negative, "is negative")
+                                Problem::error(Code::Negative, m::negative())
                                     .at(f.at(row, col))
                                     .value(full_precision(v))
-                                    .hint("counts cannot be below 0: correct the value or leave the cell blank (0)"),
+                                    .hint(m::counts_not_negative()),
                             );
                             ok = false;
                             continue;
@@ -688,17 +644,18 @@ fn read_counts(
             diag.error(
                 Problem::error(
                     Code::DateSpan,
-                    format!(
-                        "makes the dates of site {} span {span} days, from {} (row {}) to {}: more than wisn accepts for one site ({MAX_SPAN_DAYS} days)",
-                        b.study.facilities[site].id,
+                    m::date_span(
+                        &b.study.facilities[site].id,
+                        span,
                         iso(*first),
                         first_at.row.unwrap_or(0),
-                        iso(*last)
+                        iso(*last),
+                        MAX_SPAN_DAYS,
                     ),
                 )
                 .at(last_at.clone())
                 .value(iso(*last))
-                .hint("check the year of the first and last dates of that site (2020, not 2200)"),
+                .hint(m::check_first_last_year()),
             );
         }
     }
@@ -719,18 +676,10 @@ fn expand_admissions(
             diag.error(
                 Problem::error(
                     Code::NoLengthOfStay,
-                    format!(
-                        "has {} admissions ({}) but --length-of-stay gives no stay for {}",
-                        s.as_str(),
-                        s.french(),
-                        s.as_str()
-                    ),
+                    m::no_length_of_stay(s.as_str(), s.french()),
                 )
                 .at(at.clone())
-                .hint(format!(
-                    "give the length of stay in days of every severity admitted, e.g. --length-of-stay {}=10",
-                    s.as_str()
-                )),
+                .hint(m::give_length_of_stay(s.as_str())),
             );
         }
     }
@@ -772,13 +721,10 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
             diag.error(
                 Problem::error(
                     Code::NoWorkingTime,
-                    format!(
-                        "cadre \"{}\" has COVID-19 standards but no working_time row",
-                        study.cadres[s.cadre].name
-                    ),
+                    m::no_working_time(&study.cadres[s.cadre].name),
                 )
                 .at(s.location.clone())
-                .hint("add a working_time row for this cadre (days per week, hours per day, holidays and leave): its headcount is on_duty × 24 × 365 / AWT"),
+                .hint(m::add_working_time()),
             );
         }
     }
@@ -808,21 +754,14 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
                     .find(|c| c.key == k)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                format!(
-                    "did you mean \"{name}\"? add a cadre_aliases row: {},{name}",
-                    cadre.name
-                )
+                m::did_you_mean_alias(&name, &cadre.name)
             }
-            None => "add covid_standards rows for this cadre, or map the name to a cadre of covid_standards in cadre_aliases".into(),
+            None => m::add_covid_standards(),
         };
         diag.warn(
             Problem::warning(
                 Code::StaffWithoutStandards,
-                format!(
-                    "cadre \"{}\" has COVID-19 staff ({}) but no covid_standards: it is left out",
-                    cadre.name,
-                    full_precision(n)
-                ),
+                m::staff_without_standards(&cadre.name, Dec(full_precision(n))),
             )
             .hint(hint),
         );
@@ -831,13 +770,9 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
         diag.warn(
             Problem::warning(
                 Code::StaffNotAtASite,
-                format!(
-                    "facility \"{}\" has COVID-19 staff ({}) but no census: it is not a treatment site here",
-                    study.facilities[f].id,
-                    full_precision(n)
-                ),
+                m::staff_not_at_a_site(&study.facilities[f].id, Dec(full_precision(n))),
             )
-            .hint("add its census rows, or correct its code in covid_staff"),
+            .hint(m::add_census_rows()),
         );
     }
     if !b.unlisted.is_empty() {
@@ -850,13 +785,9 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
         diag.warn(
             Problem::warning(
                 Code::FacilityNotListed,
-                format!(
-                    "{} facilities of the census, admissions or covid_staff are not in the facilities table (name, type, district and region unknown): {}",
-                    b.unlisted.len(),
-                    list.join(", ")
-                ),
+                m::unlisted(b.unlisted.len(), list.join(", ")),
             )
-            .hint("add them to the facilities table, or correct their codes"),
+            .hint(m::add_to_facilities()),
         );
     }
     small_tables::note_cadre_matches(b, diag);
@@ -873,12 +804,7 @@ fn check(out: &mut SurgeStudy, b: &Builder, diag: &mut Diagnostics) {
     ) {
         diag.note(Problem::warning(
             Code::CensusSpan,
-            format!(
-                "census of {} sites from {} to {}",
-                out.sites.len(),
-                iso(*first),
-                iso(*last)
-            ),
+            m::census_span(out.sites.len(), iso(*first), iso(*last)),
         ));
     }
 }

@@ -20,23 +20,20 @@
 
 use serde::Serialize;
 
+use crate::messages::report as m;
+
 use super::ComputeReport as Report;
 use crate::engine::{Level, ResultRow};
 use crate::report::Format;
 
 /// Checks the command line of a DHIS2 format: `--period` is required and must be a DHIS2 period.
-pub fn check_args(format: Format, period: Option<&str>) -> Result<(), String> {
+pub fn check_args(format: Format, period: Option<&str>) -> Result<(), crate::diag::Msg> {
     if !matches!(format, Format::Dhis2Csv | Format::Dhis2Json) {
         return Ok(());
     }
     match period {
-        None => Err(
-            "--format dhis2-csv and dhis2-json need --period, the DHIS2 period the values are for (e.g. --period 2023, --period 2023Q4, --period 202312)"
-                .into(),
-        ),
-        Some(p) if !is_dhis2_period(p) => Err(format!(
-            "--period {p}: not a DHIS2 period (write 2023 for a year, 2023Q4 for a quarter, 202312 for a month)"
-        )),
+        None => Err(m::dhis2_needs_period()),
+        Some(p) if !is_dhis2_period(p) => Err(m::not_a_dhis2_period(p)),
         Some(_) => Ok(()),
     }
 }
@@ -84,11 +81,11 @@ struct DataValue<'a> {
 }
 
 fn data_values<'a>(report: &'a Report) -> anyhow::Result<Vec<DataValue<'a>>> {
-    let rules = report.study.dhis2_export.as_ref().ok_or_else(|| {
-        anyhow::anyhow!(
-            "the study has no dhis2_export table, which says which result goes to which DHIS2 data element (fix: add dhis2_export.csv with the columns indicator, cadre, data_element, category_option_combo, or give --dhis2-export FILE; see docs/dhis2.md)"
-        )
-    })?;
+    let rules = report
+        .study
+        .dhis2_export
+        .as_ref()
+        .ok_or_else(|| anyhow::Error::new(m::no_dhis2_export()))?;
     let mut out = Vec::new();
     for row in &report.results.rows {
         if row.level != Level::Facility {
@@ -121,7 +118,7 @@ pub fn write(report: &Report, json: bool) -> anyhow::Result<Vec<u8>> {
             .settings
             .period
             .as_deref()
-            .ok_or_else(|| anyhow::anyhow!("--format dhis2-csv|dhis2-json needs --period"))?;
+            .ok_or_else(|| anyhow::Error::new(m::dhis2_period_missing()))?;
         let values = data_values(report)?;
         if json {
             /// One value as DHIS2's JSON dataValueSets writes it (fields in its order).

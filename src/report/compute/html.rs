@@ -649,7 +649,7 @@ fn page(report: &Report) -> String {
     } else {
         out.push_str("<ul class=\"warnings\">\n");
         for w in &report.warnings {
-            let _ = writeln!(out, "<li>{}</li>", escape(&w.to_string()));
+            let _ = writeln!(out, "<li>{}</li>", escape(&w.render(lang)));
         }
         out.push_str("</ul>\n");
     }

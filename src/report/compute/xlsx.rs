@@ -563,13 +563,13 @@ fn warnings_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> Res<()> {
         let cells: [Option<String>; 9] = [
             Some(severity.into()),
             Some(p.code.name().into()),
-            Some(p.message.clone()),
+            Some(p.message.get(lang).to_string()),
             l.map(|l| l.file.clone()),
             l.and_then(|l| l.sheet.clone()),
             None,
             l.and_then(|l| l.column.clone()),
             p.value.clone(),
-            p.hint.clone(),
+            p.hint.as_ref().map(|h| h.get(lang).to_string()),
         ];
         // Rows do not grow by themselves for wrapped text: as many lines as the longest cell
         // needs at its column's width.
@@ -640,5 +640,9 @@ fn build(report: &Report) -> Res<Vec<u8>> {
 
 /// The workbook of a compute run.
 pub fn write(report: &Report) -> anyhow::Result<Vec<u8>> {
-    build(report).map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))
+    build(report).map_err(|e| {
+        anyhow::Error::new(crate::messages::output::cannot_build_workbook(
+            e.to_string(),
+        ))
+    })
 }

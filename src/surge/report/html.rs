@@ -248,7 +248,7 @@ pub fn write(report: &SurgeReport) -> anyhow::Result<Vec<u8>> {
         if !report.warnings.is_empty() {
             let _ = write!(out, "<h2>{}</h2><ul>", lang.t(Text::Warnings));
             for w in &report.warnings {
-                let _ = write!(out, "<li>{}</li>", escape(&w.to_string()));
+                let _ = write!(out, "<li>{}</li>", escape(&w.render(lang)));
             }
             out.push_str("</ul>");
         }
