@@ -13,6 +13,12 @@ pub fn row_read() {
     ROWS_READ.fetch_add(1, Ordering::Relaxed);
 }
 
+/// Counts `n` data rows read at once (a chunk summed up by the chunked reader).
+#[inline]
+pub fn rows_read_add(n: u64) {
+    ROWS_READ.fetch_add(n, Ordering::Relaxed);
+}
+
 /// Data rows read so far by this process.
 pub fn rows_read() -> u64 {
     ROWS_READ.load(Ordering::Relaxed)

@@ -599,19 +599,28 @@ pub fn read_staff_counts(
 /// own, cheaper check).
 #[derive(Default)]
 pub(crate) struct Repeats {
-    seen: HashMap<Vec<String>, usize>,
+    /// Each row's trimmed cells, trailing blank ones left out, in one buffer: each cell's
+    /// length (8 bytes) then its text, so two different rows never give the same bytes. One
+    /// allocation a row (a national staff table has 150 000 rows).
+    seen: HashMap<Vec<u8>, usize, foldhash::fast::FixedState>,
     found: Vec<(Location, usize)>,
 }
 
 impl Repeats {
     pub(crate) fn check(&mut self, f: &Fields, row: &dyn Row) {
-        let cells: Vec<String> = (0..row.len())
-            .map(|i| row.cell(i).to_text().trim().to_string())
-            .collect();
-        let mut cells = cells;
-        while cells.last().is_some_and(String::is_empty) {
-            cells.pop();
+        let mut cells: Vec<u8> = Vec::new();
+        let mut used = 0;
+        for i in 0..row.len() {
+            let cell = row.cell(i);
+            let text = cell.to_text();
+            let t = text.trim();
+            cells.extend_from_slice(&(t.len() as u64).to_le_bytes());
+            cells.extend_from_slice(t.as_bytes());
+            if !t.is_empty() {
+                used = cells.len();
+            }
         }
+        cells.truncate(used);
         match self.seen.get(&cells) {
             Some(&first) => self.found.push((f.at_row(row), first)),
             None => {
@@ -1047,5 +1056,65 @@ fn completeness(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostics) 
             )
             .hint(msg::more_than_12_months_hint()),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::source::Cell;
+    use crate::study::table_reader::Header;
+
+    struct Cells(usize, Vec<&'static str>);
+
+    impl Row for Cells {
+        fn number(&self) -> usize {
+            self.0
+        }
+        fn len(&self) -> usize {
+            self.1.len()
+        }
+        fn cell(&self, index: usize) -> Cell<'_> {
+            match self.1.get(index) {
+                Some(t) if !t.is_empty() => Cell::Text((*t).into()),
+                _ => Cell::Empty,
+            }
+        }
+    }
+
+    #[test]
+    fn repeats_are_rows_with_the_same_trimmed_cells() {
+        let f = Fields {
+            header: Header {
+                columns: HashMap::new(),
+                names: Vec::new(),
+                normalised: Vec::new(),
+                row: 1,
+            },
+            location: Location::file("staff.csv"),
+            style: crate::numbers::DecimalStyle::Point,
+        };
+        let rows = [
+            vec!["F1", "Infirmier", "2"],
+            vec!["F1", "Infirmier", "2", ""],
+            vec![" F1 ", "Infirmier", "2"],
+            vec!["F1", "Infirmier", "", "2"],
+            vec!["F1", "Infirmier", "", "2", " "],
+            vec!["F1Infirmier", "2"],
+            vec!["F1", "Infirmier2"],
+            vec!["F1", "Infirmier", "3"],
+            vec![],
+            vec!["", ""],
+        ];
+        let mut r = Repeats::default();
+        for (i, cells) in rows.into_iter().enumerate() {
+            r.check(&f, &Cells(i + 2, cells));
+        }
+        let found: Vec<(usize, usize)> = r
+            .found
+            .iter()
+            .map(|(at, first)| (at.row.unwrap(), *first))
+            .collect();
+        assert_eq!(found, vec![(3, 2), (4, 2), (6, 5), (11, 10)]);
     }
 }

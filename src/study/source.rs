@@ -64,6 +64,11 @@ pub trait Row {
     fn pre(&self) -> Option<super::fast::Pre> {
         None
     }
+    /// The chunked CSV reader offers, with the first row of a chunk it could sum up, the whole
+    /// chunk ([`super::fast::ChunkRows`]): a reader that takes it is not given the other rows.
+    fn chunk(&self) -> Option<&dyn super::fast::ChunkRows> {
+        None
+    }
 }
 
 /// Whether the reader should go on.

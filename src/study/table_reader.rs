@@ -264,6 +264,24 @@ where
     let mut example_count = 0usize;
     let result = source.for_each_row(&mut |row: &dyn Row| {
         if let Some(f) = &fields {
+            if let Some(chunk) = row.chunk() {
+                // A chunk summed up by the chunked reader: the workload parser may take it whole
+                // when each of its rows would pass here without a word (as many fields as the
+                // header, no example column); else its rows come one by one.
+                if example_col.is_some() || (delimited && chunk.summary().fields as usize != width)
+                {
+                    chunk.refuse();
+                } else {
+                    on_row(f, row, diag);
+                    if chunk.taken() {
+                        crate::progress::rows_read_add(chunk.summary().rows as u64);
+                        return Flow::Continue;
+                    }
+                    // Not taken: `on_row` read the first row as any other.
+                    crate::progress::row_read();
+                    return Flow::Continue;
+                }
+            }
             if !row.is_blank() {
                 if delimited && !field_count_ok(f, row, width, diag) {
                     return Flow::Continue;

@@ -89,6 +89,14 @@ impl LocalIds {
         Self::get(&mut self.activities, i, resolve)
     }
 
+    /// True when every name of the summed chunk has its study index (always, as a summed
+    /// chunk's rows have a facility and an activity; checked all the same, never indexed blind).
+    fn has_all(&self, s: &super::fast::Summary) -> bool {
+        let all =
+            |v: &[usize], len: usize| v.len() >= len && v[..len].iter().all(|&i| i != usize::MAX);
+        all(&self.facilities, s.facilities.len()) && all(&self.activities, s.activities.len())
+    }
+
     fn get(ids: &mut Vec<usize>, i: u32, resolve: impl FnOnce() -> Option<usize>) -> Option<usize> {
         let i = i as usize;
         if let Some(&id) = ids.get(i) {
@@ -104,6 +112,32 @@ impl LocalIds {
         Some(id)
     }
 }
+
+/// Whether every volume added so far is a whole number below [`super::fast::WHOLE_MAX`], and
+/// their total: while it is and the total stays below 2^53, every sum of them is exact, whatever
+/// the order it is made in, so a chunk's summed volumes ([`super::fast::Summary`]) may be added
+/// in one go and give the very same `f64` as the rows one by one.
+struct Exact {
+    ok: bool,
+    total: f64,
+}
+
+/// 2^53: whole numbers below it are exact in an `f64`.
+const EXACT_MAX: f64 = 9_007_199_254_740_992.0;
+
+impl Exact {
+    fn note(&mut self, v: f64) {
+        self.ok &= v.fract() == 0.0 && (0.0..super::fast::WHOLE_MAX).contains(&v);
+        self.total += v;
+    }
+    fn room_for(&self, total: f64) -> bool {
+        self.ok && self.total + total < EXACT_MAX
+    }
+}
+
+/// Chunks added from their summary (tests check that the property tests exercise it).
+#[cfg(test)]
+static SUMMED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The interning caches of one read.
 #[derive(Default)]
@@ -176,6 +210,13 @@ pub fn read_workload(
     let layout = super::fast::LayoutSlot::default();
     source.use_fast_reader(layout.clone());
     let mut local = LocalIds::default();
+    let mut exact = Exact {
+        ok: true,
+        total: 0.0,
+    };
+    for v in b.study.workload.volumes.iter().flat_map(|m| m.values()) {
+        exact.note(*v);
+    }
     let header = read_table(
         source,
         &WORKLOAD,
@@ -221,6 +262,77 @@ pub fn read_workload(
                     facility, period, ..
                 } => (*facility, *period),
             };
+            // A chunk the chunked reader summed up: its names are resolved in the order its
+            // rows give them (as the rows one by one would), then its sums are added in one go
+            // when that gives the very same study (see `Exact`, and the repeats: their messages
+            // name rows, so while fewer than REPEATS_KEPT are known a chunk with any is read row
+            // by row). Otherwise the rows are read one by one (the first one right here).
+            if let (Some(c), Shape::Long { activity, .. }, Some(_)) =
+                (row.chunk(), &*shape, period_col)
+            {
+                let s = c.summary();
+                // Under --year, rows of other years resolve no activity: one by one.
+                if options.year.map_or(true, |y| y == s.year) {
+                    local.chunk(s.chunk);
+                    for (i, &rec) in s.facilities.iter().enumerate() {
+                        c.with_row(rec, &mut |r| {
+                            local.facility(i as u32, || {
+                                facility_of(&mut caches, b, f, r, facility_col, d)
+                            });
+                        });
+                    }
+                    for (i, &rec) in s.activities.iter().enumerate() {
+                        c.with_row(rec, &mut |r| {
+                            local.activity(i as u32, || {
+                                activity_of(&mut caches, b, f, r, *activity, d)
+                            });
+                        });
+                    }
+                    if b.study.workload.history.is_none()
+                        && local.has_all(s)
+                        && exact.room_for(s.total)
+                        && seen.keys.year.map_or(true, |y| y == s.year)
+                        && (seen.repeats.len() >= REPEATS_KEPT
+                            || (s.repeats == 0 && seen.fresh(&local, s)))
+                    {
+                        let mut months = vec![0u16; s.facilities.len()];
+                        for k in &s.keys {
+                            let fac = local.facilities[k.facility as usize];
+                            let act = local.activities[k.activity as usize];
+                            add(b, fac, act, k.volume);
+                            let again = seen.keys.add_months(fac, act, s.year, k.months);
+                            seen.total += again.count_ones() as usize;
+                            months[k.facility as usize] |= k.months;
+                        }
+                        seen.total += s.repeats as usize;
+                        for (i, &mask) in months.iter().enumerate() {
+                            let fac = local.facilities[i];
+                            if month_sets.len() <= fac {
+                                month_sets.resize_with(fac + 1, Vec::new);
+                            }
+                            let set = &mut month_sets[fac];
+                            for m in 0..12u32 {
+                                let code = s.year as u32 * 12 + m;
+                                if mask & (1 << m) != 0 && !set.contains(&code) {
+                                    set.push(code);
+                                }
+                            }
+                        }
+                        exact.total += s.total;
+                        kept_in_year += s.rows as u64;
+                        periods.any = true;
+                        b.study.workload.rows += s.rows as u64;
+                        if last_year != Some(s.year) {
+                            last_year = Some(s.year);
+                            b.study.workload.years.insert(s.year);
+                        }
+                        #[cfg(test)]
+                        SUMMED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        c.take();
+                        return;
+                    }
+                }
+            }
             let pre = row.pre();
             if let Some(p) = pre {
                 local.chunk(p.chunk);
@@ -293,6 +405,7 @@ pub fn read_workload(
                         return;
                     };
                     add(b, facility, a, v);
+                    exact.note(v);
                     seen.check(facility, a, period, row.number(), v);
                     add_month(b, facility, a, month, v);
                     reported = true;
@@ -301,6 +414,7 @@ pub fn read_workload(
                     for &(col, a) in activities.iter() {
                         if let Ok(Some(v)) = volume_of(f, row, col, d) {
                             add(b, facility, a, v);
+                            exact.note(v);
                             seen.check(facility, a, period, row.number(), v);
                             add_month(b, facility, a, month, v);
                             reported = true;
@@ -554,6 +668,27 @@ struct SeenKeys {
 const REPEATS_KEPT: usize = 200;
 
 impl SeenKeys {
+    /// True when no key of the chunk was met before, and no two of its keys are the same
+    /// facility and activity of the study (names written two ways): its rows repeat nothing.
+    fn fresh(&self, local: &LocalIds, s: &super::fast::Summary) -> bool {
+        let distinct = |ids: &[usize]| {
+            let mut v = ids.to_vec();
+            v.sort_unstable();
+            v.windows(2).all(|w| w[0] != w[1])
+        };
+        if !local.has_all(s)
+            || !distinct(&local.facilities[..s.facilities.len()])
+            || !distinct(&local.activities[..s.activities.len()])
+        {
+            return false;
+        }
+        s.keys.iter().all(|k| {
+            let fac = local.facilities[k.facility as usize];
+            let act = local.activities[k.activity as usize];
+            self.keys.months_of(fac, act) & k.months == 0
+        })
+    }
+
     fn check(
         &mut self,
         facility: usize,
@@ -588,6 +723,28 @@ pub(crate) struct KeySet {
 }
 
 impl KeySet {
+    /// The months of the main year met for a facility and item (bit `m - 1` for month `m`).
+    fn months_of(&self, facility: usize, item: usize) -> u16 {
+        match self.months.get(facility) {
+            Some(Months::Dense(v, _)) => v.get(item).copied().unwrap_or(0),
+            Some(Months::Sparse(map)) => map.get(&item).copied().unwrap_or(0),
+            None => 0,
+        }
+    }
+
+    /// Records months of `year` (the main year, or the first met) for a facility and item, as
+    /// [`KeySet::repeated`] would one by one; returns those that were there already.
+    fn add_months(&mut self, facility: usize, item: usize, year: i32, months: u16) -> u16 {
+        debug_assert_eq!(*self.year.get_or_insert(year), year);
+        if self.months.len() <= facility {
+            self.months.resize_with(facility + 1, Months::default);
+        }
+        let slot = self.months[facility].slot(item);
+        let again = *slot & months;
+        *slot |= months;
+        again
+    }
+
     /// Records the key; true when it was there already. `other` gives the period when it is
     /// not a month of the main year (hashed).
     pub(crate) fn repeated<P: std::hash::Hash>(
@@ -924,6 +1081,112 @@ mod tests {
             fast.fast_tuning(first, chunk, threads);
             let chunked = read(&mut fast, year);
             prop_assert_eq!(exact, chunked);
+        }
+    }
+
+    /// A long-form row of the common case (mostly months of 2023 and whole volumes), now and
+    /// then something that stops a chunk from being summed up.
+    fn summed_row() -> impl Strategy<Value = String> {
+        let facility =
+            prop::sample::select(vec!["ML01", "ML02", "ML03", " ML01 ", "ml02", "Ségou"]);
+        let activity = prop::sample::select(vec![
+            "Activité 01",
+            "Activité 02",
+            "activite 01",
+            "Vacc",
+            "ANC",
+        ]);
+        let period = prop_oneof![
+            200 => (1u32..=4).prop_map(|m| format!("2023-{m:02}")),
+            1 => prop::sample::select(vec!["2024-03", "2023Q1", "", "2023-13", "2023"])
+                .prop_map(str::to_string),
+        ];
+        let volume = prop_oneof![
+            200 => (0u64..40).prop_map(|v| v.to_string()),
+            3 => prop::sample::select(vec!["3.5", "abc", "-2", "", "4294967296", "1e3", " 7 ", "0.1", "4503599627370495.5"])
+                .prop_map(str::to_string),
+        ];
+        (facility, activity, period, volume, 0u16..400).prop_map(|(f, a, p, v, odd)| match odd {
+            0 => format!("{f},{a},{p},{v},extra"),
+            1 => format!("{f},{a},{p}"),
+            2 => String::new(),
+            3 => format!(",{a},{p},{v}"),
+            _ => format!("{f},{a},{p},{v}"),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Chunks the reader sums up (monthly periods of one year, whole volumes) give the same
+        /// study and messages as the `csv` path, row numbers and repeats included (more than
+        /// the 200 repeats kept by name), whatever the chunk sizes and threads.
+        #[test]
+        fn summed_chunks_match_the_csv_path(
+            rows in prop::collection::vec(summed_row(), 0..700),
+            first in 1usize..400,
+            chunk in 1usize..4000,
+            threads in 1usize..4,
+            crlf in any::<bool>(),
+            year in prop::option::of(prop::sample::select(vec![2023, 2024])),
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::from("facility_id,activity,period,volume");
+            for r in &rows {
+                text.push_str(end);
+                text.push_str(r);
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("workload.csv");
+            std::fs::write(&path, &text).unwrap();
+            let source = || CsvSource::new(&path, "workload.csv".into(), CsvOptions::default());
+            let exact = read(&mut Exact(source()), year);
+            let mut fast = source();
+            fast.fast_tuning(first, chunk, threads);
+            let chunked = read(&mut fast, year);
+            prop_assert_eq!(exact, chunked);
+        }
+    }
+
+    #[test]
+    fn a_clean_monthly_workload_is_summed_up_by_chunks() {
+        let mut text = String::from("facility_id,activity,period,volume\n");
+        for f in 0..20 {
+            for m in 1..=12 {
+                text.push_str(&format!("F{f},Act {},2023-{m:02},{}\n", f % 3, f + m));
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workload.csv");
+        std::fs::write(&path, &text).unwrap();
+        let source = || CsvSource::new(&path, "workload.csv".into(), CsvOptions::default());
+        let exact = read(&mut Exact(source()), None);
+        let before = SUMMED.load(std::sync::atomic::Ordering::Relaxed);
+        let mut fast = source();
+        fast.fast_tuning(100, 700, 2);
+        let chunked = read(&mut fast, None);
+        assert_eq!(exact, chunked);
+        assert!(SUMMED.load(std::sync::atomic::Ordering::Relaxed) > before);
+    }
+
+    #[test]
+    fn a_volume_that_is_not_whole_stops_the_summing() {
+        // 2^52 - 0.5, then 1 and 1: one by one the sum rounds twice (to even), at once it
+        // rounds once, to another number.
+        let mut text = String::from("facility_id,activity,period,volume\n");
+        text.push_str("F,A,2023-01,4503599627370495.5\n");
+        for _ in 0..20 {
+            text.push_str("G,A,2023-01,1\n");
+        }
+        text.push_str("F,A,2023-02,1\nF,A,2023-03,1\n");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workload.csv");
+        std::fs::write(&path, &text).unwrap();
+        let source = || CsvSource::new(&path, "workload.csv".into(), CsvOptions::default());
+        let exact = read(&mut Exact(source()), None);
+        for chunk in [40, 100, 1000] {
+            let mut fast = source();
+            fast.fast_tuning(50, chunk, 2);
+            assert_eq!(exact, read(&mut fast, None), "chunks of {chunk}");
         }
     }
 
