@@ -234,21 +234,6 @@ pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
     })
 }
 
-/// TRANSITION (issue 16): a text written in English only. Every message is moving to the
-/// catalogue (src/messages/); once none is left, these two impls go, and a message without its
-/// French no longer compiles.
-impl From<String> for Msg {
-    fn from(en: String) -> Msg {
-        Msg::new(en.clone(), en)
-    }
-}
-/// TRANSITION (issue 16): see `From<String>`.
-impl From<&str> for Msg {
-    fn from(en: &str) -> Msg {
-        Msg::from(en.to_string())
-    }
-}
-
 /// The error of a function that has already pushed its [`Problem`] into the [`Diagnostics`]
 /// (or printed it): the caller skips the row or stops, with nothing more to say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,11 +369,14 @@ mod tests {
         let mut d = Diagnostics::default();
         for i in 0..1_234_667 {
             d.error(
-                Problem::error(Code::BadNumber, "is not a number")
-                    .at(Location::file("w.csv").with_row(i)),
+                Problem::error(
+                    Code::BadNumber,
+                    Msg::new("is not a number", "n'est pas un nombre"),
+                )
+                .at(Location::file("w.csv").with_row(i)),
             );
         }
-        d.warn(Problem::warning(Code::UnusedCadre, "x"));
+        d.warn(Problem::warning(Code::UnusedCadre, Msg::new("x", "x")));
         assert_eq!(d.problems.len(), MAX_PER_CODE + 2);
         assert_eq!(d.error_count(), 1_234_667);
         let summary = &d.problems[MAX_PER_CODE];
@@ -401,7 +389,7 @@ mod tests {
 
     #[test]
     fn long_values_are_cut() {
-        let p = Problem::error(Code::BadNumber, "y").value("a".repeat(10_000));
+        let p = Problem::error(Code::BadNumber, Msg::new("y", "y")).value("a".repeat(10_000));
         let v = p.value.unwrap();
         assert!(v.ends_with("… (10000 characters)") && v.len() < 300, "{v}");
     }

@@ -381,8 +381,8 @@ fn blank_periods_are_not_counted_under_year() {
         &["--year", "2023"],
         &[
             "workload.csv",
-            "1 workload rows have a blank period",
-            "rows 74",
+            "1 workload row has a blank period",
+            "row 74",
         ],
     );
     // Not counted: F2's consultations are the 12 months' 7,200, not 12,200.

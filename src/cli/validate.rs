@@ -155,7 +155,12 @@ fn count_text(name: &str, n: u64) -> Msg {
         "workload_rows" => m::n_workload_rows(n),
         "sites" => m::n_sites(n),
         "census_days" => m::n_census_days(n),
-        other => Msg::from(format!("{n} {}", other.replace('_', " "))),
+        // The counts are the closed list of `summary_counts` below: every name is matched
+        // above; a name added there without its entry shows as its machine name.
+        other => {
+            let text = format!("{n} {}", other.replace('_', " "));
+            Msg::new(text.clone(), text)
+        }
     }
 }
 

@@ -191,11 +191,10 @@ crate::catalogue! {
         one(total): en: "{total} workload row of a period outside {year} was left out ({years})",
         fr: "{total} ligne de charge de travail d'une période hors de {year} a été laissée de côté ({years})",
     }
-    /// The English singular still says "1 workload rows have": tests/mistakes.rs pins it.
     blank_period(n: u64, rows: &str, more: &str) {
         en: "{n} workload rows have a blank period and are in no year: they are not counted under --year (rows {rows}{more})",
         fr: "{n} lignes de charge de travail ont une période vide et ne sont dans aucune année : elles ne sont pas comptées avec --year (lignes {rows}{more})",
-        one(n): en: "{n} workload rows have a blank period and are in no year: they are not counted under --year (rows {rows}{more})",
+        one(n): en: "{n} workload row has a blank period and is in no year: it is not counted under --year (row {rows}{more})",
         fr: "{n} ligne de charge de travail a une période vide et n'est dans aucune année : elle n'est pas comptée avec --year (ligne {rows}{more})",
     }
     blank_period_hint() {

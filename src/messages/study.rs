@@ -254,12 +254,10 @@ crate::catalogue! {
         fr: "même nom aux majuscules, accents et séparateurs près",
     }
     matched_by_alias() { en: "through cadre_aliases", fr: "par cadre_aliases" }
-    /// The English singular still says "1 rows": tests/data/golden/validate_json*.json pin it
-    /// (the lead re-blesses them with the English plurals fixed).
     cadre_mapped(raw: &str, cadre: &str, how: &Msg, rows: usize) {
         en: "cadre \"{raw}\" read as \"{cadre}\" ({how}; {rows} rows)",
         fr: "catégorie \"{raw}\" lue comme \"{cadre}\" ({how} ; {rows} lignes)",
-        one(rows): en: "cadre \"{raw}\" read as \"{cadre}\" ({how}; {rows} rows)",
+        one(rows): en: "cadre \"{raw}\" read as \"{cadre}\" ({how}; {rows} row)",
         fr: "catégorie \"{raw}\" lue comme \"{cadre}\" ({how} ; {rows} ligne)",
     }
     type_list_none() { en: "none", fr: "aucun" }

@@ -220,7 +220,10 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
                 d.error(crate::study::small_tables::blank_cell(
-                    f, row, "cadre", "a cadre",
+                    f,
+                    row,
+                    "cadre",
+                    crate::messages::study::blank_what_cadre(),
                 ));
                 return;
             };
@@ -238,7 +241,7 @@ pub fn read_posts(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                         f,
                         row,
                         "posts",
-                        "a number of posts",
+                        crate::messages::study::blank_what_posts(),
                     ));
                     None
                 }
@@ -339,7 +342,10 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
         |f, row, d| {
             let Some(cadre_text) = f.text(row, "cadre", d) else {
                 d.error(crate::study::small_tables::blank_cell(
-                    f, row, "cadre", "a cadre",
+                    f,
+                    row,
+                    "cadre",
+                    crate::messages::study::blank_what_cadre(),
                 ));
                 return;
             };
@@ -360,7 +366,7 @@ pub fn read_costs(source: &mut dyn RowSource, b: &Builder, diag: &mut Diagnostic
                     f,
                     row,
                     "annual_cost",
-                    "the annual cost of one post",
+                    crate::messages::study::blank_what_post_cost(),
                 ));
                 return;
             };

@@ -222,7 +222,12 @@ fn read_covid_standards(
         },
         |f, row, d| {
             let Some(cadre_name) = f.text(row, "cadre", d) else {
-                d.error(blank_cell(f, row, "cadre", "a cadre"));
+                d.error(blank_cell(
+                    f,
+                    row,
+                    "cadre",
+                    crate::messages::study::blank_what_cadre(),
+                ));
                 return;
             };
             let sev_col = f.header.get("severity").unwrap_or(0);
@@ -267,7 +272,7 @@ fn read_covid_standards(
                         f,
                         row,
                         "severity",
-                        "the severity its ratio applies to",
+                        crate::messages::study::blank_what_ratio_severity(),
                     ));
                     return;
                 }
@@ -281,7 +286,7 @@ fn read_covid_standards(
                         f,
                         row,
                         name,
-                        "patients_per_staff or hours_per_patient_day",
+                        crate::messages::study::blank_what_ratio(),
                     ));
                     return;
                 }
@@ -290,7 +295,7 @@ fn read_covid_standards(
                         f,
                         row,
                         "severity",
-                        "a severity and its ratio (or a min_on_duty)",
+                        crate::messages::study::blank_what_severity_and_ratio(),
                     ));
                     return;
                 }
@@ -509,7 +514,12 @@ fn read_counts(
         |f, row, d| {
             let shape = shape.get_or_insert_with(|| shape_of(&f.header, count_name));
             let Some(id) = f.text(row, "facility_id", d) else {
-                d.error(blank_cell(f, row, "facility_id", "a site (facility code)"));
+                d.error(blank_cell(
+                    f,
+                    row,
+                    "facility_id",
+                    crate::messages::study::blank_what_site(),
+                ));
                 return;
             };
             let date_col = f.header.get("date").unwrap_or(0);
@@ -520,7 +530,12 @@ fn read_counts(
                     return;
                 }
                 c if c.is_blank() => {
-                    d.error(blank_cell(f, row, "date", "a date"));
+                    d.error(blank_cell(
+                        f,
+                        row,
+                        "date",
+                        crate::messages::study::blank_what_date(),
+                    ));
                     return;
                 }
                 c => match parse_date(c) {
@@ -576,7 +591,7 @@ fn read_counts(
                                 f,
                                 row,
                                 "severity",
-                                "the severity of its patients",
+                                crate::messages::study::blank_what_patient_severity(),
                             ));
                             return;
                         }
