@@ -134,7 +134,11 @@ impl Problem {
         let mut out = String::new();
         if let Some(location) = &self.location {
             out.push_str(&location.render(lang));
-            out.push_str(": ");
+            // French puts a space before a colon.
+            out.push_str(match lang {
+                Lang::En => ": ",
+                Lang::Fr => " : ",
+            });
         }
         if let Some(value) = &self.value {
             out.push('"');

@@ -141,7 +141,7 @@ fn a_mistake_reads_naturally_in_french() {
     assert_eq!(
         from_place,
         format!(
-            "{}, ligne 2, colonne \"hours_per_day\": \"25\" est plus d'heures qu'une journée n'en compte \
+            "{}, ligne 2, colonne \"hours_per_day\" : \"25\" est plus d'heures qu'une journée n'en compte \
              (correction : hours_per_day est le nombre d'heures d'une journée de travail \
              (8 pour une semaine de 40 heures sur 5 jours ; 12 pour une garde de 12 heures))",
             place.display()

@@ -95,7 +95,7 @@ fn surge_errors_in_french_one_in_full() {
     assert_eq!(
         fr[0],
         format!(
-            "erreur : {}, ligne 3, colonne \"date\": \"2200-06-02\" est hors des dates que wisn \
+            "erreur : {}, ligne 3, colonne \"date\" : \"2200-06-02\" est hors des dates que wisn \
              accepte (2000 à 2099) (correction : vérifier l'année de la date (2020, pas 2200))",
             file.display()
         )
