@@ -11,6 +11,32 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The normalised form of a name (see the module documentation).
 pub fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return normalise_ascii(text);
+    }
+    normalise_unicode(text)
+}
+
+/// [`normalise`] of ASCII text, without the Unicode decomposition (ASCII decomposes to itself
+/// and has no accents): the same answer, several times faster (facility ids, most cadre names).
+fn normalise_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_sep = false;
+    for c in text.bytes() {
+        if c.is_ascii_alphanumeric() {
+            if pending_sep && !out.is_empty() {
+                out.push('_');
+            }
+            pending_sep = false;
+            out.push(char::from(c.to_ascii_lowercase()));
+        } else {
+            pending_sep = true;
+        }
+    }
+    out
+}
+
+fn normalise_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_sep = false;
     for c in text.nfd() {
@@ -261,6 +287,18 @@ mod tests {
 /// down in docs/study-format.md §1: separators are the commonest typing variation.)
 pub fn key(text: &str) -> String {
     normalise(text).replace('_', "")
+}
+
+#[cfg(test)]
+mod ascii_tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The ASCII path answers as the Unicode one.
+        #[test]
+        fn ascii_path_is_unicode_path(text in "[ -~\t\n]{0,24}") {
+            proptest::prop_assert_eq!(super::normalise_ascii(&text), super::normalise_unicode(&text));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -131,6 +131,12 @@ impl Builder {
         self.facility_by_key.get(&normalise(id)).copied().flatten()
     }
 
+    /// A facility by its exact id only. Such an answer never changes (ids are never re-indexed),
+    /// unlike a match up to case and separators.
+    pub(crate) fn facility_by_exact_id(&self, id: &str) -> Option<usize> {
+        self.facility_by_id.get(id).copied()
+    }
+
     /// Adds a facility (from the facilities table, or met elsewhere). Returns its index, or the
     /// existing one.
     pub fn add_facility(&mut self, facility: Facility) -> usize {
@@ -174,9 +180,12 @@ impl Builder {
         table: &'static str,
         at: impl FnOnce() -> Location,
     ) -> usize {
-        let known = self.find_facility(id).is_some();
+        // A known facility: what `facility_for` would answer, without looking it up twice.
+        if let Some(i) = self.find_facility(id) {
+            return i;
+        }
         let i = self.facility_for(id, table);
-        if !known && self.study.has_facilities_table {
+        if self.study.has_facilities_table {
             self.unlisted_at.entry(id.to_string()).or_insert_with(at);
         }
         i
@@ -198,15 +207,22 @@ impl Builder {
     /// The cadre a name stands for: the standards' cadre of the same key, else through the alias
     /// table, else a new cadre of that name. Records non-identical matches.
     pub fn cadre(&mut self, raw: &str) -> usize {
+        self.cadre_counted(raw).0
+    }
+
+    /// [`Builder::cadre`], also saying whether the call counted a match in `cadre_matches` (a
+    /// spelling or an alias) for `(raw, cadre)`.
+    pub(crate) fn cadre_counted(&mut self, raw: &str) -> (usize, bool) {
         let k = key(raw);
         if let Some(&i) = self.cadre_by_key.get(&k) {
-            if self.study.cadres[i].name != raw {
+            let counted = self.study.cadres[i].name != raw;
+            if counted {
                 self.cadre_matches
                     .entry((raw.to_string(), i))
                     .or_insert((CadreMatch::Spelling, 0))
                     .1 += 1;
             }
-            return i;
+            return (i, counted);
         }
         if let Some(target) = self.aliases.get(&k).cloned() {
             let tk = key(&target);
@@ -218,9 +234,9 @@ impl Builder {
                 .entry((raw.to_string(), i))
                 .or_insert((CadreMatch::Alias, 0))
                 .1 += 1;
-            return i;
+            return (i, true);
         }
-        self.new_cadre(raw, k)
+        (self.new_cadre(raw, k), false)
     }
 
     /// The cadre a name means (its spelling, or an alias), without adding one.

@@ -497,6 +497,12 @@ pub fn read_staff_counts(
     let active: Vec<String> = active_given.iter().map(|s| key(s)).collect();
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
     let mut repeats = Repeats::default();
+    // Reused for every row: a national staff table has 150 000 rows.
+    let mut id = String::new();
+    let mut cadre_name = String::new();
+    let mut cadres = CadreCache::default();
+    let mut last_id = String::new();
+    let mut last_facility: Option<usize> = None;
     read_table(
         source,
         def,
@@ -533,7 +539,7 @@ pub fn read_staff_counts(
                     return;
                 }
             }
-            let Some(id) = f.text(row, "facility_id", d) else {
+            if !f.text_into(row, "facility_id", d, &mut id) {
                 d.error(blank_cell(
                     f,
                     row,
@@ -541,8 +547,10 @@ pub fn read_staff_counts(
                     msg::blank_what_facility_code(),
                 ));
                 return;
-            };
-            let Some(cadre_name) = f.text(row, "cadre", d).or_else(|| f.text(row, "job", d)) else {
+            }
+            if !(f.text_into(row, "cadre", d, &mut cadre_name)
+                || f.text_into(row, "job", d, &mut cadre_name))
+            {
                 d.error(blank_cell(
                     f,
                     row,
@@ -554,7 +562,7 @@ pub fn read_staff_counts(
                     msg::blank_what_cadre(),
                 ));
                 return;
-            };
+            }
             let count = if f.header.has("count") {
                 match f.non_negative(row, "count", d) {
                     Ok(v) => v.unwrap_or(0.0),
@@ -563,14 +571,26 @@ pub fn read_staff_counts(
             } else {
                 1.0
             };
-            let facility = b.facility_at(&id, table, || {
-                f.at(row, f.header.get("facility_id").unwrap_or(0))
-            });
-            let cadre = b.cadre(&cadre_name);
+            // The rows of a facility follow each other: the same exact id as the row before is
+            // the same facility, with nothing to record (`facility_at` of a known id).
+            let facility = match last_facility {
+                Some(i) if last_id == id => i,
+                _ => {
+                    let i = b.facility_at(&id, table, || {
+                        f.at(row, f.header.get("facility_id").unwrap_or(0))
+                    });
+                    last_facility = (b.facility_by_exact_id(&id) == Some(i)).then_some(i);
+                    last_id.clear();
+                    last_id.push_str(&id);
+                    i
+                }
+            };
+            let cadre = cadres.cadre(b, &cadre_name);
             *out.entry((facility, cadre)).or_insert(0.0) += count;
             repeats.check(f, row);
         },
     );
+    cadres.flush(b);
     repeats.report(table, &msg::rule_summed(), diag);
     if !dropped.is_empty() {
         let list = msg::status_blank().map(|blank| {
@@ -593,6 +613,54 @@ pub fn read_staff_counts(
     out
 }
 
+/// The cadre of each distinct cadre text met in a table, so that a row costs one hash lookup by
+/// the borrowed text instead of normalising it ([`Builder::cadre`]). Every call still counts as
+/// `Builder::cadre` would: a text that counted a spelling or alias match the first time counts
+/// one more for each later row (kept here, added to `cadre_matches` by [`CadreCache::flush`]).
+/// The answers hold while the builder's cadres stay the same; when a new cadre appears (which
+/// could give a text another meaning, e.g. an alias whose target is itself an alias), the cache
+/// is flushed and emptied.
+#[derive(Default)]
+pub(crate) struct CadreCache {
+    /// Raw text → (cadre, counted a match, later rows that count one more).
+    by_raw: HashMap<String, (usize, bool, usize)>,
+    /// The builder's number of cadres when the entries were made.
+    cadres: usize,
+}
+
+impl CadreCache {
+    /// [`Builder::cadre`], with the same cadre and counts.
+    pub(crate) fn cadre(&mut self, b: &mut Builder, raw: &str) -> usize {
+        if b.study.cadres.len() != self.cadres {
+            self.flush(b);
+        }
+        if let Some((i, counted, later)) = self.by_raw.get_mut(raw) {
+            if *counted {
+                *later += 1;
+            }
+            return *i;
+        }
+        let (i, counted) = b.cadre_counted(raw);
+        if b.study.cadres.len() != self.cadres {
+            self.flush(b);
+        }
+        self.by_raw.insert(raw.to_string(), (i, counted, 0));
+        i
+    }
+
+    /// Adds the counts kept here to the builder's `cadre_matches` and empties the cache.
+    pub(crate) fn flush(&mut self, b: &mut Builder) {
+        for (raw, (i, counted, later)) in self.by_raw.drain() {
+            if counted && later > 0 {
+                if let Some(m) = b.cadre_matches.get_mut(&(raw, i)) {
+                    m.1 += later;
+                }
+            }
+        }
+        self.cadres = b.study.cadres.len();
+    }
+}
+
 /// Rows of a small tidy table that repeat an earlier row cell for cell (a row pasted twice).
 /// The table's rule (summed) still applies; each repeat is a warning naming both rows, so
 /// `--strict` refuses it. Keeps every row's text: for the small tables only (workload has its
@@ -601,14 +669,17 @@ pub fn read_staff_counts(
 pub(crate) struct Repeats {
     /// Each row's trimmed cells, trailing blank ones left out, in one buffer: each cell's
     /// length (8 bytes) then its text, so two different rows never give the same bytes. One
-    /// allocation a row (a national staff table has 150 000 rows).
-    seen: HashMap<Vec<u8>, usize, foldhash::fast::FixedState>,
+    /// allocation a row, of its exact size (a national staff table has 150 000 rows).
+    seen: HashMap<Box<[u8]>, usize, foldhash::fast::FixedState>,
     found: Vec<(Location, usize)>,
+    /// The row being checked, reused from row to row.
+    cells: Vec<u8>,
 }
 
 impl Repeats {
     pub(crate) fn check(&mut self, f: &Fields, row: &dyn Row) {
-        let mut cells: Vec<u8> = Vec::new();
+        let cells = &mut self.cells;
+        cells.clear();
         let mut used = 0;
         for i in 0..row.len() {
             let cell = row.cell(i);
@@ -621,10 +692,10 @@ impl Repeats {
             }
         }
         cells.truncate(used);
-        match self.seen.get(&cells) {
+        match self.seen.get(cells.as_slice()) {
             Some(&first) => self.found.push((f.at_row(row), first)),
             None => {
-                self.seen.insert(cells, row.number());
+                self.seen.insert(cells.as_slice().into(), row.number());
             }
         }
     }
@@ -1116,5 +1187,98 @@ mod tests {
             .map(|(at, first)| (at.row.unwrap(), *first))
             .collect();
         assert_eq!(found, vec![(3, 2), (4, 2), (6, 5), (11, 10)]);
+    }
+
+    /// A builder as after the standards and cadre_aliases tables: two cadres, an alias to one,
+    /// an alias to a cadre that no table names yet, and an alias whose target is itself an alias
+    /// (so a new cadre can change what a text means).
+    fn cadre_builder() -> Builder {
+        let mut b = Builder::default();
+        b.cadre("Sage-femme");
+        b.cadre("Infirmier");
+        for (alias, cadre) in [
+            ("SF", "Sage-femme"),
+            ("IDE", "Infirmier d'État"),
+            ("Aide", "Matrone"),
+            ("Matrone", "Accoucheuse"),
+        ] {
+            b.add_alias(alias, cadre).unwrap();
+        }
+        b
+    }
+
+    /// Cadre texts of a staff table: exact, misspelled (case, accents, separators, spaces),
+    /// aliases, alias chains and unknown names.
+    const CADRE_TEXTS: &[&str] = &[
+        "Sage-femme",
+        "sage femme",
+        "SAGE-FEMME",
+        "Infirmier",
+        "infirmier",
+        "Infirmièr",
+        "SF",
+        "sf",
+        "IDE",
+        "Infirmier d'État",
+        "infirmier d'etat",
+        "Aide",
+        "Matrone",
+        "matrone",
+        "Accoucheuse",
+        "Médecin",
+        "medecin",
+        "Technicien labo",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// The cache gives every row the cadre `Builder::cadre` gives, and leaves the same
+        /// cadres and the same spelling and alias counts.
+        #[test]
+        fn cadre_cache_is_builder_cadre(
+            picks in proptest::collection::vec(0..CADRE_TEXTS.len(), 0..60)
+        ) {
+            let mut plain = cadre_builder();
+            let mut cached = cadre_builder();
+            let mut cache = CadreCache::default();
+            for &p in &picks {
+                let raw = CADRE_TEXTS[p];
+                proptest::prop_assert_eq!(plain.cadre(raw), cache.cadre(&mut cached, raw));
+            }
+            cache.flush(&mut cached);
+            proptest::prop_assert_eq!(&plain.study.cadres, &cached.study.cadres);
+            proptest::prop_assert_eq!(&plain.cadre_matches, &cached.cadre_matches);
+        }
+    }
+
+    #[test]
+    fn cadre_cache_counts_each_row_and_follows_new_cadres() {
+        let mut plain = cadre_builder();
+        let mut cached = cadre_builder();
+        let mut cache = CadreCache::default();
+        // "Matrone" is first an alias (to Accoucheuse); "Aide" then adds the cadre Matrone (its
+        // alias target), after which "Matrone" means that cadre: a cache kept across the new
+        // cadre would still answer Accoucheuse.
+        let rows = [
+            "Matrone", "sf", "sf", "Aide", "Matrone", "matrone", "Aide", "sf", "Médecin",
+            "medecin", "medecin",
+        ];
+        let a: Vec<usize> = rows.iter().map(|r| plain.cadre(r)).collect();
+        let b: Vec<usize> = rows.iter().map(|r| cache.cadre(&mut cached, r)).collect();
+        cache.flush(&mut cached);
+        assert_eq!(a, b);
+        assert_eq!(plain.study.cadres, cached.study.cadres);
+        assert_eq!(plain.cadre_matches, cached.cadre_matches);
+        assert_ne!(b[0], b[4], "Matrone changed meaning");
+        let sf = plain.find_cadre("Sage-femme").unwrap();
+        assert_eq!(
+            cached.cadre_matches.get(&("sf".to_string(), sf)),
+            Some(&(CadreMatch::Alias, 3))
+        );
+        let medecin = cached.find_cadre("Médecin").unwrap();
+        assert_eq!(
+            cached.cadre_matches.get(&("medecin".to_string(), medecin)),
+            Some(&(CadreMatch::Spelling, 2))
+        );
     }
 }

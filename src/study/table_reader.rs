@@ -79,8 +79,32 @@ impl Fields {
             return None;
         }
         let text = cell.to_text();
-        let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let trimmed = trim_cell(&text);
         (!trimmed.is_empty()).then(|| trimmed.to_string())
+    }
+
+    /// [`Fields::text`] into a buffer the caller reuses (no allocation a row on the big tables):
+    /// false (and `buf` empty) when the column is absent or the cell blank or an error cell
+    /// (reported, as by `text`).
+    pub fn text_into(
+        &self,
+        row: &dyn Row,
+        name: &str,
+        diag: &mut Diagnostics,
+        buf: &mut String,
+    ) -> bool {
+        buf.clear();
+        let Some(col) = self.header.get(name) else {
+            return false;
+        };
+        let cell = row.cell(col);
+        if let Cell::Error(e) = &cell {
+            diag.error(error_cell(self.at(row, col), e));
+            return false;
+        }
+        let text = cell.to_text();
+        buf.push_str(trim_cell(&text));
+        !buf.is_empty()
     }
 
     /// A number in a column: `Ok(None)` when blank or the column is absent, `Err(Reported)` when the
@@ -161,6 +185,11 @@ impl Fields {
         }
         Ok(v)
     }
+}
+
+/// A cell's text without the spaces (and byte-order mark) around it.
+fn trim_cell(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
 pub fn bad_number(at: Location, value: &str, what: Msg, hint: Msg) -> Problem {
