@@ -159,8 +159,8 @@ proptest! {
             let options = AllocateOptions { request: Request::Pools(pools), types: vec![], bands: Default::default() };
             let a = allocate(&builder.study, &results.rows, &Costs::default(), &options);
             let r = wisn::planning::redistribute::redistribute(&builder.study, &results.rows, wisn::planning::Within::District, &Default::default());
-            let ar = wisn::planning::report::AllocateReport { study: &builder.study, allocation: &a, warnings: vec![], settings: &settings };
-            let rr = wisn::planning::report::RedistributeReport { redistribution: &r, within: wisn::planning::Within::District, warnings: vec![], settings: &settings };
+            let ar = wisn::planning::report::AllocateReport { plan: wisn::planning::report::AllocatePlan { study: &builder.study, allocation: &a }, warnings: vec![], settings: &settings };
+            let rr = wisn::planning::report::RedistributeReport { plan: wisn::planning::report::RedistributePlan { redistribution: &r, within: wisn::planning::Within::District }, warnings: vec![], settings: &settings };
             for format in [Format::Table, Format::Csv, Format::Json] {
                 prop_assert!(serialize(&ar, format).is_ok());
                 prop_assert!(serialize(&rr, format).is_ok());

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostics, Location, Msg, Problem};
 use crate::messages::planning as m;
 use crate::planning::allocate::{allocate, explain, find_facility, AllocateOptions, Request};
 use crate::planning::inputs::{parse_budget, parse_posts_arg, parse_types, read_posts, POSTS};
-use crate::planning::report::AllocateReport;
+use crate::planning::report::{AllocatePlan, AllocateReport};
 use crate::report::Format;
 
 #[derive(Debug, Args)]
@@ -147,8 +147,10 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
     } else {
         let settings = args.plan.settings(&output);
         let report = AllocateReport {
-            study: &builder.study,
-            allocation: &allocation,
+            plan: AllocatePlan {
+                study: &builder.study,
+                allocation: &allocation,
+            },
             warnings: warned,
             settings: &settings,
         };

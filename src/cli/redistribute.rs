@@ -9,7 +9,7 @@ use clap::Args;
 use super::planning::{exit, load_and_compute, warnings, PlanArgs, Stop};
 use super::EXIT_OK;
 use crate::planning::redistribute::redistribute;
-use crate::planning::report::RedistributeReport;
+use crate::planning::report::{RedistributePlan, RedistributeReport};
 use crate::planning::Within;
 
 #[derive(Debug, Args)]
@@ -47,8 +47,10 @@ fn run_inner(args: RedistributeArgs) -> Result<ExitCode, Stop> {
     let warned = warnings(&args.plan.presentation, &computed.diag)?;
     let settings = args.plan.settings(&output);
     let report = RedistributeReport {
-        redistribution: &plan,
-        within: args.within,
+        plan: RedistributePlan {
+            redistribution: &plan,
+            within: args.within,
+        },
         warnings: warned,
         settings: &settings,
     };

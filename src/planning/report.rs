@@ -183,70 +183,76 @@ pub fn redistribution_charts(r: &Redistribution, within: Within, lang: Lang) -> 
     out
 }
 
-/// What every format of `wisn allocate` may show.
-pub struct AllocateReport<'a> {
+/// What the two planning commands' reports differ in: their rows, text, charts and title.
+/// [`PlanReport`] does the rest, the same for both.
+pub trait Plan {
+    /// One row of the plan (the contract's columns).
+    type Row: crate::report::Row;
+    /// The machine names of the columns.
+    const COLUMNS: &'static [&'static str];
+    /// The page's title.
+    const TITLE: Text;
+    fn rows(&self) -> &[Self::Row];
+    /// The text of the terminal report.
+    fn text(&self, lang: Lang) -> String;
+    fn charts(&self, lang: Lang) -> Vec<ChartBlock>;
+}
+
+/// `wisn allocate`'s plan.
+pub struct AllocatePlan<'a> {
     pub study: &'a Study,
     pub allocation: &'a Allocation,
-    pub warnings: Vec<&'a Problem>,
-    pub settings: &'a ReportSettings,
 }
 
-impl Report for AllocateReport<'_> {
-    const FORMATS: &'static [Format] = PLAN_FORMATS;
-
-    fn settings(&self) -> &ReportSettings {
-        self.settings
+impl Plan for AllocatePlan<'_> {
+    type Row = super::allocate::AllocateRow;
+    const COLUMNS: &'static [&'static str] = ALLOCATE_COLUMNS;
+    const TITLE: Text = Text::PlanAllocationOfNewPosts;
+    fn rows(&self) -> &[Self::Row] {
+        &self.allocation.rows
     }
-
-    fn warnings(&self) -> &[&Problem] {
-        &self.warnings
+    fn text(&self, lang: Lang) -> String {
+        text::allocation(self.study, self.allocation, lang)
     }
-
-    fn rows(&self) -> Option<Box<dyn Rows + '_>> {
-        Some(Box::new(RowSlice {
-            columns: ALLOCATE_COLUMNS,
-            rows: &self.allocation.rows,
-        }))
-    }
-
-    fn table(&self) -> anyhow::Result<Vec<u8>> {
-        Ok(text::allocation(self.study, self.allocation, self.settings.lang).into_bytes())
-    }
-
-    fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
-        let lang = self.settings.lang;
-        let rows = self.rows().expect("rows");
-        xlsx(
-            rows.as_ref(),
-            &allocation_charts(self.study, self.allocation, lang),
-            &self.warnings,
-            lang,
-        )
-    }
-
-    fn html(&self) -> anyhow::Result<Vec<u8>> {
-        let lang = self.settings.lang;
-        let rows = self.rows().expect("rows");
-        html(
-            lang.t(Text::PlanAllocationOfNewPosts),
-            &crate::report::page::study_line(self.settings),
-            rows.as_ref(),
-            &allocation_charts(self.study, self.allocation, lang),
-            &self.warnings,
-            lang,
-        )
+    fn charts(&self, lang: Lang) -> Vec<ChartBlock> {
+        allocation_charts(self.study, self.allocation, lang)
     }
 }
 
-/// What every format of `wisn redistribute` may show.
-pub struct RedistributeReport<'a> {
+/// `wisn redistribute`'s plan.
+pub struct RedistributePlan<'a> {
     pub redistribution: &'a Redistribution,
     pub within: Within,
+}
+
+impl Plan for RedistributePlan<'_> {
+    type Row = super::redistribute::RedistributeRow;
+    const COLUMNS: &'static [&'static str] = REDISTRIBUTE_COLUMNS;
+    const TITLE: Text = Text::PlanRedistributionOfStaff;
+    fn rows(&self) -> &[Self::Row] {
+        &self.redistribution.rows
+    }
+    fn text(&self, lang: Lang) -> String {
+        text::redistribution(self.redistribution, self.within, lang)
+    }
+    fn charts(&self, lang: Lang) -> Vec<ChartBlock> {
+        redistribution_charts(self.redistribution, self.within, lang)
+    }
+}
+
+/// What every format of a planning command may show.
+pub struct PlanReport<'a, P> {
+    pub plan: P,
     pub warnings: Vec<&'a Problem>,
     pub settings: &'a ReportSettings,
 }
 
-impl Report for RedistributeReport<'_> {
+/// The report of `wisn allocate`.
+pub type AllocateReport<'a> = PlanReport<'a, AllocatePlan<'a>>;
+/// The report of `wisn redistribute`.
+pub type RedistributeReport<'a> = PlanReport<'a, RedistributePlan<'a>>;
+
+impl<P: Plan> Report for PlanReport<'_, P> {
     const FORMATS: &'static [Format] = PLAN_FORMATS;
 
     fn settings(&self) -> &ReportSettings {
@@ -259,34 +265,29 @@ impl Report for RedistributeReport<'_> {
 
     fn rows(&self) -> Option<Box<dyn Rows + '_>> {
         Some(Box::new(RowSlice {
-            columns: REDISTRIBUTE_COLUMNS,
-            rows: &self.redistribution.rows,
+            columns: P::COLUMNS,
+            rows: self.plan.rows(),
         }))
     }
 
     fn table(&self) -> anyhow::Result<Vec<u8>> {
-        Ok(text::redistribution(self.redistribution, self.within, self.settings.lang).into_bytes())
+        Ok(self.plan.text(self.settings.lang).into_bytes())
     }
 
     fn xlsx(&self) -> anyhow::Result<Vec<u8>> {
         let lang = self.settings.lang;
         let rows = self.rows().expect("rows");
-        xlsx(
-            rows.as_ref(),
-            &redistribution_charts(self.redistribution, self.within, lang),
-            &self.warnings,
-            lang,
-        )
+        xlsx(rows.as_ref(), &self.plan.charts(lang), &self.warnings, lang)
     }
 
     fn html(&self) -> anyhow::Result<Vec<u8>> {
         let lang = self.settings.lang;
         let rows = self.rows().expect("rows");
         html(
-            lang.t(Text::PlanRedistributionOfStaff),
+            lang.t(P::TITLE),
             &crate::report::page::study_line(self.settings),
             rows.as_ref(),
-            &redistribution_charts(self.redistribution, self.within, lang),
+            &self.plan.charts(lang),
             &self.warnings,
             lang,
         )
