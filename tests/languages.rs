@@ -96,7 +96,7 @@ fn surge_errors_in_french_one_in_full() {
         fr[0],
         format!(
             "erreur : {}, ligne 3, colonne \"date\" : \"2200-06-02\" est hors des dates que wisn \
-             accepte (2000 à 2099) (correction : vérifier l'année de la date (2020, pas 2200))",
+             accepte (2000 à 2099) (correction : vérifiez l'année de la date (2020, pas 2200))",
             file.display()
         )
     );
@@ -109,7 +109,7 @@ fn surge_errors_in_french_one_in_full() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.starts_with(
-            "erreur : valeur '-2' invalide pour '--scale-census <F>' : -2 est sous 0 : donner un \
+            "erreur : valeur '-2' invalide pour '--scale-census <F>' : -2 est sous 0 : donnez un \
              facteur comme 1,5 (50 % de patients en plus)"
         ),
         "{stderr}"

@@ -4,14 +4,14 @@ crate::catalogue! {
     /// No study and not every table.
     give_a_study() {
         en: "give a study folder or workbook (wisn compute data/sikasso), or every table with --standards, --working-time, --workload, --staff",
-        fr: "donner un dossier ou un classeur d'étude (wisn compute data/sikasso), ou chaque table avec --standards, --working-time, --workload, --staff",
+        fr: "donnez un dossier ou un classeur d'étude (wisn compute data/sikasso), ou chaque table avec --standards, --working-time, --workload, --staff",
     }
     /// After the first errors of a failed read.
     more_errors(n: usize) {
         en: "... and {n} more errors: run `wisn validate` to list them all",
-        fr: "... et {n} autres erreurs : lancer `wisn validate` pour les voir toutes",
+        fr: "... et {n} autres erreurs : lancez `wisn validate` pour les voir toutes",
         one(n): en: "... and {n} more error: run `wisn validate` to list them all",
-        fr: "... et {n} autre erreur : lancer `wisn validate` pour les voir toutes",
+        fr: "... et {n} autre erreur : lancez `wisn validate` pour les voir toutes",
     }
     /// `--strict` and warnings.
     strict_warnings(n: usize) {
@@ -23,17 +23,17 @@ crate::catalogue! {
     /// A file format asked for the terminal.
     format_needs_file(ext: &str) {
         en: "--format {ext} writes a file, not text for the terminal: give a file name (-o rapport.{ext}) or redirect the output",
-        fr: "--format {ext} écrit un fichier, pas du texte pour le terminal : donner un nom de fichier (-o rapport.{ext}) ou rediriger la sortie",
+        fr: "--format {ext} écrit un fichier, pas du texte pour le terminal : donnez un nom de fichier (-o rapport.{ext}) ou redirigez la sortie",
     }
     /// `-o x.xls`.
     unknown_output_extension(output: std::path::Display<'_>, ext: &str) {
         en: "-o {output}: wisn does not write .{ext} files; give a name ending in .csv, .json, .xlsx, .html or .txt (the terminal table), or choose the format with --format",
-        fr: "-o {output} : wisn n'écrit pas de fichiers .{ext} ; donner un nom finissant par .csv, .json, .xlsx, .html ou .txt (le tableau du terminal), ou choisir le format avec --format",
+        fr: "-o {output} : wisn n'écrit pas de fichiers .{ext} ; donnez un nom finissant par .csv, .json, .xlsx, .html ou .txt (le tableau du terminal), ou choisissez le format avec --format",
     }
     /// `--period` that is not the data's year.
     period_mismatch(period: &str, years: &str, asked: i32, last: &str) {
         en: "--period {period}: the results are computed from workload of {years}, not {asked}; give the period of the data (--period {last}), or --year to choose the year",
-        fr: "--period {period} : les résultats sont calculés sur la charge de travail de {years}, pas de {asked} ; donner la période des données (--period {last}), ou --year pour choisir l'année",
+        fr: "--period {period} : les résultats sont calculés sur la charge de travail de {years}, pas de {asked} ; donnez la période des données (--period {last}), ou --year pour choisir l'année",
     }
     /// `--by facility` (facility rows are always there).
     by_facility() {
@@ -43,7 +43,7 @@ crate::catalogue! {
     /// DHIS2 formats with planning options.
     dhis2_with_planning() {
         en: "--format dhis2-csv|dhis2-json writes compute results only: leave out --scenario and --uncertainty, or choose csv, json, xlsx, html or table",
-        fr: "--format dhis2-csv|dhis2-json n'écrit que les résultats du calcul : retirer --scenario et --uncertainty, ou choisir csv, json, xlsx, html ou table",
+        fr: "--format dhis2-csv|dhis2-json n'écrit que les résultats du calcul : retirez --scenario et --uncertainty, ou choisissez csv, json, xlsx, html ou table",
     }
     /// The title of a planning report of scenarios.
     title_scenarios() {
@@ -67,7 +67,7 @@ crate::catalogue! {
     }
     /// explain: the fix of an unknown facility.
     give_a_facility_id() {
-        en: "give a facility_id of the facilities table", fr: "donner un facility_id de la table facilities",
+        en: "give a facility_id of the facilities table", fr: "donnez un facility_id de la table facilities",
     }
     /// explain: unknown cadre.
     no_such_cadre() {
@@ -92,7 +92,7 @@ crate::catalogue! {
     /// surge: no study.
     give_a_surge_study() {
         en: "give a study folder or workbook (wisn surge data/covid), or the tables with --covid-standards, --census (or --admissions), --working-time, --covid-staff",
-        fr: "donner un dossier ou un classeur d'étude (wisn surge data/covid), ou les tables avec --covid-standards, --census (ou --admissions), --working-time, --covid-staff",
+        fr: "donnez un dossier ou un classeur d'étude (wisn surge data/covid), ou les tables avec --covid-standards, --census (ou --admissions), --working-time, --covid-staff",
     }
     /// surge: one severity given two stays.
     two_stays(severity: &str, d: u32, days: u32) {
@@ -112,12 +112,12 @@ crate::catalogue! {
     /// template: not an .xlsx name.
     template_is_xlsx(path: std::path::Display<'_>) {
         en: "{path}: the template is an Excel workbook: give a name ending in .xlsx (-o etude.xlsx)",
-        fr: "{path} : le modèle est un classeur Excel : donner un nom finissant par .xlsx (-o etude.xlsx)",
+        fr: "{path} : le modèle est un classeur Excel : donnez un nom finissant par .xlsx (-o etude.xlsx)",
     }
     /// template: the file exists.
     template_exists(path: std::path::Display<'_>) {
         en: "{path}: already exists and may be a filled-in study: nothing written (fix: choose another name, or give --force to replace it)",
-        fr: "{path} : existe déjà et peut être une étude remplie : rien n'est écrit (correction : choisir un autre nom, ou donner --force pour le remplacer)",
+        fr: "{path} : existe déjà et peut être une étude remplie : rien n'est écrit (correction : choisissez un autre nom, ou donnez --force pour le remplacer)",
     }
     /// man: an unknown command.
     no_such_command(name: &str, commands: &str) {
@@ -188,7 +188,7 @@ crate::catalogue! {
     /// validate: the fix of an unlisted facility.
     add_the_facility() {
         en: "add it to the facilities table, or correct the code",
-        fr: "l'ajouter à la table facilities, ou corriger le code",
+        fr: "ajoutez-la à la table facilities, ou corrigez le code",
     }
     /// clap: the first word of its errors.
     clap_error() {
@@ -314,12 +314,12 @@ crate::catalogue! {
     /// --scale-census below 0.
     scale_below_zero(s: &str) {
         en: "{s} is below 0: give a factor such as 1.5 (50 % more patients)",
-        fr: "{s} est sous 0 : donner un facteur comme 1,5 (50 % de patients en plus)",
+        fr: "{s} est sous 0 : donnez un facteur comme 1,5 (50 % de patients en plus)",
     }
     /// --absence-rate out of [0, 1).
     not_a_share(s: &str) {
         en: "{s} is not a share between 0 and 1 (1 excluded): write 0.1 (or 10%) for 10 % of staff absent",
-        fr: "{s} n'est pas une part entre 0 et 1 (1 exclu) : écrire 0.1 (ou 10%) pour 10 % du personnel absent",
+        fr: "{s} n'est pas une part entre 0 et 1 (1 exclu) : écrivez 0.1 (ou 10%) pour 10 % du personnel absent",
     }
     /// --length-of-stay without `=`.
     not_severity_days(s: &str) {
@@ -337,7 +337,7 @@ crate::catalogue! {
     /// --length-of-stay too long.
     stay_too_long(days: u32, max: u32) {
         en: "a stay of {days} days is longer than wisn accepts ({max} days): check the number (days, not hours)",
-        fr: "un séjour de {days} jours est plus long que wisn n'accepte ({max} jours) : vérifier le nombre (des jours, pas des heures)",
+        fr: "un séjour de {days} jours est plus long que wisn n'accepte ({max} jours) : vérifiez le nombre (des jours, pas des heures)",
     }
     /// --delimiter of more than one character.
     not_one_character(s: &str) {

@@ -13,7 +13,7 @@ crate::catalogue! {
     /// The fix of no working time.
     add_working_time() {
         en: "add a working_time row for the cadre with a blank facility_type, or one for this type",
-        fr: "ajouter une ligne working_time pour la catégorie avec un facility_type vide, ou une pour ce type",
+        fr: "ajoutez une ligne working_time pour la catégorie avec un facility_type vide, ou une pour ce type",
     }
     /// The type of standards with a blank type.
     any_type() {
@@ -45,7 +45,7 @@ crate::catalogue! {
     /// The fix of CAS over 100 %.
     check_support_standards(rows: &Msg) {
         en: "check the support standards ({rows}): their units (% or a time per period) and values",
-        fr: "vérifier les normes de soutien ({rows}) : leurs unités (% ou un temps par période) et leurs valeurs",
+        fr: "vérifiez les normes de soutien ({rows}) : leurs unités (% ou un temps par période) et leurs valeurs",
     }
     /// Where a non-finite result is.
     at_facility(id: &str) {
@@ -63,7 +63,7 @@ crate::catalogue! {
     /// The fix of a result beyond f64.
     check_counts_and_volumes() {
         en: "check that facility's staff counts and workload volumes: one is far too large",
-        fr: "vérifier les effectifs et les volumes de charge de travail de cette structure : l'un est beaucoup trop grand",
+        fr: "vérifiez les effectifs et les volumes de charge de travail de cette structure : l'un est beaucoup trop grand",
     }
     /// One facility in the list of a standard that makes ratios implausibly low.
     low_ratio_item(id: &str, ratio: f64, share_pct: f64) {
@@ -79,7 +79,7 @@ crate::catalogue! {
     /// The fix of implausibly low ratios.
     check_standard_unit() {
         en: "check the standard and its unit (min or h? a time per unit or units per hour?); if it is right, the shortage is real",
-        fr: "vérifier la norme et son unité (min ou h ? un temps par unité ou des unités par heure ?) ; si elle est juste, la pénurie est réelle",
+        fr: "vérifiez la norme et son unité (min ou h ? un temps par unité ou des unités par heure ?) ; si elle est juste, la pénurie est réelle",
     }
     /// One facility in the list of implausibly high ratios.
     high_ratio_item(id: &str, ratio: f64) {
@@ -95,7 +95,7 @@ crate::catalogue! {
     /// The fix of implausibly high ratios.
     check_cadre_standards() {
         en: "check the cadre's standards and units (a time typed in min instead of h makes the requirement 60 times too small), the staff counts and the workload (a missing month or activity)",
-        fr: "vérifier les normes et unités de la catégorie (un temps saisi en min au lieu de h rend le besoin 60 fois trop petit), les effectifs et la charge de travail (un mois ou une activité manquants)",
+        fr: "vérifiez les normes et unités de la catégorie (un temps saisi en min au lieu de h rend le besoin 60 fois trop petit), les effectifs et la charge de travail (un mois ou une activité manquants)",
     }
     /// A list cut after its first names.
     and_more(n: usize) {
@@ -111,7 +111,7 @@ crate::catalogue! {
     /// The fix of staff without workload.
     add_their_workload() {
         en: "add their workload, or check that their codes match the workload table",
-        fr: "ajouter leur charge de travail, ou vérifier que leurs codes sont ceux de la table workload",
+        fr: "ajoutez leur charge de travail, ou vérifiez que leurs codes sont ceux de la table workload",
     }
     /// A cadre without workload for its services.
     cadre_without_workload(cadre: &str, n: usize, list: &Msg) {
@@ -160,7 +160,7 @@ crate::catalogue! {
     /// The fix of no standards.
     add_standards() {
         en: "add standards for this cadre and type, or pick another cadre",
-        fr: "ajouter des normes pour cette catégorie et ce type, ou choisir une autre catégorie",
+        fr: "ajoutez des normes pour cette catégorie et ce type, ou choisissez une autre catégorie",
     }
     /// No result: no staff and no workload.
     no_result_no_data(cadre: &str, facility: &str) {
@@ -170,7 +170,7 @@ crate::catalogue! {
     /// The fix of no staff and no workload.
     add_staff_or_workload() {
         en: "add a staff row or the workload of the cadre's activities at this facility",
-        fr: "ajouter une ligne d'effectif ou la charge de travail des activités de la catégorie dans cette structure",
+        fr: "ajoutez une ligne d'effectif ou la charge de travail des activités de la catégorie dans cette structure",
     }
 }
 

@@ -4,17 +4,17 @@ crate::catalogue! {
     /// `-o` names an input file.
     output_is_input(output: std::path::Display<'_>, input: std::path::Display<'_>) {
         en: "-o {output}: is one of the study's input files ({input}); writing the report there would replace the data: give another file name",
-        fr: "-o {output} : c'est un des fichiers d'entrée de l'étude ({input}) ; y écrire le rapport remplacerait les données : donner un autre nom de fichier",
+        fr: "-o {output} : c'est un des fichiers d'entrée de l'étude ({input}) ; y écrire le rapport remplacerait les données : donnez un autre nom de fichier",
     }
     /// `-o` names a folder.
     output_is_folder(path: std::path::Display<'_>) {
         en: "{path}: is a folder; give a file name for the output (-o report.csv)",
-        fr: "{path} : c'est un dossier ; donner un nom de fichier pour la sortie (-o rapport.csv)",
+        fr: "{path} : c'est un dossier ; donnez un nom de fichier pour la sortie (-o rapport.csv)",
     }
     /// The temporary file cannot be made beside the output.
     cannot_write_here(path: std::path::Display<'_>) {
         en: "{path}: cannot write the output here (fix: check that the folder exists and is writable)",
-        fr: "{path} : impossible d'écrire la sortie ici (correction : vérifier que le dossier existe et qu'on peut y écrire)",
+        fr: "{path} : impossible d'écrire la sortie ici (correction : vérifiez que le dossier existe et qu'on peut y écrire)",
     }
     /// Writing failed.
     cannot_write(path: std::path::Display<'_>) {
@@ -27,12 +27,12 @@ crate::catalogue! {
     /// On Windows, a file open in Excel.
     close_the_file() {
         en: " (fix: close the file if Excel or another program has it open, then run again)",
-        fr: " (correction : fermer le fichier si Excel ou un autre programme l'a ouvert, puis relancer)",
+        fr: " (correction : fermez le fichier si Excel ou un autre programme l'a ouvert, puis relancez)",
     }
     /// `-o r.xlsx` for a command that writes no XLSX.
     format_not_written(output: String, names: String, implied: &str, extensions: String) {
         en: "{output}: this command writes {names}, not {implied} (fix: give --format, or a file name ending in {extensions})",
-        fr: "{output} : cette commande écrit {names}, pas {implied} (correction : donner --format, ou un nom de fichier finissant par {extensions})",
+        fr: "{output} : cette commande écrit {names}, pas {implied} (correction : donnez --format, ou un nom de fichier finissant par {extensions})",
     }
     /// A format the command does not write.
     unsupported_format(format: &str) {

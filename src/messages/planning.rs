@@ -16,12 +16,12 @@ crate::catalogue! {
     /// A spread of 100 % or more.
     spread_too_wide(p: f64) {
         en: "--standard-spread {p}: a spread of 100 % or more makes standards of 0 or less; give less than 100",
-        fr: "--standard-spread {p} : un écart de 100 % ou plus donne des normes de 0 ou moins ; donner moins de 100",
+        fr: "--standard-spread {p} : un écart de 100 % ou plus donne des normes de 0 ou moins ; donnez moins de 100",
     }
     /// allocate without posts or budget.
     say_what_to_allocate() {
         en: "say what to allocate: --posts Sage-femme=40,Infirmier=60, --posts-file postes.csv, or --budget AMOUNT (with a costs table)",
-        fr: "dire quoi attribuer : --posts Sage-femme=40,Infirmier=60, --posts-file postes.csv, ou --budget MONTANT (avec une table des coûts)",
+        fr: "dites quoi attribuer : --posts Sage-femme=40,Infirmier=60, --posts-file postes.csv, ou --budget MONTANT (avec une table des coûts)",
     }
     /// --budget and --posts.
     budget_and_posts() {
@@ -31,7 +31,7 @@ crate::catalogue! {
     /// The fix of --budget and --posts.
     budget_or_posts() {
         en: "give either the posts (--posts or --posts-file) or a budget (--budget with a costs table), not both",
-        fr: "donner soit les postes (--posts ou --posts-file), soit un budget (--budget avec une table des coûts), pas les deux",
+        fr: "donnez soit les postes (--posts ou --posts-file), soit un budget (--budget avec une table des coûts), pas les deux",
     }
     /// --posts and --posts-file.
     posts_and_posts_file() {
@@ -41,12 +41,12 @@ crate::catalogue! {
     /// The fix of --posts and --posts-file.
     posts_in_one_place() {
         en: "put every pool in the posts file, or give them all with --posts",
-        fr: "mettre toutes les enveloppes dans le fichier des postes, ou les donner toutes avec --posts",
+        fr: "mettez toutes les enveloppes dans le fichier des postes, ou donnez-les toutes avec --posts",
     }
     /// --explain with a format.
     explain_writes_text() {
         en: "--explain writes text: leave out --format (or use -o FILE.txt)",
-        fr: "--explain écrit du texte : retirer --format (ou utiliser -o FICHIER.txt)",
+        fr: "--explain écrit du texte : retirez --format (ou utilisez -o FICHIER.txt)",
     }
     /// --budget without costs.
     budget_needs_costs() {
@@ -56,7 +56,7 @@ crate::catalogue! {
     /// The fix of --budget without costs.
     add_costs() {
         en: "add costs.csv (or a sheet named costs / couts) to the study, or give it with --costs FILE",
-        fr: "ajouter costs.csv (ou une feuille nommée costs / couts) à l'étude, ou la donner avec --costs FICHIER",
+        fr: "ajoutez costs.csv (ou une feuille nommée costs / couts) à l'étude, ou donnez-la avec --costs FICHIER",
     }
     /// --posts-file that does not exist.
     posts_file_missing() {
@@ -64,7 +64,7 @@ crate::catalogue! {
     }
     /// The fix of a missing posts file.
     check_posts_path() {
-        en: "check the path of the posts table", fr: "vérifier le chemin de la table des postes",
+        en: "check the path of the posts table", fr: "vérifiez le chemin de la table des postes",
     }
     /// --explain with an unknown facility.
     not_a_facility() {
@@ -73,7 +73,7 @@ crate::catalogue! {
     /// The fix of an unknown facility.
     give_a_facility_code() {
         en: "give a facility code (facility_id) of the facilities table",
-        fr: "donner un code de structure (facility_id) de la table facilities",
+        fr: "donnez un code de structure (facility_id) de la table facilities",
     }
     /// --jobs that cannot start its threads.
     jobs_failed(e: String) {
@@ -110,15 +110,15 @@ crate::catalogue! {
     }
     /// The fix of --posts.
     write_posts() {
-        en: "write --posts Sage-femme=40,Infirmier=60", fr: "écrire --posts Sage-femme=40,Infirmier=60",
+        en: "write --posts Sage-femme=40,Infirmier=60", fr: "écrivez --posts Sage-femme=40,Infirmier=60",
     }
     /// The fix of a bad number of posts in --posts.
     whole_posts_example() {
-        en: "give a whole number of posts ≥ 0, e.g. Sage-femme=40", fr: "donner un nombre entier de postes ≥ 0, par ex. Sage-femme=40",
+        en: "give a whole number of posts ≥ 0, e.g. Sage-femme=40", fr: "donnez un nombre entier de postes ≥ 0, par ex. Sage-femme=40",
     }
     /// The fix of a bad number of posts in the posts table.
     whole_posts() {
-        en: "give a whole number of posts ≥ 0", fr: "donner un nombre entier de postes ≥ 0",
+        en: "give a whole number of posts ≥ 0", fr: "donnez un nombre entier de postes ≥ 0",
     }
     /// --posts without pools.
     no_pool() {
@@ -132,7 +132,7 @@ crate::catalogue! {
     /// The fix of a pool with two groups.
     one_group() {
         en: "fill in the region (a regional pool) or the district (a district pool), not both",
-        fr: "remplir la région (une enveloppe régionale) ou le district (une enveloppe de district), pas les deux",
+        fr: "remplissez la région (une enveloppe régionale) ou le district (une enveloppe de district), pas les deux",
     }
     /// The word `region`.
     word_region() {
@@ -141,7 +141,7 @@ crate::catalogue! {
     /// No facility has a region or district.
     no_group_filled(word: &crate::diag::Msg) {
         en: "no facility has a {word}: fill in the {word} column of the facilities table",
-        fr: "aucune structure n'a de {word} : remplir la colonne {word} de la table facilities",
+        fr: "aucune structure n'a de {word} : remplissez la colonne {word} de la table facilities",
     }
     /// The regions or districts there are.
     groups_are(word: &crate::diag::Msg, names: &str) {
@@ -162,7 +162,7 @@ crate::catalogue! {
     /// The fix of a cost ≤ 0.
     give_annual_cost() {
         en: "give the annual cost of one post of the cadre (salary and charges), above 0",
-        fr: "donner le coût annuel d'un poste de la catégorie (salaire et charges), au-dessus de 0",
+        fr: "donnez le coût annuel d'un poste de la catégorie (salaire et charges), au-dessus de 0",
     }
     /// A second cost.
     second_cost(first: usize) {
@@ -171,7 +171,7 @@ crate::catalogue! {
     }
     /// The fix of a second cost.
     one_row_per_cadre() {
-        en: "keep one row per cadre", fr: "garder une ligne par catégorie",
+        en: "keep one row per cadre", fr: "gardez une ligne par catégorie",
     }
     /// The facility types there are.
     facility_types_are(names: &str) {
@@ -188,7 +188,7 @@ crate::catalogue! {
     /// The fix of a bad budget.
     give_budget() {
         en: "give the budget for a year of the new posts, e.g. --budget 250000000",
-        fr: "donner le budget d'une année des nouveaux postes, par ex. --budget 250000000",
+        fr: "donnez le budget d'une année des nouveaux postes, par ex. --budget 250000000",
     }
     /// Facility × cadre with staff and nothing required.
     staff_without_requirement(n: usize, list: &crate::diag::Msg) {
@@ -200,7 +200,7 @@ crate::catalogue! {
     /// The fix of staff without requirement.
     check_their_workload() {
         en: "check their workload: with it, they may be donors or receivers",
-        fr: "vérifier leur charge de travail : avec elle, ils peuvent céder ou recevoir",
+        fr: "vérifiez leur charge de travail : avec elle, ils peuvent céder ou recevoir",
     }
     /// A scenario row that matches nothing.
     matches_nothing(scenario: &str, change: &str) {
@@ -210,7 +210,7 @@ crate::catalogue! {
     /// The fix of a row that matches nothing.
     check_selectors() {
         en: "check the selectors (facility_id, facility_type, district, region, cadre, activity) against the study's names",
-        fr: "vérifier les sélecteurs (facility_id, facility_type, district, region, cadre, activity) avec les noms de l'étude",
+        fr: "vérifiez les sélecteurs (facility_id, facility_type, district, region, cadre, activity) avec les noms de l'étude",
     }
     /// Staff below zero after a scenario.
     staff_below_zero(scenario: &str, list: String) {
@@ -233,7 +233,7 @@ crate::catalogue! {
     /// The fix of --to.
     give_later_year() {
         en: "give a year after the last year of the workload history, e.g. --to 2030",
-        fr: "donner une année après la dernière année de l'historique de charge de travail, par ex. --to 2030",
+        fr: "donnez une année après la dernière année de l'historique de charge de travail, par ex. --to 2030",
     }
     /// No monthly periods.
     needs_monthly() {
@@ -243,7 +243,7 @@ crate::catalogue! {
     /// The fix of no monthly periods.
     give_monthly() {
         en: "give the workload one row per facility, activity and month (a DHIS2 monthly export does)",
-        fr: "donner la charge de travail en une ligne par structure, activité et mois (comme un export mensuel DHIS2)",
+        fr: "donnez la charge de travail en une ligne par structure, activité et mois (comme un export mensuel DHIS2)",
     }
     /// No monthly periods (no last year).
     needs_monthly_short() {
@@ -251,7 +251,7 @@ crate::catalogue! {
     }
     /// The fix of no months.
     add_month_column() {
-        en: "add a period column of months", fr: "ajouter une colonne de période en mois",
+        en: "add a period column of months", fr: "ajoutez une colonne de période en mois",
     }
     /// What a complete year needs, with --annualize.
     six_months() {
@@ -269,7 +269,7 @@ crate::catalogue! {
     /// The fix of no complete year.
     complete_history() {
         en: "complete the monthly history, or use --annualize to count years with 6 months or more",
-        fr: "compléter l'historique mensuel, ou utiliser --annualize pour compter les années de 6 mois ou plus",
+        fr: "complétez l'historique mensuel, ou utilisez --annualize pour compter les années de 6 mois ou plus",
     }
     /// Pairs left out of the projection.
     left_out(n: usize, list: String, more: &crate::diag::Msg) {
@@ -291,7 +291,7 @@ crate::catalogue! {
     /// The fix of no ranges.
     add_ranges() {
         en: "add standard_low and standard_high columns to the standards, or give --standard-spread P",
-        fr: "ajouter les colonnes standard_low et standard_high aux normes, ou donner --standard-spread P",
+        fr: "ajoutez les colonnes standard_low et standard_high aux normes, ou donnez --standard-spread P",
     }
     /// An empty scenario table.
     no_scenarios() {
@@ -301,7 +301,7 @@ crate::catalogue! {
     /// The fix of an empty scenario table.
     add_scenario_rows() {
         en: "add one row per change: scenario, selectors, and volume_factor, standard_factor or staff_change",
-        fr: "ajouter une ligne par changement : scenario, sélecteurs, et volume_factor, standard_factor ou staff_change",
+        fr: "ajoutez une ligne par changement : scenario, sélecteurs, et volume_factor, standard_factor ou staff_change",
     }
     /// A drawn standard that cannot be used.
     bad_draw(cadre: &str, error: &crate::diag::Msg) {
@@ -311,7 +311,7 @@ crate::catalogue! {
     /// The fix of a bad draw.
     check_ranges() {
         en: "check the ranges (standard_low, standard_high or --standard-spread) of this cadre's standards",
-        fr: "vérifier les intervalles (standard_low, standard_high ou --standard-spread) des normes de cette catégorie",
+        fr: "vérifiez les intervalles (standard_low, standard_high ou --standard-spread) des normes de cette catégorie",
     }
     /// The fix of CAS reaching 100 % in draws.
     narrow_support_ranges() {

@@ -14,7 +14,7 @@ crate::catalogue! {
     /// DHIS2 export without its table.
     no_dhis2_export() {
         en: "the study has no dhis2_export table, which says which result goes to which DHIS2 data element (fix: add dhis2_export.csv with the columns indicator, cadre, data_element, category_option_combo, or give --dhis2-export FILE; see docs/dhis2.md)",
-        fr: "l'étude n'a pas de table dhis2_export, qui dit quel résultat va à quel élément de données DHIS2 (correction : ajouter dhis2_export.csv avec les colonnes indicator, cadre, data_element, category_option_combo, ou donner --dhis2-export FICHIER ; voir docs/dhis2.md)",
+        fr: "l'étude n'a pas de table dhis2_export, qui dit quel résultat va à quel élément de données DHIS2 (correction : ajoutez dhis2_export.csv avec les colonnes indicator, cadre, data_element, category_option_combo, ou donnez --dhis2-export FICHIER ; voir docs/dhis2.md)",
     }
     /// DHIS2 writer called without --period (checked before; kept for the library).
     dhis2_period_missing() {

@@ -10,7 +10,7 @@ crate::catalogue! {
     /// The severities there are.
     severity_hint() {
         en: "write mild, moderate, severe or critical (French: légère, modérée, sévère, critique)",
-        fr: "écrire légère, modérée, sévère ou critique (en anglais : mild, moderate, severe, critical)",
+        fr: "écrivez légère, modérée, sévère ou critique (en anglais : mild, moderate, severe, critical)",
     }
     /// Census and admissions both given.
     census_and_admissions(census: String, admissions: String) {
@@ -20,7 +20,7 @@ crate::catalogue! {
     /// The fix of census and admissions.
     keep_one_census() {
         en: "keep the census (patients present each day) or the admissions (with --length-of-stay), and move the other out of the study",
-        fr: "garder le recensement (patients présents chaque jour) ou les admissions (avec --length-of-stay), et sortir l'autre de l'étude",
+        fr: "gardez le recensement (patients présents chaque jour) ou les admissions (avec --length-of-stay), et sortez l'autre de l'étude",
     }
     /// Neither census nor admissions.
     no_census() {
@@ -30,7 +30,7 @@ crate::catalogue! {
     /// The fix of no census.
     add_census() {
         en: "add census.csv (date, facility_id, severity, patients), or admissions.csv (date, facility_id, severity, admitted) with --length-of-stay, or give one with --census / --admissions",
-        fr: "ajouter census.csv (date, facility_id, severity, patients), ou admissions.csv (date, facility_id, severity, admitted) avec --length-of-stay, ou en donner un avec --census / --admissions",
+        fr: "ajoutez census.csv (date, facility_id, severity, patients), ou admissions.csv (date, facility_id, severity, admitted) avec --length-of-stay, ou donnez-en un avec --census / --admissions",
     }
     /// An empty census.
     empty_census() {
@@ -44,7 +44,7 @@ crate::catalogue! {
     /// The fix of no covid_staff.
     add_covid_staff() {
         en: "add covid_staff.csv (facility_id, cadre, count) with the staff assigned to COVID-19 care, or give it with --covid-staff",
-        fr: "ajouter covid_staff.csv (facility_id, cadre, count) avec le personnel affecté aux soins COVID-19, ou le donner avec --covid-staff",
+        fr: "ajoutez covid_staff.csv (facility_id, cadre, count) avec le personnel affecté aux soins COVID-19, ou donnez-le avec --covid-staff",
     }
     /// A table missing.
     no_table(name: &str) {
@@ -53,7 +53,7 @@ crate::catalogue! {
     /// The fix of a missing table.
     add_table(name: &str, french: &str, option: String) {
         en: "add a file or sheet named {name} (or {french}), or give it with --{option}",
-        fr: "ajouter un fichier ou une feuille nommé {name} (ou {french}), ou le donner avec --{option}",
+        fr: "ajoutez un fichier ou une feuille nommé {name} (ou {french}), ou donnez-le avec --{option}",
     }
     /// covid_standards without a ratio column.
     no_ratio_column() {
@@ -63,7 +63,7 @@ crate::catalogue! {
     /// The fix of no ratio column.
     add_ratio_column() {
         en: "add patients_per_staff (patients one staff member covers on a shift; French patients_par_agent) or hours_per_patient_day (care hours per patient per 24 h; heures_par_patient_jour)",
-        fr: "ajouter patients_par_agent (patients qu'un agent couvre sur une garde ; en anglais patients_per_staff) ou heures_par_patient_jour (heures de soins par patient sur 24 h ; hours_per_patient_day)",
+        fr: "ajoutez patients_par_agent (patients qu'un agent couvre sur une garde ; en anglais patients_per_staff) ou heures_par_patient_jour (heures de soins par patient sur 24 h ; hours_per_patient_day)",
     }
     /// A bad min_on_duty.
     bad_min_on_duty() {
@@ -72,7 +72,7 @@ crate::catalogue! {
     /// The fix of a bad min_on_duty.
     write_min_on_duty() {
         en: "write how many of the cadre must be on duty at a site that has patients: 0, 1, 2, ...",
-        fr: "écrire combien d'agents de la catégorie doivent être de garde sur un site qui a des patients : 0, 1, 2, ...",
+        fr: "écrivez combien d'agents de la catégorie doivent être de garde sur un site qui a des patients : 0, 1, 2, ...",
     }
     /// A second standard for a cadre and severity.
     second_standard(severity: &str, first: usize) {
@@ -81,7 +81,7 @@ crate::catalogue! {
     }
     /// The fix of a second standard.
     one_row_per_severity() {
-        en: "keep one row per cadre and severity", fr: "garder une ligne par catégorie et gravité",
+        en: "keep one row per cadre and severity", fr: "gardez une ligne par catégorie et gravité",
     }
     /// patients_per_staff ≤ 0.
     patients_per_staff_not_positive() {
@@ -90,7 +90,7 @@ crate::catalogue! {
     /// The fix of patients_per_staff ≤ 0.
     write_patients_per_staff() {
         en: "write how many patients of this severity one staff member covers on a shift (e.g. 4), or delete the row if the cadre does not care for them",
-        fr: "écrire combien de patients de cette gravité un agent couvre sur une garde (par ex. 4), ou supprimer la ligne si la catégorie ne les soigne pas",
+        fr: "écrivez combien de patients de cette gravité un agent couvre sur une garde (par ex. 4), ou supprimez la ligne si la catégorie ne les soigne pas",
     }
     /// Negative hours per patient-day.
     negative_hours() {
@@ -100,7 +100,7 @@ crate::catalogue! {
     /// The fix of negative hours.
     write_care_hours() {
         en: "write the care hours of the cadre per patient per 24 h (e.g. 3.5), 0 when the cadre gives none",
-        fr: "écrire les heures de soins de la catégorie par patient sur 24 h (par ex. 3,5), 0 quand elle n'en donne pas",
+        fr: "écrivez les heures de soins de la catégorie par patient sur 24 h (par ex. 3,5), 0 quand elle n'en donne pas",
     }
     /// Both ratio columns, disagreeing.
     ratios_disagree(p: Dec, h: Dec, from_hours: Dec) {
@@ -109,7 +109,7 @@ crate::catalogue! {
     }
     /// The fix of disagreeing ratios.
     fill_one_ratio() {
-        en: "fill in one of the two columns on each row", fr: "remplir une seule des deux colonnes sur chaque ligne",
+        en: "fill in one of the two columns on each row", fr: "remplissez une seule des deux colonnes sur chaque ligne",
     }
     /// A census without severities.
     no_severities(count: &str) {
@@ -119,7 +119,7 @@ crate::catalogue! {
     /// The fix of a census without severities.
     census_columns(count: &str) {
         en: "use the columns date, facility_id, severity, {count}, or date, facility_id and one column per severity: mild, moderate, severe, critical (légère, modérée, sévère, critique)",
-        fr: "utiliser les colonnes date, facility_id, severity, {count}, ou date, facility_id et une colonne par gravité : légère, modérée, sévère, critique (mild, moderate, severe, critical)",
+        fr: "utilisez les colonnes date, facility_id, severity, {count}, ou date, facility_id et une colonne par gravité : légère, modérée, sévère, critique (mild, moderate, severe, critical)",
     }
     /// Two columns of one severity.
     second_severity_column(severity: &str, first: &str) {
@@ -128,7 +128,7 @@ crate::catalogue! {
     }
     /// The fix of two columns of one severity.
     one_column_per_severity() {
-        en: "keep one column per severity", fr: "garder une colonne par gravité",
+        en: "keep one column per severity", fr: "gardez une colonne par gravité",
     }
     /// Columns that are not severities.
     not_severities(names: String) {
@@ -147,7 +147,7 @@ crate::catalogue! {
     }
     /// The fix of a date out of range.
     check_year() {
-        en: "check the year of the date (2020, not 2200)", fr: "vérifier l'année de la date (2020, pas 2200)",
+        en: "check the year of the date (2020, not 2200)", fr: "vérifiez l'année de la date (2020, pas 2200)",
     }
     /// A negative count.
     negative() {
@@ -156,7 +156,7 @@ crate::catalogue! {
     /// The fix of a negative count.
     counts_not_negative() {
         en: "counts cannot be below 0: correct the value or leave the cell blank (0)",
-        fr: "les nombres ne peuvent pas être sous 0 : corriger la valeur ou laisser la cellule vide (0)",
+        fr: "les nombres ne peuvent pas être sous 0 : corrigez la valeur ou laissez la cellule vide (0)",
     }
     /// Dates of a site too far apart.
     date_span(site: &str, span: i64, first: String, row: usize, last: String, max: i64) {
@@ -166,7 +166,7 @@ crate::catalogue! {
     /// The fix of a date span.
     check_first_last_year() {
         en: "check the year of the first and last dates of that site (2020, not 2200)",
-        fr: "vérifier l'année des premières et dernières dates de ce site (2020, pas 2200)",
+        fr: "vérifiez l'année des premières et dernières dates de ce site (2020, pas 2200)",
     }
     /// Admissions of a severity without its stay.
     no_length_of_stay(severity: &str, french: &str) {
@@ -176,7 +176,7 @@ crate::catalogue! {
     /// The fix of a missing stay.
     give_length_of_stay(severity: &str) {
         en: "give the length of stay in days of every severity admitted, e.g. --length-of-stay {severity}=10",
-        fr: "donner la durée de séjour en jours de chaque gravité admise, par ex. --length-of-stay {severity}=10",
+        fr: "donnez la durée de séjour en jours de chaque gravité admise, par ex. --length-of-stay {severity}=10",
     }
     /// A cadre with COVID-19 standards and no working time.
     no_working_time(cadre: &str) {
@@ -186,7 +186,7 @@ crate::catalogue! {
     /// The fix of no working time.
     add_working_time() {
         en: "add a working_time row for this cadre (days per week, hours per day, holidays and leave): its headcount is on_duty × 24 × 365 / AWT",
-        fr: "ajouter une ligne working_time pour cette catégorie (jours par semaine, heures par jour, fériés et congés) : son effectif est de_garde × 24 × 365 / TDT",
+        fr: "ajoutez une ligne working_time pour cette catégorie (jours par semaine, heures par jour, fériés et congés) : son effectif est de_garde × 24 × 365 / TDT",
     }
     /// A near name for a cadre of covid_staff.
     did_you_mean_alias(name: &str, cadre: &str) {
@@ -196,7 +196,7 @@ crate::catalogue! {
     /// The fix of staff without standards.
     add_covid_standards() {
         en: "add covid_standards rows for this cadre, or map the name to a cadre of covid_standards in cadre_aliases",
-        fr: "ajouter des lignes covid_standards pour cette catégorie, ou relier le nom à une catégorie de covid_standards dans cadre_aliases",
+        fr: "ajoutez des lignes covid_standards pour cette catégorie, ou reliez le nom à une catégorie de covid_standards dans cadre_aliases",
     }
     /// Staff of a cadre without standards.
     staff_without_standards(cadre: &str, n: Dec) {
@@ -211,7 +211,7 @@ crate::catalogue! {
     /// The fix of staff not at a site.
     add_census_rows() {
         en: "add its census rows, or correct its code in covid_staff",
-        fr: "ajouter ses lignes de recensement, ou corriger son code dans covid_staff",
+        fr: "ajoutez ses lignes de recensement, ou corrigez son code dans covid_staff",
     }
     /// Facilities not in the facilities table.
     unlisted(n: usize, list: String) {
@@ -223,7 +223,7 @@ crate::catalogue! {
     /// The fix of unlisted facilities.
     add_to_facilities() {
         en: "add them to the facilities table, or correct their codes",
-        fr: "les ajouter à la table facilities, ou corriger leurs codes",
+        fr: "ajoutez-les à la table facilities, ou corrigez leurs codes",
     }
     /// The dates of the census.
     census_span(n: usize, first: String, last: String) {
@@ -245,12 +245,12 @@ crate::catalogue! {
     /// The fix of a bad date.
     write_date() {
         en: "write the date as 2020-06-01 or 01/06/2020 (day/month/year), or an ISO week as 2020W23",
-        fr: "écrire la date sous la forme 2020-06-01 ou 01/06/2020 (jour/mois/année), ou une semaine ISO sous la forme 2020W23",
+        fr: "écrivez la date sous la forme 2020-06-01 ou 01/06/2020 (jour/mois/année), ou une semaine ISO sous la forme 2020W23",
     }
     /// The fix of a number for a date.
     format_as_dates() {
         en: "format the column as dates in the workbook, or type the date as 2020-06-01",
-        fr: "mettre la colonne au format date dans le classeur, ou saisir la date sous la forme 2020-06-01",
+        fr: "mettez la colonne au format date dans le classeur, ou saisissez la date sous la forme 2020-06-01",
     }
     /// A cadre without working time at a site's type.
     no_working_time_at_site(cadre: &str, site: &str, facility_type: &str) {
@@ -273,6 +273,6 @@ crate::catalogue! {
     /// The fix of results beyond f64.
     check_census_counts() {
         en: "check the census (or admissions) counts of that site and date, and --scale-census: one is far too large",
-        fr: "vérifier les nombres du recensement (ou des admissions) de ce site et de cette date, et --scale-census : l'un est beaucoup trop grand",
+        fr: "vérifiez les nombres du recensement (ou des admissions) de ce site et de cette date, et --scale-census : l'un est beaucoup trop grand",
     }
 }
