@@ -90,16 +90,23 @@ pub enum CadreMatch {
     Alias,
 }
 
+/// The hasher of the maps that intern names read from the study's tables (facility ids, cadre
+/// and activity names): foldhash, several times cheaper than the standard SipHash on short keys.
+/// SipHash's seeded keys only matter where someone could choose keys that collide to slow a
+/// service down; these are the user's own local files, and a collision costs time, never a
+/// different answer.
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The study under construction, with the indexes that intern names.
 #[derive(Debug, Default)]
 pub struct Builder {
     pub study: Study,
-    facility_by_id: HashMap<String, usize>,
-    facility_by_key: HashMap<String, Option<usize>>,
-    cadre_by_key: HashMap<String, usize>,
+    facility_by_id: FastMap<String, usize>,
+    facility_by_key: FastMap<String, Option<usize>>,
+    cadre_by_key: FastMap<String, usize>,
     /// alias key → cadre name as written in cadre_aliases.
-    aliases: HashMap<String, String>,
-    activity_by_key: HashMap<String, usize>,
+    aliases: FastMap<String, String>,
+    activity_by_key: FastMap<String, usize>,
     /// Cadre names met that differ from the canonical spelling: (raw, cadre) → how, count.
     pub cadre_matches: BTreeMap<(String, usize), (CadreMatch, usize)>,
     /// Facilities met in a table but not in the facilities table: id → (table, rows).
@@ -140,9 +147,15 @@ impl Builder {
     /// Adds a facility (from the facilities table, or met elsewhere). Returns its index, or the
     /// existing one.
     pub fn add_facility(&mut self, facility: Facility) -> usize {
-        if let Some(&i) = self.facility_by_id.get(&facility.id) {
+        if let Some(&i) = self.facility_by_id.get(facility.id.as_str()) {
             return i;
         }
+        self.push_facility(facility)
+    }
+
+    /// [`Builder::add_facility`] of an id known to be new (its caller has just looked it up).
+    pub(crate) fn push_facility(&mut self, facility: Facility) -> usize {
+        debug_assert!(!self.facility_by_id.contains_key(facility.id.as_str()));
         let i = self.study.facilities.len();
         self.facility_by_id.insert(facility.id.clone(), i);
         self.facility_by_key

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::schema::{TableDef, CADRE_ALIASES, FACILITIES, STAFF, STANDARDS, WORKING_TIME};
 use super::source::{Row, RowSource};
 use super::table_reader::{read_table, require_columns, Fields};
-use super::{Builder, CadreMatch, ReadOptions, DEFAULT_ACTIVE_STATUS};
+use super::{Builder, CadreMatch, FastMap, ReadOptions, DEFAULT_ACTIVE_STATUS};
 use crate::diag::{Diagnostics, Location, Problem, Severity};
 use crate::messages::study as msg;
 use crate::messages::Dec;
@@ -87,14 +87,34 @@ pub fn read_cadre_aliases(source: &mut dyn RowSource, b: &mut Builder, diag: &mu
 }
 
 pub fn read_facilities(source: &mut dyn RowSource, b: &mut Builder, diag: &mut Diagnostics) {
-    let mut first_row: HashMap<String, usize> = HashMap::new();
+    // The row of each facility in this table, by facility index (`None`: not in this table yet):
+    // the duplicate check looks the id up once, in the builder's own index.
+    let mut first_row: Vec<Option<usize>> = Vec::new();
+    // Facility-type text → its key: a national table has 30 000 rows and a handful of types.
+    let mut type_keys: FastMap<String, String> = FastMap::default();
+    // The columns, found once for the whole table (the header does not change).
+    let mut cols: Option<[Option<usize>; 6]> = None;
     read_table(
         source,
         &FACILITIES,
         diag,
         |h, f, d| require_columns(h, f, &FACILITIES, &["facility_id"], d),
         |f, row, d| {
-            let Some(id) = f.text(row, "facility_id", d) else {
+            let [id_col, type_col, name_col, district_col, region_col, orgunit_col] = *cols
+                .get_or_insert_with(|| {
+                    [
+                        "facility_id",
+                        "facility_type",
+                        "facility_name",
+                        "district",
+                        "region",
+                        "orgunit",
+                    ]
+                    .map(|n| f.header.get(n))
+                });
+            let text =
+                |col: Option<usize>, d: &mut Diagnostics| col.and_then(|c| f.text_at(row, c, d));
+            let Some(id) = text(id_col, d) else {
                 d.error(blank_cell(
                     f,
                     row,
@@ -103,28 +123,48 @@ pub fn read_facilities(source: &mut dyn RowSource, b: &mut Builder, diag: &mut D
                 ));
                 return;
             };
-            if let Some(first) = first_row.get(&id) {
-                let col = f.header.get("facility_id").unwrap_or(0);
+            let known = b.facility_by_exact_id(&id);
+            if let Some(first) = known.and_then(|i| first_row.get(i).copied().flatten()) {
                 d.error(
-                    Problem::error(Code::DuplicateFacility, msg::facility_twice(*first))
-                        .at(f.at(row, col))
+                    Problem::error(Code::DuplicateFacility, msg::facility_twice(first))
+                        .at(f.at(row, id_col.unwrap_or(0)))
                         .value(id)
                         .hint(msg::facility_twice_hint()),
                 );
                 return;
             }
-            first_row.insert(id.clone(), row.number());
-            let facility_type = f.text(row, "facility_type", d);
-            b.add_facility(Facility {
-                type_key: facility_type.as_deref().map(key).unwrap_or_default(),
+            // The cells in the order they always were read (an error cell of each is reported).
+            let facility_type = text(type_col, d);
+            let type_key = match facility_type.as_deref() {
+                Some(t) => match type_keys.get(t) {
+                    Some(k) => k.clone(),
+                    None => {
+                        let k = key(t);
+                        type_keys.insert(t.to_string(), k.clone());
+                        k
+                    }
+                },
+                None => String::new(),
+            };
+            let facility = Facility {
+                type_key,
                 facility_type,
                 id,
-                name: f.text(row, "facility_name", d),
-                district: f.text(row, "district", d),
-                region: f.text(row, "region", d),
-                orgunit: f.text(row, "orgunit", d),
+                name: text(name_col, d),
+                district: text(district_col, d),
+                region: text(region_col, d),
+                orgunit: text(orgunit_col, d),
                 listed: true,
-            });
+            };
+            // A facility already met (not in this table) stays as it is, as `add_facility` does.
+            let i = match known {
+                Some(i) => i,
+                None => b.push_facility(facility),
+            };
+            if first_row.len() <= i {
+                first_row.resize(i + 1, None);
+            }
+            first_row[i] = Some(row.number());
         },
     );
 }
@@ -465,7 +505,17 @@ pub fn read_staff(
     diag: &mut Diagnostics,
     options: &ReadOptions,
 ) {
-    for (k, n) in read_staff_counts(source, &STAFF, b, diag, options) {
+    if b.study.staff.is_empty() {
+        // Summed straight into the study: each pair starts at 0 and adds its rows in order, the
+        // very sums a table read apart then added to an empty map would give.
+        let mut staff = std::mem::take(&mut b.study.staff);
+        read_staff_sums(source, &STAFF, b, diag, options, &mut staff);
+        b.study.staff = staff;
+        return;
+    }
+    let mut sums = FastMap::default();
+    read_staff_sums(source, &STAFF, b, diag, options, &mut sums);
+    for (k, n) in sums {
         *b.study.staff.entry(k).or_insert(0.0) += n;
     }
 }
@@ -480,8 +530,32 @@ pub fn read_staff_counts(
     diag: &mut Diagnostics,
     options: &ReadOptions,
 ) -> HashMap<(usize, usize), f64> {
+    let mut sums = FastMap::default();
+    read_staff_sums(source, def, b, diag, options, &mut sums);
+    sums.into_iter().collect()
+}
+
+/// The columns of a staff table, found once for the whole table.
+#[derive(Clone, Copy)]
+struct StaffColumns {
+    status: Option<usize>,
+    facility_id: Option<usize>,
+    cadre: Option<usize>,
+    job: Option<usize>,
+    count: Option<usize>,
+}
+
+/// [`read_staff_counts`], each row's count added to its (facility, cadre) in `out` (a pair
+/// met first starts at 0).
+fn read_staff_sums(
+    source: &mut dyn RowSource,
+    def: &TableDef,
+    b: &mut Builder,
+    diag: &mut Diagnostics,
+    options: &ReadOptions,
+    out: &mut FastMap<(usize, usize), f64>,
+) {
     let table = def.name;
-    let mut out: HashMap<(usize, usize), f64> = HashMap::new();
     let active_given: Vec<String> = if options.active_status.is_empty() {
         DEFAULT_ACTIVE_STATUS
             .iter()
@@ -495,14 +569,19 @@ pub fn read_staff_counts(
             .collect()
     };
     let active: Vec<String> = active_given.iter().map(|s| key(s)).collect();
+    // Whether a status text counts, for each distinct text met (an iHRIS list has one row per
+    // person and a handful of statuses).
+    let mut status_counts: FastMap<String, bool> = FastMap::default();
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
     let mut repeats = Repeats::default();
     // Reused for every row: a national staff table has 150 000 rows.
+    let mut status = String::new();
     let mut id = String::new();
     let mut cadre_name = String::new();
     let mut cadres = CadreCache::default();
     let mut last_id = String::new();
     let mut last_facility: Option<usize> = None;
+    let mut cols: Option<StaffColumns> = None;
     read_table(
         source,
         def,
@@ -531,15 +610,42 @@ pub fn read_staff_counts(
             ok
         },
         |f, row, d| {
+            let c = *cols.get_or_insert_with(|| StaffColumns {
+                status: f.header.get("status"),
+                facility_id: f.header.get("facility_id"),
+                cadre: f.header.get("cadre"),
+                job: f.header.get("job"),
+                count: f.header.get("count"),
+            });
             // The status first: a person who is not in post needs no facility or cadre.
-            if f.header.has("status") {
-                let status = f.text(row, "status", d).unwrap_or_default();
-                if !active.contains(&key(&status)) {
-                    *dropped.entry(status).or_default() += 1;
+            if let Some(col) = c.status {
+                f.text_into_at(row, col, d, &mut status);
+                let counts = match status_counts.get(status.as_str()) {
+                    Some(&counts) => counts,
+                    None => {
+                        let counts = active.contains(&key(&status));
+                        status_counts.insert(status.clone(), counts);
+                        counts
+                    }
+                };
+                if !counts {
+                    match dropped.get_mut(status.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            dropped.insert(status.clone(), 1);
+                        }
+                    }
                     return;
                 }
             }
-            if !f.text_into(row, "facility_id", d, &mut id) {
+            let text_into = |col: Option<usize>, d: &mut Diagnostics, buf: &mut String| match col {
+                Some(col) => f.text_into_at(row, col, d, buf),
+                None => {
+                    buf.clear();
+                    false
+                }
+            };
+            if !text_into(c.facility_id, d, &mut id) {
                 d.error(blank_cell(
                     f,
                     row,
@@ -548,38 +654,42 @@ pub fn read_staff_counts(
                 ));
                 return;
             }
-            if !(f.text_into(row, "cadre", d, &mut cadre_name)
-                || f.text_into(row, "job", d, &mut cadre_name))
-            {
+            if !(text_into(c.cadre, d, &mut cadre_name) || text_into(c.job, d, &mut cadre_name)) {
                 d.error(blank_cell(
                     f,
                     row,
-                    if f.header.has("cadre") {
-                        "cadre"
-                    } else {
-                        "job"
-                    },
+                    if c.cadre.is_some() { "cadre" } else { "job" },
                     msg::blank_what_cadre(),
                 ));
                 return;
             }
-            let count = if f.header.has("count") {
-                match f.non_negative(row, "count", d) {
+            let count = match c.count {
+                Some(col) => match f.non_negative_at(row, col, d) {
                     Ok(v) => v.unwrap_or(0.0),
                     Err(Reported) => return,
-                }
-            } else {
-                1.0
+                },
+                None => 1.0,
             };
             // The rows of a facility follow each other: the same exact id as the row before is
-            // the same facility, with nothing to record (`facility_at` of a known id).
+            // the same facility, with nothing to record (`facility_at` of a known id); a known
+            // exact id is one lookup.
             let facility = match last_facility {
                 Some(i) if last_id == id => i,
                 _ => {
-                    let i = b.facility_at(&id, table, || {
-                        f.at(row, f.header.get("facility_id").unwrap_or(0))
-                    });
-                    last_facility = (b.facility_by_exact_id(&id) == Some(i)).then_some(i);
+                    // A staff table listed in the facilities table's order: the facility after
+                    // the one before, checked (an id is the id of one facility only).
+                    let next = last_facility
+                        .map(|i| i + 1)
+                        .filter(|&i| b.study.facilities.get(i).is_some_and(|f| f.id == id));
+                    let (i, exact) = match next.or_else(|| b.facility_by_exact_id(&id)) {
+                        Some(i) => (i, true),
+                        None => {
+                            let i =
+                                b.facility_at(&id, table, || f.at(row, c.facility_id.unwrap_or(0)));
+                            (i, b.facility_by_exact_id(&id) == Some(i))
+                        }
+                    };
+                    last_facility = exact.then_some(i);
                     last_id.clear();
                     last_id.push_str(&id);
                     i
@@ -610,7 +720,6 @@ pub fn read_staff_counts(
         );
         super::ihris::unknown_statuses(&dropped, &active_given, source.location(), diag);
     }
-    out
 }
 
 /// The cadre of each distinct cadre text met in a table, so that a row costs one hash lookup by
@@ -623,7 +732,7 @@ pub fn read_staff_counts(
 #[derive(Default)]
 pub(crate) struct CadreCache {
     /// Raw text → (cadre, counted a match, later rows that count one more).
-    by_raw: HashMap<String, (usize, bool, usize)>,
+    by_raw: FastMap<String, (usize, bool, usize)>,
     /// The builder's number of cadres when the entries were made.
     cadres: usize,
 }
@@ -665,38 +774,94 @@ impl CadreCache {
 /// The table's rule (summed) still applies; each repeat is a warning naming both rows, so
 /// `--strict` refuses it. Keeps every row's text: for the small tables only (workload has its
 /// own, cheaper check).
-#[derive(Default)]
+///
+/// A row is its trimmed cells, trailing blank ones left out, each written as its length (a
+/// LEB128 varint) then its text, so two different rows never give the same bytes. The first row
+/// of each hash of those bytes is kept in one buffer, all rows one after the other, and always
+/// compared byte for byte: no allocation a row (a national staff table has 150 000 rows). A row
+/// whose hash an earlier, different row has (all but never: 64 bits) is kept on its own.
 pub(crate) struct Repeats {
-    /// Each row's trimmed cells, trailing blank ones left out, in one buffer: each cell's
-    /// length (8 bytes) then its text, so two different rows never give the same bytes. One
-    /// allocation a row, of its exact size (a national staff table has 150 000 rows).
-    seen: HashMap<Box<[u8]>, usize, foldhash::fast::FixedState>,
+    /// The bytes of the rows kept in `by_hash`, one after the other, then the row being checked.
+    bytes: Vec<u8>,
+    /// Hash of a row's bytes → the first row of that hash: where its bytes are, its number.
+    by_hash: FastMap<u64, SeenRow>,
+    /// Rows whose hash belongs to an earlier, different row: bytes → the first row of them.
+    collided: FastMap<Box<[u8]>, usize>,
+    hasher: foldhash::fast::FixedState,
+    /// Bits of the hash kept: all, but for the tests, which keep few to make rows collide.
+    mask: u64,
     found: Vec<(Location, usize)>,
-    /// The row being checked, reused from row to row.
-    cells: Vec<u8>,
+}
+
+struct SeenRow {
+    start: usize,
+    end: usize,
+    number: usize,
+}
+
+impl Default for Repeats {
+    fn default() -> Self {
+        Repeats {
+            bytes: Vec::new(),
+            by_hash: FastMap::default(),
+            collided: FastMap::default(),
+            hasher: Default::default(),
+            mask: u64::MAX,
+            found: Vec::new(),
+        }
+    }
 }
 
 impl Repeats {
     pub(crate) fn check(&mut self, f: &Fields, row: &dyn Row) {
-        let cells = &mut self.cells;
-        cells.clear();
-        let mut used = 0;
+        use std::collections::hash_map::Entry;
+        use std::hash::BuildHasher;
+        let start = self.bytes.len();
+        let mut used = start;
         for i in 0..row.len() {
             let cell = row.cell(i);
             let text = cell.to_text();
             let t = text.trim();
-            cells.extend_from_slice(&(t.len() as u64).to_le_bytes());
-            cells.extend_from_slice(t.as_bytes());
+            let mut len = t.len();
+            while len >= 0x80 {
+                self.bytes.push((len & 0x7f) as u8 | 0x80);
+                len >>= 7;
+            }
+            self.bytes.push(len as u8);
+            self.bytes.extend_from_slice(t.as_bytes());
             if !t.is_empty() {
-                used = cells.len();
+                used = self.bytes.len();
             }
         }
-        cells.truncate(used);
-        match self.seen.get(cells.as_slice()) {
-            Some(&first) => self.found.push((f.at_row(row), first)),
-            None => {
-                self.seen.insert(cells.as_slice().into(), row.number());
+        self.bytes.truncate(used);
+        let hash = self.hasher.hash_one(&self.bytes[start..]) & self.mask;
+        let first = match self.by_hash.entry(hash) {
+            Entry::Vacant(e) => {
+                e.insert(SeenRow {
+                    start,
+                    end: used,
+                    number: row.number(),
+                });
+                return;
             }
+            Entry::Occupied(e) => {
+                let seen = e.get();
+                if self.bytes[seen.start..seen.end] == self.bytes[start..] {
+                    Some(seen.number)
+                } else {
+                    match self.collided.entry(self.bytes[start..].into()) {
+                        Entry::Occupied(e) => Some(*e.get()),
+                        Entry::Vacant(e) => {
+                            e.insert(row.number());
+                            None
+                        }
+                    }
+                }
+            }
+        };
+        self.bytes.truncate(start);
+        if let Some(first) = first {
+            self.found.push((f.at_row(row), first));
         }
     }
 
@@ -1280,5 +1445,280 @@ mod tests {
             cached.cadre_matches.get(&("medecin".to_string(), medecin)),
             Some(&(CadreMatch::Spelling, 2))
         );
+    }
+
+    /// A table of text rows (row 1 the header), as a CSV file gives them.
+    struct TextTable(Vec<Vec<String>>);
+
+    struct TextRow<'a>(usize, &'a [String]);
+
+    impl Row for TextRow<'_> {
+        fn number(&self) -> usize {
+            self.0
+        }
+        fn len(&self) -> usize {
+            self.1.len()
+        }
+        fn cell(&self, index: usize) -> Cell<'_> {
+            match self.1.get(index) {
+                Some(t) if !t.is_empty() => Cell::Text(t.as_str().into()),
+                _ => Cell::Empty,
+            }
+        }
+    }
+
+    impl RowSource for TextTable {
+        fn location(&self) -> Location {
+            Location::file("table.csv")
+        }
+        fn decimal_style(&self) -> crate::numbers::DecimalStyle {
+            crate::numbers::DecimalStyle::Point
+        }
+        fn for_each_row(
+            &mut self,
+            visit: &mut dyn FnMut(&dyn Row) -> crate::study::source::Flow,
+        ) -> Result<(), Problem> {
+            for (i, cells) in self.0.iter().enumerate() {
+                if let crate::study::source::Flow::Stop = visit(&TextRow(i + 1, cells)) {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        fn delimited(&self) -> bool {
+            true
+        }
+    }
+
+    fn table(header: &[&str], rows: Vec<Vec<String>>) -> TextTable {
+        let mut all = vec![header.iter().map(|h| h.to_string()).collect()];
+        all.extend(rows);
+        TextTable(all)
+    }
+
+    /// Repeats the way the rule says it: each row's trimmed cells, trailing blank ones left out,
+    /// against every row before it.
+    fn repeats_by_hand(rows: &[Vec<&str>]) -> Vec<(usize, usize)> {
+        let cells = |r: &Vec<&str>| -> Vec<String> {
+            let mut c: Vec<String> = r.iter().map(|t| t.trim().to_string()).collect();
+            while c.last().is_some_and(String::is_empty) {
+                c.pop();
+            }
+            c
+        };
+        let mut found = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(j) = (0..i).find(|&j| cells(&rows[j]) == cells(r)) {
+                found.push((i + 2, j + 2));
+            }
+        }
+        found
+    }
+
+    const CELL_TEXTS: &[&str] = &["", " ", "a", " a", "a ", "b", "ab", "é", "1", "12"];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// The repeats found are those of the rule, whatever the hashes: all 64 bits kept, or
+        /// so few that most rows share a hash with a different row.
+        #[test]
+        fn repeats_are_found_by_their_cells(
+            picks in proptest::collection::vec(
+                proptest::collection::vec(0..CELL_TEXTS.len() + 1, 0..5),
+                0..40,
+            ),
+            mask in proptest::sample::select(vec![u64::MAX, 3, 1, 0]),
+        ) {
+            let long = "x".repeat(200);
+            let rows: Vec<Vec<&str>> = picks
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|&i| CELL_TEXTS.get(i).copied().unwrap_or(long.as_str()))
+                        .collect()
+                })
+                .collect();
+            let f = Fields {
+                header: Header {
+                    columns: HashMap::new(),
+                    names: Vec::new(),
+                    normalised: Vec::new(),
+                    row: 1,
+                },
+                location: Location::file("staff.csv"),
+                style: crate::numbers::DecimalStyle::Point,
+            };
+            let mut r = Repeats {
+                mask,
+                ..Default::default()
+            };
+            for (i, cells) in rows.iter().enumerate() {
+                let owned: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+                r.check(&f, &TextRow(i + 2, &owned));
+            }
+            let found: Vec<(usize, usize)> = r
+                .found
+                .iter()
+                .map(|(at, first)| (at.row.unwrap(), *first))
+                .collect();
+            proptest::prop_assert_eq!(found, repeats_by_hand(&rows));
+        }
+    }
+
+    /// Facility ids of the tests: listed ones, the same up to case and separators, and others.
+    const IDS: &[&str] = &[
+        "F1", "F2", "F3", "F10", "f1", "F-2", " F3 ", "Z9", "z9", "Z-9", "", "F1 ",
+    ];
+    const TYPES: &[&str] = &["CSCom", "CSRéf", "cscom", "", "Hôpital"];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+        /// The facilities table gives the facilities (type keys and all) and the duplicate-id
+        /// errors that one `add_facility` a new id and a map of the ids met gave.
+        #[test]
+        fn facilities_read_as_one_map_of_ids_did(
+            rows in proptest::collection::vec((0..IDS.len(), 0..TYPES.len()), 0..30),
+            before in proptest::option::of(0..IDS.len()),
+        ) {
+            let mut b = Builder::default();
+            let mut expected = Builder::default();
+            // A facility met before the table (as `wisn surge` may) is kept as it is.
+            for x in [&mut b, &mut expected] {
+                if let Some(i) = before {
+                    x.add_facility(Facility {
+                        id: IDS[i].trim().to_string(),
+                        ..Default::default()
+                    });
+                }
+            }
+            let mut first_row: HashMap<String, usize> = HashMap::new();
+            let mut duplicates = Vec::new();
+            for (n, &(i, t)) in rows.iter().enumerate() {
+                let id = IDS[i].trim();
+                let number = n + 2;
+                if id.is_empty() {
+                    continue;
+                }
+                if let Some(first) = first_row.get(id) {
+                    let mut at = Location::file("table.csv");
+                    at.row = Some(number);
+                    at.column = Some("facility_id".into());
+                    duplicates.push(
+                        Problem::error(Code::DuplicateFacility, msg::facility_twice(*first))
+                            .at(at)
+                            .value(id)
+                            .hint(msg::facility_twice_hint()),
+                    );
+                    continue;
+                }
+                first_row.insert(id.to_string(), number);
+                let ty = Some(TYPES[t].trim()).filter(|t| !t.is_empty()).map(String::from);
+                expected.add_facility(Facility {
+                    type_key: ty.as_deref().map(key).unwrap_or_default(),
+                    facility_type: ty,
+                    id: id.to_string(),
+                    name: Some(format!("Nom {id}")),
+                    listed: true,
+                    ..Default::default()
+                });
+            }
+            let mut source = table(
+                &["facility_id", "facility_type", "facility_name"],
+                rows.iter()
+                    .map(|&(i, t)| {
+                        vec![
+                            IDS[i].to_string(),
+                            TYPES[t].to_string(),
+                            format!("Nom {}", IDS[i].trim()),
+                        ]
+                    })
+                    .collect(),
+            );
+            let mut d = Diagnostics::default();
+            read_facilities(&mut source, &mut b, &mut d);
+            proptest::prop_assert_eq!(&b.study.facilities, &expected.study.facilities);
+            for f in &expected.study.facilities {
+                proptest::prop_assert_eq!(b.find_facility(&f.id), expected.find_facility(&f.id));
+            }
+            let found: Vec<&Problem> = d
+                .problems
+                .iter()
+                .filter(|p| p.code == Code::DuplicateFacility)
+                .collect();
+            proptest::prop_assert_eq!(found, duplicates.iter().collect::<Vec<_>>());
+        }
+
+        /// The staff table gives the staff, facilities (listed, unlisted and where first met),
+        /// cadres and cadre matches that `facility_at` and `Builder::cadre` of every row give,
+        /// whatever the order of the rows (runs of one facility, the facilities table's order,
+        /// or mixed).
+        #[test]
+        fn staff_read_as_each_row_looked_up(
+            listed in proptest::collection::vec(0..4usize, 0..4),
+            rows in proptest::collection::vec(
+                (0..IDS.len(), 0..CADRE_TEXTS.len(), 0..3u32, 0..3usize),
+                0..40,
+            ),
+            sorted in proptest::bool::ANY,
+        ) {
+            let mut rows = rows;
+            if sorted {
+                rows.sort_by_key(|r| r.0);
+            }
+            let statuses = ["En poste", "", "Retraité"];
+            let mut b = cadre_builder();
+            let mut expected = cadre_builder();
+            for x in [&mut b, &mut expected] {
+                x.study.has_facilities_table = true;
+                for &i in &listed {
+                    x.add_facility(Facility {
+                        id: IDS[i].to_string(),
+                        listed: true,
+                        ..Default::default()
+                    });
+                }
+            }
+            let mut staff: HashMap<(usize, usize), f64> = HashMap::new();
+            for (n, &(i, c, count, s)) in rows.iter().enumerate() {
+                let id = IDS[i].trim();
+                if statuses[s] != "En poste" || id.is_empty() {
+                    continue;
+                }
+                let at = || {
+                    let mut l = Location::file("table.csv");
+                    l.row = Some(n + 2);
+                    l.column = Some("facility_id".into());
+                    l
+                };
+                let f = expected.facility_at(id, "staff", at);
+                let c = expected.cadre(CADRE_TEXTS[c]);
+                *staff.entry((f, c)).or_insert(0.0) += f64::from(count);
+            }
+            let mut source = table(
+                &["facility_id", "cadre", "count", "status"],
+                rows.iter()
+                    .map(|&(i, c, count, s)| {
+                        vec![
+                            IDS[i].to_string(),
+                            CADRE_TEXTS[c].to_string(),
+                            count.to_string(),
+                            statuses[s].to_string(),
+                        ]
+                    })
+                    .collect(),
+            );
+            let mut d = Diagnostics::default();
+            read_staff(&mut source, &mut b, &mut d, &ReadOptions::default());
+            let mut got: Vec<_> = b.study.staff.iter().map(|(k, v)| (*k, *v)).collect();
+            let mut want: Vec<_> = staff.into_iter().collect();
+            got.sort_by(|x, y| x.0.cmp(&y.0));
+            want.sort_by(|x, y| x.0.cmp(&y.0));
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(&b.study.facilities, &expected.study.facilities);
+            proptest::prop_assert_eq!(&b.unlisted, &expected.unlisted);
+            proptest::prop_assert_eq!(&b.unlisted_at, &expected.unlisted_at);
+            proptest::prop_assert_eq!(&b.study.cadres, &expected.study.cadres);
+            proptest::prop_assert_eq!(&b.cadre_matches, &expected.cadre_matches);
+        }
     }
 }

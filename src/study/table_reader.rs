@@ -97,6 +97,18 @@ impl Fields {
         let Some(col) = self.header.get(name) else {
             return false;
         };
+        self.text_into_at(row, col, diag, buf)
+    }
+
+    /// [`Fields::text_into`] of a column found once for the whole table.
+    pub fn text_into_at(
+        &self,
+        row: &dyn Row,
+        col: usize,
+        diag: &mut Diagnostics,
+        buf: &mut String,
+    ) -> bool {
+        buf.clear();
         let cell = row.cell(col);
         if let Cell::Error(e) = &cell {
             diag.error(error_cell(self.at(row, col), e));
@@ -170,10 +182,22 @@ impl Fields {
         name: &str,
         diag: &mut Diagnostics,
     ) -> Result<Option<f64>, Reported> {
-        let v = self.number(row, name, diag)?;
+        match self.header.get(name) {
+            Some(col) => self.non_negative_at(row, col, diag),
+            None => Ok(None),
+        }
+    }
+
+    /// [`Fields::non_negative`] of a column found once for the whole table.
+    pub fn non_negative_at(
+        &self,
+        row: &dyn Row,
+        col: usize,
+        diag: &mut Diagnostics,
+    ) -> Result<Option<f64>, Reported> {
+        let v = self.number_at(row, col, diag)?;
         if let Some(v) = v {
             if v < 0.0 {
-                let col = self.header.get(name).unwrap_or(0);
                 diag.error(
                     Problem::error(Code::Negative, msg::negative())
                         .at(self.at(row, col))
