@@ -186,6 +186,9 @@ enum Decoding {
 
 struct CsvRow<'a> {
     record: &'a csv::ByteRecord,
+    /// The same record as text, when all of it is UTF-8 (checked once for the row, not once a
+    /// cell: the usual case, and a table reader asks for some cells twice).
+    text: Option<&'a csv::StringRecord>,
     line: usize,
     decoding: &'a Decoding,
     fell_back: &'a Flag<bool>,
@@ -202,6 +205,12 @@ impl Row for CsvRow<'_> {
         self.record.len()
     }
     fn cell(&self, index: usize) -> Cell<'_> {
+        if let Some(text) = self.text {
+            return match text.get(index) {
+                None | Some("") => Cell::Empty,
+                Some(t) => Cell::Text(Cow::Borrowed(t)),
+            };
+        }
         let Some(bytes) = self.record.get(index) else {
             return Cell::Empty;
         };
@@ -338,11 +347,13 @@ impl RowSource for CsvSource {
             .buffer_capacity(1 << 16)
             .from_reader(reader);
         let fell_back = Flag::new(false);
-        let mut record = csv::ByteRecord::new();
+        // The record's buffer, handed back after each row (as bytes or as text, the same buffer).
+        let mut buffer = Some(csv::ByteRecord::new());
         // The line of the last record when its last field spans lines (a quoted field that may
         // never close: the csv reader then reads everything to the end of the file into it).
         let mut open_quote: Option<usize> = None;
         loop {
+            let mut record = buffer.take().unwrap_or_default();
             match csv_reader.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -366,6 +377,7 @@ impl RowSource for CsvSource {
             }
             rows_done.row_done();
             if std::mem::take(&mut skip_first) {
+                buffer = Some(record);
                 continue;
             }
             let line = record
@@ -378,13 +390,31 @@ impl RowSource for CsvSource {
                 .next_back()
                 .is_some_and(|f| f.contains(&b'\n'))
                 .then_some(line);
-            let row = CsvRow {
-                record: &record,
-                line,
-                decoding: &decoding,
-                fell_back: &fell_back,
+            let (flow, record) = match csv::StringRecord::from_byte_record(record) {
+                Ok(text) => {
+                    let flow = visit(&CsvRow {
+                        record: text.as_byte_record(),
+                        text: Some(&text),
+                        line,
+                        decoding: &decoding,
+                        fell_back: &fell_back,
+                    });
+                    (flow, text.into_byte_record())
+                }
+                Err(not_utf8) => {
+                    let record = not_utf8.into_byte_record();
+                    let flow = visit(&CsvRow {
+                        record: &record,
+                        text: None,
+                        line,
+                        decoding: &decoding,
+                        fell_back: &fell_back,
+                    });
+                    (flow, record)
+                }
             };
-            if let Flow::Stop = visit(&row) {
+            buffer = Some(record);
+            if let Flow::Stop = flow {
                 break;
             }
         }

@@ -781,10 +781,13 @@ impl CadreCache {
 /// compared byte for byte: no allocation a row (a national staff table has 150 000 rows). A row
 /// whose hash an earlier, different row has (all but never: 64 bits) is kept on its own.
 pub(crate) struct Repeats {
-    /// The bytes of the rows kept in `by_hash`, one after the other, then the row being checked.
+    /// The bytes of the rows in `kept`, one after the other, then the row being checked.
     bytes: Vec<u8>,
-    /// Hash of a row's bytes → the first row of that hash: where its bytes are, its number.
-    by_hash: FastMap<u64, SeenRow>,
+    /// The first row of each hash: where its bytes start in `bytes` (they end where the next
+    /// kept row's start), its row number.
+    kept: Vec<(usize, usize)>,
+    /// Hash of a row's bytes → the first row of that hash, in `kept`.
+    by_hash: FastMap<u64, usize>,
     /// Rows whose hash belongs to an earlier, different row: bytes → the first row of them.
     collided: FastMap<Box<[u8]>, usize>,
     hasher: foldhash::fast::FixedState,
@@ -793,16 +796,11 @@ pub(crate) struct Repeats {
     found: Vec<(Location, usize)>,
 }
 
-struct SeenRow {
-    start: usize,
-    end: usize,
-    number: usize,
-}
-
 impl Default for Repeats {
     fn default() -> Self {
         Repeats {
             bytes: Vec::new(),
+            kept: Vec::new(),
             by_hash: FastMap::default(),
             collided: FastMap::default(),
             hasher: Default::default(),
@@ -837,17 +835,16 @@ impl Repeats {
         let hash = self.hasher.hash_one(&self.bytes[start..]) & self.mask;
         let first = match self.by_hash.entry(hash) {
             Entry::Vacant(e) => {
-                e.insert(SeenRow {
-                    start,
-                    end: used,
-                    number: row.number(),
-                });
+                e.insert(self.kept.len());
+                self.kept.push((start, row.number()));
                 return;
             }
             Entry::Occupied(e) => {
-                let seen = e.get();
-                if self.bytes[seen.start..seen.end] == self.bytes[start..] {
-                    Some(seen.number)
+                let k = *e.get();
+                let (seen, number) = self.kept[k];
+                let end = self.kept.get(k + 1).map_or(start, |next| next.0);
+                if self.bytes[seen..end] == self.bytes[start..] {
+                    Some(number)
                 } else {
                     match self.collided.entry(self.bytes[start..].into()) {
                         Entry::Occupied(e) => Some(*e.get()),
