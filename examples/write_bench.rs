@@ -82,7 +82,10 @@ fn run() -> Result<()> {
     };
     let (builder, mut diag) = pool.install(|| wisn::study::load(&read));
     if diag.has_errors() {
-        bail!("the study has errors: run wisn validate {}", study.display());
+        bail!(
+            "the study has errors: run wisn validate {}",
+            study.display()
+        );
     }
     let study = builder.study;
     let options = wisn::engine::ComputeOptions::default();
