@@ -186,10 +186,13 @@ impl Digits {
     }
 }
 
-/// Whether `v` (finite, not zero) is exactly `(D + ½) × 10^(k − n)`, D the `n` digits given
-/// (the value `0.D × 10^k`): halfway between D and D + 1 in D's last place.
-fn is_tie_above(v: f64, digits: &[u8], k: i32) -> bool {
-    // v = m × 2^e with m odd.
+/// The `e` of `v = m × 2^e` with `m` odd (`v` finite, not zero).
+fn binary_exponent(v: f64) -> i32 {
+    mantissa_exponent(v).1
+}
+
+/// `(m, e)` with `v = m × 2^e` and `m` odd (`v` finite, not zero; `(0, 0)` for zero).
+fn mantissa_exponent(v: f64) -> (u64, i32) {
     let bits = v.to_bits();
     let exponent_bits = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1u64 << 52) - 1);
@@ -199,10 +202,19 @@ fn is_tie_above(v: f64, digits: &[u8], k: i32) -> bool {
         (fraction | (1u64 << 52), exponent_bits - 1075)
     };
     if m == 0 {
-        return false;
+        return (0, 0);
     }
     let zeros = m.trailing_zeros();
-    let (m, e) = (m >> zeros, e + zeros as i32);
+    (m >> zeros, e + zeros as i32)
+}
+
+/// Whether `v` (finite, not zero) is exactly `(D + ½) × 10^(k − n)`, D the `n` digits given
+/// (the value `0.D × 10^k`): halfway between D and D + 1 in D's last place.
+fn is_tie_above(v: f64, digits: &[u8], k: i32) -> bool {
+    let (m, e) = mantissa_exponent(v);
+    if m == 0 {
+        return false;
+    }
     // (D + ½) × 10^(k − n) = M × 10^f with M = 10 D + 5 (odd) and f = k − n − 1, that is
     // M × 5^f × 2^f: equal to m × 2^e when f = e and M × 5^f = m (f ≥ 0), M = m × 5^−f (f < 0).
     let f = k - digits.len() as i32 - 1;
@@ -252,6 +264,21 @@ pub fn push_full_precision(out: &mut Vec<u8>, v: f64, decimal: u8) {
     }
     let mut buffer = ryu::Buffer::new();
     let text = buffer.format_finite(v).as_bytes();
+    // The common case, 1e-5 < |v| < 1e16 and not whole: ryu writes `ddd.ddd` or `0.000ddd` as
+    // Display does, unless the value is a tie (below), which needs its exact value to have one
+    // more decimal than ryu's digits: v = m × 2^e (m odd) has exactly −e decimals.
+    if let Some(point) = text.iter().position(|&b| b == b'.') {
+        let decimals = text.len() - point - 1;
+        let whole = text.len() >= 2 && text[text.len() - 2..] == *b".0";
+        if !whole && !text.contains(&b'e') && binary_exponent(v) != -(decimals as i32 + 1) {
+            out.extend_from_slice(text);
+            if decimal != b'.' {
+                let at = out.len() - decimals - 1;
+                out[at] = decimal;
+            }
+            return;
+        }
+    }
     // ryu writes `-`?, digits with one `.` maybe, then `e` and the exponent maybe: `1.25`,
     // `0.001`, `1e16`, `1.2345e-7`, `123.0`.
     let (negative, text) = match text.split_first() {

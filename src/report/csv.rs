@@ -144,13 +144,19 @@ fn spawn_wave<'s>(
 struct Dialect {
     delimiter: u8,
     french: bool,
+    /// Bit `b` set when the byte `b` (< 64) makes a field quoted: the delimiter, `"`, CR, LF.
+    special: u64,
 }
 
 impl Dialect {
     fn new(french: bool) -> Dialect {
+        let delimiter = if french { b';' } else { b',' };
         Dialect {
-            delimiter: if french { b';' } else { b',' },
+            delimiter,
             french,
+            special: [delimiter, b'"', b'\r', b'\n']
+                .iter()
+                .fold(0, |mask, &b| mask | (1u64 << b)),
         }
     }
 
@@ -199,9 +205,9 @@ impl Dialect {
     fn text(&self, out: &mut Vec<u8>, text: &str, inert: bool) {
         let bytes = text.as_bytes();
         let prefix = inert && is_formula(text);
-        let quote = bytes
-            .iter()
-            .any(|&b| b == self.delimiter || matches!(b, b'"' | b'\r' | b'\n'));
+        // The bytes that need quotes are all below 64: one bit each of a mask.
+        let special = self.special;
+        let quote = bytes.iter().any(|&b| b < 64 && special & (1u64 << b) != 0);
         if !quote {
             if prefix {
                 out.push(b'\'');
