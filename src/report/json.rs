@@ -26,6 +26,22 @@ pub fn value(v: &Value) -> Json {
     }
 }
 
+/// A cell serialized as [`value`]'s JSON is, without building it (no `String` per text cell).
+struct Cell<'a, 'c>(&'a Value<'c>);
+
+impl serde::Serialize for Cell<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Null => s.serialize_unit(),
+            Value::Text(t) => s.serialize_str(t),
+            Value::Number(n) if n.is_finite() => s.serialize_f64(if *n == 0.0 { 0.0 } else { *n }),
+            Value::Number(_) => s.serialize_unit(),
+            Value::Integer(i) => s.serialize_i64(*i),
+            Value::Date(_) => s.serialize_str(&self.0.to_text(false)),
+        }
+    }
+}
+
 /// Every row as an object `{column: value}`, columns in order.
 pub fn objects(rows: &dyn Rows) -> anyhow::Result<Vec<Json>> {
     let columns = rows.columns();
@@ -78,7 +94,7 @@ pub fn write_to(
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut map = s.serialize_map(Some(self.columns.len()))?;
             for (name, v) in self.columns.iter().zip(self.cells) {
-                map.serialize_entry(name.as_ref(), &value(v))?;
+                map.serialize_entry(name.as_ref(), &Cell(v))?;
             }
             map.end()
         }
@@ -122,4 +138,36 @@ pub fn write_to(
     serde::Serialize::serialize(&doc, &mut ser)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::borrow::Cow;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// A cell written straight to the serializer is the JSON of its `serde_json::Value`.
+        #[test]
+        fn a_cell_is_written_as_its_json_value(
+            v in prop_oneof![
+                Just(Value::Null),
+                ".{0,6}".prop_map(|t| Value::Text(Cow::Owned(t))),
+                proptest::num::f64::ANY.prop_map(Value::Number),
+                Just(Value::Number(-0.0)),
+                (-1e6f64..1e6).prop_map(Value::Number),
+                any::<i64>().prop_map(Value::Integer),
+                (1900i32..2100, 1u32..365).prop_map(|(y, d)| Value::Date(
+                    chrono::NaiveDate::from_yo_opt(y, d).unwrap()
+                )),
+            ],
+        ) {
+            prop_assert_eq!(
+                serde_json::to_string_pretty(&Cell(&v)).unwrap(),
+                serde_json::to_string_pretty(&value(&v)).unwrap()
+            );
+        }
+    }
 }
