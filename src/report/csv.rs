@@ -1,7 +1,6 @@
 //! CSV, for every command's rows: the columns in order, numbers at full precision, dates
 //! `YYYY-MM-DD`, blank where a value does not apply. `--excel-fr` writes `;`, decimal commas and
 //! a UTF-8 BOM for French Excel.
-
 //!
 //! The bytes are those of the `csv` crate's `Writer` with its default settings (`QuoteStyle::
 //! Necessary`, `\n` after each record), written by hand to skip a `String` per cell and the
@@ -10,18 +9,12 @@
 //! doubled; a record with no bytes at all (one empty field) is written `""`. A property test
 //! compares random records with the `csv` crate's writer.
 //!
-//! Rows that can be reached by index ([`Rows::each_in`]) are formatted in blocks of
-//! [`BLOCK_ROWS`] on the threads of the rayon pool the writer runs in (`wisn compute`'s, sized
-//! by `--jobs`), a few blocks at a time (two waves of two blocks a thread), and written in
-//! order by the calling thread while the next blocks are formatted: the same bytes whatever the
-//! number of threads, never the whole file in memory.
+//! The rows are written by [`super::blocks`]: in blocks formatted on the threads of the current
+//! rayon pool when they can be reached by index, the same bytes whatever the number of threads.
 
 use std::io::Write;
 
 use super::{Rows, Value};
-
-/// The rows of one block formatted by one thread.
-pub const BLOCK_ROWS: usize = 2048;
 
 /// The rows as CSV bytes.
 pub fn write(rows: &dyn Rows, french: bool) -> anyhow::Result<Vec<u8>> {
@@ -46,97 +39,9 @@ pub fn write_to(rows: &dyn Rows, french: bool, out: &mut dyn Write) -> anyhow::R
         columns.iter().map(|c| Value::text(c)),
         false,
     )?;
-    let width = columns.len();
-    let threads = rayon::current_num_threads();
-    let by_index = rows.each_in(0..0, &mut |_| Ok(())).is_some();
-    if threads < 2 || rows.len() <= BLOCK_ROWS || !by_index {
-        rows.each(&mut |cells| {
-            dialect.row(&mut buffer, width, cells)?;
-            if buffer.len() >= 64 * 1024 {
-                out.write_all(&buffer)?;
-                buffer.clear();
-            }
-            Ok(())
-        })?;
-        out.write_all(&buffer)?;
-        return Ok(());
-    }
     out.write_all(&buffer)?;
-    in_blocks(rows, dialect, width, 2 * threads, out)
-}
-
-/// A block of rows formatted by one thread: its bytes, or the error that stopped it.
-#[derive(Default)]
-struct Block {
-    bytes: Vec<u8>,
-    error: Option<anyhow::Error>,
-}
-
-/// The rows written in blocks of [`BLOCK_ROWS`], `wave` blocks formatted at once on the current
-/// pool while the calling thread writes the wave before (and then helps format).
-fn in_blocks(
-    rows: &dyn Rows,
-    dialect: Dialect,
-    width: usize,
-    wave: usize,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let len = rows.len();
-    let blocks = len.div_ceil(BLOCK_ROWS);
-    let mut current: Vec<Block> = (0..wave).map(|_| Block::default()).collect();
-    let mut next: Vec<Block> = (0..wave).map(|_| Block::default()).collect();
-    rayon::in_place_scope(|scope| spawn_wave(scope, rows, dialect, width, 0, &mut current));
-    let mut first = wave;
-    loop {
-        let more = first < blocks;
-        let written = rayon::in_place_scope(|scope| {
-            if more {
-                spawn_wave(scope, rows, dialect, width, first, &mut next);
-            }
-            for block in &mut current {
-                if let Some(e) = block.error.take() {
-                    return Err(e);
-                }
-                out.write_all(&block.bytes)?;
-            }
-            Ok(())
-        });
-        written?;
-        if !more {
-            return Ok(());
-        }
-        std::mem::swap(&mut current, &mut next);
-        first += wave;
-    }
-}
-
-/// Spawns the formatting of the blocks `first..first + wave.len()` on `scope`, each into its
-/// [`Block`].
-fn spawn_wave<'s>(
-    scope: &rayon::Scope<'s>,
-    rows: &'s dyn Rows,
-    dialect: Dialect,
-    width: usize,
-    first: usize,
-    wave: &'s mut [Block],
-) {
-    let len = rows.len();
-    for (i, block) in wave.iter_mut().enumerate() {
-        block.bytes.clear();
-        block.error = None;
-        let start = (first + i) * BLOCK_ROWS;
-        if start >= len {
-            continue;
-        }
-        let range = start..(start + BLOCK_ROWS).min(len);
-        scope.spawn(move |_| {
-            let Block { bytes, error } = block;
-            let done = rows
-                .each_in(range, &mut |cells| dialect.row(bytes, width, cells))
-                .unwrap_or_else(|| Err(anyhow::anyhow!("rows not reachable by index")));
-            *error = done.err();
-        });
-    }
+    let width = columns.len();
+    super::blocks::write_rows(rows, out, &|out, _, cells| dialect.row(out, width, cells))
 }
 
 /// How fields are written: the delimiter, the decimal separator, `--excel-fr`'s inert text.
@@ -250,6 +155,7 @@ pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::blocks::BLOCK_ROWS;
     use crate::report::{Row, RowSlice};
     use proptest::prelude::*;
     use std::borrow::Cow;

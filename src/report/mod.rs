@@ -38,6 +38,7 @@
 //! [`Format`] (with its file extension in [`Format::from_path`]), one arm in [`serialize`], and
 //! a default method of [`Report`] when it is written once for every command.
 
+pub mod blocks;
 pub mod compute;
 pub mod csv;
 pub mod json;
