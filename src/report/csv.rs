@@ -153,7 +153,7 @@ pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::report::blocks::BLOCK_ROWS;
     use crate::report::{Row, RowSlice};
@@ -162,7 +162,7 @@ mod tests {
 
     /// A row of any cells.
     #[derive(Debug, Clone)]
-    struct Cells(Vec<Value<'static>>);
+    pub(crate) struct Cells(pub(crate) Vec<Value<'static>>);
 
     impl Row for Cells {
         fn cells<'a>(&'a self, out: &mut Vec<Value<'a>>) {
@@ -224,7 +224,7 @@ mod tests {
         ]
     }
 
-    fn table() -> impl Strategy<Value = (Vec<&'static str>, Vec<Cells>)> {
+    pub(crate) fn table() -> impl Strategy<Value = (Vec<&'static str>, Vec<Cells>)> {
         const NAMES: [&str; 5] = ["level", "a,b", "\"q\"", "", "cadre"];
         (1usize..=5).prop_flat_map(|width| {
             (
@@ -262,7 +262,7 @@ mod tests {
     }
 
     /// Many rows of every kind of cell, some of them text to quote.
-    fn many_rows(n: usize) -> Vec<Cells> {
+    pub(crate) fn many_rows(n: usize) -> Vec<Cells> {
         (0..n)
             .map(|i| {
                 let x = i as f64;
@@ -287,7 +287,7 @@ mod tests {
             .collect()
     }
 
-    const MANY_COLUMNS: &[&str] = &["id", "name", "ratio", "small", "n", "maybe"];
+    pub(crate) const MANY_COLUMNS: &[&str] = &["id", "name", "ratio", "small", "n", "maybe"];
 
     #[test]
     fn blocks_on_several_threads_write_the_same_bytes() {
