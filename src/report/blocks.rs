@@ -15,7 +15,7 @@ use std::io::Write;
 use super::{Rows, Value};
 
 /// The rows of one block formatted by one thread.
-pub const BLOCK_ROWS: usize = 2048;
+pub const BLOCK_ROWS: usize = 1024;
 
 /// How a writer formats one row: appends the bytes of the row of index `i` (in `0..len()`), its
 /// cells given, to the buffer.
