@@ -115,7 +115,11 @@ fn spawn_wave<'s>(
                     i += 1;
                     Ok(())
                 })
-                .unwrap_or_else(|| Err(anyhow::anyhow!("rows not reachable by index")));
+                .unwrap_or_else(|| {
+                    Err(anyhow::Error::new(
+                        crate::messages::output::rows_not_by_index(),
+                    ))
+                });
             *error = done.err();
         });
     }

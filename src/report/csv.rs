@@ -95,9 +95,9 @@ impl Dialect {
         }
         if fields != width {
             out.truncate(start);
-            anyhow::bail!(
-                "CSV: a record with {fields} fields, but the header has {width} (a row that does not follow its columns)"
-            );
+            return Err(anyhow::Error::new(crate::messages::output::record_width(
+                fields, width,
+            )));
         }
         if out.len() == start {
             out.extend_from_slice(b"\"\"");
