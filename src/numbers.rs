@@ -252,7 +252,8 @@ pub fn push_full_precision(out: &mut Vec<u8>, v: f64, decimal: u8) {
         out.push(b'0'); // never "-0"
         return;
     }
-    if v.abs() < EXACT_WHOLE && v.fract() == 0.0 {
+    // `as i64` truncates (one instruction; `fract` may call the C library's `trunc`).
+    if v.abs() < EXACT_WHOLE && (v as i64) as f64 == v {
         out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
         return;
     }
@@ -267,10 +268,18 @@ pub fn push_full_precision(out: &mut Vec<u8>, v: f64, decimal: u8) {
     // The common case, 1e-5 < |v| < 1e16 and not whole: ryu writes `ddd.ddd` or `0.000ddd` as
     // Display does, unless the value is a tie (below), which needs its exact value to have one
     // more decimal than ryu's digits: v = m × 2^e (m odd) has exactly −e decimals.
-    if let Some(point) = text.iter().position(|&b| b == b'.') {
+    let (mut point, mut has_exponent) = (None, false);
+    for (i, &b) in text.iter().enumerate() {
+        match b {
+            b'.' => point = Some(i),
+            b'e' => has_exponent = true,
+            _ => {}
+        }
+    }
+    if let Some(point) = point {
         let decimals = text.len() - point - 1;
         let whole = text.len() >= 2 && text[text.len() - 2..] == *b".0";
-        if !whole && !text.contains(&b'e') && binary_exponent(v) != -(decimals as i32 + 1) {
+        if !whole && !has_exponent && binary_exponent(v) != -(decimals as i32 + 1) {
             out.extend_from_slice(text);
             if decimal != b'.' {
                 let at = out.len() - decimals - 1;

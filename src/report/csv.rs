@@ -106,13 +106,35 @@ impl Dialect {
         Ok(())
     }
 
+    /// Whether a field holds a byte that makes it quoted: eight bytes at a time (a byte equal
+    /// to one of the four found by the zero-byte test of `x ^ b·0x0101…`), then one by one.
+    fn needs_quotes(&self, bytes: &[u8]) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if zero_byte(x ^ (ONES * u64::from(self.delimiter)))
+                || zero_byte(x ^ (ONES * u64::from(b'"')))
+                || zero_byte(x ^ (ONES * u64::from(b'\r')))
+                || zero_byte(x ^ (ONES * u64::from(b'\n')))
+            {
+                return true;
+            }
+        }
+        let special = self.special;
+        chunks
+            .remainder()
+            .iter()
+            .any(|&b| b < 64 && special & (1u64 << b) != 0)
+    }
+
     /// A text field, quoted when it must be (and `'` before a formula when `inert`).
     fn text(&self, out: &mut Vec<u8>, text: &str, inert: bool) {
         let bytes = text.as_bytes();
         let prefix = inert && is_formula(text);
-        // The bytes that need quotes are all below 64: one bit each of a mask.
-        let special = self.special;
-        let quote = bytes.iter().any(|&b| b < 64 && special & (1u64 << b) != 0);
+        let quote = self.needs_quotes(bytes);
         if !quote {
             if prefix {
                 out.push(b'\'');
@@ -214,7 +236,8 @@ pub(crate) mod tests {
     fn value() -> impl Strategy<Value = Value<'static>> {
         prop_oneof![
             Just(Value::Null),
-            "[a-zé ,;\"\r\n'#=+@\t-]{0,6}".prop_map(|t| Value::Text(Cow::Owned(t))),
+            "[a-zé ,;\"\r\n'#=+@\t-]{0,6}|[a-zé ,;\"\r\n'#=+@\t-]{0,24}|[a-zé #=+@-]{0,30}"
+                .prop_map(|t| Value::Text(Cow::Owned(t))),
             proptest::num::f64::ANY.prop_map(Value::Number),
             (-1_000_000.0f64..1_000_000.0).prop_map(Value::Number),
             any::<i64>().prop_map(Value::Integer),
@@ -247,6 +270,33 @@ pub(crate) mod tests {
             let ours = write(&slice, french).unwrap();
             let expected = reference(&slice, french);
             prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
+        }
+    }
+
+    #[test]
+    fn quotes_are_found_at_any_place_of_a_long_field() {
+        for french in [false, true] {
+            let dialect = Dialect::new(french);
+            let delimiter = if french { b';' } else { b',' };
+            for len in 1..40 {
+                for at in 0..len {
+                    for (b, special) in [
+                        (delimiter, true),
+                        (b'"', true),
+                        (b'\r', true),
+                        (b'\n', true),
+                        (if french { b',' } else { b';' }, false),
+                        (b'#', false),
+                        (0xc3, false),
+                        (b'!', false),
+                        (b'\x0b', false),
+                    ] {
+                        let mut field = vec![b'a'; len];
+                        field[at] = b;
+                        assert_eq!(dialect.needs_quotes(&field), special, "{field:?}");
+                    }
+                }
+            }
         }
     }
 
