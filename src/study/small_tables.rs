@@ -1708,8 +1708,8 @@ mod tests {
             read_staff(&mut source, &mut b, &mut d, &ReadOptions::default());
             let mut got: Vec<_> = b.study.staff.iter().map(|(k, v)| (*k, *v)).collect();
             let mut want: Vec<_> = staff.into_iter().collect();
-            got.sort_by(|x, y| x.0.cmp(&y.0));
-            want.sort_by(|x, y| x.0.cmp(&y.0));
+            got.sort_by_key(|x| x.0);
+            want.sort_by_key(|x| x.0);
             proptest::prop_assert_eq!(got, want);
             proptest::prop_assert_eq!(&b.study.facilities, &expected.study.facilities);
             proptest::prop_assert_eq!(&b.unlisted, &expected.unlisted);
