@@ -199,13 +199,32 @@ type Names<'a> = HashMap<&'a [u8], u32, foldhash::fast::FixedState>;
 /// The chunk's index of a raw name (the last one asked is checked first: rows come grouped),
 /// and whether it is new.
 fn intern<'a>(map: &mut Names<'a>, last: &mut (&'a [u8], u32), key: &'a [u8]) -> (u32, bool) {
-    if last.1 != u32::MAX && last.0 == key {
+    if last.1 != u32::MAX && same(last.0, key) {
         return (last.1, false);
     }
     let n = map.len() as u32;
     let i = *map.entry(key).or_insert(n);
     *last = (key, i);
     (i, i == n)
+}
+
+/// `a == b`, without a call to `memcmp` for names of 8 to 16 bytes (most codes and activity
+/// names): two word compares. Called twice a row.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if (8..=16).contains(&n) {
+        let word = |s: &[u8], i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s[i..i + 8]);
+            u64::from_ne_bytes(w)
+        };
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    a == b
 }
 
 /// Splits a chunk into rows (and, with a layout, pre-parses its long-form rows and sums them up
@@ -479,10 +498,16 @@ impl Iterator for Ends<'_> {
                 return None;
             }
             self.word = self.at;
-            let mut w = [0u8; 8];
             let n = rest.len().min(8);
-            w[..n].copy_from_slice(&rest[..n]);
-            let v = u64::from_le_bytes(w);
+            let v = match rest.first_chunk::<8>() {
+                Some(w) => u64::from_le_bytes(*w),
+                None => {
+                    // The last bytes (a call to memcpy, once a chunk).
+                    let mut w = [0u8; 8];
+                    w[..n].copy_from_slice(&rest[..n]);
+                    u64::from_le_bytes(w)
+                }
+            };
             let mut found = Self::zero_bytes(v ^ self.a) | Self::zero_bytes(v ^ self.b);
             if n < 8 {
                 // The padding is not text.
@@ -946,6 +971,27 @@ mod tests {
             for (a, b) in [(b',', b'\n'), (b';', b'\n'), (b'\t', b'\n'), (0, b'\n')] {
                 let want: Vec<usize> = (0..t.len()).filter(|&i| t[i] == a || t[i] == b).collect();
                 assert_eq!(Ends::new(t, a, b).collect::<Vec<_>>(), want, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn same_is_equality() {
+        let texts: Vec<Vec<u8>> = (0..20)
+            .flat_map(|n| {
+                let base: Vec<u8> = (0..n).map(|i| b'a' + i as u8).collect();
+                let mut v = vec![base.clone()];
+                for i in 0..n {
+                    let mut t = base.clone();
+                    t[i] = b'Z';
+                    v.push(t);
+                }
+                v
+            })
+            .collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
             }
         }
     }
