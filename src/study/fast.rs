@@ -42,7 +42,7 @@ pub type LayoutSlot = Rc<OnceCell<Layout>>;
 /// into the chunk's own tables of distinct raw names (`chunk` tells chunks apart), the volume
 /// (parsed, not blank, not negative) and the period (parsed, or none when blank). Rows with
 /// anything else carry no `Pre` and are read cell by cell, as the `csv` reader's rows are.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pre {
     pub chunk: u64,
     pub facility: u32,
@@ -58,7 +58,7 @@ pub struct Pre {
 /// so the table reader may add these sums instead of the rows (when the running total stays
 /// below 2^53 and every volume before was whole too: `workload.rs` decides, and otherwise
 /// visits the rows one by one as before).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Summary {
     /// As [`Pre::chunk`].
     pub chunk: u64,
@@ -81,7 +81,7 @@ pub struct Summary {
 }
 
 /// One (facility, activity) of a [`Summary`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Key {
     pub facility: u32,
     pub activity: u32,
@@ -112,6 +112,7 @@ pub const FIRST_CHUNK: usize = 64 << 10;
 /// `stream::MAX_ROW_BYTES`, counting what its buffer read ahead).
 const LONG_LINE: usize = 64 << 10;
 
+#[derive(Debug, PartialEq)]
 struct Rec {
     start: u32,
     end: u32,
@@ -232,6 +233,17 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// once (`memchr2`), a field is looked at only when the layout wants it or the row may still be
 /// blank, and nothing is allocated per row.
 fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) {
+    parse_with(chunk, delimiter, layout, first, true)
+}
+
+/// [`parse`]; `fast_lane` false reads every chunk with the general loop (tests compare both).
+fn parse_with(
+    chunk: &mut Chunk,
+    delimiter: u8,
+    layout: Option<Layout>,
+    first: bool,
+    fast_lane: bool,
+) {
     chunk.recs.clear();
     chunk.newlines = 0;
     chunk.last_end = None;
@@ -274,6 +286,28 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     sum.repeats = 0;
     sum.total = 0.0;
     let mut summing = layout.is_some_and(|l| l.period.is_some());
+    if let (true, false, Some(l)) = (fast_lane && summing, first, layout) {
+        if memchr::memchr(b'\r', bytes).is_none() {
+            if let Some((newlines, last_end, tail)) =
+                parse_summing(bytes, chunk.serial, delimiter, l, &mut chunk.recs, &mut sum)
+            {
+                chunk.newlines = newlines;
+                chunk.last_end = Some(last_end);
+                chunk.tail = tail;
+                chunk.summary = Some(sum);
+                return;
+            }
+            // Not every row is one the fast lane reads: the general loop reads them all.
+            chunk.recs.clear();
+            sum.rows = 0;
+            sum.fields = 0;
+            sum.facilities.clear();
+            sum.activities.clear();
+            sum.keys.clear();
+            sum.repeats = 0;
+            sum.total = 0.0;
+        }
+    }
     let mut year: Option<i32> = None;
     let mut keys: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
     let mut last_key = (u64::MAX, 0u32);
@@ -443,6 +477,144 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
         sum.year = year.unwrap_or(0);
         chunk.summary = Some(sum);
     }
+}
+
+/// The common case of a national export in one tight loop: every line a row of the same
+/// number of fields (at most 64), ended by `\n` (the caller checked there is no `\r`), with a
+/// facility and an activity that start with a printable ASCII character, a volume of plain
+/// digits ([`whole`]) and a period `YYYY-MM` (or `YYYY/MM`) of one year. It gives what the
+/// general loop of [`parse_with`] gives for such a chunk (the same rows, the same summary, the
+/// same line ends: a test compares them on random chunks), and `None` at the first line that
+/// is not such a row (the general loop then reads the chunk). Each field is looked at only when
+/// the layout wants it.
+fn parse_summing(
+    bytes: &[u8],
+    serial: u64,
+    delimiter: u8,
+    l: Layout,
+    recs: &mut Vec<Rec>,
+    sum: &mut Summary,
+) -> Option<(usize, (u32, bool), usize)> {
+    let period_col = l.period?;
+    let width = l.facility.max(l.activity).max(l.volume).max(period_col) + 1;
+    let mut year: Option<i32> = None;
+    let mut keys: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
+    let mut last_key = (u64::MAX, 0u32);
+    let mut facilities = Names::default();
+    let mut activities = Names::default();
+    let mut last_facility: (&[u8], u32) = (&[], u32::MAX);
+    let mut last_activity: (&[u8], u32) = (&[], u32::MAX);
+    // starts[k]: where field k of the current line starts.
+    let mut starts = [0usize; 65];
+    let mut n = 0usize;
+    let mut line = 0u32;
+    let mut after = u32::MAX;
+    let mut at = 0usize;
+    let mut ends = Ends::new(bytes, delimiter, b'\n');
+    loop {
+        let next = ends.next();
+        let pos = next.unwrap_or(bytes.len());
+        if next.is_none() && at == bytes.len() {
+            break;
+        }
+        if next.is_some() && bytes[pos] != b'\n' {
+            n += 1;
+            if n >= 64 {
+                return None;
+            }
+            starts[n] = pos + 1;
+            continue;
+        }
+        // A line: [at, pos).
+        let end = pos;
+        let fields = n + 1;
+        if end == at || end - at > LONG_LINE || fields < width {
+            return None;
+        }
+        if sum.rows > 0 && sum.fields != fields as u32 {
+            return None;
+        }
+        let field = |k: usize| -> &[u8] {
+            let e = if k + 1 < fields { starts[k + 1] - 1 } else { end };
+            &bytes[starts[k]..e]
+        };
+        let printable = |f: &[u8]| matches!(f.first(), Some(&b) if b > b' ' && b < 0x80);
+        let (fac, act) = (field(l.facility), field(l.activity));
+        if !printable(fac) || !printable(act) {
+            return None;
+        }
+        let volume = whole(field(l.volume)).filter(|&v| v < WHOLE_MAX)?;
+        let code = month(field(period_col));
+        if code == 0 || code == u32::MAX {
+            return None;
+        }
+        let (y, m) = ((code >> 4) as i32, code & 15);
+        if *year.get_or_insert(y) != y {
+            return None;
+        }
+        let (facility, new_facility) = intern(&mut facilities, &mut last_facility, fac);
+        let (activity, new_activity) = intern(&mut activities, &mut last_activity, act);
+        if new_facility {
+            sum.facilities.push(recs.len() as u32);
+        }
+        if new_activity {
+            sum.activities.push(recs.len() as u32);
+        }
+        sum.rows += 1;
+        sum.fields = fields as u32;
+        sum.total += volume;
+        let key = (facility as u64) << 32 | activity as u64;
+        let i = if last_key.0 == key {
+            last_key.1
+        } else {
+            let fresh = sum.keys.len() as u32;
+            let i = *keys.entry(key).or_insert(fresh);
+            if i == fresh {
+                sum.keys.push(Key {
+                    facility,
+                    activity,
+                    months: 0,
+                    volume: 0.0,
+                });
+            }
+            last_key = (key, i);
+            i
+        };
+        let k = &mut sum.keys[i as usize];
+        let bit = 1u16 << (m - 1);
+        if k.months & bit != 0 {
+            sum.repeats += 1;
+        }
+        k.months |= bit;
+        k.volume += volume;
+        recs.push(Rec {
+            start: at as u32,
+            end: end as u32,
+            after,
+            fields: fields as u32,
+            blank: false,
+            pre: Some(Pre {
+                chunk: serial,
+                facility,
+                activity,
+                volume,
+                period: Some(Period::Month(y, m)),
+            }),
+        });
+        let ended = end < bytes.len();
+        after = if ended { line + 1 } else { line };
+        if ended {
+            line += 1;
+        }
+        at = end + 1;
+        n = 0;
+        starts[0] = at;
+        if next.is_none() {
+            break;
+        }
+    }
+    sum.year = year?;
+    Some((line as usize, (after, false), at.min(bytes.len())))
 }
 
 /// The places of two bytes (the delimiter and `\n`) in a chunk, in order, found eight bytes at
@@ -956,6 +1128,84 @@ fn parse_guarded(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// One line of a random chunk: mostly rows the fast lane reads, some it must leave to the
+    /// general loop.
+    fn line_text(kind: u8, f: u8, a: u8, m: u8, v: u32) -> String {
+        let (fac, act, per, vol) = (
+            format!("ML{:06}", f % 5),
+            format!("Activité {:02}", a % 4),
+            format!("2023-{:02}", m % 12 + 1),
+            v.to_string(),
+        );
+        match kind % 24 {
+            0 => String::new(),
+            1 => format!("{fac},{act},{per},{vol},extra"),
+            2 => format!("{fac},{act},{per},{vol}.5"),
+            3 => format!("{fac},{act},2024-{:02},{vol}", m % 12 + 1),
+            4 => format!(" {fac},{act},{per},{vol}"),
+            5 => format!("{fac},,{per},{vol}"),
+            6 => format!("{fac},{act},2023Q1,{vol}"),
+            7 => format!("{fac},{act},2023-13,{vol}"),
+            8 => format!("{fac},{act},{per}"),
+            9 => format!("{fac},{act},{per}, {vol}"),
+            10 => format!("Éta,{act},{per},{vol}"),
+            _ => format!("{fac},{act},{per},{vol}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The fast lane gives what the general loop gives, on chunks it reads and on chunks
+        /// it gives up (where the general loop then reads them).
+        #[test]
+        fn fast_lane_reads_as_the_general_loop(
+            lines in proptest::collection::vec(
+                (0u8..40, any::<u8>(), any::<u8>(), any::<u8>(), 0u32..100_000), 1..60),
+            clean_only in any::<bool>(),
+            final_newline in any::<bool>(),
+        ) {
+            let mut text = String::new();
+            for (i, &(kind, f, a, m, v)) in lines.iter().enumerate() {
+                let kind = if clean_only { 23 } else { kind };
+                text.push_str(&line_text(kind, f, a, m, v));
+                if i + 1 < lines.len() || final_newline {
+                    text.push('\n');
+                }
+            }
+            let layout = Layout {
+                facility: 0,
+                activity: 1,
+                volume: 3,
+                period: Some(2),
+                style: DecimalStyle::Point,
+            };
+            let run = |fast: bool| {
+                let mut c = Chunk {
+                    bytes: text.as_bytes().to_vec(),
+                    serial: 7,
+                    ..Default::default()
+                };
+                parse_with(&mut c, b',', Some(layout), false, fast);
+                c
+            };
+            let (a, b) = (run(true), run(false));
+            prop_assert_eq!(&a.recs, &b.recs);
+            prop_assert_eq!(a.newlines, b.newlines);
+            prop_assert_eq!(a.last_end, b.last_end);
+            prop_assert_eq!(a.tail, b.tail);
+            prop_assert_eq!(a.clean, b.clean);
+            prop_assert_eq!(&a.summary, &b.summary);
+            if clean_only {
+                // The fast lane itself read these (not the general loop after it gave up).
+                let (mut recs, mut sum) = (Vec::new(), Summary::default());
+                let read = parse_summing(text.as_bytes(), 7, b',', layout, &mut recs, &mut sum);
+                prop_assert!(read.is_some());
+                prop_assert_eq!(&recs, &b.recs);
+            }
+        }
+    }
 
     #[test]
     fn ends_finds_every_delimiter_and_line_end() {
