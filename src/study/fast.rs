@@ -510,20 +510,55 @@ fn parse_summing(
     let mut line = 0u32;
     let mut after = u32::MAX;
     let mut at = 0usize;
-    let mut ends = Ends::new(bytes, delimiter, b'\n');
+    // The delimiters and line ends, eight bytes at a time (as `Ends`, inline: a bit of `dm` or
+    // `nm` per delimiter or line end of the word at `base`).
+    let len = bytes.len();
+    let (d_rep, nl_rep) = (Ends::ONES * delimiter as u64, Ends::ONES * b'\n' as u64);
+    let (mut dm, mut nm, mut base, mut next_word) = (0u64, 0u64, 0usize, 0usize);
     loop {
-        let next = ends.next();
-        let pos = next.unwrap_or(bytes.len());
-        if next.is_none() && at == bytes.len() {
-            break;
-        }
-        if next.is_some() && bytes[pos] != b'\n' {
-            n += 1;
-            if n >= 64 {
-                return None;
+        let pos;
+        if dm | nm == 0 {
+            if next_word < len {
+                base = next_word;
+                let rest = &bytes[base..];
+                let v = match rest.first_chunk::<8>() {
+                    Some(w) => u64::from_le_bytes(*w),
+                    None => {
+                        let mut w = [0u8; 8];
+                        w[..rest.len()].copy_from_slice(rest);
+                        u64::from_le_bytes(w)
+                    }
+                };
+                dm = Ends::zero_bytes(v ^ d_rep);
+                nm = Ends::zero_bytes(v ^ nl_rep);
+                if rest.len() < 8 {
+                    // The padding is not text.
+                    let keep = (1u64 << (8 * rest.len())) - 1;
+                    dm &= keep;
+                    nm &= keep;
+                }
+                next_word += 8;
+                continue;
             }
-            starts[n] = pos + 1;
-            continue;
+            if at >= len {
+                break;
+            }
+            // The last line, without a line end.
+            pos = len;
+        } else {
+            let one = 1u64 << (dm | nm).trailing_zeros();
+            pos = base + one.trailing_zeros() as usize / 8;
+            let delimiter_here = nm & one == 0;
+            dm &= !one;
+            nm &= !one;
+            if delimiter_here {
+                n += 1;
+                if n >= 64 {
+                    return None;
+                }
+                starts[n] = pos + 1;
+                continue;
+            }
         }
         // A line: [at, pos).
         let end = pos;
@@ -609,7 +644,7 @@ fn parse_summing(
         at = end + 1;
         n = 0;
         starts[0] = at;
-        if next.is_none() {
+        if pos == len {
             break;
         }
     }
