@@ -237,5 +237,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         settings: &settings,
     };
     output.write_with(|out| crate::report::serialize_to(&report, format, out))?;
+    drop(report);
+    super::common::free_later((results, study));
     Ok(ExitCode::from(EXIT_OK))
 }

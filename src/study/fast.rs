@@ -570,7 +570,11 @@ fn parse_summing(
             return None;
         }
         let field = |k: usize| -> &[u8] {
-            let e = if k + 1 < fields { starts[k + 1] - 1 } else { end };
+            let e = if k + 1 < fields {
+                starts[k + 1] - 1
+            } else {
+                end
+            };
             &bytes[starts[k]..e]
         };
         let printable = |f: &[u8]| matches!(f.first(), Some(&b) if b > b' ' && b < 0x80);
@@ -1069,10 +1073,11 @@ pub fn read(
     std::thread::scope(|s| {
         // Owned here: the workers stop when this closure returns and drops it.
         let work_tx = work_tx;
+        let mut workers = 0;
         for _ in 0..threads {
             let work_rx = &work_rx;
             let done_tx = done_tx.clone();
-            s.spawn(move || loop {
+            let spawned = std::thread::Builder::new().spawn_scoped(s, move || loop {
                 let next = match work_rx.lock() {
                     Ok(rx) => rx.recv(),
                     Err(_) => return,
@@ -1083,8 +1088,11 @@ pub fn read(
                     return;
                 }
             });
+            workers += usize::from(spawned.is_ok());
         }
         drop(done_tx);
+        // No thread could be started (a limit of the system): this thread parses each chunk.
+        let inline = workers == 0;
         // Parsed chunks that came before their turn, by serial.
         let mut ready: std::collections::BTreeMap<u64, Chunk> = Default::default();
         let mut next_serial = serial + 1;
@@ -1099,9 +1107,14 @@ pub fn read(
                 }
                 serial += 1;
                 c.serial = serial;
-                if work_tx.send(c).is_err() {
-                    // Every worker is gone (they never stop while this thread sends).
-                    return Err(std::io::Error::other("chunk workers stopped"));
+                if inline {
+                    parse_guarded(&mut c, delimiter, lay);
+                    ready.insert(c.serial, c);
+                } else if let Err(std::sync::mpsc::SendError(mut c)) = work_tx.send(c) {
+                    // Every worker is gone (they only stop when this thread stops sending):
+                    // this thread parses the chunk.
+                    parse_guarded(&mut c, delimiter, lay);
+                    ready.insert(c.serial, c);
                 }
             }
             if next_serial > serial {
