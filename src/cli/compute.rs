@@ -227,7 +227,9 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
             settings: &settings,
             title,
         };
-        output.write_with(|out| crate::report::serialize_to(&report, format, out))?;
+        pool.install(|| {
+            output.write_with(|out| crate::report::serialize_to(&report, format, out))
+        })?;
         return Ok(ExitCode::from(EXIT_OK));
     }
     let report = ComputeReport {
@@ -236,7 +238,8 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
         warnings,
         settings: &settings,
     };
-    output.write_with(|out| crate::report::serialize_to(&report, format, out))?;
+    // In the pool: the CSV writer formats blocks of rows on its threads (`--jobs`).
+    pool.install(|| output.write_with(|out| crate::report::serialize_to(&report, format, out)))?;
     drop(report);
     super::common::free_later((results, study));
     Ok(ExitCode::from(EXIT_OK))

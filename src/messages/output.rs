@@ -38,6 +38,16 @@ crate::catalogue! {
     unsupported_format(format: &str) {
         en: "this command does not write --format {format}", fr: "cette commande n'écrit pas --format {format}",
     }
+    /// A row with more or fewer cells than its columns (a bug of the command's rows).
+    record_width(fields: usize, width: usize) {
+        en: "CSV: a row with {fields} fields, but the header has {width} (a bug of this command's rows: please report it)",
+        fr: "CSV : une ligne de {fields} champs, mais l'en-tête en a {width} (une erreur des lignes de cette commande : signalez-la)",
+    }
+    /// Rows that said they could be reached by index could not (a bug of the command's rows).
+    rows_not_by_index() {
+        en: "the rows of this command cannot be reached by index (a bug: please report it)",
+        fr: "les lignes de cette commande ne s'atteignent pas par leur rang (une erreur : signalez-la)",
+    }
     /// The XLSX writer failed.
     cannot_build_workbook(error: String) {
         en: "cannot build the workbook: {error}", fr: "impossible de construire le classeur : {error}",

@@ -187,7 +187,7 @@ pub fn redistribution_charts(r: &Redistribution, within: Within, lang: Lang) -> 
 /// [`PlanReport`] does the rest, the same for both.
 pub trait Plan {
     /// One row of the plan (the contract's columns).
-    type Row: crate::report::Row;
+    type Row: crate::report::Row + Sync;
     /// The machine names of the columns.
     const COLUMNS: &'static [&'static str];
     /// The page's title.

@@ -38,6 +38,7 @@
 //! [`Format`] (with its file extension in [`Format::from_path`]), one arm in [`serialize`], and
 //! a default method of [`Report`] when it is written once for every command.
 
+pub mod blocks;
 pub mod compute;
 pub mod csv;
 pub mod json;
@@ -84,18 +85,30 @@ impl<'a> Value<'a> {
     /// `YYYY-MM-DD`, blank for null.
     pub fn to_text(&self, french: bool) -> String {
         match self {
-            Value::Null => String::new(),
             Value::Text(t) => t.to_string(),
-            Value::Number(n) => {
-                let s = crate::numbers::full_precision(*n);
-                if french {
-                    s.replace('.', ",")
-                } else {
-                    s
-                }
+            other => {
+                let mut out = Vec::new();
+                other.push_text(french, &mut out);
+                // Numbers, integers and dates are ASCII.
+                String::from_utf8(out).unwrap_or_default()
             }
-            Value::Integer(i) => i.to_string(),
-            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// [`Value::to_text`] appended to `out`, without a `String` of its own (the CSV writer's
+    /// way: one buffer for a block of rows).
+    pub fn push_text(&self, french: bool, out: &mut Vec<u8>) {
+        match self {
+            Value::Null => {}
+            Value::Text(t) => out.extend_from_slice(t.as_bytes()),
+            Value::Number(n) => {
+                crate::numbers::push_full_precision(out, *n, if french { b',' } else { b'.' })
+            }
+            Value::Integer(i) => out.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
+            Value::Date(d) => {
+                use std::io::Write as _;
+                let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+            }
         }
     }
 }
@@ -106,8 +119,9 @@ pub trait Row {
     fn cells<'a>(&'a self, out: &mut Vec<Value<'a>>);
 }
 
-/// A command's rows: the columns of this run and every row's cells.
-pub trait Rows {
+/// A command's rows: the columns of this run and every row's cells. Rows are `Sync`: the CSV
+/// writer formats blocks of them on several threads ([`Rows::each_in`]).
+pub trait Rows: Sync {
     /// The machine column names, in order (they never change with `--lang`).
     fn columns(&self) -> Vec<Cow<'static, str>>;
     /// The number of rows.
@@ -117,6 +131,18 @@ pub trait Rows {
     }
     /// Calls `f` with each row's cells, in order; stops at the first error.
     fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()>;
+    /// Calls `f` with the cells of the rows in `range` (within `0..len()`), in order, as
+    /// [`Rows::each`] gives them: `Some` when the rows can be reached by index, and then the
+    /// CSV writer formats blocks of rows on the threads of the pool it runs in. `None` (the
+    /// default): the rows are reached in order only, through `each`, on one thread.
+    fn each_in(
+        &self,
+        range: std::ops::Range<usize>,
+        f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>,
+    ) -> Option<anyhow::Result<()>> {
+        let _ = (range, f);
+        None
+    }
 }
 
 /// A slice of rows with fixed columns: the [`Rows`] of most commands.
@@ -125,7 +151,7 @@ pub struct RowSlice<'r, R> {
     pub rows: &'r [R],
 }
 
-impl<R: Row> Rows for RowSlice<'_, R> {
+impl<R: Row + Sync> Rows for RowSlice<'_, R> {
     fn columns(&self) -> Vec<Cow<'static, str>> {
         self.columns.iter().map(|c| Cow::Borrowed(*c)).collect()
     }
@@ -133,14 +159,31 @@ impl<R: Row> Rows for RowSlice<'_, R> {
         self.rows.len()
     }
     fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()> {
-        let mut cells = Vec::with_capacity(self.columns.len());
-        for row in self.rows {
-            cells.clear();
-            row.cells(&mut cells);
-            f(&cells)?;
-        }
-        Ok(())
+        each_row(self.rows, self.columns.len(), f)
     }
+    fn each_in(
+        &self,
+        range: std::ops::Range<usize>,
+        f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>,
+    ) -> Option<anyhow::Result<()>> {
+        let rows = self.rows.get(range)?;
+        Some(each_row(rows, self.columns.len(), f))
+    }
+}
+
+/// Calls `f` with each row's cells, in order, one vector of cells reused.
+pub fn each_row<R: Row>(
+    rows: &[R],
+    columns: usize,
+    f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut cells = Vec::with_capacity(columns);
+    for row in rows {
+        cells.clear();
+        row.cells(&mut cells);
+        f(&cells)?;
+    }
+    Ok(())
 }
 
 /// Every output format of `wisn`. A command accepts some of them ([`Report::FORMATS`]).

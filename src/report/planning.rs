@@ -92,13 +92,22 @@ impl Rows for PlanTable<'_> {
         self.rows.len()
     }
     fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()> {
-        let mut cells = Vec::new();
-        for r in &self.rows {
-            cells.clear();
-            r.cells(&mut cells);
-            f(&cells)?;
-        }
-        Ok(())
+        super::each_row(&self.rows, self.width(), f)
+    }
+    fn each_in(
+        &self,
+        range: std::ops::Range<usize>,
+        f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>,
+    ) -> Option<anyhow::Result<()>> {
+        let rows = self.rows.get(range)?;
+        Some(super::each_row(rows, self.width(), f))
+    }
+}
+
+impl PlanTable<'_> {
+    /// The number of columns.
+    fn width(&self) -> usize {
+        self.before.len() + COLUMNS.len() + self.after.len()
     }
 }
 
@@ -160,6 +169,13 @@ impl<T: Rows + ?Sized> Rows for &T {
     }
     fn each(&self, f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>) -> anyhow::Result<()> {
         (**self).each(f)
+    }
+    fn each_in(
+        &self,
+        range: std::ops::Range<usize>,
+        f: &mut dyn FnMut(&[Value<'_>]) -> anyhow::Result<()>,
+    ) -> Option<anyhow::Result<()>> {
+        (**self).each_in(range, f)
     }
 }
 
