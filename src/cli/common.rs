@@ -374,11 +374,6 @@ pub fn worker_threads(jobs: Option<usize>) -> usize {
     jobs.map_or(0, |n| n.min(cores))
 }
 
-/// Gives the memory the study's reader has freed (its chunk buffers, the per-thread tables)
-/// back to the system before the results are built, and the computation's transient blocks
-/// before the output is written: glibc keeps freed memory in each thread's arena, and at
-/// national scale that was 10–20 MB of the peak (docs/benchmarks.md). Elsewhere (other
-/// systems, other C libraries) nothing to do.
 /// Frees a command's big values (the study, the results) on another thread once the output is
 /// written: freeing 150 000 result rows and the study's tables took 0.05–0.07 s of a national
 /// run's wall time, after the last byte was written. The process exits without waiting for it
@@ -392,6 +387,11 @@ pub fn free_later<T: Send + 'static>(value: T) {
     drop(spawned);
 }
 
+/// Gives the memory the study's reader has freed (its chunk buffers, the per-thread tables)
+/// back to the system before the results are built, and the computation's transient blocks
+/// before the output is written: glibc keeps freed memory in each thread's arena, and at
+/// national scale that was 10–20 MB of the peak (docs/benchmarks.md). Elsewhere (other
+/// systems, other C libraries) nothing to do.
 pub fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks the allocator's own free lists; no pointer is given.
