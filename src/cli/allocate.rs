@@ -154,7 +154,11 @@ fn run_inner(args: AllocateArgs) -> Result<ExitCode, Stop> {
             warnings: warned,
             settings: &settings,
         };
-        crate::report::serialize(&report, format).map_err(Stop::Error)?
+        // In the pool: big outputs are formatted in blocks on its threads (`--jobs`).
+        computed
+            .pool
+            .install(|| crate::report::serialize(&report, format))
+            .map_err(Stop::Error)?
     };
     output.finish(&bytes).map_err(Stop::Error)?;
     Ok(ExitCode::from(EXIT_OK))

@@ -374,6 +374,19 @@ pub fn worker_threads(jobs: Option<usize>) -> usize {
     jobs.map_or(0, |n| n.min(cores))
 }
 
+/// Frees a command's big values (the study, the results) on another thread once the output is
+/// written: freeing 150 000 result rows and the study's tables took 0.05–0.07 s of a national
+/// run's wall time, after the last byte was written. The process exits without waiting for it
+/// (its memory goes back to the system anyway); a program that calls the command in-process
+/// gets the memory back a little later, as it would have.
+pub fn free_later<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("wisn-free".into())
+        .spawn(move || drop(value));
+    // No thread to be had: the value was dropped with the closure, here.
+    drop(spawned);
+}
+
 /// Gives the memory the study's reader has freed (its chunk buffers, the per-thread tables)
 /// back to the system before the results are built, and the computation's transient blocks
 /// before the output is written: glibc keeps freed memory in each thread's arena, and at

@@ -240,5 +240,7 @@ pub fn run(args: ComputeArgs) -> anyhow::Result<ExitCode> {
     };
     // In the pool: the CSV writer formats blocks of rows on its threads (`--jobs`).
     pool.install(|| output.write_with(|out| crate::report::serialize_to(&report, format, out)))?;
+    drop(report);
+    super::common::free_later((results, study));
     Ok(ExitCode::from(EXIT_OK))
 }

@@ -104,6 +104,8 @@ pub struct Computed {
     pub results: Results,
     pub diag: Diagnostics,
     pub costs: Option<crate::planning::inputs::Costs>,
+    /// The pool of `--jobs` threads: the output is formatted on it too.
+    pub pool: rayon::ThreadPool,
 }
 
 /// Reads the study (and its `costs` table) and computes the facility rows, on `jobs` threads.
@@ -136,6 +138,7 @@ pub fn load_and_compute(args: &PlanArgs) -> Result<Computed, Stop> {
         results,
         diag,
         costs,
+        pool,
     })
 }
 

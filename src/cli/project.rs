@@ -142,7 +142,8 @@ pub fn run(args: ProjectArgs) -> anyhow::Result<ExitCode> {
         settings: &settings,
         title: "WISN — projection",
     };
-    let bytes = crate::report::serialize(&report, format)?;
+    // In the pool: big outputs are formatted in blocks on its threads (`--jobs`).
+    let bytes = pool.install(|| crate::report::serialize(&report, format))?;
     output.finish(&bytes)?;
     Ok(ExitCode::from(EXIT_OK))
 }

@@ -42,7 +42,7 @@ pub type LayoutSlot = Rc<OnceCell<Layout>>;
 /// into the chunk's own tables of distinct raw names (`chunk` tells chunks apart), the volume
 /// (parsed, not blank, not negative) and the period (parsed, or none when blank). Rows with
 /// anything else carry no `Pre` and are read cell by cell, as the `csv` reader's rows are.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pre {
     pub chunk: u64,
     pub facility: u32,
@@ -58,7 +58,7 @@ pub struct Pre {
 /// so the table reader may add these sums instead of the rows (when the running total stays
 /// below 2^53 and every volume before was whole too: `workload.rs` decides, and otherwise
 /// visits the rows one by one as before).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Summary {
     /// As [`Pre::chunk`].
     pub chunk: u64,
@@ -81,7 +81,7 @@ pub struct Summary {
 }
 
 /// One (facility, activity) of a [`Summary`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Key {
     pub facility: u32,
     pub activity: u32,
@@ -112,6 +112,7 @@ pub const FIRST_CHUNK: usize = 64 << 10;
 /// `stream::MAX_ROW_BYTES`, counting what its buffer read ahead).
 const LONG_LINE: usize = 64 << 10;
 
+#[derive(Debug, PartialEq)]
 struct Rec {
     start: u32,
     end: u32,
@@ -199,7 +200,7 @@ type Names<'a> = HashMap<&'a [u8], u32, foldhash::fast::FixedState>;
 /// The chunk's index of a raw name (the last one asked is checked first: rows come grouped),
 /// and whether it is new.
 fn intern<'a>(map: &mut Names<'a>, last: &mut (&'a [u8], u32), key: &'a [u8]) -> (u32, bool) {
-    if last.1 != u32::MAX && last.0 == key {
+    if last.1 != u32::MAX && same(last.0, key) {
         return (last.1, false);
     }
     let n = map.len() as u32;
@@ -208,11 +209,41 @@ fn intern<'a>(map: &mut Names<'a>, last: &mut (&'a [u8], u32), key: &'a [u8]) ->
     (i, i == n)
 }
 
+/// `a == b`, without a call to `memcmp` for names of 8 to 16 bytes (most codes and activity
+/// names): two word compares. Called twice a row.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if (8..=16).contains(&n) {
+        let word = |s: &[u8], i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s[i..i + 8]);
+            u64::from_ne_bytes(w)
+        };
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    a == b
+}
+
 /// Splits a chunk into rows (and, with a layout, pre-parses its long-form rows and sums them up
 /// in a [`Summary`] when it can). One pass over the bytes: each delimiter and line end is found
 /// once (`memchr2`), a field is looked at only when the layout wants it or the row may still be
 /// blank, and nothing is allocated per row.
 fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) {
+    parse_with(chunk, delimiter, layout, first, true)
+}
+
+/// [`parse`]; `fast_lane` false reads every chunk with the general loop (tests compare both).
+fn parse_with(
+    chunk: &mut Chunk,
+    delimiter: u8,
+    layout: Option<Layout>,
+    first: bool,
+    fast_lane: bool,
+) {
     chunk.recs.clear();
     chunk.newlines = 0;
     chunk.last_end = None;
@@ -255,6 +286,28 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     sum.repeats = 0;
     sum.total = 0.0;
     let mut summing = layout.is_some_and(|l| l.period.is_some());
+    if let (true, false, Some(l)) = (fast_lane && summing, first, layout) {
+        if memchr::memchr(b'\r', bytes).is_none() {
+            if let Some((newlines, last_end, tail)) =
+                parse_summing(bytes, chunk.serial, delimiter, l, &mut chunk.recs, &mut sum)
+            {
+                chunk.newlines = newlines;
+                chunk.last_end = Some(last_end);
+                chunk.tail = tail;
+                chunk.summary = Some(sum);
+                return;
+            }
+            // Not every row is one the fast lane reads: the general loop reads them all.
+            chunk.recs.clear();
+            sum.rows = 0;
+            sum.fields = 0;
+            sum.facilities.clear();
+            sum.activities.clear();
+            sum.keys.clear();
+            sum.repeats = 0;
+            sum.total = 0.0;
+        }
+    }
     let mut year: Option<i32> = None;
     let mut keys: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
     let mut last_key = (u64::MAX, 0u32);
@@ -426,6 +479,183 @@ fn parse(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>, first: bool) 
     }
 }
 
+/// The common case of a national export in one tight loop: every line a row of the same
+/// number of fields (at most 64), ended by `\n` (the caller checked there is no `\r`), with a
+/// facility and an activity that start with a printable ASCII character, a volume of plain
+/// digits ([`whole`]) and a period `YYYY-MM` (or `YYYY/MM`) of one year. It gives what the
+/// general loop of [`parse_with`] gives for such a chunk (the same rows, the same summary, the
+/// same line ends: a test compares them on random chunks), and `None` at the first line that
+/// is not such a row (the general loop then reads the chunk). Each field is looked at only when
+/// the layout wants it.
+fn parse_summing(
+    bytes: &[u8],
+    serial: u64,
+    delimiter: u8,
+    l: Layout,
+    recs: &mut Vec<Rec>,
+    sum: &mut Summary,
+) -> Option<(usize, (u32, bool), usize)> {
+    let period_col = l.period?;
+    let width = l.facility.max(l.activity).max(l.volume).max(period_col) + 1;
+    let mut year: Option<i32> = None;
+    let mut keys: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
+    let mut last_key = (u64::MAX, 0u32);
+    let mut facilities = Names::default();
+    let mut activities = Names::default();
+    let mut last_facility: (&[u8], u32) = (&[], u32::MAX);
+    let mut last_activity: (&[u8], u32) = (&[], u32::MAX);
+    // starts[k]: where field k of the current line starts.
+    let mut starts = [0usize; 65];
+    let mut n = 0usize;
+    let mut line = 0u32;
+    let mut after = u32::MAX;
+    let mut at = 0usize;
+    // The delimiters and line ends, eight bytes at a time (as `Ends`, inline: a bit of `dm` or
+    // `nm` per delimiter or line end of the word at `base`).
+    let len = bytes.len();
+    let (d_rep, nl_rep) = (Ends::ONES * delimiter as u64, Ends::ONES * b'\n' as u64);
+    let (mut dm, mut nm, mut base, mut next_word) = (0u64, 0u64, 0usize, 0usize);
+    loop {
+        let pos;
+        if dm | nm == 0 {
+            if next_word < len {
+                base = next_word;
+                let rest = &bytes[base..];
+                let v = match rest.first_chunk::<8>() {
+                    Some(w) => u64::from_le_bytes(*w),
+                    None => {
+                        let mut w = [0u8; 8];
+                        w[..rest.len()].copy_from_slice(rest);
+                        u64::from_le_bytes(w)
+                    }
+                };
+                dm = Ends::zero_bytes(v ^ d_rep);
+                nm = Ends::zero_bytes(v ^ nl_rep);
+                if rest.len() < 8 {
+                    // The padding is not text.
+                    let keep = (1u64 << (8 * rest.len())) - 1;
+                    dm &= keep;
+                    nm &= keep;
+                }
+                next_word += 8;
+                continue;
+            }
+            if at >= len {
+                break;
+            }
+            // The last line, without a line end.
+            pos = len;
+        } else {
+            let one = 1u64 << (dm | nm).trailing_zeros();
+            pos = base + one.trailing_zeros() as usize / 8;
+            let delimiter_here = nm & one == 0;
+            dm &= !one;
+            nm &= !one;
+            if delimiter_here {
+                n += 1;
+                if n >= 64 {
+                    return None;
+                }
+                starts[n] = pos + 1;
+                continue;
+            }
+        }
+        // A line: [at, pos).
+        let end = pos;
+        let fields = n + 1;
+        if end == at || end - at > LONG_LINE || fields < width {
+            return None;
+        }
+        if sum.rows > 0 && sum.fields != fields as u32 {
+            return None;
+        }
+        let field = |k: usize| -> &[u8] {
+            let e = if k + 1 < fields {
+                starts[k + 1] - 1
+            } else {
+                end
+            };
+            &bytes[starts[k]..e]
+        };
+        let printable = |f: &[u8]| matches!(f.first(), Some(&b) if b > b' ' && b < 0x80);
+        let (fac, act) = (field(l.facility), field(l.activity));
+        if !printable(fac) || !printable(act) {
+            return None;
+        }
+        let volume = whole(field(l.volume)).filter(|&v| v < WHOLE_MAX)?;
+        let code = month(field(period_col));
+        if code == 0 || code == u32::MAX {
+            return None;
+        }
+        let (y, m) = ((code >> 4) as i32, code & 15);
+        if *year.get_or_insert(y) != y {
+            return None;
+        }
+        let (facility, new_facility) = intern(&mut facilities, &mut last_facility, fac);
+        let (activity, new_activity) = intern(&mut activities, &mut last_activity, act);
+        if new_facility {
+            sum.facilities.push(recs.len() as u32);
+        }
+        if new_activity {
+            sum.activities.push(recs.len() as u32);
+        }
+        sum.rows += 1;
+        sum.fields = fields as u32;
+        sum.total += volume;
+        let key = (facility as u64) << 32 | activity as u64;
+        let i = if last_key.0 == key {
+            last_key.1
+        } else {
+            let fresh = sum.keys.len() as u32;
+            let i = *keys.entry(key).or_insert(fresh);
+            if i == fresh {
+                sum.keys.push(Key {
+                    facility,
+                    activity,
+                    months: 0,
+                    volume: 0.0,
+                });
+            }
+            last_key = (key, i);
+            i
+        };
+        let k = &mut sum.keys[i as usize];
+        let bit = 1u16 << (m - 1);
+        if k.months & bit != 0 {
+            sum.repeats += 1;
+        }
+        k.months |= bit;
+        k.volume += volume;
+        recs.push(Rec {
+            start: at as u32,
+            end: end as u32,
+            after,
+            fields: fields as u32,
+            blank: false,
+            pre: Some(Pre {
+                chunk: serial,
+                facility,
+                activity,
+                volume,
+                period: Some(Period::Month(y, m)),
+            }),
+        });
+        let ended = end < bytes.len();
+        after = if ended { line + 1 } else { line };
+        if ended {
+            line += 1;
+        }
+        at = end + 1;
+        n = 0;
+        starts[0] = at;
+        if pos == len {
+            break;
+        }
+    }
+    sum.year = year?;
+    Some((line as usize, (after, false), at.min(bytes.len())))
+}
+
 /// The places of two bytes (the delimiter and `\n`) in a chunk, in order, found eight bytes at
 /// a time (a word compare, no `unsafe`): fields are short, so this is cheaper than a search
 /// started per field.
@@ -479,10 +709,16 @@ impl Iterator for Ends<'_> {
                 return None;
             }
             self.word = self.at;
-            let mut w = [0u8; 8];
             let n = rest.len().min(8);
-            w[..n].copy_from_slice(&rest[..n]);
-            let v = u64::from_le_bytes(w);
+            let v = match rest.first_chunk::<8>() {
+                Some(w) => u64::from_le_bytes(*w),
+                None => {
+                    // The last bytes (a call to memcpy, once a chunk).
+                    let mut w = [0u8; 8];
+                    w[..n].copy_from_slice(&rest[..n]);
+                    u64::from_le_bytes(w)
+                }
+            };
             let mut found = Self::zero_bytes(v ^ self.a) | Self::zero_bytes(v ^ self.b);
             if n < 8 {
                 // The padding is not text.
@@ -515,10 +751,14 @@ fn pre_parse(fields: &[&str; 4], has_period: bool, l: Layout) -> Option<(f64, Op
     }
     let period = match l.period {
         Some(_) if has_period => {
-            if blank(fields[3]) {
-                None
-            } else {
-                Some(period(fields[3])?)
+            let t = fields[3];
+            match month(t.as_bytes()) {
+                // Built here, not passed through an `Option<Period>` from a function: that
+                // copy cost a store-forwarding stall a row (11 % of the parse).
+                u32::MAX => return None,
+                0 if blank(t) => None,
+                0 => Some(parse_period(t)?),
+                code => Some(Period::Month((code >> 4) as i32, code & 15)),
             }
         }
         // The period column is beyond the row's fields: a blank cell.
@@ -536,22 +776,25 @@ fn blank(s: &str) -> bool {
     }
 }
 
-/// `parse_period`, with the common month shape (`2023-01`, `2023/01`) read in place.
-fn period(t: &str) -> Option<Period> {
-    let b = t.as_bytes();
-    if b.len() == 7
-        && (b[4] == b'-' || b[4] == b'/')
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[5].is_ascii_digit()
-        && b[6].is_ascii_digit()
-    {
-        let d = |i: usize| (b[i] - b'0') as i32;
-        let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-        let m = (d(5) * 10 + d(6)) as u32;
-        return ((1900..=2200).contains(&y) && (1..=12).contains(&m))
-            .then_some(Period::Month(y, m));
+/// The common month shape as one number (`year × 16 + month`; a plain number, not a
+/// `Period`, so that it stays in a register), `u32::MAX` when it has that shape but is not a
+/// month `parse_period` reads, 0 when it has another shape.
+#[inline]
+fn month(b: &[u8]) -> u32 {
+    if b.len() != 7 || !(b[4] == b'-' || b[4] == b'/') {
+        return 0;
     }
-    parse_period(t)
+    let d = |i: usize| b[i].wrapping_sub(b'0') as u32;
+    if [d(0), d(1), d(2), d(3), d(5), d(6)].iter().any(|&x| x > 9) {
+        return 0;
+    }
+    let y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+    let m = d(5) * 10 + d(6);
+    if (1900..=2200).contains(&y) && (1..=12).contains(&m) {
+        y << 4 | m
+    } else {
+        u32::MAX
+    }
 }
 
 /// A volume of 1 to 15 ASCII digits, as `parse_number` reads it (such a whole number is exact
@@ -672,10 +915,6 @@ impl Row for FastRow<'_> {
         }
     }
 }
-
-/// How visiting a batch ended (the index of the chunk the reading ended at, and how), and the
-/// batch read after it.
-type Visited = (Option<(usize, Ended)>, Vec<Chunk>);
 
 /// How the chunked read ended.
 pub enum Ended {
@@ -802,93 +1041,219 @@ pub fn read(
         }
         None => {}
     }
-    let threads = threads.max(1);
-    let mut spare: Vec<Chunk> = vec![first];
-    let read_batch = |stream: &mut dyn Read,
-                      carry: &mut Vec<u8>,
-                      spare: &mut Vec<Chunk>,
-                      serial: &mut u64|
-     -> std::io::Result<Vec<Chunk>> {
-        let mut batch = Vec::with_capacity(threads);
-        for _ in 0..threads {
-            let mut c = spare.pop().unwrap_or_default();
-            if !read_chunk(stream, carry, &mut c.bytes, chunk_size, &mut c.uncut)? {
-                spare.push(c);
-                break;
-            }
-            *serial += 1;
-            c.serial = *serial;
-            batch.push(c);
-        }
-        Ok(batch)
-    };
-    let parse_all = |batch: &mut [Chunk], layout: Option<Layout>| {
-        if batch.len() <= 1 {
-            for c in batch.iter_mut() {
-                parse(c, delimiter, layout, false);
-            }
-            return;
-        }
-        std::thread::scope(|s| {
-            let (head, tail) = batch.split_at_mut(1);
-            for c in tail.iter_mut() {
-                s.spawn(move || parse(c, delimiter, layout, false));
-            }
-            parse(&mut head[0], delimiter, layout, false);
-        });
-    };
     let lay = layout.get().copied();
-    let mut current = read_batch(stream, &mut carry, &mut spare, &mut serial)?;
-    parse_all(&mut current, lay);
-    let mut next = read_batch(stream, &mut carry, &mut spare, &mut serial)?;
-    loop {
-        if current.is_empty() {
-            return Ok(Ended::Done);
+    let mut spare: Vec<Chunk> = vec![first];
+    if threads <= 1 {
+        // One thread: read, parse and visit each chunk in turn.
+        loop {
+            let mut c = spare.pop().unwrap_or_default();
+            if !read_chunk(stream, &mut carry, &mut c.bytes, chunk_size, &mut c.uncut)? {
+                return Ok(Ended::Done);
+            }
+            serial += 1;
+            c.serial = serial;
+            parse_guarded(&mut c, delimiter, lay);
+            match consume(&c, &mut at) {
+                Some(Ended::Done) => return Ok(Ended::Done),
+                Some(Ended::Rest { .. }) => {
+                    return Ok(rest_from(std::slice::from_ref(&c), &carry, &at))
+                }
+                None => spare.push(c),
+            }
         }
-        // The next batch is parsed while this one is visited and the one after it read (one
-        // thread less for parsing when there is only one: then nothing overlaps).
-        let mut visit_and_read = |current: &[Chunk],
-                                  stream: &mut dyn Read,
-                                  carry: &mut Vec<u8>,
-                                  spare: &mut Vec<Chunk>,
-                                  serial: &mut u64|
-         -> std::io::Result<Visited> {
-            for (i, c) in current.iter().enumerate() {
-                if let Some(e) = consume(c, &mut at) {
-                    return Ok((Some((i, e)), Vec::new()));
+    }
+    // Several threads: `threads` workers parse chunks as they come; this thread reads the
+    // chunks (the stream is its own), hands them out, and visits the parsed ones in file
+    // order. A few chunks are in flight at a time (memory stays flat); no thread waits for
+    // another's batch.
+    let window = 2 * threads + 2;
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<Chunk>();
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Chunk>();
+    std::thread::scope(|s| {
+        // Owned here: the workers stop when this closure returns and drops it.
+        let work_tx = work_tx;
+        let mut workers = 0;
+        for _ in 0..threads {
+            let work_rx = &work_rx;
+            let done_tx = done_tx.clone();
+            let spawned = std::thread::Builder::new().spawn_scoped(s, move || loop {
+                let next = match work_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok(mut c) = next else { return };
+                parse_guarded(&mut c, delimiter, lay);
+                if done_tx.send(c).is_err() {
+                    return;
+                }
+            });
+            workers += usize::from(spawned.is_ok());
+        }
+        drop(done_tx);
+        // No thread could be started (a limit of the system): this thread parses each chunk.
+        let inline = workers == 0;
+        // Parsed chunks that came before their turn, by serial.
+        let mut ready: std::collections::BTreeMap<u64, Chunk> = Default::default();
+        let mut next_serial = serial + 1;
+        let mut eof = false;
+        loop {
+            while !eof && serial + 1 - next_serial < window as u64 {
+                let mut c = spare.pop().unwrap_or_default();
+                if !read_chunk(stream, &mut carry, &mut c.bytes, chunk_size, &mut c.uncut)? {
+                    spare.push(c);
+                    eof = true;
+                    break;
+                }
+                serial += 1;
+                c.serial = serial;
+                if inline {
+                    parse_guarded(&mut c, delimiter, lay);
+                    ready.insert(c.serial, c);
+                } else if let Err(std::sync::mpsc::SendError(mut c)) = work_tx.send(c) {
+                    // Every worker is gone (they only stop when this thread stops sending):
+                    // this thread parses the chunk.
+                    parse_guarded(&mut c, delimiter, lay);
+                    ready.insert(c.serial, c);
                 }
             }
-            Ok((None, read_batch(stream, carry, spare, serial)?))
-        };
-        let (ended, after) = if threads == 1 {
-            parse_all(&mut next, lay);
-            visit_and_read(&current, stream, &mut carry, &mut spare, &mut serial)?
-        } else {
-            std::thread::scope(|s| {
-                let next = &mut next;
-                let worker = s.spawn(move || parse_all(next, lay));
-                let r = visit_and_read(&current, stream, &mut carry, &mut spare, &mut serial);
-                let _ = worker.join();
-                r
-            })?
-        };
-        match ended {
-            Some((_, Ended::Done)) => return Ok(Ended::Done),
-            Some((i, Ended::Rest { .. })) => {
-                let mut chunks: Vec<Chunk> = current.drain(i..).collect();
-                chunks.append(&mut next);
-                return Ok(rest_from(&chunks, &carry, &at));
+            if next_serial > serial {
+                return Ok(Ended::Done);
             }
-            None => {}
+            let c = loop {
+                if let Some(c) = ready.remove(&next_serial) {
+                    break c;
+                }
+                match done_rx.recv() {
+                    Ok(c) => {
+                        ready.insert(c.serial, c);
+                    }
+                    Err(_) => return Err(std::io::Error::other("chunk workers stopped")),
+                }
+            };
+            next_serial += 1;
+            match consume(&c, &mut at) {
+                Some(Ended::Done) => return Ok(Ended::Done),
+                Some(Ended::Rest { .. }) => {
+                    // The csv reader goes on from this chunk: the chunks after it (parsed or
+                    // not) are its text too, in order.
+                    drop(work_tx);
+                    let mut chunks = vec![c];
+                    while next_serial <= serial {
+                        if let Some(c) = ready.remove(&next_serial) {
+                            chunks.push(c);
+                            next_serial += 1;
+                            continue;
+                        }
+                        match done_rx.recv() {
+                            Ok(c) => {
+                                ready.insert(c.serial, c);
+                            }
+                            Err(_) => return Err(std::io::Error::other("chunk workers stopped")),
+                        }
+                    }
+                    return Ok(rest_from(&chunks, &carry, &at));
+                }
+                None => spare.push(c),
+            }
         }
-        spare.append(&mut current);
-        current = std::mem::replace(&mut next, after);
+    })
+}
+
+/// [`parse`], where a panic (a bug: parsing a chunk has no failure) only makes the chunk one
+/// the `csv` reader reads, as a chunk with a quote is.
+fn parse_guarded(chunk: &mut Chunk, delimiter: u8, layout: Option<Layout>) {
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse(chunk, delimiter, layout, false)
+    }));
+    if parsed.is_err() {
+        chunk.clean = false;
+        chunk.recs.clear();
+        chunk.summary = None;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// One line of a random chunk: mostly rows the fast lane reads, some it must leave to the
+    /// general loop.
+    fn line_text(kind: u8, f: u8, a: u8, m: u8, v: u32) -> String {
+        let (fac, act, per, vol) = (
+            format!("ML{:06}", f % 5),
+            format!("Activité {:02}", a % 4),
+            format!("2023-{:02}", m % 12 + 1),
+            v.to_string(),
+        );
+        match kind % 24 {
+            0 => String::new(),
+            1 => format!("{fac},{act},{per},{vol},extra"),
+            2 => format!("{fac},{act},{per},{vol}.5"),
+            3 => format!("{fac},{act},2024-{:02},{vol}", m % 12 + 1),
+            4 => format!(" {fac},{act},{per},{vol}"),
+            5 => format!("{fac},,{per},{vol}"),
+            6 => format!("{fac},{act},2023Q1,{vol}"),
+            7 => format!("{fac},{act},2023-13,{vol}"),
+            8 => format!("{fac},{act},{per}"),
+            9 => format!("{fac},{act},{per}, {vol}"),
+            10 => format!("Éta,{act},{per},{vol}"),
+            _ => format!("{fac},{act},{per},{vol}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The fast lane gives what the general loop gives, on chunks it reads and on chunks
+        /// it gives up (where the general loop then reads them).
+        #[test]
+        fn fast_lane_reads_as_the_general_loop(
+            lines in proptest::collection::vec(
+                (0u8..40, any::<u8>(), any::<u8>(), any::<u8>(), 0u32..100_000), 1..60),
+            clean_only in any::<bool>(),
+            final_newline in any::<bool>(),
+        ) {
+            let mut text = String::new();
+            for (i, &(kind, f, a, m, v)) in lines.iter().enumerate() {
+                let kind = if clean_only { 23 } else { kind };
+                text.push_str(&line_text(kind, f, a, m, v));
+                if i + 1 < lines.len() || final_newline {
+                    text.push('\n');
+                }
+            }
+            let layout = Layout {
+                facility: 0,
+                activity: 1,
+                volume: 3,
+                period: Some(2),
+                style: DecimalStyle::Point,
+            };
+            let run = |fast: bool| {
+                let mut c = Chunk {
+                    bytes: text.as_bytes().to_vec(),
+                    serial: 7,
+                    ..Default::default()
+                };
+                parse_with(&mut c, b',', Some(layout), false, fast);
+                c
+            };
+            let (a, b) = (run(true), run(false));
+            prop_assert_eq!(&a.recs, &b.recs);
+            prop_assert_eq!(a.newlines, b.newlines);
+            prop_assert_eq!(a.last_end, b.last_end);
+            prop_assert_eq!(a.tail, b.tail);
+            prop_assert_eq!(a.clean, b.clean);
+            prop_assert_eq!(&a.summary, &b.summary);
+            if clean_only {
+                // The fast lane itself read these (not the general loop after it gave up).
+                let (mut recs, mut sum) = (Vec::new(), Summary::default());
+                let read = parse_summing(text.as_bytes(), 7, b',', layout, &mut recs, &mut sum);
+                prop_assert!(read.is_some());
+                prop_assert_eq!(&recs, &b.recs);
+            }
+        }
+    }
 
     #[test]
     fn ends_finds_every_delimiter_and_line_end() {
@@ -905,6 +1270,36 @@ mod tests {
                 let want: Vec<usize> = (0..t.len()).filter(|&i| t[i] == a || t[i] == b).collect();
                 assert_eq!(Ends::new(t, a, b).collect::<Vec<_>>(), want, "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn same_is_equality() {
+        let texts: Vec<Vec<u8>> = (0..20)
+            .flat_map(|n| {
+                let base: Vec<u8> = (0..n).map(|i| b'a' + i as u8).collect();
+                let mut v = vec![base.clone()];
+                for i in 0..n {
+                    let mut t = base.clone();
+                    t[i] = b'Z';
+                    v.push(t);
+                }
+                v
+            })
+            .collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// What `pre_parse` reads of a period that is not blank.
+    fn period(t: &str) -> Option<Period> {
+        match month(t.as_bytes()) {
+            0 => parse_period(t),
+            u32::MAX => None,
+            code => Some(Period::Month((code >> 4) as i32, code & 15)),
         }
     }
 
