@@ -232,6 +232,64 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a == b
 }
 
+/// Adds the rows of a chunk to its [`Summary`]: one (facility, activity) key per distinct pair,
+/// found by hash unless it is the pair of the row before (rows come grouped).
+struct Sums {
+    keys: HashMap<u64, u32, foldhash::fast::FixedState>,
+    last: (u64, u32),
+}
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums {
+            keys: HashMap::default(),
+            last: (u64::MAX, 0),
+        }
+    }
+}
+
+impl Sums {
+    /// Adds a row of `fields` fields: `volume` for month `m` (1 to 12) of the summary's year.
+    #[inline(always)]
+    fn add(
+        &mut self,
+        sum: &mut Summary,
+        fields: u32,
+        facility: u32,
+        activity: u32,
+        m: u32,
+        volume: f64,
+    ) {
+        sum.rows += 1;
+        sum.fields = fields;
+        sum.total += volume;
+        let key = (facility as u64) << 32 | activity as u64;
+        let i = if self.last.0 == key {
+            self.last.1
+        } else {
+            let fresh = sum.keys.len() as u32;
+            let i = *self.keys.entry(key).or_insert(fresh);
+            if i == fresh {
+                sum.keys.push(Key {
+                    facility,
+                    activity,
+                    months: 0,
+                    volume: 0.0,
+                });
+            }
+            self.last = (key, i);
+            i
+        };
+        let k = &mut sum.keys[i as usize];
+        let bit = 1u16 << (m - 1);
+        if k.months & bit != 0 {
+            sum.repeats += 1;
+        }
+        k.months |= bit;
+        k.volume += volume;
+    }
+}
+
 /// Splits a chunk into rows (and, with a layout, pre-parses its long-form rows and sums them up
 /// in a [`Summary`] when it can). One pass over the bytes: each delimiter and line end is found
 /// once (`memchr2`), a field is looked at only when the layout wants it or the row may still be
@@ -315,8 +373,7 @@ fn parse_with(
         }
     }
     let mut year: Option<i32> = None;
-    let mut keys: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
-    let mut last_key = (u64::MAX, 0u32);
+    let mut sums = Sums::default();
 
     let mut facilities = Names::default();
     let mut activities = Names::default();
@@ -416,33 +473,7 @@ fn parse_with(
                         && volume.fract() == 0.0
                         && volume < WHOLE_MAX =>
                     {
-                        sum.rows += 1;
-                        sum.fields = n;
-                        sum.total += volume;
-                        let key = (facility as u64) << 32 | activity as u64;
-                        let i = if last_key.0 == key {
-                            last_key.1
-                        } else {
-                            let fresh = sum.keys.len() as u32;
-                            let i = *keys.entry(key).or_insert(fresh);
-                            if i == fresh {
-                                sum.keys.push(Key {
-                                    facility,
-                                    activity,
-                                    months: 0,
-                                    volume: 0.0,
-                                });
-                            }
-                            last_key = (key, i);
-                            i
-                        };
-                        let k = &mut sum.keys[i as usize];
-                        let bit = 1u16 << (m - 1);
-                        if k.months & bit != 0 {
-                            sum.repeats += 1;
-                        }
-                        k.months |= bit;
-                        k.volume += volume;
+                        sums.add(&mut sum, n, facility, activity, m, volume);
                         true
                     }
                     _ => false,
@@ -506,8 +537,7 @@ fn parse_summing(
     let period_col = l.period?;
     let width = l.facility.max(l.activity).max(l.volume).max(period_col) + 1;
     let mut year: Option<i32> = None;
-    let mut keys: HashMap<u64, u32, foldhash::fast::FixedState> = HashMap::default();
-    let mut last_key = (u64::MAX, 0u32);
+    let mut sums = Sums::default();
     let mut facilities = Names::default();
     let mut activities = Names::default();
     let mut last_facility: (&[u8], u32) = (&[], u32::MAX);
@@ -597,33 +627,7 @@ fn parse_summing(
         if new_activity {
             sum.activities.push(recs.len() as u32);
         }
-        sum.rows += 1;
-        sum.fields = fields as u32;
-        sum.total += volume;
-        let key = (facility as u64) << 32 | activity as u64;
-        let i = if last_key.0 == key {
-            last_key.1
-        } else {
-            let fresh = sum.keys.len() as u32;
-            let i = *keys.entry(key).or_insert(fresh);
-            if i == fresh {
-                sum.keys.push(Key {
-                    facility,
-                    activity,
-                    months: 0,
-                    volume: 0.0,
-                });
-            }
-            last_key = (key, i);
-            i
-        };
-        let k = &mut sum.keys[i as usize];
-        let bit = 1u16 << (m - 1);
-        if k.months & bit != 0 {
-            sum.repeats += 1;
-        }
-        k.months |= bit;
-        k.volume += volume;
+        sums.add(sum, fields as u32, facility, activity, m, volume);
         let rec = Rec {
             start: at as u32,
             end: end as u32,
