@@ -387,14 +387,14 @@ fn parse_with(
     let mut blank = true;
     let mut at = 0usize;
     let mut field_start = 0usize;
-    let mut ends = Ends::new(bytes, delimiter, b'\n');
+    let mut ends = Ends::new(bytes, delimiter);
     loop {
         let next = ends.next();
-        let pos = next.unwrap_or(bytes.len());
+        let pos = next.map_or(bytes.len(), |(p, _)| p);
         if next.is_none() && at == bytes.len() {
             break;
         }
-        let is_line_end = next.is_none() || bytes[pos] == b'\n';
+        let is_line_end = next.map_or(true, |(_, line_end)| line_end);
         if !is_line_end {
             let f = &all[field_start..pos];
             if blank {
@@ -550,33 +550,11 @@ fn parse_summing(
     let mut line = 0u32;
     let mut after = u32::MAX;
     let mut at = 0usize;
-    // The delimiters and line ends, 64 bytes at a time ([`block_masks`]): bit i of `dm` or `nm`
-    // for a delimiter or line end at `base + i`.
     let len = bytes.len();
-    let simd = avx2();
-    let (mut dm, mut nm, mut base, mut next_block) = (0u64, 0u64, 0usize, 0usize);
+    let mut ends = Ends::new(bytes, delimiter);
     loop {
-        let pos;
-        if dm | nm == 0 {
-            if next_block < len {
-                base = next_block;
-                (dm, nm) = block_masks(&bytes[base..], delimiter, simd);
-                next_block += 64;
-                continue;
-            }
-            if at >= len {
-                break;
-            }
-            // The last line, without a line end.
-            pos = len;
-        } else {
-            let bit = (dm | nm).trailing_zeros();
-            let one = 1u64 << bit;
-            pos = base + bit as usize;
-            let delimiter_here = nm & one == 0;
-            dm &= !one;
-            nm &= !one;
-            if delimiter_here {
+        let pos = match ends.next() {
+            Some((pos, false)) => {
                 n += 1;
                 if n >= 64 {
                     return None;
@@ -584,7 +562,11 @@ fn parse_summing(
                 starts[n] = pos + 1;
                 continue;
             }
-        }
+            Some((pos, true)) => pos,
+            // The last line, without a line end.
+            None if at < len => len,
+            None => break,
+        };
         // A line: [at, pos).
         let end = pos;
         let fields = n + 1;
@@ -718,25 +700,26 @@ fn masks_plain(bytes: &[u8; 64], delimiter: u8) -> (u64, u64) {
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn masks_simd(bytes: &[u8; 64], delimiter: u8) -> (u64, u64) {
+    /// # Safety
+    /// Only on a processor with AVX2. (An `unsafe fn`, with `unsafe` blocks inside: a safe
+    /// `#[target_feature]` function needs Rust 1.86, after the project's 1.80.)
     #[target_feature(enable = "avx2")]
-    fn masks(bytes: &[u8; 64], delimiter: u8) -> (u64, u64) {
+    unsafe fn masks(bytes: &[u8; 64], delimiter: u8) -> (u64, u64) {
         use std::arch::x86_64::*;
         // SAFETY: the two loads read 32 bytes each at offsets 0 and 32 of a 64-byte array
-        // (unaligned loads: any address is allowed).
-        let (lo, hi) = unsafe {
-            (
-                _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>()),
-                _mm256_loadu_si256(bytes.as_ptr().add(32).cast::<__m256i>()),
-            )
-        };
-        let (d, nl) = (
-            _mm256_set1_epi8(delimiter as i8),
-            _mm256_set1_epi8(b'\n' as i8),
-        );
-        let bits = |v: __m256i, m: __m256i| _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, m)) as u32;
-        let dm = bits(lo, d) as u64 | (bits(hi, d) as u64) << 32;
-        let nm = bits(lo, nl) as u64 | (bits(hi, nl) as u64) << 32;
-        (dm, nm)
+        // (unaligned loads: any address is allowed); the other intrinsics only need AVX2,
+        // which the caller vouches for.
+        unsafe {
+            let lo = _mm256_loadu_si256(bytes.as_ptr().cast::<__m256i>());
+            let hi = _mm256_loadu_si256(bytes.as_ptr().add(32).cast::<__m256i>());
+            let d = _mm256_set1_epi8(delimiter as i8);
+            let nl = _mm256_set1_epi8(b'\n' as i8);
+            let dm_lo = _mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, d)) as u32 as u64;
+            let dm_hi = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, d)) as u32 as u64;
+            let nm_lo = _mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, nl)) as u32 as u64;
+            let nm_hi = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, nl)) as u32 as u64;
+            (dm_lo | dm_hi << 32, nm_lo | nm_hi << 32)
+        }
     }
     // SAFETY: called only when `avx2()` said the processor has AVX2 (`simd`).
     unsafe { masks(bytes, delimiter) }
@@ -747,77 +730,54 @@ fn masks_simd(bytes: &[u8; 64], delimiter: u8) -> (u64, u64) {
     masks_plain(bytes, delimiter)
 }
 
-/// The places of two bytes (the delimiter and `\n`) in a chunk, in order, found eight bytes at
-/// a time (a word compare, no `unsafe`): fields are short, so this is cheaper than a search
-/// started per field.
+/// The delimiters and line ends (`\n`) of a chunk, in order, as (place, is a line end): found 64
+/// bytes at a time ([`block_masks`]). Fields are short, so this is cheaper than a search started
+/// per field. Both loops of [`parse_with`] split with it.
 struct Ends<'a> {
     bytes: &'a [u8],
-    a: u64,
-    b: u64,
-    /// Where the next word starts.
-    at: usize,
-    /// Where the current word starts, and its matches (the high bit of each matching byte).
-    word: usize,
-    found: u64,
+    delimiter: u8,
+    simd: bool,
+    /// Where the current block starts, and where the next one does.
+    base: usize,
+    next_block: usize,
+    /// Bit i: a delimiter (`dm`) or a line end (`nm`) at `base + i`, not yet given.
+    dm: u64,
+    nm: u64,
 }
 
 impl<'a> Ends<'a> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-
-    fn new(bytes: &'a [u8], a: u8, b: u8) -> Self {
+    fn new(bytes: &'a [u8], delimiter: u8) -> Self {
         Ends {
             bytes,
-            a: Self::ONES * a as u64,
-            b: Self::ONES * b as u64,
-            at: 0,
-            word: 0,
-            found: 0,
+            delimiter,
+            simd: avx2(),
+            base: 0,
+            next_block: 0,
+            dm: 0,
+            nm: 0,
         }
-    }
-
-    /// The high bit of each byte of `v` that is 0 (exact: no carry between bytes).
-    #[inline]
-    fn zero_bytes(v: u64) -> u64 {
-        let t = (v & Self::LOW7).wrapping_add(Self::LOW7);
-        !(t | v | Self::LOW7)
     }
 }
 
 impl Iterator for Ends<'_> {
-    type Item = usize;
+    type Item = (usize, bool);
 
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            if self.found != 0 {
-                let i = self.found.trailing_zeros() as usize / 8;
-                self.found &= self.found - 1;
-                return Some(self.word + i);
-            }
-            let rest = self.bytes.get(self.at..)?;
-            if rest.is_empty() {
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, bool)> {
+        while self.dm | self.nm == 0 {
+            if self.next_block >= self.bytes.len() {
                 return None;
             }
-            self.word = self.at;
-            let n = rest.len().min(8);
-            let v = match rest.first_chunk::<8>() {
-                Some(w) => u64::from_le_bytes(*w),
-                None => {
-                    // The last bytes (a call to memcpy, once a chunk).
-                    let mut w = [0u8; 8];
-                    w[..n].copy_from_slice(&rest[..n]);
-                    u64::from_le_bytes(w)
-                }
-            };
-            let mut found = Self::zero_bytes(v ^ self.a) | Self::zero_bytes(v ^ self.b);
-            if n < 8 {
-                // The padding is not text.
-                found &= (1u64 << (8 * n)) - 1;
-            }
-            self.found = found;
-            self.at += n;
+            self.base = self.next_block;
+            (self.dm, self.nm) = block_masks(&self.bytes[self.base..], self.delimiter, self.simd);
+            self.next_block += 64;
         }
+        let bit = (self.dm | self.nm).trailing_zeros();
+        let one = 1u64 << bit;
+        let line_end = self.nm & one != 0;
+        self.dm &= !one;
+        self.nm &= !one;
+        Some((self.base + bit as usize, line_end))
     }
 }
 
@@ -1391,18 +1351,25 @@ mod tests {
 
     #[test]
     fn ends_finds_every_delimiter_and_line_end() {
-        let texts: [&[u8]; 6] = [
+        let long: Vec<u8> = (0..300u32)
+            .map(|i| b"ab,;\n\t\xC3\xA9x"[(i * 7 % 9) as usize])
+            .collect();
+        let texts: [&[u8]; 7] = [
             b"",
             b",",
             b"a,b\nc;d,,\n\n",
             "é,\u{80},\u{ff}\n\u{2c}x,,,,,,,,,,,,,,,,\n".as_bytes(),
             &[0, 44, 10, 255, 44, 44, 0, 10, 128, 1, 44],
             b"abcdefgh,ijklmnop\nqrstuvw,",
+            &long,
         ];
         for t in texts {
-            for (a, b) in [(b',', b'\n'), (b';', b'\n'), (b'\t', b'\n'), (0, b'\n')] {
-                let want: Vec<usize> = (0..t.len()).filter(|&i| t[i] == a || t[i] == b).collect();
-                assert_eq!(Ends::new(t, a, b).collect::<Vec<_>>(), want, "{t:?}");
+            for d in [b',', b';', b'\t', 0] {
+                let want: Vec<(usize, bool)> = (0..t.len())
+                    .filter(|&i| t[i] == d || t[i] == b'\n')
+                    .map(|i| (i, t[i] == b'\n'))
+                    .collect();
+                assert_eq!(Ends::new(t, d).collect::<Vec<_>>(), want, "{t:?}");
             }
         }
     }
