@@ -57,7 +57,7 @@ fn study(
         time: wt,
         location: Default::default(),
     });
-    let mut row = std::collections::BTreeMap::new();
+    let mut row = wisn::model::Volumes::default();
     for (i, (&st, &v)) in standards.iter().zip(volumes).enumerate() {
         s.activities.push(Activity {
             name: format!("A{i}"),

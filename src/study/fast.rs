@@ -126,9 +126,57 @@ struct Rec {
     pre: Option<Pre>,
 }
 
+/// A chunk's text: the first `len` bytes of a buffer that keeps its length between chunks, so
+/// reading a chunk into it does not clear the megabyte first (`Vec::resize` would, each time:
+/// 0.09 s of the reading thread's 0.45 s on the national study). The buffer is zeroed once,
+/// when it grows.
+#[derive(Default)]
+struct Text {
+    buf: Vec<u8>,
+    len: usize,
+}
+
+impl Text {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn extend_from_slice(&mut self, bytes: &[u8]) {
+        let end = self.len + bytes.len();
+        self.room(end);
+        self.buf[self.len..end].copy_from_slice(bytes);
+        self.len = end;
+    }
+
+    /// Makes the buffer at least `size` bytes long (zeroing only what it grows by).
+    fn room(&mut self, size: usize) {
+        if self.buf.len() < size {
+            self.buf.resize(size, 0);
+        }
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl From<Vec<u8>> for Text {
+    fn from(buf: Vec<u8>) -> Self {
+        let len = buf.len();
+        Text { buf, len }
+    }
+}
+
 #[derive(Default)]
 struct Chunk {
-    bytes: Vec<u8>,
+    bytes: Text,
     recs: Vec<Rec>,
     newlines: usize,
     /// Line ends read up to the end of the last row, and whether it ended with `\r\n`.
@@ -152,30 +200,28 @@ struct Chunk {
 fn read_chunk(
     stream: &mut dyn Read,
     carry: &mut Vec<u8>,
-    buf: &mut Vec<u8>,
+    buf: &mut Text,
     limit: usize,
     uncut: &mut bool,
 ) -> std::io::Result<bool> {
     *uncut = false;
     buf.clear();
-    buf.append(carry);
+    buf.extend_from_slice(carry);
+    carry.clear();
     let mut target = limit;
     loop {
         let mut eof = false;
         while buf.len() < target {
-            let old = buf.len();
-            buf.resize(target, 0);
+            let old = buf.len;
+            buf.room(target);
             let n = loop {
-                match stream.read(&mut buf[old..]) {
+                match stream.read(&mut buf.buf[old..target]) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        buf.truncate(old);
-                        return Err(e);
-                    }
+                    Err(e) => return Err(e),
                 }
             };
-            buf.truncate(old + n);
+            buf.len = old + n.min(target - old);
             if n == 0 {
                 eof = true;
                 break;
@@ -526,6 +572,7 @@ fn parse_with(
 /// `None` at the first line that is not such a row (the general loop then reads the chunk).
 /// Each field is looked at only when the layout wants it; no record is written for the other
 /// rows (70 bytes a row, 1.3 GB of writes on the national study).
+#[inline(never)]
 fn parse_summing(
     bytes: &[u8],
     serial: u64,
@@ -1048,7 +1095,7 @@ pub fn read(
                 // and first row: the fast lane's test says so).
                 recs = full.get_or_init(|| {
                     let mut again = Chunk {
-                        bytes: chunk.bytes.clone(),
+                        bytes: chunk.bytes.to_vec().into(),
                         serial: chunk.serial,
                         uncut: chunk.uncut,
                         ..Default::default()
@@ -1301,7 +1348,7 @@ mod tests {
             };
             let run = |fast: bool| {
                 let mut c = Chunk {
-                    bytes: text.as_bytes().to_vec(),
+                    bytes: text.as_bytes().to_vec().into(),
                     serial: 7,
                     ..Default::default()
                 };

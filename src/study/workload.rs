@@ -518,9 +518,7 @@ pub fn read_workload(
 
 /// Adds a volume to a facility's activity (shared with the DHIS2 reader).
 pub(crate) fn add(b: &mut Builder, facility: usize, activity: usize, volume: f64) {
-    *b.study.workload.volumes[facility]
-        .entry(activity)
-        .or_insert(0.0) += volume;
+    b.study.workload.volumes[facility].add(activity, volume);
 }
 
 /// Adds a monthly volume to the history, when the read keeps one (`wisn project`).
