@@ -115,7 +115,7 @@ pub fn apply(
             if !r.takes_facility(facility) {
                 continue;
             }
-            for (&a, v) in s.workload.volumes[f].iter_mut() {
+            for (a, v) in s.workload.volumes[f].iter_mut() {
                 if r.takes_activity(a) {
                     *v *= factor;
                     matched = true;

@@ -994,7 +994,7 @@ pub fn check_study(b: &mut Builder, options: &ReadOptions, diag: &mut Diagnostic
     }
     let mut reported = vec![0usize; study.activities.len()];
     for volumes in &study.workload.volumes {
-        for &a in volumes.keys() {
+        for a in volumes.keys() {
             reported[a] += 1;
         }
     }
@@ -1209,7 +1209,7 @@ fn related<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Opt
 fn too_large(b: &Builder, diag: &mut Diagnostics) {
     let study = &b.study;
     for (f, volumes) in study.workload.volumes.iter().enumerate() {
-        for (&a, v) in volumes {
+        for (a, v) in volumes {
             if !v.is_finite() {
                 diag.error(
                     Problem::error(

@@ -238,7 +238,7 @@ pub fn read_workload(
         total: 0.0,
     };
     for v in b.study.workload.volumes.iter().flat_map(|m| m.values()) {
-        exact.note(*v);
+        exact.note(v);
     }
     let header = read_table(
         source,
@@ -1025,7 +1025,7 @@ mod tests {
         let volumes: Vec<Vec<(usize, u64)>> = w
             .volumes
             .iter()
-            .map(|v| v.iter().map(|(a, x)| (*a, x.to_bits())).collect())
+            .map(|v| v.iter().map(|(a, x)| (a, x.to_bits())).collect())
             .collect();
         format!(
             "{ids:?}\n{acts:?}\n{volumes:?}\n{:?} {} {} {:?}\n{:?}\n{:?}",
