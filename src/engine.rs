@@ -1096,3 +1096,425 @@ impl RollUp {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The structures of [`compute`] (staff by facility, volumes read in one walk, rows built in
+    //! pieces and blocks, warnings and roll-ups as accumulators) against the plain lookups and
+    //! the passes over all the rows that they replaced.
+    use super::*;
+    use crate::method::{ServiceUnit, WorkingTime};
+    use crate::model::{Activity, Cadre, Facility, Standard, Volumes, WorkingTimeRow};
+    use proptest::prelude::*;
+
+    /// A small deterministic generator (xorshift), so that one seed is one study.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n.max(1) as u64) as usize
+        }
+    }
+
+    fn standard(
+        cadre: usize,
+        type_key: &str,
+        component: Component,
+        activity: Option<usize>,
+        value: f64,
+        unit: StandardUnit,
+    ) -> Standard {
+        Standard {
+            cadre,
+            type_key: type_key.into(),
+            component,
+            activity_name: format!("{activity:?}"),
+            activity,
+            value,
+            unit,
+            staff: 1.0,
+            range: None,
+            location: Default::default(),
+        }
+    }
+
+    /// A random study of `nfacilities` facilities: cadres without standards, with support only,
+    /// with rows for one type only; facilities of three types (two spellings of one), some
+    /// without volumes, some volumes 0; staff rows for facilities and cadres out of range too.
+    fn random_study(seed: u64, nfacilities: usize) -> Study {
+        let mut r = Rng(seed | 1);
+        let ncadres = 1 + r.below(6);
+        let nactivities = 1 + r.below(12);
+        let mut s = Study::default();
+        for c in 0..ncadres {
+            s.cadres.push(Cadre {
+                name: format!("Cadre {c}"),
+                key: format!("cadre{c}"),
+            });
+            s.working_time.push(WorkingTimeRow {
+                cadre: c,
+                type_key: String::new(),
+                time: WorkingTime {
+                    days_per_week: 5.0,
+                    hours_per_day: 8.0,
+                    public_holidays: 10.0,
+                    annual_leave: 22.0,
+                    sick_leave: 5.0,
+                    other_leave: 5.0,
+                },
+                location: Default::default(),
+            });
+        }
+        for a in 0..nactivities {
+            s.activities.push(Activity {
+                name: format!("A{a}"),
+                key: format!("a{a}"),
+            });
+        }
+        let service = StandardUnit::Service(ServiceUnit::MinutesPerUnit);
+        for c in 0..ncadres {
+            if r.below(5) == 0 {
+                continue;
+            }
+            let blank = r.below(4) != 0;
+            for _ in 0..r.below(5) {
+                let t = if blank { "" } else { "b" };
+                s.standards.push(standard(
+                    c,
+                    t,
+                    Component::Service,
+                    Some(r.below(nactivities)),
+                    1.0 + r.below(60) as f64,
+                    service,
+                ));
+            }
+            if r.below(3) == 0 {
+                for _ in 0..1 + r.below(2) {
+                    s.standards.push(standard(
+                        c,
+                        "a",
+                        Component::Service,
+                        Some(r.below(nactivities)),
+                        1.0 + r.below(60) as f64,
+                        service,
+                    ));
+                }
+            }
+            if r.below(2) == 0 {
+                s.standards.push(standard(
+                    c,
+                    "",
+                    Component::Support,
+                    None,
+                    5.0,
+                    StandardUnit::Allowance(AllowanceUnit::Percent),
+                ));
+            }
+        }
+        let types = [
+            ("", None),
+            ("a", Some("A")),
+            ("a", Some("a ")),
+            ("b", Some("B")),
+        ];
+        for f in 0..nfacilities {
+            let (type_key, spelling) = types[r.below(types.len())];
+            s.facilities.push(Facility {
+                id: format!("F{f}"),
+                name: (r.below(3) != 0).then(|| format!("Facility {f}")),
+                facility_type: spelling.map(str::to_string),
+                type_key: type_key.into(),
+                district: (r.below(6) != 0).then(|| format!("D{}", r.below(5))),
+                region: (r.below(6) != 0).then(|| format!("R{}", r.below(3))),
+                ..Default::default()
+            });
+        }
+        let with_volumes = nfacilities.saturating_sub(r.below(3));
+        for _ in 0..with_volumes {
+            let mut v = Volumes::default();
+            for _ in 0..r.below(nactivities + 2) {
+                let x = if r.below(8) == 0 {
+                    0.0
+                } else {
+                    r.below(5000) as f64 / 4.0
+                };
+                v.add(r.below(nactivities), x);
+            }
+            s.workload.volumes.push(v);
+        }
+        s.workload.monthly = r.below(2) == 0;
+        s.workload.months = (0..with_volumes).map(|_| r.below(13) as u32).collect();
+        for _ in 0..r.below(nfacilities * ncadres + 3) {
+            let key = (r.below(nfacilities + 2), r.below(ncadres + 1));
+            s.staff.insert(key, r.below(30) as f64);
+        }
+        s
+    }
+
+    /// The rows as the plain lookups give them: every facility, every cadre, the staff map and
+    /// a binary search per service line.
+    fn plain_rows(s: &Study, results: &Results) -> Vec<(usize, usize, u64, u64, u64, Option<u64>)> {
+        let mut want = Vec::new();
+        for (f, facility) in s.facilities.iter().enumerate() {
+            for c in 0..s.cadres.len() {
+                let Some(p) = results.profiles.get(&(c, facility.type_key.clone())) else {
+                    continue;
+                };
+                let staff = s.staff.get(&(f, c)).copied();
+                let has_workload = p
+                    .services
+                    .iter()
+                    .any(|l| s.workload.volume(f, l.activity).is_some());
+                if !method::precedence::has_result_row(staff.is_some(), has_workload) {
+                    continue;
+                }
+                let req = p.requirement(s, f);
+                let current = staff.unwrap_or(0.0);
+                want.push((
+                    f,
+                    c,
+                    current.to_bits(),
+                    req.required().to_bits(),
+                    req.service_staff.to_bits(),
+                    s.workload.completeness(f).map(f64::to_bits),
+                ));
+            }
+        }
+        want
+    }
+
+    /// The passes over all the rows that `Checks` replaced, as they were.
+    fn plain_checks(
+        study: &Study,
+        rows: &[ResultRow],
+        profiles: &HashMap<(usize, String), Profile>,
+        options: &ComputeOptions,
+    ) -> (Vec<Problem>, Vec<ResultRow>) {
+        let mut diag = Diagnostics::default();
+        let has_any: Vec<bool> = study
+            .workload
+            .volumes
+            .iter()
+            .map(|v| !v.is_empty())
+            .collect();
+        let mut staff_no_workload: Vec<&str> = Vec::new();
+        let mut by_cadre: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        let mut seen_facility = vec![false; study.facilities.len()];
+        let mut implausible = ImplausibleRatios::default();
+        for r in rows {
+            let Some(f) = r.facility_index else { continue };
+            let facility = &study.facilities[f];
+            if !has_any.get(f).copied().unwrap_or(false) {
+                if !seen_facility[f] {
+                    seen_facility[f] = true;
+                    staff_no_workload.push(&facility.id);
+                }
+                continue;
+            }
+            let p = &profiles[&(r.cadre_index, facility.type_key.clone())];
+            if !p.services.is_empty() && r.service_staff == Some(0.0) {
+                by_cadre
+                    .entry(r.cadre_index)
+                    .or_default()
+                    .push(&facility.id);
+            }
+        }
+        let missing = MissingWorkload {
+            staff_no_workload,
+            last: None,
+            by_cadre,
+        };
+        missing.finish(study, &mut diag);
+        let profile_of =
+            |f: usize, c: usize| profiles.get(&(c, study.facilities[f].type_key.clone()));
+        for r in rows {
+            implausible.add(study, r, &profile_of);
+        }
+        implausible.finish(study, &mut diag);
+        let mut groups = Vec::new();
+        for level in &options.by {
+            groups.extend(plain_roll_up(study, rows, *level, options));
+        }
+        (diag.problems, groups)
+    }
+
+    /// `roll_up` as it was: a `BTreeMap` by (group name, cadre).
+    fn plain_roll_up(
+        study: &Study,
+        rows: &[ResultRow],
+        level: Level,
+        options: &ComputeOptions,
+    ) -> Vec<ResultRow> {
+        let mut groups: BTreeMap<(Option<Name>, usize), GroupAcc> = BTreeMap::new();
+        for r in rows.iter().filter(|r| r.level == Level::Facility) {
+            let group = match level {
+                Level::Facility => continue,
+                Level::District => r.district.clone(),
+                Level::Region => r.region.clone(),
+                Level::FacilityType => r.facility_type.as_deref().map(|t| Name::from(key(t))),
+                Level::National => None,
+            };
+            let acc = groups.entry((group, r.cadre_index)).or_default();
+            acc.sums
+                .add(r.current_staff, r.required_staff, r.wisn_ratio);
+            if !acc.regions.contains(&r.region) {
+                acc.regions.push(r.region.clone());
+            }
+            if acc.type_name.is_none() {
+                acc.type_name = r.facility_type.clone();
+            }
+        }
+        groups
+            .into_iter()
+            .map(|((group, c), acc)| {
+                let o = acc.sums.outcome(&options.bands);
+                let (district, region, facility_type) = match level {
+                    Level::District => (
+                        group,
+                        if acc.regions.len() == 1 {
+                            acc.regions[0].clone()
+                        } else {
+                            None
+                        },
+                        None,
+                    ),
+                    Level::Region => (None, group, None),
+                    Level::FacilityType => (None, None, acc.type_name),
+                    _ => (None, None, None),
+                };
+                ResultRow {
+                    level,
+                    facility_id: None,
+                    facility_name: None,
+                    facility_type,
+                    district,
+                    region,
+                    cadre: Name::from(study.cadres[c].name.as_str()),
+                    current_staff: acc.sums.current,
+                    required_staff: acc.sums.required,
+                    required_rounded: round_staff(acc.sums.required, options.rounding),
+                    difference: o.difference,
+                    wisn_ratio: o.ratio,
+                    workload_pressure_pct: o.pressure_pct,
+                    status: o.status,
+                    awt_hours: None,
+                    service_staff: None,
+                    caf: None,
+                    iaf: None,
+                    completeness: None,
+                    mean_facility_ratio: acc.sums.mean_facility_ratio(),
+                    facility_index: None,
+                    cadre_index: c,
+                }
+            })
+            .collect()
+    }
+
+    /// `compute` on a random study gives the plain lookups' rows, names, warnings and group
+    /// rows, bit for bit.
+    fn check_against_plain(seed: u64, nfacilities: usize) -> Result<(), TestCaseError> {
+        let s = random_study(seed, nfacilities);
+        let options = ComputeOptions {
+            by: vec![
+                Level::Region,
+                Level::FacilityType,
+                Level::District,
+                Level::National,
+            ],
+            ..Default::default()
+        };
+        let mut diag = Diagnostics::default();
+        let results = compute(&s, &options, &mut diag).expect("computed");
+        let facility_rows: Vec<ResultRow> = results
+            .rows
+            .iter()
+            .filter(|r| r.level == Level::Facility)
+            .cloned()
+            .collect();
+        let got: Vec<_> = facility_rows
+            .iter()
+            .map(|r| {
+                (
+                    r.facility_index.unwrap(),
+                    r.cadre_index,
+                    r.current_staff.to_bits(),
+                    r.required_staff.to_bits(),
+                    r.service_staff.unwrap().to_bits(),
+                    r.completeness.map(f64::to_bits),
+                )
+            })
+            .collect();
+        prop_assert_eq!(got, plain_rows(&s, &results));
+        for r in &facility_rows {
+            let f = &s.facilities[r.facility_index.unwrap()];
+            prop_assert_eq!(r.facility_id.as_deref(), Some(f.id.as_str()));
+            prop_assert_eq!(r.facility_name.as_deref(), f.name.as_deref());
+            prop_assert_eq!(r.facility_type.as_deref(), f.facility_type.as_deref());
+            prop_assert_eq!(r.district.as_deref(), f.district.as_deref());
+            prop_assert_eq!(r.region.as_deref(), f.region.as_deref());
+            prop_assert_eq!(&*r.cadre, s.cadres[r.cadre_index].name.as_str());
+        }
+        let (problems, groups) = plain_checks(&s, &facility_rows, &results.profiles, &options);
+        prop_assert_eq!(diag.problems, problems);
+        prop_assert_eq!(&results.rows[facility_rows.len()..], &groups[..]);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn rows_warnings_and_groups_as_the_plain_lookups(seed in any::<u64>(), n in 0usize..40) {
+            check_against_plain(seed, n)?;
+        }
+
+        /// A facility's entries are the map's, by cadre; a facility out of range has none.
+        #[test]
+        fn staff_by_facility_holds_the_map(
+            entries in proptest::collection::vec(((0usize..25, 0usize..9), 0u8..20), 0..120),
+            nfacilities in 0usize..22,
+        ) {
+            let map: HashMap<(usize, usize), f64> = entries.into_iter().map(|(k, x)| (k, f64::from(x))).collect();
+            let view = StaffByFacility::new(&map, nfacilities);
+            for f in 0..nfacilities + 5 {
+                let mut want: Vec<(usize, f64)> = if f < nfacilities {
+                    map.iter().filter(|(k, _)| k.0 == f).map(|(k, x)| (k.1, *x)).collect()
+                } else {
+                    Vec::new()
+                };
+                want.sort_by_key(|e| e.0);
+                prop_assert_eq!(view.of(f), &want[..]);
+            }
+        }
+    }
+
+    /// Across blocks and pieces: more facilities than a block holds, the rows in order.
+    #[test]
+    fn many_facilities_as_the_plain_lookups() {
+        for seed in [3, 41] {
+            check_against_plain(seed, 2 * BLOCK + 300).unwrap();
+        }
+    }
+
+    /// The vector is sized from the rows so far, never below what it must hold, and never far
+    /// beyond twice that for a study whose first facilities have many more rows than the rest.
+    #[test]
+    fn reserve_rows_guesses_within_bounds() {
+        let mut rows: Vec<ResultRow> = Vec::new();
+        reserve_rows(&mut rows, 5 * BLOCK, BLOCK, 20 * BLOCK);
+        assert!(
+            rows.capacity() >= 5 * 20 * BLOCK,
+            "every facility like the first"
+        );
+        assert!(rows.capacity() <= 5 * 20 * BLOCK * 33 / 32 + 1);
+        let mut rows: Vec<ResultRow> = Vec::new();
+        reserve_rows(&mut rows, 1000, 1, 1_000_000_000);
+        let bound = 2000 + (64 << 20) / std::mem::size_of::<ResultRow>();
+        assert!(rows.capacity() >= 1000 && rows.capacity() <= bound + 16);
+        let mut rows: Vec<ResultRow> = Vec::new();
+        reserve_rows(&mut rows, 7, 10, 10);
+        assert!(rows.capacity() >= 7);
+    }
+}
