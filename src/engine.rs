@@ -568,14 +568,11 @@ pub fn compute(
             checks.add(study, r, &profile_of);
         }
     }
-    let groups = checks.finish(study, diag);
-    // Exactly: `extend` alone could double the capacity of the facility rows (42 MB of address
-    // space at national scale, untouched, so not in the peak RSS) for a few hundred group rows.
-    rows.reserve_exact(groups.len());
-    rows.extend(groups);
+    let (groups, not_finite) = checks.finish(study, diag);
     // Finite inputs can still overflow (a count near 1e308 over a requirement below 1, or sums
-    // of huge volumes): refuse rather than write infinities.
-    if let Some(r) = rows.iter().find(|r| !row_is_finite(r)) {
+    // of huge volumes): refuse rather than write infinities. The first such row, facility rows
+    // first (as they come before the group rows).
+    if let Some(r) = not_finite.or_else(|| groups.iter().find(|r| !row_is_finite(r)).cloned()) {
         let place = match &r.facility_id {
             Some(id) => m::at_facility(id),
             None => m::in_roll_up(r.level.as_str()),
@@ -586,6 +583,10 @@ pub fn compute(
         )
         .hint(m::check_counts_and_volumes())]);
     }
+    // Exactly: `extend` alone could double the capacity of the facility rows (42 MB of address
+    // space at national scale, untouched, so not in the peak RSS) for a few hundred group rows.
+    rows.reserve_exact(groups.len());
+    rows.extend(groups);
     drop(plans);
     let profiles = built
         .into_iter()
@@ -720,6 +721,8 @@ struct Checks<'s> {
     missing: MissingWorkload<'s>,
     implausible: ImplausibleRatios,
     roll_ups: Vec<RollUp>,
+    /// The first row with a number that is not finite.
+    not_finite: Option<ResultRow>,
 }
 
 impl<'s> Checks<'s> {
@@ -732,6 +735,7 @@ impl<'s> Checks<'s> {
                 .iter()
                 .map(|&level| RollUp::new(level, options))
                 .collect(),
+            not_finite: None,
         }
     }
 
@@ -746,16 +750,22 @@ impl<'s> Checks<'s> {
         for roll_up in &mut self.roll_ups {
             roll_up.add(r);
         }
+        if self.not_finite.is_none() && !row_is_finite(r) {
+            self.not_finite = Some(r.clone());
+        }
     }
 
-    /// The warnings, then the group rows of each level in the order asked.
-    fn finish(self, study: &Study, diag: &mut Diagnostics) -> Vec<ResultRow> {
+    /// The warnings; the group rows of each level in the order asked, and the first facility row
+    /// that is not finite.
+    fn finish(self, study: &Study, diag: &mut Diagnostics) -> (Vec<ResultRow>, Option<ResultRow>) {
         self.missing.finish(study, diag);
         self.implausible.finish(study, diag);
-        self.roll_ups
+        let groups = self
+            .roll_ups
             .into_iter()
             .flat_map(|r| r.finish(study))
-            .collect()
+            .collect();
+        (groups, self.not_finite)
     }
 }
 
@@ -1498,6 +1508,59 @@ mod tests {
         for seed in [3, 41] {
             check_against_plain(seed, 2 * BLOCK + 300).unwrap();
         }
+    }
+
+    /// A study of one cadre (one service activity, `minutes` a unit) and facilities with these
+    /// (staff, volume).
+    fn one_cadre(minutes: f64, facilities: &[(f64, f64)]) -> Study {
+        let mut s = random_study(1, 0);
+        s.cadres = vec![Cadre {
+            name: "Sage-femme".into(),
+            key: "sage_femme".into(),
+        }];
+        s.working_time.truncate(1);
+        s.activities = vec![Activity {
+            name: "A0".into(),
+            key: "a0".into(),
+        }];
+        let unit = StandardUnit::Service(ServiceUnit::MinutesPerUnit);
+        s.standards = vec![standard(0, "", Component::Service, Some(0), minutes, unit)];
+        s.staff.clear();
+        for (f, &(staff, volume)) in facilities.iter().enumerate() {
+            s.facilities.push(Facility {
+                id: format!("F{f}"),
+                ..Default::default()
+            });
+            s.workload.volumes.push([(0, volume)].into());
+            s.staff.insert((f, 0), staff);
+        }
+        s
+    }
+
+    fn too_large(place: crate::diag::Msg) -> Vec<Problem> {
+        vec![
+            Problem::error(Code::TooLarge, m::result_too_large("Sage-femme", &place))
+                .hint(m::check_counts_and_volumes()),
+        ]
+    }
+
+    /// The first row that is not finite is refused, facility rows before group rows.
+    #[test]
+    fn the_first_infinite_row_is_refused() {
+        // 10^7 minutes a unit: a standard workload below 1, so 1e308 units overflow.
+        let s = one_cadre(1e7, &[(1.0, 10.0), (1.0, 1e308), (1.0, 1e308)]);
+        let err = compute(&s, &ComputeOptions::default(), &mut Diagnostics::default()).unwrap_err();
+        assert_eq!(err, too_large(m::at_facility("F1")));
+        // Each facility finite, their national sum not.
+        let s = one_cadre(1e7, &[(1e10, 1e306), (1e10, 1e306)]);
+        let options = ComputeOptions {
+            by: vec![Level::District, Level::National],
+            ..Default::default()
+        };
+        let mut diag = Diagnostics::default();
+        assert!(compute(&s, &ComputeOptions::default(), &mut diag).is_ok());
+        let err = compute(&s, &options, &mut diag).unwrap_err();
+        assert_eq!(err, too_large(m::in_roll_up("district")));
     }
 
     /// The vector is sized from the rows so far, never below what it must hold, and never far
