@@ -37,6 +37,7 @@ pub mod diag;
 pub mod engine;
 pub mod explain;
 pub mod i18n;
+pub mod memory;
 pub mod messages;
 pub mod method;
 pub mod model;

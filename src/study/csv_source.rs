@@ -52,7 +52,18 @@ pub struct CsvSource {
     fast: Option<super::fast::LayoutSlot>,
     /// The chunked reader's first and later chunk sizes and threads (tests set them).
     tuning: Option<(usize, usize, usize)>,
+    /// The first chunks, read ahead on another thread ([`RowSource::start_early`]), and the last
+    /// bytes of the text read through it.
+    early: Option<(super::fast::Early, Tail)>,
+    /// Tests: the chunks are read ahead as far as they would be before the rows are visited.
+    early_wait: bool,
 }
+
+/// The last bytes of a table's text (see [`TailReader`]).
+type Tail = std::sync::Arc<std::sync::Mutex<Vec<u8>>>;
+
+/// Files smaller than this are not read ahead (the thread would cost more than it saves).
+const EARLY_MIN_BYTES: u64 = 16 << 20;
 
 const SNIFF_BYTES: usize = 64 * 1024;
 
@@ -66,6 +77,8 @@ impl CsvSource {
             notes: Vec::new(),
             fast: None,
             tuning: None,
+            early: None,
+            early_wait: false,
         }
     }
 
@@ -104,6 +117,13 @@ impl CsvSource {
     #[doc(hidden)]
     pub fn fast_tuning(&mut self, first: usize, chunk: usize, threads: usize) {
         self.tuning = Some((first, chunk, threads));
+    }
+
+    /// Lets the chunks read ahead ([`RowSource::start_early`]) be read as far as they would
+    /// be before the rows are visited: the tests read the same files both ways.
+    #[doc(hidden)]
+    pub fn early_wait(&mut self, wait: bool) {
+        self.early_wait = wait;
     }
 
     fn open_stream(&self) -> Result<Box<dyn Read>, Problem> {
@@ -245,6 +265,12 @@ impl RowSource for CsvSource {
     }
 
     fn for_each_row(&mut self, visit: &mut dyn FnMut(&dyn Row) -> Flow) -> Result<(), Problem> {
+        // Chunks read ahead: the chunked reader goes on from where they stopped.
+        if let Some((early, tail)) = self.early.take() {
+            if let (Some(layout), Some(read)) = (self.fast.clone(), early.take(self.early_wait)) {
+                return self.for_each_row_early(read, tail, &layout, visit);
+            }
+        }
         let mut stream = self.open_stream()?;
         let read_error = |e: io::Error| {
             super::stream::read_problem(&e, &self.display, None, msg::csv_read_hint())
@@ -285,7 +311,7 @@ impl RowSource for CsvSource {
             }
         };
         // The last bytes of the text, to tell a quoted field that never closes (study-format §4).
-        let tail = std::rc::Rc::new(std::cell::RefCell::new(Vec::<u8>::new()));
+        let tail = Tail::default();
         let reader: Box<dyn Read> = Box::new(TailReader {
             inner: reader,
             tail: tail.clone(),
@@ -317,7 +343,8 @@ impl RowSource for CsvSource {
                     rayon::current_num_threads(),
                 ));
                 let sizes = (first.max(1), chunk.max(1));
-                match super::fast::read(&mut reader, delimiter, layout, sizes, threads, visit) {
+                match super::fast::read(&mut reader, delimiter, layout, sizes, threads, None, visit)
+                {
                     Err(e) => return Err(read_error(e)),
                     Ok(super::fast::Ended::Done) => {
                         // Every line was clean: no quote, so no field can be left open.
@@ -338,6 +365,178 @@ impl RowSource for CsvSource {
             }
             _ => Box::new(reader),
         };
+        let at = CsvPlace {
+            line_offset,
+            skip_first,
+            record_line,
+        };
+        self.read_csv(reader, delimiter, decoding, &tail, at, visit)
+    }
+
+    fn take_notes(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.notes)
+    }
+
+    fn delimited(&self) -> bool {
+        true
+    }
+
+    fn use_fast_reader(&mut self, layout: super::fast::LayoutSlot) {
+        self.fast = Some(layout);
+    }
+
+    fn start_early(&mut self, threads: usize, guess: super::source::EarlyGuess) {
+        let (first, chunk, threads) =
+            self.tuning
+                .unwrap_or((super::fast::FIRST_CHUNK, super::fast::CHUNK, threads));
+        // Plain files of some size, in UTF-8 (with or without BOM): what the chunked reader reads.
+        let plain = self.path.extension().map_or(true, |e| {
+            let e = e.to_ascii_lowercase();
+            e != "gz" && e != "zip"
+        });
+        let big = std::fs::metadata(&self.path).is_ok_and(|m| m.len() >= EARLY_MIN_BYTES)
+            || self.tuning.is_some();
+        if threads < 2 || !plain || !big || self.options.encoding.is_some() {
+            return;
+        }
+        let path = self.path.clone();
+        let given = self.options.delimiter;
+        let decimal_comma = self.options.decimal_comma;
+        let tail = Tail::default();
+        let kept = tail.clone();
+        let open = move || -> Option<(super::fast::EarlyStream, u8, super::fast::Layout)> {
+            let mut file = std::fs::File::open(&path).ok()?;
+            let mut sample = Vec::with_capacity(SNIFF_BYTES);
+            (&mut file)
+                .take(SNIFF_BYTES as u64)
+                .read_to_end(&mut sample)
+                .ok()?;
+            // As `for_each_row` reads it: UTF-8 after any UTF-8 BOM; anything else is left to it.
+            if sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+                return None;
+            }
+            if Encoding::for_bom(&sample).is_some_and(|(enc, _)| enc != UTF_8) {
+                return None;
+            }
+            let skip = if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                3
+            } else {
+                0
+            };
+            let joined = Cursor::new(sample.split_off(skip)).chain(file);
+            let mut reader = BufReader::with_capacity(
+                1 << 16,
+                TailReader {
+                    inner: joined,
+                    tail,
+                },
+            );
+            let head = {
+                use std::io::BufRead;
+                reader.fill_buf().ok()?.to_vec()
+            };
+            let delimiter = given.unwrap_or_else(|| sniff_delimiter(&head));
+            let style = if decimal_comma || delimiter == b';' {
+                DecimalStyle::Comma
+            } else {
+                DecimalStyle::Point
+            };
+            // The first line's cells (a header in quotes is left to the usual reading).
+            let end = memchr::memchr(b'\n', &head)?;
+            let line = std::str::from_utf8(&head[..end]).ok()?;
+            if line.contains('"') {
+                return None;
+            }
+            let cells: Vec<&str> = line
+                .trim_end_matches('\r')
+                .split(char::from(delimiter))
+                .collect();
+            let layout = guess(&cells, style)?;
+            Some((Box::new(reader), delimiter, layout))
+        };
+        if let Some(early) = super::fast::Early::start(open, (first, chunk)) {
+            self.early = Some((early, kept));
+        }
+    }
+}
+
+/// Where the `csv` reader starts: what the chunked reader read before it.
+#[derive(Default)]
+struct CsvPlace {
+    line_offset: usize,
+    skip_first: bool,
+    record_line: usize,
+}
+
+impl CsvSource {
+    /// The chunked reader from the chunks read ahead, then the `csv` reader from where it stops
+    /// (as `for_each_row` reads a UTF-8 file).
+    fn for_each_row_early(
+        &mut self,
+        read: super::fast::EarlyRead,
+        tail: Tail,
+        layout: &super::fast::LayoutSlot,
+        visit: &mut dyn FnMut(&dyn Row) -> Flow,
+    ) -> Result<(), Problem> {
+        let super::fast::EarlyRead {
+            stream,
+            delimiter,
+            chunks,
+        } = read;
+        if self.delimiter.get().is_none() {
+            self.delimiter.set(Some(delimiter));
+        }
+        let mut reader: Box<dyn Read> = stream;
+        let (first, chunk, threads) = self.tuning.unwrap_or((
+            super::fast::FIRST_CHUNK,
+            super::fast::CHUNK,
+            rayon::current_num_threads(),
+        ));
+        let sizes = (first.max(1), chunk.max(1));
+        let ended = super::fast::read(
+            &mut reader,
+            delimiter,
+            layout,
+            sizes,
+            threads,
+            Some(chunks),
+            visit,
+        )
+        .map_err(|e| super::stream::read_problem(&e, &self.display, None, msg::csv_read_hint()))?;
+        match ended {
+            super::fast::Ended::Done => Ok(()),
+            super::fast::Ended::Rest {
+                rest,
+                line_offset,
+                skip_first,
+                last_line,
+            } => {
+                let at = CsvPlace {
+                    line_offset,
+                    skip_first,
+                    record_line: last_line,
+                };
+                let reader = Box::new(Cursor::new(rest).chain(reader));
+                self.read_csv(reader, delimiter, Decoding::Utf8OrCp1252, &tail, at, visit)
+            }
+        }
+    }
+
+    /// The `csv` reader over `reader` (the rest of the text), visiting its rows.
+    fn read_csv(
+        &mut self,
+        reader: Box<dyn Read>,
+        delimiter: u8,
+        decoding: Decoding,
+        tail: &Tail,
+        at: CsvPlace,
+        visit: &mut dyn FnMut(&dyn Row) -> Flow,
+    ) -> Result<(), Problem> {
+        let CsvPlace {
+            line_offset,
+            mut skip_first,
+            mut record_line,
+        } = at;
         // A row longer than 1 MiB is refused before it is buffered (docs/robustness.md).
         let (reader, rows_done) = super::stream::RowGuard::new(reader, 2 << 16);
         let mut csv_reader = csv::ReaderBuilder::new()
@@ -419,7 +618,8 @@ impl RowSource for CsvSource {
             }
         }
         if let Some(line) = open_quote {
-            if unclosed_at_end(&tail.borrow()) {
+            let closed = tail.lock().is_ok_and(|t| !unclosed_at_end(&t));
+            if !closed {
                 let mut location = Location::file(&self.display);
                 location.row = Some(line);
                 return Err(Problem::error(Code::UnclosedQuote, msg::unclosed_quote())
@@ -436,35 +636,24 @@ impl RowSource for CsvSource {
         }
         Ok(())
     }
-
-    fn take_notes(&mut self) -> Vec<Problem> {
-        std::mem::take(&mut self.notes)
-    }
-
-    fn delimited(&self) -> bool {
-        true
-    }
-
-    fn use_fast_reader(&mut self, layout: super::fast::LayoutSlot) {
-        self.fast = Some(layout);
-    }
 }
 
 /// Passes bytes through, keeping the last few: at the end of the file they tell a quoted field
 /// that closed (`"` last, blanks aside) from one that never did.
-struct TailReader {
-    inner: Box<dyn Read>,
-    tail: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+struct TailReader<R> {
+    inner: R,
+    tail: Tail,
 }
 
-impl Read for TailReader {
+impl<R: Read> Read for TailReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         if n > 0 {
-            let mut tail = self.tail.borrow_mut();
-            tail.extend_from_slice(&buf[n.saturating_sub(16)..n]);
-            let excess = tail.len().saturating_sub(16);
-            tail.drain(..excess);
+            if let Ok(mut tail) = self.tail.lock() {
+                tail.extend_from_slice(&buf[n.saturating_sub(16)..n]);
+                let excess = tail.len().saturating_sub(16);
+                tail.drain(..excess);
+            }
         }
         Ok(n)
     }

@@ -26,7 +26,7 @@ use crate::numbers::{parse_number, DecimalStyle};
 use crate::period::{parse_period, Period};
 
 /// The columns of a long-form workload table, known once its header is read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Layout {
     pub facility: usize,
     pub activity: usize,
@@ -248,11 +248,18 @@ fn read_chunk(
 type Names<'a> = HashMap<&'a [u8], u32, foldhash::fast::FixedState>;
 
 /// The chunk's index of a raw name (the last one asked is checked first: rows come grouped),
-/// and whether it is new.
+/// and whether it is new. The check of the last one is inlined (two a row: a call each cost
+/// 40 instructions, 15 % of the fast lane), the map out of line.
+#[inline(always)]
 fn intern<'a>(map: &mut Names<'a>, last: &mut (&'a [u8], u32), key: &'a [u8]) -> (u32, bool) {
     if last.1 != u32::MAX && same(last.0, key) {
         return (last.1, false);
     }
+    intern_other(map, last, key)
+}
+
+#[inline(never)]
+fn intern_other<'a>(map: &mut Names<'a>, last: &mut (&'a [u8], u32), key: &'a [u8]) -> (u32, bool) {
     let n = map.len() as u32;
     let i = *map.entry(key).or_insert(n);
     *last = (key, i);
@@ -1014,6 +1021,145 @@ impl Row for FastRow<'_> {
     }
 }
 
+/// Chunks read and parsed ahead on a thread of their own ([`Early::start`]), while the caller
+/// reads the study's other tables: on 2 cores, the second one sat idle while the facilities and
+/// staff tables were read (0.1 s on the national study). At most [`EARLY_CHUNKS`] chunks are
+/// read ahead (memory stays flat), parsed with the layout the first line of the file gives;
+/// [`read`] checks it against the layout the workload parser finds and parses again any chunk
+/// read with another one.
+pub struct Early {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<Option<EarlyRead>>>,
+}
+
+/// Chunks read ahead: at most this many (about 1 MiB each).
+pub const EARLY_CHUNKS: usize = 64;
+
+/// What an [`Early`] thread read: the stream, at the place it stopped, and its chunks.
+pub struct EarlyRead {
+    pub stream: EarlyStream,
+    pub delimiter: u8,
+    pub chunks: EarlyChunks,
+}
+
+/// The chunks of an [`EarlyRead`], for [`read`].
+pub struct EarlyChunks {
+    /// In file order, from the first (small, header) chunk.
+    chunks: Vec<Chunk>,
+    /// The bytes read after the last chunk's last line end.
+    carry: Vec<u8>,
+    /// The layout the chunks after the first were parsed with.
+    guess: Layout,
+    /// Where reading stopped: the end of the stream, or an error.
+    eof: bool,
+    error: Option<std::io::Error>,
+}
+
+/// The stream an [`Early`] thread reads: the text after any byte-order mark.
+pub type EarlyStream = Box<dyn Read + Send>;
+
+impl Early {
+    /// Starts reading ahead: `open` (on the new thread) gives the stream, its delimiter and the
+    /// layout its first line gives, or `None` (nothing is read ahead then).
+    pub fn start(
+        open: impl FnOnce() -> Option<(EarlyStream, u8, Layout)> + Send + 'static,
+        (first_size, chunk_size): (usize, usize),
+    ) -> Option<Early> {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name("wisn-early".into())
+            .spawn(move || {
+                let (mut stream, delimiter, guess) = open()?;
+                let chunks = read_early(
+                    &mut stream,
+                    delimiter,
+                    guess,
+                    (first_size.max(1), chunk_size.max(1)),
+                    &stopped,
+                );
+                Some(EarlyRead {
+                    stream,
+                    delimiter,
+                    chunks,
+                })
+            })
+            .ok()?;
+        Some(Early {
+            stop,
+            thread: Some(thread),
+        })
+    }
+
+    /// Stops reading ahead (or, `wait`, lets it read all it would: tests) and takes what was
+    /// read (`None` when nothing could be: the stream is then read from its start as usual).
+    pub fn take(mut self, wait: bool) -> Option<EarlyRead> {
+        if !wait {
+            self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.thread.take()?.join().ok().flatten()
+    }
+}
+
+impl Drop for Early {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The reading of an [`Early`] thread: the first chunk as [`read`] reads it, then chunks parsed
+/// with `guess`, until [`EARLY_CHUNKS`], the end, an error, a chunk the `csv` reader must read
+/// (no use reading past it), or `stop`.
+fn read_early(
+    stream: &mut dyn Read,
+    delimiter: u8,
+    guess: Layout,
+    (first_size, chunk_size): (usize, usize),
+    stop: &std::sync::atomic::AtomicBool,
+) -> EarlyChunks {
+    let mut e = EarlyChunks {
+        chunks: Vec::new(),
+        carry: Vec::new(),
+        guess,
+        eof: false,
+        error: None,
+    };
+    let mut size = first_size;
+    let mut serial = 0u64;
+    while e.chunks.len() <= EARLY_CHUNKS && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        let mut c = Chunk::default();
+        match read_chunk(stream, &mut e.carry, &mut c.bytes, size, &mut c.uncut) {
+            Ok(true) => {}
+            Ok(false) => {
+                e.eof = true;
+                break;
+            }
+            Err(err) => {
+                e.error = Some(err);
+                break;
+            }
+        }
+        if e.chunks.is_empty() {
+            // As `read` parses it: before the header is read, no layout.
+            parse(&mut c, delimiter, None, true);
+            size = chunk_size;
+        } else {
+            serial += 1;
+            c.serial = serial;
+            parse_guarded(&mut c, delimiter, Some(guess));
+        }
+        let clean = c.clean;
+        e.chunks.push(c);
+        if !clean {
+            break;
+        }
+    }
+    e
+}
+
 /// How the chunked read ended.
 pub enum Ended {
     /// Every row was visited (or the visitor stopped).
@@ -1050,6 +1196,7 @@ pub fn read(
     layout: &LayoutSlot,
     (first_size, chunk_size): (usize, usize),
     threads: usize,
+    early: Option<EarlyChunks>,
     visit: &mut dyn FnMut(&dyn Row) -> Flow,
 ) -> std::io::Result<Ended> {
     let mut carry = Vec::new();
@@ -1139,43 +1286,100 @@ pub fn read(
         }
     };
 
-    // The first, small chunk: the header.
+    // The first, small chunk: the header. Then the chunks read ahead, if any (`Early`).
     let mut first = Chunk::default();
-    if !read_chunk(
-        stream,
-        &mut carry,
-        &mut first.bytes,
-        first_size,
-        &mut first.uncut,
-    )? {
-        return Ok(Ended::Done);
+    let mut backlog: std::collections::VecDeque<Chunk> = Default::default();
+    let mut early_end = false;
+    let mut early_error = None;
+    let mut guess = None;
+    // (Stopped before it read a chunk, the thread read nothing: the stream is read from here.)
+    let early = early.filter(|e| !e.chunks.is_empty() || e.eof || e.error.is_some());
+    match early {
+        Some(e) => {
+            carry = e.carry;
+            let mut chunks = e.chunks.into_iter();
+            match chunks.next() {
+                Some(c) => first = c,
+                None => return e.error.map_or(Ok(Ended::Done), Err),
+            }
+            backlog.extend(chunks);
+            serial = backlog.back().map_or(0, |c| c.serial);
+            early_end = e.eof;
+            early_error = e.error;
+            guess = Some(e.guess);
+        }
+        None => {
+            if !read_chunk(
+                stream,
+                &mut carry,
+                &mut first.bytes,
+                first_size,
+                &mut first.uncut,
+            )? {
+                return Ok(Ended::Done);
+            }
+            parse(&mut first, delimiter, layout.get().copied(), true);
+        }
     }
-    parse(&mut first, delimiter, layout.get().copied(), true);
     match consume(&first, &mut at) {
         Some(Ended::Done) => return Ok(Ended::Done),
         Some(Ended::Rest { .. }) => {
-            return Ok(rest_from(std::slice::from_ref(&first), &carry, &at))
+            let mut chunks = vec![first];
+            chunks.extend(backlog);
+            return Ok(rest_from(&chunks, &carry, &at));
         }
         None => {}
     }
+    if let Some(e) = early_error {
+        return Err(e);
+    }
     let lay = layout.get().copied();
+    // Chunks read ahead with a layout that is not the header's: parsed again.
+    if guess.is_some() && guess != lay {
+        for c in backlog.iter_mut() {
+            parse_guarded(c, delimiter, lay);
+        }
+    }
+    // Buffers kept for reuse: as many as can be in flight (those read ahead are freed, and
+    // given back to the system once the last is visited: they were allocated by another thread,
+    // whose arena glibc would otherwise keep through the whole read).
+    let keep = 2 * threads + 3;
+    let mut early_last = backlog.back().map(|c| c.serial);
     let mut spare: Vec<Chunk> = vec![first];
     if threads <= 1 {
         // One thread: read, parse and visit each chunk in turn.
         loop {
-            let mut c = spare.pop().unwrap_or_default();
-            if !read_chunk(stream, &mut carry, &mut c.bytes, chunk_size, &mut c.uncut)? {
-                return Ok(Ended::Done);
-            }
-            serial += 1;
-            c.serial = serial;
-            parse_guarded(&mut c, delimiter, lay);
+            let c = match backlog.pop_front() {
+                Some(c) => c,
+                None if early_end => return Ok(Ended::Done),
+                None => {
+                    let mut c = spare.pop().unwrap_or_default();
+                    if !read_chunk(stream, &mut carry, &mut c.bytes, chunk_size, &mut c.uncut)? {
+                        return Ok(Ended::Done);
+                    }
+                    serial += 1;
+                    c.serial = serial;
+                    parse_guarded(&mut c, delimiter, lay);
+                    c
+                }
+            };
             match consume(&c, &mut at) {
                 Some(Ended::Done) => return Ok(Ended::Done),
                 Some(Ended::Rest { .. }) => {
-                    return Ok(rest_from(std::slice::from_ref(&c), &carry, &at))
+                    let mut chunks = vec![c];
+                    chunks.extend(backlog);
+                    return Ok(rest_from(&chunks, &carry, &at));
                 }
-                None => spare.push(c),
+                None => {
+                    if early_last == Some(c.serial) {
+                        early_last = None;
+                        backlog.shrink_to_fit();
+                        drop(c);
+                        crate::memory::release_freed_memory();
+                    } else if spare.len() < keep {
+                        spare.push(c);
+                    }
+                }
             }
         }
     }
@@ -1191,7 +1395,9 @@ pub fn read(
         // Owned here: the workers stop when this closure returns and drops it.
         let work_tx = work_tx;
         let mut workers = 0;
-        for _ in 0..threads {
+        // This thread parses too, whenever the next chunk in order is not parsed yet: `threads`
+        // threads in all, not one more that mostly waits (on 2 cores, 3 threads took turns).
+        for _ in 1..threads {
             let work_rx = &work_rx;
             let done_tx = done_tx.clone();
             let spawned = std::thread::Builder::new().spawn_scoped(s, move || loop {
@@ -1210,10 +1416,11 @@ pub fn read(
         drop(done_tx);
         // No thread could be started (a limit of the system): this thread parses each chunk.
         let inline = workers == 0;
-        // Parsed chunks that came before their turn, by serial.
-        let mut ready: std::collections::BTreeMap<u64, Chunk> = Default::default();
-        let mut next_serial = serial + 1;
-        let mut eof = false;
+        // Parsed chunks that came before their turn, by serial (with those read ahead).
+        let mut next_serial = backlog.front().map_or(serial + 1, |c| c.serial);
+        let mut ready: std::collections::BTreeMap<u64, Chunk> =
+            backlog.drain(..).map(|c| (c.serial, c)).collect();
+        let mut eof = early_end;
         loop {
             while !eof && serial + 1 - next_serial < window as u64 {
                 let mut c = spare.pop().unwrap_or_default();
@@ -1240,6 +1447,18 @@ pub fn read(
             let c = loop {
                 if let Some(c) = ready.remove(&next_serial) {
                     break c;
+                }
+                if let Ok(c) = done_rx.try_recv() {
+                    ready.insert(c.serial, c);
+                    continue;
+                }
+                // A chunk no worker has taken yet: parse it here rather than wait. (A worker
+                // waiting for work holds the lock: the queue is then empty.)
+                let waiting = work_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
+                if let Some(mut c) = waiting {
+                    parse_guarded(&mut c, delimiter, lay);
+                    ready.insert(c.serial, c);
+                    continue;
                 }
                 match done_rx.recv() {
                     Ok(c) => {
@@ -1271,7 +1490,15 @@ pub fn read(
                     }
                     return Ok(rest_from(&chunks, &carry, &at));
                 }
-                None => spare.push(c),
+                None => {
+                    if early_last == Some(c.serial) {
+                        early_last = None;
+                        drop(c);
+                        crate::memory::release_freed_memory();
+                    } else if spare.len() < keep {
+                        spare.push(c);
+                    }
+                }
             }
         }
     })

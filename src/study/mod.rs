@@ -343,6 +343,16 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
             .filter(|t| !matches!(t, TableRef::Json { .. }))
             .map(|t| open_source(t, options.csv))
     };
+    // The workload's first chunks are read and parsed on another thread while the other tables
+    // are read (a long-form CSV file of some size: `RowSource::start_early`).
+    let mut early_workload = tables
+        .get("workload")
+        .filter(|t| matches!(t, TableRef::Text { .. }))
+        .map(|t| {
+            let mut s = open_source(t, options.csv);
+            s.start_early(rayon::current_num_threads(), workload::guess_layout);
+            s
+        });
     if let Some(mut s) = open("cadre_aliases") {
         small_tables::read_cadre_aliases(s.as_mut(), &mut builder, &mut diag);
     }
@@ -385,7 +395,9 @@ pub fn load(options: &ReadOptions) -> (Builder, Diagnostics) {
     if let Some(t) = tables.get("workload") {
         builder.workload_location = Some(Location::file(t.display()));
         if !dhis2::read_workload(t, options, &mut builder, &mut diag) {
-            let mut s = open_source(t, options.csv);
+            let mut s = early_workload
+                .take()
+                .unwrap_or_else(|| open_source(t, options.csv));
             workload::read_workload(s.as_mut(), &mut builder, &mut diag, options);
         }
     }

@@ -98,4 +98,13 @@ pub trait RowSource {
     /// Asks for the chunked parallel reader (CSV text only; others ignore it): the workload
     /// parser fills `layout` when it has read a long-form header.
     fn use_fast_reader(&mut self, _layout: super::fast::LayoutSlot) {}
+    /// Starts reading and parsing the first chunks of a long-form workload table on another
+    /// thread, while the caller reads other tables (CSV text of some size only; others ignore
+    /// it). `guess` gives the layout of a first line (the header), or `None` (then nothing is
+    /// read ahead). The rows are visited by `for_each_row` as usual.
+    fn start_early(&mut self, _threads: usize, _guess: EarlyGuess) {}
 }
+
+/// The layout of a workload table from its first line's cells and decimal style (`None`: not a
+/// long-form header).
+pub type EarlyGuess = fn(&[&str], DecimalStyle) -> Option<super::fast::Layout>;

@@ -182,6 +182,29 @@ fn shape_of(h: &super::table_reader::Header, b: &mut Builder) -> Shape {
     }
 }
 
+/// The layout a long-form workload table has when `cells` (its first line) is its header, as
+/// [`read_workload`] finds it ([`super::source::EarlyGuess`]): chunks are read ahead with it, and
+/// read again if the header read in full says otherwise.
+pub fn guess_layout(
+    cells: &[&str],
+    style: crate::numbers::DecimalStyle,
+) -> Option<super::fast::Layout> {
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let n = crate::names::normalise(cell.trim());
+        if let Some(col) = WORKLOAD.columns.iter().find(|c| c.matches(&n)) {
+            columns.entry(col.name).or_insert(i);
+        }
+    }
+    Some(super::fast::Layout {
+        facility: *columns.get("facility_id")?,
+        activity: *columns.get("activity")?,
+        volume: *columns.get("volume")?,
+        period: columns.get("period").copied(),
+        style,
+    })
+}
+
 pub fn read_workload(
     source: &mut dyn RowSource,
     b: &mut Builder,
@@ -1010,6 +1033,49 @@ mod tests {
         )
     }
 
+    /// Asks `source` to read ahead (`Early`): with the layout the header gives (1, 3), with a
+    /// wrong one, which the reader must find out and read the chunks again (2, 4), or not (0);
+    /// stopped when the rows are visited (1, 2: it may have read nothing) or after all it reads
+    /// (3, 4).
+    fn read_ahead(source: &mut CsvSource, how: u8, threads: usize) {
+        source.early_wait(how >= 3);
+        fn wrong(
+            cells: &[&str],
+            style: crate::numbers::DecimalStyle,
+        ) -> Option<crate::study::fast::Layout> {
+            let right = guess_layout(cells, style)?;
+            Some(crate::study::fast::Layout {
+                facility: right.activity,
+                activity: right.facility,
+                ..right
+            })
+        }
+        match how {
+            1 | 3 => source.start_early(threads, guess_layout),
+            2 | 4 => source.start_early(threads, wrong),
+            _ => {}
+        }
+    }
+
+    /// Found by the property test: a reader stopped before it read a chunk left nothing to
+    /// visit (the table seemed to have no header).
+    #[test]
+    fn read_ahead_stopped_before_a_chunk_reads_the_file_as_usual() {
+        let mut text = b"facility_id,activity,period,volume\r\nML01,ML01,ML01,ML01".to_vec();
+        let at = text.len() * 2 / 3;
+        text.insert(at, 0xE9);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workload.csv");
+        std::fs::write(&path, &text).unwrap();
+        let source = || CsvSource::new(&path, "workload.csv".into(), CsvOptions::default());
+        let exact = read(&mut Exact(source()), None);
+        let mut fast = source();
+        fast.fast_tuning(1, 1, 2);
+        read_ahead(&mut fast, 1, 2);
+        let chunked = read(&mut fast, None);
+        assert_eq!(exact, chunked);
+    }
+
     fn cell() -> impl Strategy<Value = String> {
         prop_oneof![
             8 => prop::sample::select(vec![
@@ -1046,6 +1112,7 @@ mod tests {
             first in 1usize..200,
             chunk in 1usize..300,
             threads in 1usize..4,
+            ahead in 0u8..5,
             year in prop::option::of(prop::sample::select(vec![2023, 2024])),
             header in prop::sample::select(vec![
                 "facility_id,activity,period,volume",
@@ -1077,6 +1144,7 @@ mod tests {
             let exact = read(&mut Exact(source()), year);
             let mut fast = source();
             fast.fast_tuning(first, chunk, threads);
+            read_ahead(&mut fast, ahead, threads);
             let chunked = read(&mut fast, year);
             prop_assert_eq!(exact, chunked);
         }
@@ -1124,6 +1192,7 @@ mod tests {
             first in 1usize..400,
             chunk in 1usize..4000,
             threads in 1usize..4,
+            ahead in 0u8..5,
             crlf in any::<bool>(),
             year in prop::option::of(prop::sample::select(vec![2023, 2024])),
         ) {
@@ -1140,6 +1209,7 @@ mod tests {
             let exact = read(&mut Exact(source()), year);
             let mut fast = source();
             fast.fast_tuning(first, chunk, threads);
+            read_ahead(&mut fast, ahead, threads);
             let chunked = read(&mut fast, year);
             prop_assert_eq!(exact, chunked);
         }
