@@ -204,6 +204,47 @@ impl Volumes {
         }
     }
 
+    /// The volumes of many activities at once: `out[i]` = `self.get(activities[i])`, for
+    /// `activities` sorted ascending (repeats allowed). One walk of the sorted vector when it is
+    /// not much longer than `activities` (the engine asks for a facility type's service
+    /// activities: a facility's 50 volumes against its 50 activities were 50 binary searches,
+    /// 31 % of the computation's own time nationally); else a binary search of what remains after
+    /// the previous hit, so a facility with 10^5 volumes costs a few searches, not a walk.
+    pub fn get_sorted(&self, activities: &[usize], out: &mut [Option<f64>]) {
+        assert_eq!(activities.len(), out.len(), "one answer per activity");
+        match &self.0 {
+            VolumeRepr::Sorted(v) if v.len() <= 4 * activities.len() + 16 => {
+                // Most often a facility reports exactly the activities asked: compare, copy.
+                if v.len() == activities.len() && v.iter().zip(activities).all(|(e, a)| e.0 == *a) {
+                    for (o, e) in out.iter_mut().zip(v) {
+                        *o = Some(e.1);
+                    }
+                    return;
+                }
+                let mut i = 0;
+                for (a, o) in activities.iter().zip(out.iter_mut()) {
+                    while i < v.len() && v[i].0 < *a {
+                        i += 1;
+                    }
+                    *o = v.get(i).filter(|e| e.0 == *a).map(|e| e.1);
+                }
+            }
+            VolumeRepr::Sorted(v) => {
+                let mut rest: &[(usize, f64)] = v;
+                for (a, o) in activities.iter().zip(out.iter_mut()) {
+                    let at = rest.partition_point(|e| e.0 < *a);
+                    rest = &rest[at..];
+                    *o = rest.first().filter(|e| e.0 == *a).map(|e| e.1);
+                }
+            }
+            VolumeRepr::Tree(t) => {
+                for (a, o) in activities.iter().zip(out.iter_mut()) {
+                    *o = t.get(a).copied();
+                }
+            }
+        }
+    }
+
     /// The entry of an activity, added with volume 0 when new.
     fn slot(&mut self, activity: usize) -> &mut f64 {
         // Leaves the dense vector when the activity is far past its entries.
@@ -509,6 +550,37 @@ mod tests {
             }
             let rebuilt: Volumes = m.iter().map(|(a, x)| (*a, *x)).collect();
             prop_assert_eq!(&rebuilt, &v);
+        }
+    }
+
+    proptest! {
+        /// `get_sorted` answers as `get` for every activity asked, on short and long vectors
+        /// (the walk and the searches) and on trees, with repeats and activities absent.
+        #[test]
+        fn get_sorted_answers_as_get(
+            entries in proptest::collection::vec((0usize..400, -5i32..50), 0..600),
+            asked in proptest::collection::vec(0usize..420, 0..80),
+            reversed in any::<bool>(),
+            exactly in any::<bool>(),
+        ) {
+            let mut entries = entries;
+            if reversed {
+                entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+            }
+            let mut v = Volumes::default();
+            for (a, x) in entries {
+                v.add(a, f64::from(x));
+            }
+            let mut asked = asked;
+            if exactly {
+                // The fast path: exactly the facility's activities.
+                asked = v.keys().copied().collect();
+            }
+            asked.sort_unstable();
+            let mut out = vec![Some(-1.0); asked.len()];
+            v.get_sorted(&asked, &mut out);
+            let want: Vec<Option<f64>> = asked.iter().map(|&a| v.get(a)).collect();
+            prop_assert_eq!(out, want);
         }
     }
 
