@@ -80,6 +80,19 @@ pub struct Summary {
     pub total: f64,
 }
 
+impl Summary {
+    /// Empty, for another chunk (its vectors keep their room).
+    fn clear(&mut self) {
+        self.rows = 0;
+        self.fields = 0;
+        self.facilities.clear();
+        self.activities.clear();
+        self.keys.clear();
+        self.repeats = 0;
+        self.total = 0.0;
+    }
+}
+
 /// One (facility, activity) of a [`Summary`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Key {
@@ -394,13 +407,7 @@ fn parse_with(
         }
     }
     sum.chunk = chunk.serial;
-    sum.rows = 0;
-    sum.fields = 0;
-    sum.facilities.clear();
-    sum.activities.clear();
-    sum.keys.clear();
-    sum.repeats = 0;
-    sum.total = 0.0;
+    sum.clear();
     let mut summing = layout.is_some_and(|l| l.period.is_some());
     if let (true, false, Some(l)) = (fast_lane && summing, first, layout) {
         if memchr::memchr(b'\r', bytes).is_none() {
@@ -416,13 +423,7 @@ fn parse_with(
             }
             // Not every row is one the fast lane reads: the general loop reads them all.
             chunk.recs.clear();
-            sum.rows = 0;
-            sum.fields = 0;
-            sum.facilities.clear();
-            sum.activities.clear();
-            sum.keys.clear();
-            sum.repeats = 0;
-            sum.total = 0.0;
+            sum.clear();
         }
     }
     let mut year: Option<i32> = None;
