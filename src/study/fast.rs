@@ -1024,8 +1024,9 @@ impl Row for FastRow<'_> {
 
 /// Chunks read and parsed ahead on a thread of their own ([`Early::start`]), while the caller
 /// reads the study's other tables: on 2 cores, the second one sat idle while the facilities and
-/// staff tables were read (0.1 s on the national study). At most [`EARLY_CHUNKS`] chunks are
-/// read ahead (memory stays flat), parsed with the layout the first line of the file gives;
+/// staff tables were read (0.1 s on the national study). At most [`EARLY_CHUNKS`] chunks and
+/// [`EARLY_BYTES`] are read ahead (memory stays flat), parsed with the layout the first line of
+/// the file gives;
 /// [`read`] checks it against the layout the workload parser finds and parses again any chunk
 /// read with another one.
 pub struct Early {
@@ -1035,6 +1036,8 @@ pub struct Early {
 
 /// Chunks read ahead: at most this many (about 1 MiB each).
 pub const EARLY_CHUNKS: usize = 64;
+/// And at most this many bytes (a chunk of long lines may be longer than [`CHUNK`]).
+pub const EARLY_BYTES: usize = 64 << 20;
 
 /// What an [`Early`] thread read: the stream, at the place it stopped, and its chunks.
 pub struct EarlyRead {
@@ -1112,8 +1115,8 @@ impl Drop for Early {
 }
 
 /// The reading of an [`Early`] thread: the first chunk as [`read`] reads it, then chunks parsed
-/// with `guess`, until [`EARLY_CHUNKS`], the end, an error, a chunk the `csv` reader must read
-/// (no use reading past it), or `stop`.
+/// with `guess`, until [`EARLY_CHUNKS`] or [`EARLY_BYTES`], the end, an error, a chunk the `csv`
+/// reader must read (no use reading past it), or `stop`.
 fn read_early(
     stream: &mut dyn Read,
     delimiter: u8,
@@ -1130,7 +1133,11 @@ fn read_early(
     };
     let mut size = first_size;
     let mut serial = 0u64;
-    while e.chunks.len() <= EARLY_CHUNKS && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+    let mut bytes = 0usize;
+    while e.chunks.len() <= EARLY_CHUNKS
+        && bytes < EARLY_BYTES
+        && !stop.load(std::sync::atomic::Ordering::Relaxed)
+    {
         let mut c = Chunk::default();
         match read_chunk(stream, &mut e.carry, &mut c.bytes, size, &mut c.uncut) {
             Ok(true) => {}
@@ -1153,6 +1160,7 @@ fn read_early(
             parse_guarded(&mut c, delimiter, Some(guess));
         }
         let clean = c.clean;
+        bytes += c.bytes.len();
         e.chunks.push(c);
         if !clean {
             break;
