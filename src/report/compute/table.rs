@@ -210,17 +210,25 @@ fn render(
         out.write_all(table.to_string().as_bytes())?;
         return Ok(hidden);
     }
-    let mut widths: Vec<u16> = Vec::new();
-    for block in rows.chunks(BLOCK) {
-        let (t, _) = table_of(block, level, months, report);
-        let w = t.column_max_content_widths();
-        widths.resize(widths.len().max(w.len()), 0);
-        for (max, w) in widths.iter_mut().zip(w) {
-            *max = (*max).max(w);
-        }
-    }
+    // The blocks are measured, then rendered, on the command's threads (`--jobs`): comfy-table
+    // takes about 8 µs a row, 2.5 s for the national study's 150 000 rows on one thread.
+    use rayon::prelude::*;
+    let widths = rows
+        .par_chunks(BLOCK)
+        .map(|block| {
+            table_of(block, level, months, report)
+                .0
+                .column_max_content_widths()
+        })
+        .reduce(Vec::new, |mut a, b| {
+            a.resize(a.len().max(b.len()), 0);
+            for (max, w) in a.iter_mut().zip(b) {
+                *max = (*max).max(w);
+            }
+            a
+        });
     let blocks = rows.len().div_ceil(BLOCK);
-    for (i, block) in rows.chunks(BLOCK).enumerate() {
+    let text_of = |(i, block): (usize, &[&ResultRow])| -> String {
         let (mut t, _) = table_of(block, level, months, report);
         for (c, &w) in widths.iter().enumerate() {
             if let Some(column) = t.column_mut(c) {
@@ -244,14 +252,19 @@ fn render(
         } else {
             lines.len() - 1
         };
-        for (n, line) in lines[from..to].iter().enumerate() {
-            if n > 0 {
-                out.write_all(b"\n")?;
-            }
-            out.write_all(line.as_bytes())?;
-        }
+        let mut kept = lines[from..to].join("\n");
         if i + 1 < blocks {
-            out.write_all(b"\n")?;
+            kept.push('\n');
+        }
+        kept
+    };
+    // A few blocks at a time (memory stays flat), written in order.
+    let wave = 2 * rayon::current_num_threads().max(1);
+    let numbered: Vec<(usize, &[&ResultRow])> = rows.chunks(BLOCK).enumerate().collect();
+    for group in numbered.chunks(wave) {
+        let texts: Vec<String> = group.par_iter().map(|&b| text_of(b)).collect();
+        for text in texts {
+            out.write_all(text.as_bytes())?;
         }
     }
     Ok(Vec::new())
