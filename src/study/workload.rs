@@ -1058,9 +1058,10 @@ mod tests {
     }
 
     /// Found by the property test: a reader stopped before it read a chunk left nothing to
-    /// visit (the table seemed to have no header).
+    /// visit (the table seemed to have no header). Stopped at once, the reader may or may not
+    /// have read a chunk (the thread's timing decides): either way, the same study.
     #[test]
-    fn read_ahead_stopped_before_a_chunk_reads_the_file_as_usual() {
+    fn read_ahead_stopped_at_once_reads_the_file_as_usual() {
         let mut text = b"facility_id,activity,period,volume\r\nML01,ML01,ML01,ML01".to_vec();
         let at = text.len() * 2 / 3;
         text.insert(at, 0xE9);
